@@ -140,3 +140,41 @@ class Skipped:
 
     origin: str
     reason: str
+
+
+def _actor_from(d: dict[str, Any]) -> Actor:
+    d = dict(d)
+    d["mentions"] = [Mention(**m) for m in d.get("mentions", [])]
+    return Actor(**d)
+
+
+def _timex_from(d: dict[str, Any] | None) -> Timex | None:
+    return Timex(**d) if d else None
+
+
+def _event_from(d: dict[str, Any]) -> Event:
+    d = dict(d)
+    d["source"] = [_actor_from(a) for a in d.get("source", [])]
+    d["target"] = [_actor_from(a) for a in d.get("target", [])]
+    d["timex"] = _timex_from(d.get("timex"))
+    return Event(**d)
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """A JSON-ready dict of an Analysis (the store keeps it as one document per article)."""
+    return asdict(analysis)
+
+
+def analysis_from_dict(d: dict[str, Any]) -> Analysis:
+    """The inverse of analysis_to_dict: ``analysis_from_dict(analysis_to_dict(a)) == a``."""
+    return Analysis(
+        article=Article(**d["article"]),
+        actors=[_actor_from(a) for a in d.get("actors", [])],
+        timexes=[Timex(**t) for t in d.get("timexes", [])],
+        events=[_event_from(e) for e in d.get("events", [])],
+        quotes=[
+            Quote(**{**q, "speaker": _actor_from(q["speaker"]) if q.get("speaker") else None})
+            for q in d.get("quotes", [])
+        ],
+        sentences=[tuple(s) for s in d.get("sentences", [])],  # type: ignore[misc]
+    )

@@ -1,0 +1,216 @@
+"""Remove what is not the article, and pull the dateline out as metadata.
+
+Real feeds append related-link lists ("You may also like" and unrelated headlines),
+interleave ad markers ("Advertisement · Scroll to continue"), "Also Read: ..." teasers,
+share and newsletter prompts, and agency credits ("With inputs from agencies."). Left in,
+they turn into bogus actors and events. The dateline ("New Delhi |", "KUALA LUMPUR,
+April 1 (AFP) -") names where the story was filed: it becomes ``Article.place`` (and the
+date, when it gives a full one) and leaves the text, so it is never read as a subject.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import Article
+from .read import Document, UnreadableInput
+
+# A line that starts a tail of links unrelated to the article: everything after it goes.
+_TAIL = re.compile(
+    r"^(you may also like|you might also like|related( articles| stories| news| posts| coverage| content)?"
+    r"|more from [\w ]+|more stories|recommended( for you| stories)?|most (read|popular|viewed)"
+    r"|trending( now| stories)?|latest (news|stories)|also on [\w ]+|read next|top stories"
+    r"|more on this story|popular (now|stories))\s*:?\s*$",
+    re.I,
+)
+# A line that is boilerplate wherever it appears.
+_DROP = re.compile(
+    r"^(advertisement|advertisment|sponsored|scroll to continue|story continues below"
+    r"|continue reading|click here\b|subscribe\b|sign up\b|follow us\b|share (this|on|via)\b|share$"
+    r"|tweet$|download (the|our) app\b|(also|must) read\s*[:|-]|read (also|more)\s*[:|-]"
+    r"|see also\s*:|watch\s*:|photo\s*:|image\s*:|file photo\b|\(?representational image\)?"
+    r"|copyright\b|©|all rights reserved\b)",
+    re.I,
+)
+_AD_FRAGMENT = re.compile(r"^(advertisement|scroll to continue)(\s*[·|•-]\s*(advertisement|scroll to continue))*\s*$", re.I)
+# Credits: the agencies or reporters behind the copy, kept as metadata.
+_CREDIT = re.compile(
+    r"^\(?\s*(with inputs? from [^)]+|inputs? from [^)]+|\(?reporting by [^)]+|writing by [^)]+"
+    r"|editing by [^)]+|additional reporting by [^)]+|compiled by [^)]+)\s*\)?\.?\s*$",
+    re.I,
+)
+_TRAILING_AGENCY = re.compile(r"^[-—–]*\s*\(?(AFP|AP|Reuters|PTI|IANS|ANI|Xinhua|dpa|UNI|Bloomberg)\)?\s*$")
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        1,
+    )
+    for m in names
+}
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)"
+_PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,3}(?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?)"
+_DATE = rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:\s*,?\s*(?P<year>\d{{4}}))?"
+_DATELINES = [
+    # "New Delhi |" / "NEW DELHI:" (place, a bar or colon, then the story)
+    re.compile(rf"^{_PLACE}\s*[|:]\s+(?=[A-Z\"“'‘])"),
+    # "KUALA LUMPUR, April 1 (AFP) -", "BEIJING, May 3 (Xinhua) --", "WASHINGTON (Reuters) -"
+    re.compile(rf"^{_PLACE}\s*(?:,\s*{_DATE}\s*)?\s*{_AGENCY}?\s*(?:-{{1,2}}|—|–)\s+"),
+]
+
+
+@dataclass
+class Dateline:
+    place: str | None
+    date: str | None = None
+    agency: str | None = None
+
+
+def clean(doc: Document) -> Article:
+    """Clean one raw document into an Article with its id.
+
+    Raises UnreadableInput when nothing of the article is left.
+    """
+    paragraphs, credits = clean_paragraphs(doc.text)
+    dateline = None
+    if paragraphs:
+        dateline, first = split_dateline(paragraphs[0], doc.date)
+        paragraphs[0] = first
+        paragraphs = [p for p in paragraphs if p]
+    if doc.dateline:
+        given = parse_dateline(doc.dateline, doc.date)
+        dateline = given if given.place else dateline
+    if not paragraphs:
+        raise UnreadableInput("no article text left after removing boilerplate")
+    text = "\n\n".join(paragraphs)
+    if dateline and dateline.agency:
+        credits.append(dateline.agency)
+    published = _iso_date(doc.date) or (dateline.date if dateline else None)
+    return Article(
+        id=article_id(text),
+        text=text,
+        title=doc.title,
+        published=published,
+        source=doc.source,
+        url=doc.url,
+        place=dateline.place if dateline else None,
+        origin=doc.origin,
+        credits=credits,
+    )
+
+
+def clean_paragraphs(text: str) -> tuple[list[str], list[str]]:
+    """The article's paragraphs without boilerplate, and the credits found.
+
+    >>> clean_paragraphs("Talks went well.\\nAdvertisement\\nYou may also like\\nCats win award")
+    (['Talks went well.'], [])
+    """
+    paragraphs: list[str] = []
+    credits: list[str] = []
+    for raw in re.split(r"\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        line = re.sub(r"[ \t\u00a0]+", " ", raw).strip()
+        if not line:
+            continue
+        if _TAIL.match(line):
+            break
+        if _AD_FRAGMENT.match(line) or (_DROP.match(line) and len(line) < 200):
+            continue
+        credit = _CREDIT.match(line) or _TRAILING_AGENCY.match(line)
+        if credit:
+            credits.append(credit.group(1).strip(" ()."))
+            continue
+        paragraphs.append(line)
+    return paragraphs, credits
+
+
+def split_dateline(paragraph: str, known_date: str | None = None) -> tuple[Dateline | None, str]:
+    """Take a leading dateline off the first paragraph.
+
+    >>> split_dateline("New Delhi | Singh hosted Nakatani.")
+    (Dateline(place='New Delhi', date=None, agency=None), 'Singh hosted Nakatani.')
+    >>> split_dateline("KUALA LUMPUR, April 1 (AFP) - Shares fell.", "1997-04-02")[0]
+    Dateline(place='Kuala Lumpur', date='1997-04-01', agency='AFP')
+    """
+    for pattern in _DATELINES:
+        m = pattern.match(paragraph)
+        if not m:
+            continue
+        place = m.group("place").strip(" ,")
+        if len(place.split()) > 5 or place.lower() in {"but", "and", "the", "update", "breaking"}:
+            continue
+        groups = m.groupdict()
+        if "|" not in m.group(0) and ":" not in m.group(0) and not place.isupper() and not groups.get("agency"):
+            continue  # "Officials said - ..." is prose, not a dateline: require caps or an agency
+        date = _dateline_date(groups.get("month"), groups.get("day"), groups.get("year"), known_date)
+        return Dateline(_title_case(place), date, groups.get("agency")), paragraph[m.end() :].strip()
+    return None, paragraph
+
+
+def parse_dateline(text: str, known_date: str | None = None) -> Dateline:
+    """A dateline given as its own field, e.g. ``"KUALA LUMPUR, April 1 , 1997 (AFP)"``."""
+    m = re.match(rf"^\s*{_PLACE}\s*(?:,\s*{_DATE})?\s*{_AGENCY}?", text.strip())
+    if not m:
+        return Dateline(None)
+    g = m.groupdict()
+    return Dateline(
+        _title_case(g["place"].strip(" ,")),
+        _dateline_date(g.get("month"), g.get("day"), g.get("year"), known_date),
+        g.get("agency"),
+    )
+
+
+def article_id(text: str) -> str:
+    """16 hex digits of a hash of the normalized text: case, accents, spacing and punctuation ignored.
+
+    >>> article_id("Singh  hosted Nakatani.") == article_id("singh hosted nakatani")
+    True
+    """
+    return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()[:16]
+
+
+def normalize(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", folded))
+
+
+def _dateline_date(month: str | None, day: str | None, year: str | None, known: str | None) -> str | None:
+    if not (month and day):
+        return None
+    mon = _MONTHS.get(month.lower().rstrip("."))
+    if mon is None:
+        return None
+    if year is None:
+        if not known or not _iso_date(known):
+            return None
+        kyear, kmon = int(known[:4]), int(known[5:7])
+        # A dateline of December in an article dated January belongs to the year before.
+        year_n = kyear - 1 if mon == 12 and kmon == 1 else kyear
+    else:
+        year_n = int(year)
+    try:
+        import datetime
+
+        return datetime.date(year_n, mon, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _iso_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value.strip())
+    return "-".join(m.groups()) if m else None
+
+
+def _title_case(place: str) -> str:
+    if place.isupper():
+        return " ".join(w if len(w) <= 3 and "." in w else w.capitalize() for w in place.split())
+    return place

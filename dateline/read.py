@@ -1,0 +1,348 @@
+"""Read news from files, folders, globs and standard input into raw documents.
+
+Every input yields either a :class:`Document` (text plus whatever metadata the format
+carries) or a :class:`~dateline.model.Skipped` with a one-line reason; a bad file never
+stops the batch. Formats are chosen by suffix:
+
+- ``.txt``: optional header lines ``date 2025-05-04``, ``title ...``, ``source ...``,
+  ``url ...`` before the body (a ``date`` header may share its line with the body, as
+  real feeds do);
+- ``.html`` / ``.htm``: main text and metadata by :func:`dateline.html.extract_html`;
+- ``.jsonl``: one article per line, ``text`` plus optional ``id title date source url
+  dateline`` (``doc_id`` is accepted for ``id``);
+- ``.warc`` / ``.warc.gz``: the HTML responses of a news crawl;
+- ``-``: standard input, read as ``.txt``.
+"""
+
+from __future__ import annotations
+
+import glob
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Skipped
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+
+
+class InputError(Exception):
+    """A path given on the command line does not exist or matches nothing."""
+
+
+class UnreadableInput(Exception):
+    """One input cannot be turned into text; the message is the reason shown to users."""
+
+
+@dataclass
+class Document:
+    """A raw article as read, before cleaning."""
+
+    text: str
+    origin: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    dateline: str | None = None  # a dateline given apart from the text (corpus metadata)
+    external_id: str | None = None
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Files named by paths, folders (recursively, supported suffixes only) and globs, in a stable order.
+
+    Raises InputError for a path that neither exists nor matches a glob.
+    """
+    files: list[str] = []
+    for path in paths:
+        if path == "-":
+            files.append(path)
+        elif os.path.isdir(path):
+            found = sorted(
+                str(p) for p in Path(path).rglob("*") if p.is_file() and _suffix(str(p)) in SUPPORTED
+            )
+            files.extend(found)
+        elif os.path.exists(path):
+            files.append(path)
+        elif glob.has_magic(path):
+            matched = sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
+            if not matched:
+                raise InputError(f"no file matches {path!r}")
+            files.extend(matched)
+        else:
+            raise InputError(f"no such file or folder: {path}")
+    seen: set[str] = set()
+    return [f for f in files if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
+
+
+def read_all(
+    paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin: io.BufferedReader | None = None
+) -> Iterator[Document | Skipped]:
+    """Every document (or skip record) from the given paths, in order."""
+    for path in expand(paths):
+        yield from read_path(path, max_bytes=max_bytes, stdin=stdin)
+
+
+def read_path(
+    path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: io.BufferedReader | None = None
+) -> Iterator[Document | Skipped]:
+    """Documents from one file; a file that cannot be read yields one Skipped with its reason."""
+    origin = "<stdin>" if path == "-" else path
+    try:
+        if path == "-":
+            data = (stdin or sys.stdin.buffer).read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise UnreadableInput(f"larger than the size limit of {_mb(max_bytes)}")
+            yield _text_document(data, origin)
+            return
+        suffix = _suffix(path)
+        if suffix not in SUPPORTED:
+            raise UnreadableInput(f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUPPORTED)}")
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise UnreadableInput(f"larger than the size limit of {_mb(max_bytes)} ({_mb(size)})")
+        if suffix in WARC_SUFFIXES:
+            yield from _warc_documents(path, max_bytes)
+            return
+        data = Path(path).read_bytes()
+        if suffix in JSONL_SUFFIXES:
+            yield from _jsonl_documents(data, origin)
+        elif suffix in HTML_SUFFIXES:
+            yield _html_document(data, origin)
+        else:
+            yield _text_document(data, origin)
+    except UnreadableInput as exc:
+        yield Skipped(origin, str(exc))
+    except OSError as exc:
+        yield Skipped(origin, f"cannot read: {exc.strerror or exc}")
+
+
+def decode_text(data: bytes) -> str:
+    """Decode bytes of unknown encoding: BOM, then UTF-8, then detection.
+
+    Binary data (NUL bytes without a UTF-16/32 BOM) and data no encoding explains raise
+    UnreadableInput.
+
+    >>> decode_text("café".encode("cp1252"))
+    'café'
+    """
+    if not data.strip():
+        raise UnreadableInput("empty file")
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise UnreadableInput(f"not valid {encoding} despite its byte-order mark: {exc.reason}") from None
+    if b"\x00" in data:
+        raise UnreadableInput("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if len(data) - exc.start <= 3 and exc.reason == "unexpected end of data":
+            # A file cut inside its last multi-byte character: keep what is whole.
+            return data[: exc.start].decode("utf-8")
+    text = _detect(data)
+    if text is None:
+        raise UnreadableInput("undecodable text (no known encoding fits)")
+    return text
+
+
+def _detect(data: bytes) -> str | None:
+    """Legacy single-byte encodings: Windows-1252 covers Latin-1's printable range too."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        encoding = "cp1252" if best.encoding in ("latin_1", "iso8859_15") else best.encoding
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            text = str(best)
+        if _looks_like_text(text):
+            return text
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return False
+    control = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
+    letters = sum(1 for c in text if c.isalpha())
+    return control / len(text) < 0.01 and letters / len(text) > 0.3
+
+
+HEADER_KEYS = ("date", "title", "source", "url")
+_DATE_HEADER = re.compile(r"\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\s*\n|$)")
+_KEY_HEADER = re.compile(r"\s*(title|source|url)[ \t]+([^\n]+)\n")
+
+
+def parse_text_file(text: str, origin: str) -> Document:
+    """Split optional header lines from the body of a ``.txt`` article.
+
+    >>> parse_text_file(" date 2025-05-04 Singh will host Nakatani.", "x").date
+    '2025-05-04'
+    """
+    meta: dict[str, str] = {}
+    rest = text.lstrip("\ufeff")
+    while True:
+        m = _DATE_HEADER.match(rest)
+        if m and "date" not in meta:
+            meta["date"] = m.group(1)
+            rest = rest[m.end() :]
+            continue
+        m = _KEY_HEADER.match(rest)
+        if m and m.group(1) not in meta and _plausible_header(m.group(1), m.group(2)):
+            meta[m.group(1)] = m.group(2).strip()
+            rest = rest[m.end() :]
+            continue
+        break
+    if not rest.strip():
+        raise UnreadableInput("no article text after the header lines" if meta else "empty file")
+    return Document(
+        text=rest.strip(), origin=origin, title=meta.get("title"), date=meta.get("date"),
+        source=meta.get("source"), url=meta.get("url"),
+    )
+
+
+def _plausible_header(key: str, value: str) -> bool:
+    """A header value is one short field, not a sentence that happens to start with the key word."""
+    if key == "url":
+        return bool(re.match(r"https?://\S+$", value.strip()))
+    return len(value) <= 300
+
+
+def _text_document(data: bytes, origin: str) -> Document:
+    return parse_text_file(decode_text(data), origin)
+
+
+def _html_document(data: bytes, origin: str, url: str | None = None, charset: str | None = None) -> Document:
+    from .html import NoArticleText, decode_html, extract_html
+
+    if not data.strip():
+        raise UnreadableInput("empty file")
+    try:
+        html = decode_html(data, charset)
+    except (UnicodeDecodeError, LookupError, ValueError) as exc:
+        raise UnreadableInput(f"undecodable HTML: {exc}") from None
+    try:
+        page = extract_html(html, url=url)
+    except NoArticleText as exc:
+        raise UnreadableInput(f"no article text: {exc}") from None
+    return Document(
+        text=page["text"], origin=origin, title=page.get("title"), date=page.get("date"),
+        source=page.get("site"), url=page.get("url") or url,
+    )
+
+
+def _jsonl_documents(data: bytes, origin: str) -> Iterator[Document | Skipped]:
+    text = decode_text(data)
+    found = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Skipped(where, f"not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield Skipped(where, "not a JSON object")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield Skipped(where, "no \"text\" field with article text")
+            continue
+        found = True
+        ext_id = record.get("id") or record.get("doc_id")
+        yield Document(
+            text=body.strip(),
+            origin=f"{origin}#{ext_id}" if ext_id else where,
+            title=_str(record.get("title")),
+            date=_str(record.get("date")),
+            source=_str(record.get("source")),
+            url=_str(record.get("url")),
+            dateline=_str(record.get("dateline")),
+            external_id=_str(ext_id),
+        )
+    if not found and not text.strip():
+        raise UnreadableInput("empty file")
+
+
+def _warc_documents(path: str, max_bytes: int) -> Iterator[Document | Skipped]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    count = 0
+    with open(path, "rb") as fh:
+        try:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "response":
+                    continue
+                count += 1
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                where = f"{path}#{url or count}"
+                content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
+                if "html" not in content_type.lower():
+                    yield Skipped(where, f"not an HTML response ({content_type or 'no content type'})")
+                    continue
+                body = record.content_stream().read(max_bytes + 1)
+                if len(body) > max_bytes:
+                    yield Skipped(where, f"record larger than the size limit of {_mb(max_bytes)}")
+                    continue
+                charset = _charset(content_type)
+                try:
+                    yield _html_document(body, where, url=url, charset=charset)
+                except UnreadableInput as exc:
+                    yield Skipped(where, str(exc))
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            reason = "truncated or corrupt WARC" if count else "not a readable WARC file"
+            yield Skipped(path, f"{reason} ({type(exc).__name__}: {str(exc)[:120]})")
+            return
+    if count == 0:
+        yield Skipped(path, "WARC file holds no response records")
+
+
+def _charset(content_type: str) -> str | None:
+    m = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
+    return m.group(1) if m else None
+
+
+def _suffix(path: str) -> str:
+    name = path.lower()
+    for compound in (".warc.gz", ".arc.gz"):
+        if name.endswith(compound):
+            return compound
+    return os.path.splitext(name)[1]
+
+
+def _str(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
