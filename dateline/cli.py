@@ -1,0 +1,399 @@
+"""The ``dateline`` command: thin wrappers that call library functions and print their results.
+
+Library code raises narrow exceptions; only this module turns them into a one-line message
+and an exit code (0 done, 1 nothing could be read, 2 bad usage: missing path, unwritable or
+missing database, unknown id).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from . import __version__, output, views
+from .output import actor_label, actors_label
+from .read import DEFAULT_MAX_BYTES, InputError
+from .store import DEFAULT_DB, Store, StoreError
+
+
+class UsageError(Exception):
+    """Bad command-line input; exit code 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except (InputError, StoreError, UsageError) as exc:
+        print(f"dateline: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("dateline: interrupted; stored articles are kept, rerun to finish", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dateline",
+        description="Turn news articles into a deduplicated, source-linked timeline of political events.",
+    )
+    p.add_argument("--version", action="version", version=f"dateline {__version__}")
+    sub = p.add_subparsers(metavar="COMMAND")
+
+    def command(name: str, func: Any, help: str, formats: bool = True, db: bool = True) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help, description=help)
+        if db:
+            c.add_argument("--db", default=os.environ.get("DATELINE_DB", DEFAULT_DB),
+                           help=f"SQLite database file (default: {DEFAULT_DB}, or $DATELINE_DB)")
+        if formats:
+            c.add_argument("--format", choices=output.FORMATS, help="output format (table on a terminal, else jsonl)")
+        c.set_defaults(func=func)
+        return c
+
+    c = command("run", cmd_run, "read, analyse and store articles, then print the timeline", formats=False)
+    c.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")
+    c.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-article stages run")
+    c.add_argument("--workers", type=int, default=1, help="worker processes (local pool or LocalCluster)")
+    c.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
+    c.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
+    c.add_argument("--quiet", action="store_true", help="print the summary only, not the timeline")
+    c.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+
+    command("articles", cmd_articles, "list stored articles")
+    c = command("article", cmd_article, "show one article with its actors and dates marked", formats=False)
+    c.add_argument("id", help="article id (a unique prefix is enough)")
+    c.add_argument("--json", action="store_true", help="print the full analysis as JSON")
+    command("actors", cmd_actors, "list resolved actors with their mentions")
+    c = command("events", cmd_events, "list merged events (one per real-world event)")
+    c.add_argument("--mentions", action="store_true", help="list per-article event mentions instead")
+    command("quotes", cmd_quotes, "list quotes with their speakers")
+    command("stories", cmd_stories, "list stories (articles about the same event)")
+    c = command("story", cmd_story, "show one story: its articles and what each adds", formats=False)
+    c.add_argument("id", help="story id (a unique prefix is enough)")
+    c.add_argument("--json", action="store_true", help="print as JSON")
+    c = command("timeline", cmd_timeline, "print merged events by date")
+    _filters(c)
+    c = command("export", cmd_export, "write merged events with provenance", formats=False)
+    c.add_argument("--format", choices=("jsonl", "csv", "parquet", "plover"), default="jsonl")
+    c.add_argument("--out", "-o", help="output file (default: standard output; required for parquet)")
+    _filters(c)
+    command("errors", cmd_errors, "list inputs that were skipped, with the reason")
+
+    c = command("eval", cmd_eval, "measure a stage on annotated data", formats=False, db=False)
+    c.add_argument("task", choices=("extract", "actors", "time", "events", "stories"))
+    c.add_argument("file", help="evaluation file (JSON Lines)")
+    c.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
+    c.add_argument("--out", help="write one prediction line per item to this file")
+
+    c = command("bench", cmd_bench, "measure throughput against a bare spaCy parse", formats=False, db=False)
+    c.add_argument("what", choices=("pipeline",))
+    c.add_argument("--corpus", required=True, help="JSON Lines corpus (field text)")
+    c.add_argument("--limit", type=int, default=300, help="articles to process (default 300; 0 = all)")
+    c.add_argument("--json", action="store_true", help="end with one JSON line of results")
+    return p
+
+
+def _filters(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--actor", help="actor name or country code on either side")
+    c.add_argument("--country", help="country code of an actor or the location")
+    c.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
+    c.add_argument("--since", help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    c.add_argument("--until", help="last date")
+    c.add_argument("--query", help="full-text search in the evidence and the articles")
+
+
+def _fmt(args: argparse.Namespace) -> str:
+    return args.format or output.default_format()
+
+
+def _open(args: argparse.Namespace) -> Store:
+    return Store(args.db, readonly=True)
+
+
+# -- run ------------------------------------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .engines import get_engine
+    from .pipeline import run
+
+    try:
+        store = Store(args.db)
+    except StoreError:
+        raise
+    except OSError as exc:
+        raise StoreError(f"cannot write database {args.db}: {exc}") from None
+    engine = get_engine(args.engine, workers=args.workers, scheduler=args.scheduler)
+    bar = _progress_bar(args)
+    with store:
+        stats = run(args.paths, store, engine=engine, max_bytes=args.max_bytes,
+                    progress=bar.update if bar else None)
+        if bar:
+            bar.close()
+        print(_summary(stats, args.db))
+        for skipped in stats.skipped:
+            print(f"  skipped {skipped.origin}: {skipped.reason}")
+        if not args.quiet:
+            events = views.timeline_rows(store.events())
+            if events:
+                print()
+                print_timeline(events, limit=40)
+    if stats.read == 0 and stats.skipped:
+        return 1
+    return 0
+
+
+def _summary(stats: Any, db: str) -> str:
+    parts = [f"read {stats.read}", f"new {stats.new}", f"duplicates {stats.duplicates}"]
+    if stats.copies:
+        parts.append(f"near-duplicate copies {stats.copies}")
+    parts.append(f"skipped {len(stats.skipped)}")
+    return f"{', '.join(parts)} — {len(stats.stories)} stories touched, stored in {db} ({stats.seconds:.1f}s)"
+
+
+class _Bar:
+    def __init__(self) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(unit=" articles", file=sys.stderr, leave=False)
+
+    def update(self, done: int, total: int) -> None:
+        self.bar.n = done
+        self.bar.refresh()
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _progress_bar(args: argparse.Namespace) -> _Bar | None:
+    if args.no_progress or not sys.stderr.isatty():
+        return None
+    return _Bar()
+
+
+# -- listings -------------------------------------------------------------------------------
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = views.article_rows(store)
+    output.write(rows, _fmt(args), [
+        ("id", lambda r: r["id"]), ("published", lambda r: (r["published"] or "") + ("*" if r["published_inferred"] else "")),
+        ("source", lambda r: r["source"]), ("place", lambda r: r["place"]),
+        ("title", lambda r: r["title"] or r["text"].split("\n", 1)[0]),
+    ] if _fmt(args) == "table" else [(k, lambda r, k=k: r[k]) for k in
+                                     ("id", "source", "url", "title", "published", "place", "text")])
+    return 0
+
+
+def cmd_article(args: argparse.Namespace) -> int:
+    from .render import render_article
+
+    with _open(args) as store:
+        article_id = _resolve_id(args.id, [a.id for a in store.articles()], "article")
+        analysis = store.analysis(article_id)
+    if analysis is None:
+        raise UsageError(f"article {args.id} has no analysis")
+    if args.json:
+        from .model import analysis_to_dict
+
+        print(json.dumps(analysis_to_dict(analysis), ensure_ascii=False, indent=2))
+    else:
+        print(render_article(analysis, color=sys.stdout.isatty()))
+    return 0
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = views.actor_rows(store)
+    output.write(rows, _fmt(args), [
+        ("name", lambda r: r["name"]), ("role", lambda r: r["role"]), ("country", lambda r: r["country"]),
+        ("sector", lambda r: r["sector"]), ("kind", lambda r: r["kind"]),
+        ("articles", lambda r: len(r["articles"]) if _fmt(args) == "table" else r["articles"]),
+        ("mentions", lambda r: ", ".join(sorted({m["text"] for m in r["mentions"]})) if _fmt(args) != "jsonl"
+         else r["mentions"]),
+    ])
+    return 0
+
+
+EVENT_COLUMNS: list[output.Column] = [
+    ("date", lambda e: e.get("date")), ("type", lambda e: e["type"]), ("mode", lambda e: e.get("mode")),
+    ("status", lambda e: e["status"]), ("source", lambda e: actors_label(e.get("source"))),
+    ("target", lambda e: actors_label(e.get("target"))),
+    ("location", lambda e: (e.get("location") or {}).get("name")), ("sources", lambda e: e.get("sources")),
+    ("evidence", lambda e: (e.get("evidence") or [{}])[0].get("text")),
+]
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = views.mention_rows(store) if args.mentions else store.events()
+    if _fmt(args) == "table":
+        cols = EVENT_COLUMNS if not args.mentions else [c for c in EVENT_COLUMNS if c[0] not in ("sources", "evidence")] + [
+            ("article", lambda e: e["article"]), ("text", lambda e: e["text"])]
+        output.write(rows, "table", cols)
+    else:
+        output.write(rows, _fmt(args), [(k, lambda e, k=k: e.get(k)) for k in (
+            "id", "type", "mode", "status", "date", "date_precision", "location", "source", "target", "sources",
+            "articles", "evidence")])
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = views.quote_rows(store)
+    output.write(rows, _fmt(args), [
+        ("speaker", lambda q: actor_label(q["speaker"]) if _fmt(args) == "table" else q["speaker"]),
+        ("text", lambda q: q["text"]), ("article", lambda q: q["article"]),
+        ("start", lambda q: q["start"]), ("end", lambda q: q["end"]),
+    ])
+    return 0
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = store.stories()
+    output.write(rows, _fmt(args), [
+        ("id", lambda s: s["id"]), ("first_published", lambda s: s["first_published"]),
+        ("last_published", lambda s: s["last_published"]),
+        ("articles", lambda s: len(s["articles"]) if _fmt(args) == "table" else s["articles"]),
+        ("title", lambda s: s["title"]),
+    ])
+    return 0
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        story_id = _resolve_id(args.id, [s["id"] for s in store.stories()], "story")
+        detail = views.story_detail(store, story_id)
+    assert detail is not None
+    if args.json:
+        print(json.dumps(detail, ensure_ascii=False, indent=2))
+        return 0
+    print(f"story {detail['id']}: {detail['title']}")
+    print(f"{len(detail['articles'])} articles, {detail['first_published'] or '?'} to {detail['last_published'] or '?'}")
+    for a in detail["articles"]:
+        date = (a["published"] or "undated") + (" (inferred)" if a["published_inferred"] else "")
+        copy = f"  copy of {a['duplicate_of']}" if a["duplicate_of"] else ""
+        print(f"\n  {date}  {a['source'] or '(no source)'}  {a['id']}{copy}")
+        print(f"    {a['title'] or ''}")
+        if a["adds"]:
+            print("    adds: " + "; ".join(a["adds"][:12]))
+    if detail["events"]:
+        print("\nevents:")
+        print_timeline(detail["events"], indent="  ")
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        events = views.filter_events(store.events(), store, args.actor, args.country, args.type,
+                                     args.since, args.until, args.query)
+    events = views.timeline_rows(events)
+    if _fmt(args) == "table":
+        print_timeline(events)
+    else:
+        output.write(events, _fmt(args), [(k, lambda e, k=k: e.get(k)) for k in (
+            "id", "date", "type", "mode", "status", "source", "target", "location", "sources", "evidence")])
+    return 0
+
+
+def print_timeline(events: list[dict[str, Any]], limit: int | None = None, indent: str = "") -> None:
+    shown = events if limit is None else events[:limit]
+    if not shown:
+        print(indent + "(no events)")
+    for e in shown:
+        date = e.get("date") or "undated"
+        mode = f"/{e['mode']}" if e.get("mode") else ""
+        src = actors_label(e.get("source")) or "?"
+        tgt = actors_label(e.get("target"))
+        where = f" in {e['location']['name']}" if e.get("location") and e["location"].get("name") else ""
+        n = e.get("sources", 1)
+        conflict = "  CONFLICT " + json.dumps(e["conflicts"], ensure_ascii=False) if e.get("conflicts") else ""
+        print(f"{indent}{date:<10}  {e['type']}{mode} [{e['status']}]  {src}{' → ' + tgt if tgt else ''}{where}"
+              f"  ({n} source{'s' if n != 1 else ''}){conflict}")
+        evidence = (e.get("evidence") or [{}])[0].get("text") or ""
+        if evidence:
+            evidence = " ".join(evidence.split())
+            print(f"{indent}            “{evidence[:150]}{'…' if len(evidence) > 150 else ''}”")
+    if limit is not None and len(events) > limit:
+        print(f"{indent}… {len(events) - limit} more: dateline timeline")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import ExportError, export
+
+    with _open(args) as store:
+        events = views.filter_events(store.events(), store, args.actor, args.country, args.type,
+                                     args.since, args.until, args.query)
+    try:
+        n = export(views.timeline_rows(events), args.format, args.out)
+    except (ExportError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    if args.out:
+        print(f"wrote {n} events to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_errors(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = [dict(r) for r in store.errors()]
+    output.write(rows, _fmt(args), [("origin", lambda r: r["origin"]), ("reason", lambda r: r["reason"]),
+                                    ("run", lambda r: r["run"])])
+    return 0
+
+
+# -- measuring ------------------------------------------------------------------------------
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import task_module
+
+    if not os.path.exists(args.file):
+        raise UsageError(f"no such file: {args.file}")
+    module = task_module(args.task)
+    metrics = module.evaluate(args.file, out=args.out)
+    report = getattr(module, "report", None)
+    print(report(metrics) if report else _plain_report(metrics))
+    if args.json:
+        print(json.dumps(metrics, ensure_ascii=False))
+    return 0
+
+
+def _plain_report(metrics: dict[str, Any]) -> str:
+    return "\n".join(f"{k:<24} {v}" for k, v in metrics.items() if not isinstance(v, (dict, list)))
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import bench_pipeline, report
+
+    if not os.path.exists(args.corpus):
+        raise UsageError(f"no such file: {args.corpus}")
+    result = bench_pipeline(args.corpus, limit=args.limit or None)
+    print(report(result))
+    if args.json:
+        print(json.dumps(result))
+    return 0
+
+
+def _resolve_id(given: str, ids: list[str], what: str) -> str:
+    matches = [i for i in ids if i == given] or [i for i in ids if i.startswith(given)]
+    if not matches:
+        raise UsageError(f"no {what} with id {given!r}")
+    if len(matches) > 1:
+        raise UsageError(f"{what} id {given!r} is ambiguous: {', '.join(matches[:5])}")
+    return matches[0]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

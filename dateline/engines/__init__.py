@@ -1,0 +1,22 @@
+"""Engines run the pure per-article stages over chunks of articles and yield results in order.
+
+An engine is a callable ``engine(fn, chunks) -> iterator of fn(chunk)``; the pipeline writes
+what it yields through the one store writer. ``local`` needs nothing more; ``dask`` needs the
+``dask`` extra and is imported only when chosen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def get_engine(name: str, workers: int | None = None, scheduler: str | None = None) -> Any:
+    if name == "local":
+        from .local import pool, serial
+
+        return serial if (workers or 1) <= 1 else pool(workers or 1)
+    if name == "dask":
+        from .dask import dask_engine
+
+        return dask_engine(scheduler=scheduler, workers=workers)
+    raise ValueError(f"unknown engine {name!r}; choose local or dask")

@@ -1,0 +1,216 @@
+"""Build and run the stage sequence: read → clean → analyse → stories → merge → store.
+
+The per-article stages (``analyze_batch``) are pure functions of the articles they get, so an
+engine can run them anywhere (in this process, a process pool, a Dask cluster); everything
+that writes — story assignment, date inference, merging — happens here, in the one process
+that owns the store. Error policy: an input that cannot be read, or an article a stage fails
+on, is recorded with its reason and skipped; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .clean import clean
+from .model import Analysis, Article, Skipped
+from .read import DEFAULT_MAX_BYTES, Document, UnreadableInput, read_all
+from .store import Store
+
+CHUNK = 32
+
+
+@dataclass
+class RunStats:
+    """What one run did, for the summary line and the runs table."""
+
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    copies: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read, "new": self.new, "duplicates": self.duplicates, "copies": self.copies,
+            "skipped": len(self.skipped), "stories": len(self.stories), "seconds": round(self.seconds, 2),
+        }
+
+
+def analyze_batch(articles: list[Article], model: str | None = None) -> list[tuple[Analysis, dict] | Skipped]:
+    """Run the per-article stages over a batch; pure, so any engine can call it anywhere."""
+    from .annotate import load_model
+
+    nlp = load_model(model)
+    out: list[tuple[Analysis, dict] | Skipped] = []
+    docs = nlp.pipe([a.text for a in articles], batch_size=16)
+    for article in articles:
+        try:
+            doc = next(docs)
+            out.append(analyze_doc(article, doc))
+        except Exception as exc:  # one article's failure must not stop the batch
+            out.append(Skipped(article.origin or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def analyze(article: Article, model: str | None = None) -> Analysis:
+    """All per-article stages on one article.
+
+    >>> from dateline.clean import article_id
+    >>> a = analyze(Article(id="x", text="India and Japan signed a defence pact on Monday.", published="2025-05-06"))
+    >>> [e.type for e in a.events]
+    ['AGREE']
+    """
+    result = analyze_batch([article], model)[0]
+    if isinstance(result, Skipped):
+        raise RuntimeError(result.reason)
+    return result[0]
+
+
+def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict]:
+    from .actors import find_actors
+    from .events import find_events
+    from .quotes import find_quotes
+    from .stories import story_features
+    from .temporal import find_timexes
+
+    actors = find_actors(doc, place=article.place)
+    timexes = find_timexes(article.text, article.published, doc=doc)
+    events = find_events(doc, article, actors, timexes)
+    quotes = find_quotes(doc, actors)
+    analysis = Analysis(
+        article=article, actors=actors, timexes=timexes, events=events, quotes=quotes,
+        sentences=[(s.start_char, s.end_char) for s in doc.sents],
+    )
+    features = story_features(
+        article.text, article.title, article.published, doc=doc, actors=actors, events=events
+    )
+    return analysis, features.to_dict()
+
+
+Engine = Callable[[Callable[[list[Article]], list], Iterable[list[Article]]], Iterator[list]]
+
+
+def run(
+    paths: Iterable[str],
+    store: Store,
+    engine: Engine | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+    stdin: Any = None,
+) -> RunStats:
+    """Read, analyse and store everything under ``paths``; return what happened."""
+    from .engines.local import serial
+
+    started = time.time()
+    stats = RunStats()
+    run_id = store.start_run()
+    engine = engine or serial
+    articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
+    index = _story_index(store)
+    done = 0
+    for results in engine(analyze_batch, _chunks(articles, CHUNK)):
+        for result in results:
+            if isinstance(result, Skipped):
+                stats.skipped.append(result)
+                store.record_error(result, run_id)
+                continue
+            analysis, features = result
+            _store_one(store, index, analysis, features, stats)
+            done += 1
+            if progress:
+                progress(done, stats.read)
+    finalize(store, stats)
+    stats.seconds = time.time() - started
+    store.finish_run(run_id, stats.to_dict())
+    return stats
+
+
+def finalize(store: Store, stats: RunStats | None = None) -> list[str]:
+    """Date inference and event merging for the stories whose articles are not merged yet."""
+    from .merge import EventMention, infer_dates, merge_events
+
+    stories = store.unmerged_stories()
+    for story in stories:
+        rows = store.story_articles(story)
+        analyses = store.analyses(r["id"] for r in rows)
+        by_id = {a.article.id: a for a in analyses}
+        for analysis in analyses:
+            if analysis.article.published and not analysis.article.published_inferred:
+                continue
+            others = [a for a in analyses if a is not analysis]
+            updated = infer_dates(analysis, others)
+            if updated.article.published != analysis.article.published or updated != analysis:
+                store.update_analysis(updated)
+                by_id[updated.article.id] = updated
+        duplicates = {r["id"]: r["duplicate_of"] for r in rows}
+        mentions = [
+            EventMention(
+                event=event, article=a.article.id, published=a.article.published, story=story,
+                duplicate_of=duplicates.get(a.article.id),
+            )
+            for a in by_id.values()
+            for event in a.events
+        ]
+        merged = [dict(m.to_dict(), story=story) for m in merge_events(mentions)]
+        store.replace_events([story], merged, by_id)
+    return stories
+
+
+def _store_one(store: Store, index: Any, analysis: Analysis, features: dict, stats: RunStats) -> None:
+    from .stories import StoryFeatures
+
+    assignment = index.assign(analysis.article.id, StoryFeatures.from_dict(features))
+    if store.add_analysis(analysis, assignment.story_id, assignment.duplicate_of, assignment.score, features):
+        stats.new += 1
+        stats.stories.add(assignment.story_id)
+        if assignment.duplicate_of:
+            stats.copies += 1
+    else:
+        stats.duplicates += 1
+
+
+def _story_index(store: Store) -> Any:
+    from .stories import StoryIndex
+
+    return StoryIndex.from_rows((i, s, d, f) for i, s, d, f in store.story_rows() if f is not None)
+
+
+def _new_articles(
+    items: Iterable[Document | Skipped], store: Store, stats: RunStats, run_id: int
+) -> Iterator[Article]:
+    """Clean each document and pass on only articles not stored and not seen earlier in this run."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Skipped):
+            stats.skipped.append(item)
+            store.record_error(item, run_id)
+            continue
+        try:
+            article = clean(item)
+        except UnreadableInput as exc:
+            skipped = Skipped(item.origin, str(exc))
+            stats.skipped.append(skipped)
+            store.record_error(skipped, run_id)
+            continue
+        stats.read += 1
+        if article.id in seen or store.has_article(article.id):
+            stats.duplicates += 1
+            continue
+        seen.add(article.id)
+        yield article
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

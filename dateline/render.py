@@ -1,0 +1,54 @@
+"""Show an article's text with its actors and dates marked, as the ``article`` command prints it."""
+
+from __future__ import annotations
+
+from .model import Analysis
+
+_ACTOR = ("\033[1;34m", "\033[0m")
+_TIME = ("\033[1;32m", "\033[0m")
+
+
+def render_article(analysis: Analysis, color: bool = False) -> str:
+    """The cleaned text with ``[Rajnath Singh|IND GOV]`` around actor mentions and ``{on Monday|2025-05-05}``
+    around temporal expressions, then the events and quotes found.
+
+    Marks never nest: where an actor mention and a date overlap, the earlier-starting one wins.
+    """
+    a = analysis.article
+    marks: list[tuple[int, int, str, tuple[str, str]]] = []
+    for actor in analysis.actors:
+        codes = " ".join(c for c in (actor.country, actor.sector) if c) or actor.kind
+        for m in actor.mentions:
+            label = codes if m.text == actor.name else f"{actor.name}: {codes}"
+            marks.append((m.start, m.end, label, _ACTOR))
+    for t in analysis.timexes:
+        marks.append((t.start, t.end, f"{t.type} {t.value}", _TIME))
+    marks.sort(key=lambda m: (m[0], -m[1]))
+    out, pos = [], 0
+    for start, end, label, (on, off) in marks:
+        if start < pos:
+            continue
+        out.append(a.text[pos:start])
+        span = a.text[start:end]
+        out.append(f"{on}[{span}|{label}]{off}" if color else f"[{span}|{label}]")
+        pos = end
+    out.append(a.text[pos:])
+    date = (a.published or "undated") + (" (inferred)" if a.published_inferred else "")
+    head = [f"article {a.id}", f"title:     {a.title or ''}", f"published: {date}", f"source:    {a.source or ''}",
+            f"place:     {a.place or ''}", f"origin:    {a.origin or ''}"]
+    if a.credits:
+        head.append(f"credits:   {', '.join(a.credits)}")
+    lines = head + ["", "".join(out), ""]
+    if analysis.events:
+        lines.append("events:")
+        for e in analysis.events:
+            src = ", ".join(x.name for x in e.source) or "?"
+            tgt = ", ".join(x.name for x in e.target)
+            lines.append(f"  {e.date or 'undated':<10} {e.type}{'/' + e.mode if e.mode else ''} [{e.status}] "
+                         f"{src}{' → ' + tgt if tgt else ''}  «{e.trigger}»")
+    if analysis.quotes:
+        lines.append("quotes:")
+        for q in analysis.quotes:
+            who = q.speaker.name if q.speaker else "?"
+            lines.append(f"  {who}: “{q.text[:120]}{'…' if len(q.text) > 120 else ''}”")
+    return "\n".join(lines)

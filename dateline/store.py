@@ -1,0 +1,390 @@
+"""The SQLite store: one file, WAL mode, FTS5 search, versioned migrations, one writer.
+
+Every article is written in a single transaction together with its analysis and story
+assignment, so a process killed at any moment leaves whole articles or none; the next run
+skips what is stored and finishes the rest. Merged events are derived data: they are
+recomputed for the stories a run touched (articles marked ``merged = 0``) and replaced in
+one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .model import Analysis, Article, Skipped, analysis_from_dict, analysis_to_dict
+
+DEFAULT_DB = "dateline.db"
+
+
+class StoreError(Exception):
+    """The database cannot be opened or written (the message says which file and why)."""
+
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "articles, analyses, stories, merged events, errors, runs",
+        """
+        CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            source TEXT, url TEXT, title TEXT,
+            published TEXT, published_inferred INTEGER NOT NULL DEFAULT 0,
+            place TEXT, text TEXT NOT NULL, origin TEXT, credits TEXT,
+            added_at REAL NOT NULL,
+            story TEXT, duplicate_of TEXT, story_score REAL,
+            merged INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX articles_story ON articles(story);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TABLE analyses (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            data TEXT NOT NULL,
+            story_features TEXT
+        );
+        CREATE TABLE actors (
+            article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, name TEXT, kind TEXT, role TEXT, country TEXT, sector TEXT,
+            mentions INTEGER NOT NULL,
+            PRIMARY KEY (article, idx)
+        );
+        CREATE INDEX actors_name ON actors(name);
+        CREATE TABLE quotes (
+            article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, speaker TEXT, text TEXT, start INTEGER, "end" INTEGER,
+            PRIMARY KEY (article, idx)
+        );
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY, title TEXT,
+            first_published TEXT, last_published TEXT, articles INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY, story TEXT, type TEXT, status TEXT, date TEXT,
+            sources INTEGER, data TEXT NOT NULL
+        );
+        CREATE INDEX events_date ON events(date);
+        CREATE INDEX events_story ON events(story);
+        CREATE TABLE event_articles (
+            event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            article TEXT NOT NULL,
+            PRIMARY KEY (event, article)
+        );
+        CREATE INDEX event_articles_article ON event_articles(article);
+        CREATE TABLE errors (
+            origin TEXT PRIMARY KEY, reason TEXT NOT NULL, at REAL NOT NULL, run INTEGER
+        );
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY, started REAL NOT NULL, finished REAL, stats TEXT
+        );
+        """,
+    ),
+]
+
+
+class Store:
+    """The one writer of a Dateline database.
+
+    >>> with Store(":memory:") as store:
+    ...     store.schema_version()
+    1
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False):
+        self.path = str(path)
+        try:
+            if readonly:
+                if self.path != ":memory:" and not Path(self.path).exists():
+                    raise StoreError(f"no database at {self.path}: run `dateline run PATH --db {self.path}` first")
+                uri = f"file:{self.path}?mode=ro" if self.path != ":memory:" else self.path
+                self.db = sqlite3.connect(uri, uri=self.path != ":memory:", timeout=30, isolation_level=None)
+            else:
+                self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                if self.path != ":memory:":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+            elif not self._has_table("schema_migrations"):
+                raise StoreError(f"{self.path} is not a Dateline database")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def _has_table(self, name: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone()
+        return row is not None
+
+    def migrate(self) -> None:
+        """Apply the migrations this database has not seen, each in its own transaction."""
+        with self.db:
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at REAL)"
+            )
+        done = {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
+            try:
+                self.db.execute("BEGIN")
+                for statement in _statements(sql):
+                    self.db.execute(statement)
+                self.db.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, time.time())
+                )
+                self.db.execute("COMMIT")
+            except sqlite3.Error:
+                self.db.execute("ROLLBACK")
+                raise
+
+    def schema_version(self) -> int:
+        return self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # -- writing --------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def add_analysis(
+        self,
+        analysis: Analysis,
+        story: str | None = None,
+        duplicate_of: str | None = None,
+        story_score: float | None = None,
+        story_features: dict[str, Any] | None = None,
+    ) -> bool:
+        """Store one analysed article in one transaction; False if it was already stored."""
+        a = analysis.article
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
+                return False
+            db.execute(
+                "INSERT INTO articles (id, source, url, title, published, published_inferred, place, text, origin,"
+                " credits, added_at, story, duplicate_of, story_score) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (a.id, a.source, a.url, a.title, a.published, int(a.published_inferred), a.place, a.text,
+                 a.origin, json.dumps(a.credits), time.time(), story, duplicate_of, story_score),
+            )
+            db.execute(
+                "INSERT INTO analyses VALUES (?, ?, ?)",
+                (a.id, json.dumps(analysis_to_dict(analysis)), json.dumps(story_features) if story_features else None),
+            )
+            db.executemany(
+                "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
+                [(a.id, x.id, x.name, x.kind, x.role, x.country, x.sector, len(x.mentions)) for x in analysis.actors],
+            )
+            db.executemany(
+                "INSERT INTO quotes VALUES (?,?,?,?,?,?)",
+                [(a.id, i, q.speaker.name if q.speaker else None, q.text, q.start, q.end)
+                 for i, q in enumerate(analysis.quotes)],
+            )
+            db.execute("DELETE FROM errors WHERE origin = ?", (a.origin,))
+            if story:
+                self._touch_story(db, story)
+        return True
+
+    def update_analysis(self, analysis: Analysis) -> None:
+        """Replace the stored analysis of an article (after story-level date inference)."""
+        a = analysis.article
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE articles SET published = ?, published_inferred = ?, merged = 0 WHERE id = ?",
+                (a.published, int(a.published_inferred), a.id),
+            )
+            db.execute("UPDATE analyses SET data = ? WHERE article = ?", (json.dumps(analysis_to_dict(analysis)), a.id))
+            story = db.execute("SELECT story FROM articles WHERE id = ?", (a.id,)).fetchone()[0]
+            if story:
+                self._touch_story(db, story)
+
+    def _touch_story(self, db: sqlite3.Connection, story: str) -> None:
+        row = db.execute(
+            "SELECT COUNT(*), MIN(published), MAX(published) FROM articles WHERE story = ?", (story,)
+        ).fetchone()
+        first = db.execute(
+            "SELECT title, text FROM articles WHERE story = ? ORDER BY COALESCE(published, '9999'), rowid LIMIT 1",
+            (story,),
+        ).fetchone()
+        title = first["title"] or _headline(first["text"])
+        db.execute(
+            "INSERT INTO stories (id, title, first_published, last_published, articles) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET title=excluded.title, first_published=excluded.first_published,"
+            " last_published=excluded.last_published, articles=excluded.articles",
+            (story, title, row[1], row[2], row[0]),
+        )
+
+    def record_error(self, skipped: Skipped, run: int | None = None) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO errors VALUES (?, ?, ?, ?) ON CONFLICT(origin) DO UPDATE SET"
+                " reason = excluded.reason, at = excluded.at, run = excluded.run",
+                (skipped.origin, skipped.reason, time.time(), run),
+            )
+
+    def start_run(self) -> int:
+        with self.transaction() as db:
+            return db.execute("INSERT INTO runs (started) VALUES (?)", (time.time(),)).lastrowid or 0
+
+    def finish_run(self, run: int, stats: dict[str, Any]) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE runs SET finished = ?, stats = ? WHERE id = ?", (time.time(), json.dumps(stats), run))
+
+    def replace_events(self, stories: Iterable[str], events: list[dict[str, Any]], articles: Iterable[str]) -> None:
+        """Swap the merged events of some stories for new ones and mark their articles merged."""
+        stories = list(stories)
+        with self.transaction() as db:
+            db.executemany("DELETE FROM events WHERE story = ?", [(s,) for s in stories])
+            for event in events:
+                db.execute(
+                    "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?)",
+                    (event["id"], event.get("story"), event["type"], event["status"], event.get("date"),
+                     event.get("sources", 0), json.dumps(event)),
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO event_articles VALUES (?, ?)", [(event["id"], a) for a in event["articles"]]
+                )
+            db.executemany("UPDATE articles SET merged = 1 WHERE id = ?", [(a,) for a in articles])
+
+    # -- reading --------------------------------------------------------------------------
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        if ids is None:
+            rows = self.db.execute("SELECT * FROM articles ORDER BY COALESCE(published, '9999'), rowid").fetchall()
+        else:
+            ids = list(ids)
+            rows = [r for i in ids for r in self.db.execute("SELECT * FROM articles WHERE id = ?", (i,))]
+        return [_article(r) for r in rows]
+
+    def article_rows(self) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM articles ORDER BY COALESCE(published, '9999'), rowid").fetchall()
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        row = self.db.execute("SELECT data FROM analyses WHERE article = ?", (article_id,)).fetchone()
+        return analysis_from_dict(json.loads(row[0])) if row else None
+
+    def analyses(self, article_ids: Iterable[str]) -> list[Analysis]:
+        found = [self.analysis(i) for i in article_ids]
+        return [a for a in found if a is not None]
+
+    def story_rows(self) -> Iterator[tuple[str, str | None, str | None, dict[str, Any] | None]]:
+        """(article id, story, duplicate_of, story features) for every article, to rebuild the story index."""
+        for row in self.db.execute(
+            "SELECT a.id, a.story, a.duplicate_of, n.story_features FROM articles a"
+            " JOIN analyses n ON n.article = a.id ORDER BY a.rowid"
+        ):
+            yield row[0], row[1], row[2], json.loads(row[3]) if row[3] else None
+
+    def story_articles(self, story: str) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT id, source, title, published, published_inferred, duplicate_of, url FROM articles"
+            " WHERE story = ? ORDER BY COALESCE(published, '9999'), rowid",
+            (story,),
+        ).fetchall()
+
+    def unmerged_stories(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT story FROM articles WHERE merged = 0 AND story IS NOT NULL")]
+
+    def stories(self) -> list[dict[str, Any]]:
+        out = []
+        for row in self.db.execute("SELECT * FROM stories ORDER BY COALESCE(first_published, '9999'), id"):
+            ids = [r[0] for r in self.db.execute(
+                "SELECT id FROM articles WHERE story = ? ORDER BY COALESCE(published, '9999'), rowid", (row["id"],))]
+            out.append({"id": row["id"], "title": row["title"], "articles": ids,
+                        "first_published": row["first_published"], "last_published": row["last_published"]})
+        return out
+
+    def events(self) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT data FROM events ORDER BY COALESCE(date, '9999'), id")
+        return [json.loads(r[0]) for r in rows]
+
+    def search(self, query: str) -> set[str]:
+        """Article ids whose title or text match an FTS5 query."""
+        try:
+            rows = self.db.execute(
+                "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?",
+                (query,),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            rows = self.db.execute(
+                "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?",
+                (quoted,),
+            ).fetchall()
+        return {r[0] for r in rows}
+
+    def errors(self) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT origin, reason, at, run FROM errors ORDER BY at, origin").fetchall()
+
+    def counts(self) -> dict[str, int]:
+        q = self.db.execute
+        return {
+            "articles": q("SELECT COUNT(*) FROM articles").fetchone()[0],
+            "copies": q("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0],
+            "stories": q("SELECT COUNT(*) FROM stories").fetchone()[0],
+            "events": q("SELECT COUNT(*) FROM events").fetchone()[0],
+            "errors": q("SELECT COUNT(*) FROM errors").fetchone()[0],
+        }
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], text=row["text"], title=row["title"], published=row["published"], source=row["source"],
+        url=row["url"], place=row["place"], origin=row["origin"], published_inferred=bool(row["published_inferred"]),
+        credits=json.loads(row["credits"] or "[]"),
+    )
+
+
+def _headline(text: str, limit: int = 90) -> str:
+    first = text.split("\n", 1)[0]
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    out, buf = [], []
+    for line in sql.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            out.append(joined)
+            buf = []
+    if "".join(buf).strip():
+        out.append("\n".join(buf))
+    return out

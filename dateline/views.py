@@ -1,0 +1,157 @@
+"""Read-side queries: the rows that commands, exports and the API show, in the output contract's shapes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from .model import Analysis
+from .store import Store
+
+
+def article_rows(store: Store) -> list[dict[str, Any]]:
+    return [
+        {"id": a.id, "source": a.source, "url": a.url, "title": a.title, "published": a.published,
+         "published_inferred": a.published_inferred, "place": a.place, "text": a.text}
+        for a in store.articles()
+    ]
+
+
+def all_analyses(store: Store) -> Iterable[Analysis]:
+    for row in store.article_rows():
+        analysis = store.analysis(row["id"])
+        if analysis is not None:
+            yield analysis
+
+
+def actor_rows(store: Store) -> list[dict[str, Any]]:
+    """Actors resolved across articles: one row per (name, country, sector), with their mentions."""
+    grouped: dict[tuple, dict[str, Any]] = {}
+    for analysis in all_analyses(store):
+        for actor in analysis.actors:
+            if actor.kind == "GROUP":
+                continue
+            key = (actor.name.casefold(), actor.country, actor.sector)
+            row = grouped.setdefault(key, {
+                "name": actor.name, "kind": actor.kind, "role": actor.role, "country": actor.country,
+                "sector": actor.sector, "articles": [], "mentions": [],
+            })
+            row["role"] = row["role"] or actor.role
+            if analysis.article.id not in row["articles"]:
+                row["articles"].append(analysis.article.id)
+            row["mentions"].extend(
+                {"article": analysis.article.id, "start": m.start, "end": m.end, "text": m.text}
+                for m in actor.mentions
+            )
+    return sorted(grouped.values(), key=lambda r: (-len(r["mentions"]), r["name"]))
+
+
+def quote_rows(store: Store) -> list[dict[str, Any]]:
+    return [
+        {"speaker": q.speaker.ref() if q.speaker else None, "text": q.text, "article": a.article.id,
+         "start": q.start, "end": q.end, "direct": q.direct}
+        for a in all_analyses(store)
+        for q in a.quotes
+    ]
+
+
+def mention_rows(store: Store) -> list[dict[str, Any]]:
+    """Per-article event mentions, before merging."""
+    rows = []
+    for a in all_analyses(store):
+        for e in a.events:
+            rows.append({
+                "type": e.type, "mode": e.mode, "status": e.status, "date": e.date,
+                "date_precision": e.date_precision, "location": e.location,
+                "source": [x.ref() for x in e.source], "target": [x.ref() for x in e.target],
+                "article": a.article.id, "trigger": e.trigger, "sentence": e.sentence,
+                "start": e.start, "end": e.end, "text": e.text, "figures": e.figures,
+            })
+    return rows
+
+
+def filter_events(
+    events: list[dict[str, Any]],
+    store: Store | None = None,
+    actor: str | None = None,
+    country: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    query: str | None = None,
+) -> list[dict[str, Any]]:
+    """Events matching every filter given; dates compare on their known prefix."""
+    matching_articles = store.search(query) if (query and store) else None
+    out = []
+    for e in events:
+        actors = e.get("source", []) + e.get("target", [])
+        if actor and not any(_actor_matches(a, actor) for a in actors):
+            continue
+        if country and not any((a.get("country") or "").upper() == country.upper() for a in actors) and not (
+            (e.get("location") or {}).get("country") or ""
+        ).upper() == country.upper():
+            continue
+        if type and e.get("type", "").upper() != type.upper():
+            continue
+        date = e.get("date") or ""
+        if since and (not date or date < since[: len(date)]):
+            continue
+        if until and (not date or date[: len(until)] > until):
+            continue
+        if query is not None:
+            in_evidence = any(query.casefold() in ev.get("text", "").casefold() for ev in e.get("evidence", []))
+            if not in_evidence and not (matching_articles and set(e.get("articles", [])) & matching_articles):
+                continue
+        out.append(e)
+    return out
+
+
+def _actor_matches(actor: dict[str, Any], needle: str) -> bool:
+    n = needle.casefold()
+    return n in (actor.get("name") or "").casefold() or n == (actor.get("country") or "").casefold()
+
+
+def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
+    """A story's articles by date and outlet, and what each adds that the others do not."""
+    story = next((s for s in store.stories() if s["id"] == story_id or s["id"].startswith(story_id)), None)
+    if story is None:
+        return None
+    rows = store.story_articles(story["id"])
+    analyses = {a.article.id: a for a in store.analyses(r["id"] for r in rows)}
+    facts: dict[str, set[str]] = {}
+    for aid, a in analyses.items():
+        facts[aid] = _facts(a)
+    articles = []
+    for r in rows:
+        others = set().union(*(f for k, f in facts.items() if k != r["id"])) if len(facts) > 1 else set()
+        adds = sorted(facts.get(r["id"], set()) - others)
+        articles.append({
+            "id": r["id"], "source": r["source"], "title": r["title"], "published": r["published"],
+            "published_inferred": bool(r["published_inferred"]), "duplicate_of": r["duplicate_of"],
+            "adds": adds,
+        })
+    events = [e for e in store.events() if e.get("story") == story["id"]]
+    return {**story, "articles": articles, "events": events}
+
+
+def _facts(analysis: Analysis) -> set[str]:
+    """Comparable facts of one article: event types with their dates, actors, figures, places."""
+    facts = set()
+    for e in analysis.events:
+        facts.add(f"{e.type} {e.status}" + (f" on {e.date}" if e.date else ""))
+        for k, v in e.figures.items():
+            facts.add(f"{v} {k}")
+        if e.location and e.location.get("name"):
+            facts.add(f"place {e.location['name']}")
+    for actor in analysis.actors:
+        if actor.kind in ("PERSON", "ORG"):
+            facts.add(f"actor {actor.name}")
+    return facts
+
+
+def timeline_rows(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in events:
+        by_date[e.get("date") or ""].append(e)
+    return [e for d in sorted(by_date, key=lambda d: d or "9999") for e in by_date[d]]
