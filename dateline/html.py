@@ -1,0 +1,470 @@
+"""Article text, title and publication date from a raw HTML news page.
+
+trafilatura finds the main text and htmldate a date; on news pages both leave work to do.
+The text still carries the lines a page wraps around every article ("Advertisement",
+"Read more: ...", newsletter and subscription calls, copyright notes), and htmldate often
+prefers a later update over the original publication date, which is the date a timeline
+needs. This module decodes the bytes the way a browser would, extracts with trafilatura,
+drops those lines, and chooses the date from the page's own publication metadata, its
+``<time>`` elements, a "Published:" label, the URL and htmldate, in that order of trust.
+
+>>> page = extract_html(raw_bytes, url="https://example.org/2019/03/14/story.html")
+>>> page["date"], page["title"]
+('2019-03-14', 'Story title')
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+import charset_normalizer
+import htmldate
+import trafilatura
+from lxml import html as lxml_html
+from lxml.etree import ParserError
+
+__all__ = [
+    "NoArticleText",
+    "UndecodableHTML",
+    "decode_html",
+    "extract_html",
+    "publication_date",
+]
+
+
+class NoArticleText(Exception):
+    """The page holds no article text: empty, links and navigation only, or not HTML at all.
+
+    The reader records the page with this message and skips it.
+    """
+
+
+class UndecodableHTML(NoArticleText):
+    """The bytes decode in no declared or detectable character set, so no text can be read."""
+
+
+# WHATWG maps these labels to the superset browsers actually decode with: pages labelled
+# latin-1 routinely carry windows-1252 quotes and dashes in the 0x80-0x9F range.
+_CODEC_SUPERSETS = {
+    "ascii": "cp1252",
+    "latin_1": "cp1252",
+    "iso8859_9": "cp1254",
+    "iso8859_11": "cp874",
+    "tis_620": "cp874",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+# An HTML page is at worst mostly markup; text with none of these tags is something else.
+_HTML_TAG = re.compile(r"<\s*(?:html|head|body|p|div|article|span|br|title|!doctype)\b", re.IGNORECASE)
+
+
+def _codec(label: str | None) -> str | None:
+    """Python codec name for a charset label, widened to its browser superset; None if unknown."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'").lower()).name
+    except LookupError:
+        return None
+    return _CODEC_SUPERSETS.get(name.replace("-", "_"), name)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Decode an HTML page the way a browser would, erring towards readable text.
+
+    Order: a byte-order mark; the charset ``declared`` by the transport (an HTTP
+    ``Content-Type`` header, e.g. from a WARC record); the page's own ``<meta charset>`` or
+    ``http-equiv`` declaration; UTF-8; then statistical detection. A page labelled with a
+    single-byte western charset whose bytes are valid, non-ASCII UTF-8 is read as UTF-8:
+    that mislabel is common, and the reverse (cp1252 bytes that happen to be valid UTF-8)
+    is all but impossible in running text.
+
+    >>> decode_html('<meta charset="windows-1252"><p>caf\\xe9</p>'.encode("cp1252"))
+    '<meta charset="windows-1252"><p>café</p>'
+
+    Raises ``UndecodableHTML`` when nothing decodes the bytes.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    match = _META_CHARSET.search(data[:4096])
+    labels = [declared, match.group(1).decode("ascii", "ignore") if match else None]
+    candidates = [c for c in (_codec(label) for label in labels) if c]
+    single_byte_western = {"cp1252", "cp1250", "cp1254", "iso8859_15"}
+    for codec in candidates:
+        if codec in single_byte_western and not data.isascii() and _is_utf8(data):
+            return data.decode("utf-8")
+        try:
+            return data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if _is_utf8(data):
+        return data.decode("utf-8")
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and best.encoding:
+        return str(best)
+    if candidates:
+        return data.decode(candidates[0], errors="replace")
+    raise UndecodableHTML(
+        "the page's bytes are in no declared or detectable character set "
+        "(binary data? pass the charset from the HTTP header as `declared`)"
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Boilerplate lines trafilatura keeps
+
+# Whole lines that are page furniture in any outlet, never article prose.
+_BOILERPLATE_LINE = re.compile(
+    r"""^(?:
+        advertisement|advertisment|ad|sponsored|sponsored\ content|scroll\ to\ continue.*
+      | (?:read|see|watch|listen)\ (?:more|also|next)\b.*
+      | (?:also\ read|related|related\ (?:articles?|stories|content|posts?|coverage|reading)
+          |more\ (?:on|from)\ .{0,40}|recommended(?:\ for\ you)?|you\ may\ also\ like.*
+          |you\ might\ also\ like.*|most\ (?:read|popular|viewed)|trending(?:\ now)?
+          |contenido\ relacionado|lea\b.*|lee\ (?:también|más)\b.*|à\ lire\ aussi.*|lire\ aussi.*
+          |mehr\ zum\ thema.*|auch\ interessant.*|leia\ (?:também|mais)\b.*)\s*:?.*
+      | share(?:\ (?:this|on)\b.*)?|tweet|email|print|comments?|\d+\ comments?
+      | (?:sign\ up|subscribe|register|log\ ?in|join)\b.*(?:newsletter|inbox|email|edition|story|access|free).*
+      | .*\bnewsletters?\b.{0,60}
+      | get\ the\ .{0,60}(?:newsletter|app|daily|edition).*
+      | .*\b(?:download|get)\ (?:the|our)\ .{0,40}\bapps?\b.*
+      | follow\ (?:us|the\ .{1,40}|@?\w+)\ on\ (?:twitter|facebook|instagram|linkedin|social\ media).*
+      | (?:click|tap)\ here\b.*
+      | (?:to\ (?:view|read|continue)\ (?:the|this)\ (?:full\ )?(?:story|article)).*
+      | .*\b(?:subscribe|subscription|subscriber)\b.{0,80}\b(?:full\ story|this\ story|unlimited|access)\b.*
+      | (?:©|\(c\)|copyright\b).{0,120}
+      | .{0,80}\ball\ rights\ reserved\b.*
+      | .*\bcopyrighted\ property\ of\b.*
+      | (?:written\ )?permission\ must\ be\ obtained\b.*
+      | (?:photo|image|picture)\s*(?:credit)?s?\s*:.{0,80}
+      | credit\s*:.{0,80}
+      | category\s*:.{0,60}|tags?\s*:.{0,120}|filed\ under\s*:?.{0,80}
+      | (?:release\ date|last\ (?:modified|updated)|updated|published|posted(?:\ on)?)\s*:?.{0,40}
+      | \S{1,20}\s*:
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _strip_boilerplate(text: str) -> str:
+    """Drop page-furniture lines, keep every line of prose in its place."""
+    kept = [line for line in text.splitlines() if not _BOILERPLATE_LINE.match(line.strip())]
+    return "\n".join(kept).strip()
+
+
+# ---------------------------------------------------------------------------------------
+# Publication date
+
+_PUBLISHED_META = {
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published-date",
+    "published_date",
+    "pubdate",
+    "pub_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "originalpublicationdate",
+    "original-publish-date",
+    "datecreated",
+    "created",
+    "creation_date",
+}
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^0-9]|$)")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "januar", "janvier", "enero", "gennaio", "janeiro"),
+            ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
+            ("march", "mar", "märz", "maerz", "mars", "marzo", "março"),
+            ("april", "apr", "avril", "abril", "aprile"),
+            ("may", "mai", "mayo", "maggio", "maio"),
+            ("june", "jun", "juni", "juin", "junio", "giugno", "junho"),
+            ("july", "jul", "juli", "juillet", "julio", "luglio", "julho"),
+            ("august", "aug", "août", "aout", "agosto"),
+            ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"),
+            ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro"),
+            ("november", "nov", "novembre", "noviembre", "novembro"),
+            ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_TEXT_DATES = (
+    (re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b"), ("y", "m", "d")),
+    (re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b"), ("d", "m", "y")),
+    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I), ("b", "d", "y")),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b", re.I), ("d", "b", "y")),
+)
+# "Written: 2023-11-07", "Published on March 3, 2020", "Erstellt am: 30.01.2022": a label that
+# names the publication, not an update, followed closely by a date.
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|written|created|first\ published|publication\ date|date\ published"
+    r"|erstellt|veröffentlicht|publié|publicado|pubblicato)\b(?:\ (?:on|am|le|el|il|at))?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    if not 1990 <= year <= date.today().year + 1:
+        return None
+    return found.isoformat()
+
+
+def _parse_iso(value: str) -> tuple[str, datetime | None] | None:
+    """(local calendar date, UTC instant when a time zone is given) of an ISO timestamp."""
+    match = _ISO_DATE.search(value)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, zone = match.groups()
+    day_iso = _valid(int(year), int(month), int(day))
+    if day_iso is None:
+        return None
+    instant = None
+    if hour is not None and zone:
+        offset = timedelta(0)
+        if zone != "Z":
+            sign = -1 if zone[0] == "-" else 1
+            digits = zone[1:].replace(":", "")
+            offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        local = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+        instant = (local - offset).replace(tzinfo=timezone.utc)
+    return day_iso, instant
+
+
+def _text_date(text: str) -> str | None:
+    """The first complete day-month-year date written in ``text``, in any common form."""
+    best: tuple[int, str] | None = None
+    for pattern, order in _TEXT_DATES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        parts = dict(zip(order, match.groups()))
+        month = _MONTHS[parts["b"].lower()] if "b" in parts else int(parts["m"])
+        found = _valid(int(parts["y"]), month, int(parts["d"]))
+        if found and (best is None or match.start() < best[0]):
+            best = (match.start(), found)
+    return best[1] if best else None
+
+
+def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD blocks, graphs flattened."""
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                stack.extend(v for k, v in item.items() if k == "@graph" or isinstance(v, (dict, list)))
+
+
+def _metadata_published(tree: Any) -> list[str]:
+    """Publication timestamps the page states in its ``<meta>`` tags and JSON-LD, best first."""
+    found: list[str] = []
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key in _PUBLISHED_META and meta.get("content"):
+            found.append(meta.get("content"))
+    for item in _json_ld(tree):
+        if isinstance(item.get("datePublished"), str):
+            found.append(item["datePublished"])
+    return found
+
+
+def _time_elements(tree: Any) -> list[str]:
+    """``datetime`` values of the page's ``<time>`` elements that are marked as publication."""
+    marked, plain = [], []
+    for element in tree.iterfind(".//time"):
+        value = element.get("datetime")
+        if not value:
+            continue
+        marks = " ".join(filter(None, (element.get("itemprop"), element.get("class"))))
+        if element.get("pubdate") is not None or re.search(r"publish|posted|created", marks, re.I):
+            marked.append(value)
+        else:
+            plain.append(value)
+    return marked + plain
+
+
+def _labelled_date(text: str) -> str | None:
+    """A date introduced by a publication label ("Published:", "Written:") in the page text."""
+    for label in _PUBLISHED_LABEL.finditer(text):
+        found = _text_date(text[label.end() : label.end() + 40])
+        if found:
+            return found
+    return None
+
+
+def url_date(url: str | None) -> str | None:
+    """The day a URL path names (``/2019/03/14/``, ``/2019-03-14-``, ``/20190314/``)."""
+    if not url:
+        return None
+    match = _URL_DATE.search(urlsplit(url).path)
+    if not match:
+        return None
+    return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+
+
+def _local_day(value: str, displayed: list[str]) -> str | None:
+    """The calendar day of ``value`` as the page shows it.
+
+    Metadata often states the instant in UTC while the page prints it in the outlet's own
+    time zone: a story published at 23:37 in New York is "2022-05-04T03:37Z" in the
+    metadata but dated 3 May on the page. A ``<time>`` element holding the same instant
+    with its local offset gives the day readers saw.
+    """
+    parsed = _parse_iso(value)
+    if parsed is None:
+        return None
+    day, instant = parsed
+    if instant is None:
+        return day
+    for other in displayed:
+        shown = _parse_iso(other)
+        if shown and shown[1] is not None and abs((shown[1] - instant).total_seconds()) < 60:
+            return shown[0]
+    return day
+
+
+def publication_date(
+    tree: Any, url: str | None = None, text: str = "", fallback: str | None = None
+) -> str | None:
+    """The original publication day of a parsed page, as ``YYYY-MM-DD``.
+
+    Sources in order of trust: the page's publication metadata (``article:published_time``,
+    JSON-LD ``datePublished``, Dublin Core ...), ``<time>`` elements marked as publication,
+    a "Published:" label in the visible ``text``, a date in the ``url`` path, then
+    ``fallback`` (htmldate's estimate). Modification dates are never used when a
+    publication date is present: a timeline is anchored on when a report first appeared.
+    """
+    times = _time_elements(tree)
+    for value in _metadata_published(tree):
+        found = _local_day(value, times)
+        if found:
+            return found
+    for value in times[:1]:
+        parsed = _parse_iso(value)
+        if parsed:
+            return parsed[0]
+    return _labelled_date(text) or url_date(url) or fallback
+
+
+# ---------------------------------------------------------------------------------------
+# The page
+
+
+def _site(url: str | None, sitename: str | None) -> str | None:
+    if sitename:
+        return sitename
+    if url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any]:
+    """Main text, title, publication date, site name and URL of a news page.
+
+    ``html`` may be bytes (decoded with ``decode_html``) or text. ``url``, when known,
+    helps find the main text and the date, and fills ``url`` when the page names none.
+
+    >>> extract_html(page_bytes, url="https://example.org/2019/03/14/story")["date"]
+    '2019-03-14'
+
+    Raises ``NoArticleText`` (or its subclass ``UndecodableHTML``) with the reason when the
+    page yields no article text.
+    """
+    text = decode_html(html) if isinstance(html, bytes) else html
+    if not text.strip():
+        raise NoArticleText("the page is empty")
+    if not _HTML_TAG.search(text[:100_000]):
+        raise NoArticleText("the page is not HTML (no html, head, body or paragraph tags)")
+    try:
+        tree = lxml_html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
+    except (ParserError, ValueError) as error:
+        raise NoArticleText(f"the page cannot be parsed as HTML: {error}") from error
+    document = trafilatura.bare_extraction(
+        text,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        date_extraction_params={"original_date": True, "extensive_search": True, "url": url},
+    )
+    body = _strip_boilerplate(document.text or "") if document is not None else ""
+    if not body:
+        raise NoArticleText("no article text found (a page of links, navigation or media only)")
+    fallback = document.date if document is not None else None
+    return {
+        "text": body,
+        "title": document.title or None,
+        "date": publication_date(tree, url, tree.text_content(), fallback=_day(fallback)),
+        "site": _site(url or document.url, document.sitename),
+        "url": url or document.url or None,
+    }
+
+
+def _day(value: str | None) -> str | None:
+    return value[:10] if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value) else None
+
+
+_PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
