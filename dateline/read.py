@@ -29,6 +29,7 @@ from pathlib import Path
 from .model import Skipped
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MIN_HTML_WORDS = 15  # below this, what trafilatura found is a menu or a caption, not an article
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -165,26 +166,25 @@ def decode_text(data: bytes) -> str:
 
 
 def _detect(data: bytes) -> str | None:
-    """Legacy single-byte encodings: Windows-1252 covers Latin-1's printable range too."""
+    """Legacy encodings. Mostly-ASCII text with a few accented letters is Western news in
+    Windows-1252 (a superset of Latin-1's printable range), which statistical detectors often
+    mistake for a DOS code page; text that is mostly high bytes is left to detection, and kept
+    only if the detector recognised a language in it."""
+    high = sum(1 for b in data if b >= 0x80) / len(data)
+    if high < 0.3:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = ""
+        if _looks_like_text(text):
+            return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
-        encoding = "cp1252" if best.encoding in ("latin_1", "iso8859_15") else best.encoding
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            text = str(best)
-        if _looks_like_text(text):
-            return text
-    for encoding in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_text(text):
-            return text
-    return None
+    if best is None or best.coherence <= 0.0 or best.chaos > 0.3:
+        return None
+    text = str(best)
+    return text if _looks_like_text(text) else None
 
 
 def _looks_like_text(text: str) -> bool:
@@ -252,6 +252,9 @@ def _html_document(data: bytes, origin: str, url: str | None = None, charset: st
         page = extract_html(html, url=url)
     except NoArticleText as exc:
         raise UnreadableInput(f"no article text: {exc}") from None
+    words = len(page["text"].split())
+    if words < MIN_HTML_WORDS:
+        raise UnreadableInput(f"no article text: only {words} words in the page's main content")
     return Document(
         text=page["text"], origin=origin, title=page.get("title"), date=page.get("date"),
         source=page.get("site"), url=page.get("url") or url,
@@ -299,6 +302,11 @@ def _warc_documents(path: str, max_bytes: int) -> Iterator[Document | Skipped]:
 
     count = 0
     with open(path, "rb") as fh:
+        magic = fh.read(5)
+        fh.seek(0)
+        if magic[:2] != b"\x1f\x8b" and magic != b"WARC/":
+            yield Skipped(path, "not a readable WARC file (no WARC header)")
+            return
         try:
             for record in ArchiveIterator(fh):
                 if record.rec_type != "response":
@@ -306,7 +314,10 @@ def _warc_documents(path: str, max_bytes: int) -> Iterator[Document | Skipped]:
                 count += 1
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 where = f"{path}#{url or count}"
-                content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
+                if record.http_headers is None or not record.http_headers.get_statuscode():
+                    yield Skipped(where, "truncated or corrupt WARC record (no HTTP status line)")
+                    continue
+                content_type = record.http_headers.get_header("Content-Type", "")
                 if "html" not in content_type.lower():
                     yield Skipped(where, f"not an HTML response ({content_type or 'no content type'})")
                     continue
