@@ -1,0 +1,138 @@
+"""The cleaner on the two seed reports (exact expectations) and on the boilerplate kinds real feeds carry."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.clean import Dateline, article_id, clean, clean_paragraphs, parse_dateline, split_dateline
+from dateline.read import Document, UnreadableInput, read_path
+
+
+def seed_article(path):
+    return clean(next(iter(read_path(str(path)))))
+
+
+def test_clean_seed_000_ends_with_the_china_seas_paragraph(seed_000):
+    a = seed_article(seed_000)
+    assert a.text.endswith(
+        "It is learnt that the two sides also reviewed the situation in the strategic waters of East and South "
+        "China Seas where Beijing has been increasing its military posturing."
+    )
+    assert a.text.startswith("Defence Minister Rajnath Singh on Monday hosted his Japanese counterpart")
+    assert a.place == "New Delhi"
+    assert a.published is None
+    for noise in ("You may also like", "Navi Mumbai", "Bastoni", "mortgage-backed", "New Delhi |"):
+        assert noise not in a.text
+    assert len(a.text.split("\n\n")) == 11
+
+
+def test_clean_seed_003_has_no_boilerplate(seed_003):
+    a = seed_article(seed_003)
+    assert a.published == "2025-05-04"
+    for noise in ("Advertisement", "Scroll to continue", "Also Read", "With inputs from agencies", "date 2025"):
+        assert noise not in a.text
+    assert a.credits == ["With inputs from agencies"]
+    assert a.text.startswith("Defence Minister Rajnath Singh will host his Japanese counterpart Gen Nakatani on Monday")
+    assert a.text.endswith("“Its significance is increasing from the common outlook on issues of peace, security "
+                           "and stability of the Indo-Pacific Region,” it further noted.")
+
+
+def test_clean_ids_are_16_hex_and_stable(seed_000, seed_003):
+    a, b = seed_article(seed_000), seed_article(seed_003)
+    assert len(a.id) == 16 and int(a.id, 16) >= 0
+    assert a.id != b.id
+    assert seed_article(seed_000).id == a.id
+
+
+def test_clean_same_text_from_two_formats_has_one_id():
+    body = "Ministers met in Oslo on Friday.\n\nThey agreed to more talks."
+    txt = clean(Document(text=body, origin="a.txt"))
+    other = clean(Document(text="Ministers  met in Oslo on Friday.\nThey agreed to more talks.\nAdvertisement",
+                           origin="b.jsonl#1", source="Wire"))
+    assert txt.id == other.id
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Advertisement · Scroll to continue",
+        "ADVERTISEMENT",
+        "Also Read: Minister vows strong response to attack",
+        "ALSO READ | Floods hit the coast",
+        "Read more: Summit ends without deal",
+        "Share this article",
+        "Follow us on Twitter",
+        "Click here to subscribe to our newsletter",
+        "Story continues below advertisement",
+        "Subscribe to our daily newsletter",
+    ],
+)
+def test_clean_drops_boilerplate_lines(line):
+    paragraphs, _ = clean_paragraphs(f"Ministers met on Friday.\n{line}\nThey agreed to more talks.")
+    assert paragraphs == ["Ministers met on Friday.", "They agreed to more talks."]
+
+
+@pytest.mark.parametrize("marker", ["You may also like", "Related Stories", "More from World", "Trending Now",
+                                    "Recommended for you", "Most Read"])
+def test_clean_cuts_related_link_tails(marker):
+    paragraphs, _ = clean_paragraphs(f"Ministers met on Friday.\n{marker}\nCelebrity weds in Goa\nStocks rally")
+    assert paragraphs == ["Ministers met on Friday."]
+
+
+@pytest.mark.parametrize(
+    "line, credit",
+    [
+        ("With inputs from agencies.", "With inputs from agencies"),
+        ("(With inputs from PTI)", "With inputs from PTI"),
+        ("(Reporting by Jane Doe; Editing by John Roe)", "Reporting by Jane Doe; Editing by John Roe"),
+        ("-- AFP", "AFP"),
+    ],
+)
+def test_clean_keeps_credits_as_metadata(line, credit):
+    paragraphs, credits = clean_paragraphs(f"Ministers met on Friday.\n{line}")
+    assert paragraphs == ["Ministers met on Friday."]
+    assert credits == [credit]
+
+
+@pytest.mark.parametrize(
+    "text, known, dateline, rest",
+    [
+        ("New Delhi | Singh hosted Nakatani.", None, Dateline("New Delhi"), "Singh hosted Nakatani."),
+        ("KUALA LUMPUR, April 1 (AFP) - Shares fell.", "1997-04-02", Dateline("Kuala Lumpur", "1997-04-01", "AFP"),
+         "Shares fell."),
+        ("BEIJING, May 3 (Xinhua) -- China said.", "2005-05-03", Dateline("Beijing", "2005-05-03", "Xinhua"),
+         "China said."),
+        ("WASHINGTON (Reuters) - The U.S. said.", None, Dateline("Washington", None, "Reuters"), "The U.S. said."),
+        ("NEW DELHI: India said on Monday.", None, Dateline("New Delhi"), "India said on Monday."),
+        ("WELLINGTON, Dec 30 (AFP) - Rain.", "2006-01-02", Dateline("Wellington", "2005-12-30", "AFP"), "Rain."),
+    ],
+)
+def test_clean_splits_datelines(text, known, dateline, rest):
+    assert split_dateline(text, known) == (dateline, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Officials said - after a pause - that talks would go on.", "India and Japan: a partnership grows.",
+     "The minister said on Monday that talks went well."],
+)
+def test_clean_leaves_prose_that_is_not_a_dateline(text):
+    assert split_dateline(text) == (None, text)
+
+
+def test_clean_dateline_given_as_a_field():
+    assert parse_dateline("KUALA LUMPUR, April 1 , 1997 (AFP)") == Dateline("Kuala Lumpur", "1997-04-01", "AFP")
+    a = clean(Document(text="Shares fell.", origin="x", dateline="KUALA LUMPUR, April 1 , 1997 (AFP)",
+                       date="1997-04-01"))
+    assert (a.place, a.published) == ("Kuala Lumpur", "1997-04-01")
+
+
+def test_clean_article_with_only_boilerplate_is_refused():
+    with pytest.raises(UnreadableInput, match="no article text"):
+        clean(Document(text="Advertisement\nYou may also like\nStocks rally", origin="x"))
+
+
+def test_article_id_ignores_case_spacing_and_punctuation():
+    assert article_id("Singh hosted Nakatani.") == article_id("singh  hosted\nnakatani")
+    assert article_id("Singh hosted Nakatani.") != article_id("Singh hosted Nakatani twice.")
