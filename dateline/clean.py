@@ -79,6 +79,8 @@ def clean(doc: Document) -> Article:
     Raises UnreadableInput when nothing of the article is left.
     """
     paragraphs, credits = clean_paragraphs(doc.text)
+    if doc.title and paragraphs and normalize(paragraphs[0]) == normalize(doc.title):
+        paragraphs = paragraphs[1:]  # the headline repeated at the top of the body
     dateline = None
     if paragraphs:
         dateline, first = split_dateline(paragraphs[0], doc.date)

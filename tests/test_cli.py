@@ -1,0 +1,206 @@
+"""The command line end to end, on a real SQLite file: runs, reruns, listings, bad input, kill and resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dateline.cli import main
+
+from .conftest import EXAMPLES
+
+
+def dl(*args: str, capsys=None) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr() if capsys else ("", "")
+    return code, out, err
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def examples_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("ex") / "ex.db"
+    assert main(["run", str(EXAMPLES), "--db", str(db), "--quiet"]) == 0
+    return db
+
+
+def test_cli_run_examples_then_rerun_adds_nothing(tmp_path, capsys):
+    db = str(tmp_path / "d.db")
+    code, out, _ = dl("run", str(EXAMPLES), "--db", db, capsys=capsys)
+    assert code == 0
+    assert out.startswith("read 4, new 4, duplicates 0")
+    code, out, _ = dl("run", str(EXAMPLES), "--db", db, "--quiet", capsys=capsys)
+    assert code == 0 and out.startswith("read 4, new 0, duplicates 4")
+    code, out, _ = dl("articles", "--db", db, "--format", "jsonl", capsys=capsys)
+    rows = jsonl(out)
+    assert len(rows) == 4
+    assert set(rows[0]) == {"id", "source", "url", "title", "published", "place", "text"}
+    html = next(r for r in rows if r["title"] and r["title"].startswith("Norway and Chile sign"))
+    assert html["published"] == "2024-03-12" and html["place"] == "Oslo"
+    assert "Related" not in html["text"] and "All rights reserved" not in html["text"]
+
+
+def test_cli_listings_follow_the_output_contract(examples_db, capsys):
+    db = str(examples_db)
+    _, out, _ = dl("events", "--db", db, "--format", "jsonl", capsys=capsys)
+    events = jsonl(out)
+    assert events, "the examples hold several events"
+    keys = {"id", "type", "mode", "status", "date", "date_precision", "location", "source", "target", "sources",
+            "articles", "evidence"}
+    for e in events:
+        assert keys <= set(e)
+        for actor in e["source"] + e["target"]:
+            assert set(actor) >= {"name", "role", "country", "sector"}
+        for ev in e["evidence"]:
+            assert set(ev) >= {"article", "sentence", "start", "end", "text"}
+    _, out, _ = dl("stories", "--db", db, "--format", "jsonl", capsys=capsys)
+    stories = jsonl(out)
+    assert all(set(s) == {"id", "title", "articles", "first_published", "last_published"} for s in stories)
+    assert sum(len(s["articles"]) for s in stories) == 4
+    _, out, _ = dl("quotes", "--db", db, "--format", "jsonl", capsys=capsys)
+    quotes = jsonl(out)
+    assert any(q["speaker"] and q["speaker"]["name"] == "Mateo Rojas" for q in quotes)
+    for fmt in ("table", "csv"):
+        for command in ("articles", "events", "quotes", "stories", "actors", "timeline", "errors"):
+            code, out, _ = dl(command, "--db", db, "--format", fmt, capsys=capsys)
+            assert code == 0 and out.strip(), (command, fmt)
+
+
+def test_cli_article_view_marks_actors_and_dates(examples_db, capsys):
+    _, out, _ = dl("articles", "--db", str(examples_db), "--format", "jsonl", capsys=capsys)
+    preview = next(r for r in jsonl(out) if r["published"] == "2024-03-10")
+    code, out, _ = dl("article", preview["id"][:8], "--db", str(examples_db), capsys=capsys)
+    assert code == 0
+    assert "[Ingrid Solberg|NOR GOV]" in out
+    assert "[on Tuesday|DATE 2024-03-12]" in out
+
+
+def test_cli_export_formats(examples_db, tmp_path, capsys):
+    db = str(examples_db)
+    for fmt in ("jsonl", "csv", "plover"):
+        out_file = tmp_path / f"e.{fmt}"
+        assert main(["export", "--db", db, "--format", fmt, "--out", str(out_file)]) == 0
+        assert out_file.read_text().strip()
+    plover = jsonl((tmp_path / "e.plover").read_text())
+    assert {"event", "actor_country", "recipient_country", "date", "text"} <= set(plover[0])
+    parquet = tmp_path / "e.parquet"
+    assert main(["export", "--db", db, "--format", "parquet", "--out", str(parquet)]) == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(parquet).num_rows == len(plover)
+
+
+def test_cli_missing_path_is_a_one_line_error(tmp_path, capsys):
+    code, out, err = dl("run", str(tmp_path / "nope"), "--db", str(tmp_path / "d.db"), capsys=capsys)
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "no such file or folder" in err
+
+
+def test_cli_unwritable_database_is_a_one_line_error(tmp_path, capsys):
+    code, _, err = dl("run", str(EXAMPLES), "--db", str(tmp_path / "missing-dir" / "d.db"), capsys=capsys)
+    assert code == 2 and err.startswith("dateline: error: cannot open database")
+
+
+def test_cli_query_without_database_is_a_one_line_error(tmp_path, capsys):
+    code, _, err = dl("events", "--db", str(tmp_path / "none.db"), capsys=capsys)
+    assert code == 2 and "no database" in err
+
+
+def test_cli_bad_files_are_recorded_and_the_batch_goes_on(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (folder / "latin1.txt").write_bytes("Le ministre français a rencontré son homologue à Genève.".encode("latin-1"))
+    (folder / "good.txt").write_text("Police arrested 12 protesters in Nairobi on Thursday, officials said.")
+    db = str(tmp_path / "d.db")
+    code, out, _ = dl("run", str(folder), "--db", db, "--quiet", capsys=capsys)
+    assert code == 0
+    assert out.startswith("read 2, new 2, duplicates 0, skipped 2")
+    code, out, _ = dl("errors", "--db", db, "--format", "jsonl", capsys=capsys)
+    reasons = {Path(r["origin"]).name: r["reason"] for r in jsonl(out)}
+    assert reasons == {"empty.txt": "empty file", "binary.txt": "binary file (contains NUL bytes)"}
+    _, out, _ = dl("articles", "--db", db, "--format", "jsonl", capsys=capsys)
+    assert any("français a rencontré son homologue à Genève" in r["text"] for r in jsonl(out))
+
+
+def test_cli_nothing_readable_exits_1_and_keeps_the_store(tmp_path, capsys):
+    db = str(tmp_path / "d.db")
+    assert main(["run", str(EXAMPLES / "01_preview.txt"), "--db", db, "--quiet"]) == 0
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02")
+    code, _, _ = dl("run", str(bad), "--db", db, "--quiet", capsys=capsys)
+    assert code == 1
+    _, out, _ = dl("articles", "--db", db, "--format", "jsonl", capsys=capsys)
+    assert len(jsonl(out)) == 1
+
+
+def test_cli_reads_standard_input(tmp_path):
+    db = tmp_path / "d.db"
+    proc = subprocess.run(
+        [sys.executable, "-m", "dateline", "run", "-", "--db", str(db), "--quiet"],
+        input=b"date 2024-06-01\nRebels attacked an army base in northern Mali on Friday, killing 9 soldiers.",
+        capture_output=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stdout.decode().startswith("read 1, new 1")
+
+
+def _corpus(path: Path, n: int) -> None:
+    countries = ["Norway", "Chile", "Kenya", "Peru", "Ghana", "Nepal", "Chad", "Oman", "Laos", "Fiji"]
+    with open(path, "w") as fh:
+        for i in range(n):
+            a, b = countries[i % 10], countries[(i * 3 + 1) % 10]
+            text = (f"The foreign minister of {a} met the trade minister of {b} in {a}'s capital on day {i} "
+                    f"of the talks, officials said. They agreed to cut tariffs on {i + 2} goods. "
+                    f"Protesters gathered outside the ministry, demanding an end to talks number {i}.")
+            fh.write(json.dumps({"id": f"doc{i}", "date": "2024-01-15", "text": text}) + "\n")
+
+
+def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    _corpus(corpus, 80)
+    db = tmp_path / "d.db"
+    cmd = [sys.executable, "-m", "dateline", "run", str(corpus), "--db", str(db), "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 240
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(db, timeout=1) as con:
+                stored = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if stored >= 5:
+            break
+    assert proc.poll() is None, "the run finished before it could be killed; make the corpus larger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        n_articles = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        n_analyses = con.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
+    assert 5 <= n_articles < 80 and n_analyses == n_articles
+    done = subprocess.run(cmd, capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode().startswith(f"read 80, new {80 - n_articles}, duplicates {n_articles}")
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (80, 80)
+        assert con.execute("SELECT COUNT(*) FROM articles WHERE merged = 0").fetchone()[0] == 0
+
+
+def test_cli_eval_unknown_file_is_a_one_line_error(tmp_path, capsys):
+    code, _, err = dl("eval", "time", str(tmp_path / "none.jsonl"), capsys=capsys)
+    assert code == 2 and "no such file" in err
