@@ -246,7 +246,7 @@ def _html_document(data: bytes, origin: str, url: str | None = None, charset: st
         raise UnreadableInput("empty file")
     try:
         html = decode_html(data, charset)
-    except (UnicodeDecodeError, LookupError, ValueError) as exc:
+    except (NoArticleText, UnicodeDecodeError, LookupError, ValueError) as exc:
         raise UnreadableInput(f"undecodable HTML: {exc}") from None
     try:
         page = extract_html(html, url=url)
