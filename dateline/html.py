@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -141,18 +142,20 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
 # ---------------------------------------------------------------------------------------
 # Boilerplate lines trafilatura keeps
 
-# Whole lines that are page furniture in any outlet, never article prose.
+# Whole lines that are page furniture in any outlet, never article prose. Labels that
+# could open a sentence ("Related", "Lea") count only when a colon or the line end follows.
 _BOILERPLATE_LINE = re.compile(
     r"""^(?:
-        advertisement|advertisment|ad|sponsored|sponsored\ content|scroll\ to\ continue.*
+        (?:advertisement|advertisment|ad|sponsored(?:\ content)?|scroll\ to\ continue)\b.{0,40}
       | (?:read|see|watch|listen)\ (?:more|also|next)\b.*
-      | (?:also\ read|related|related\ (?:articles?|stories|content|posts?|coverage|reading)
-          |more\ (?:on|from)\ .{0,40}|recommended(?:\ for\ you)?|you\ may\ also\ like.*
-          |you\ might\ also\ like.*|most\ (?:read|popular|viewed)|trending(?:\ now)?
-          |contenido\ relacionado|lea\b.*|lee\ (?:también|más)\b.*|à\ lire\ aussi.*|lire\ aussi.*
-          |mehr\ zum\ thema.*|auch\ interessant.*|leia\ (?:também|mais)\b.*)\s*:?.*
-      | share(?:\ (?:this|on)\b.*)?|tweet|email|print|comments?|\d+\ comments?
-      | (?:sign\ up|subscribe|register|log\ ?in|join)\b.*(?:newsletter|inbox|email|edition|story|access|free).*
+      | (?:also\ read|related(?:\ (?:articles?|stories|content|posts?|coverage|reading|news))?
+          |more\ (?:on|from|about)\ .{0,40}|recommended(?:\ for\ you)?|you\ (?:may|might)\ also\ like
+          |most\ (?:read|popular|viewed)|trending(?:\ now)?|contenido\ relacionado|lea(?:\ también|\ más)?
+          |lee\ (?:también|más)|(?:à\ )?lire\ aussi|mehr\ zum\ thema|auch\ interessant
+          |leia\ (?:também|mais))\s*(?:[:»>|–-].*)?
+      | share(?:\ (?:this|on)\b.*)?|tweet|e-?mail|print|comments?|\d+\ comments?|posted\ on
+      | (?:sign\ up|subscribe|register|log\ ?in|join)\b.{0,150}
+      | .{0,100}\bsign\ up\ (?:here|now|today|for\ free)\W*
       | .*\bnewsletters?\b.{0,60}
       | get\ the\ .{0,60}(?:newsletter|app|daily|edition).*
       | .*\b(?:download|get)\ (?:the|our)\ .{0,40}\bapps?\b.*
@@ -160,63 +163,104 @@ _BOILERPLATE_LINE = re.compile(
       | (?:click|tap)\ here\b.*
       | (?:to\ (?:view|read|continue)\ (?:the|this)\ (?:full\ )?(?:story|article)).*
       | .*\b(?:subscribe|subscription|subscriber)\b.{0,80}\b(?:full\ story|this\ story|unlimited|access)\b.*
+      | .*\b(?:we\ may\ (?:receive|earn)\ (?:compensation|a\ (?:small\ )?commission)|affiliate\ links?)\b.*
+      | .*\b(?:submit|send)\ (?:a|your)\ letter\b.*
       | (?:©|\(c\)|copyright\b).{0,120}
       | .{0,80}\ball\ rights\ reserved\b.*
       | .*\bcopyrighted\ property\ of\b.*
       | (?:written\ )?permission\ must\ be\ obtained\b.*
-      | (?:photo|image|picture)\s*(?:credit)?s?\s*:.{0,80}
-      | credit\s*:.{0,80}
-      | category\s*:.{0,60}|tags?\s*:.{0,120}|filed\ under\s*:?.{0,80}
-      | (?:release\ date|last\ (?:modified|updated)|updated|published|posted(?:\ on)?)\s*:?.{0,40}
-      | \S{1,20}\s*:
+      | \(?(?:(?:photo|image|picture)s?\s*(?:credits?)?|credits?)\s*:.{0,80}
+      | (?:category|tags?|filed\ under|topics?)\s*:.{0,120}
+      | (?:(?:news\ )?date|release\ date|last\ (?:modified|updated)|updated|published|posted(?:\ on)?)
+          \s*:?\s*(?:(?=.*\d).{0,40})?
+      | [\w.-]+\.(?:com|net|org|info|co\.[a-z]{2}|[a-z]{2})
+      | [^\s:]{1,20}\s*:
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "Yоur соntеnt" with Cyrillic о, с, е among Latin letters: text disguised from filters,
+# which in news pages is always promotion.
+_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0400-\u04ff])\w+\b")
+# Template debris: "PP:", "items_count:", "FI name: Abril 2022" rows of an unrendered template.
+_FIELD_LINE = re.compile(r"^[\w .-]{1,24}:\s*(.{0,24})$")
+
+
+def _is_boilerplate(line: str) -> bool:
+    stripped = line.strip()
+    return bool(_BOILERPLATE_LINE.match(stripped)) or len(_MIXED_SCRIPT_WORD.findall(stripped)) >= 2
+
+
+def _drop_field_runs(lines: list[str]) -> list[str]:
+    """Remove runs of four or more ``key: value`` lines most of whose values are empty.
+
+    A nutrition table ("Carbohydrates: 31g") is such a run too, but with its values filled.
+    """
+    kept: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        match = _FIELD_LINE.match(line.strip())
+        if match and line.strip():
+            run.append(line)
+            continue
+        empty = sum(1 for item in run if not _FIELD_LINE.match(item.strip()).group(1))  # type: ignore[union-attr]
+        if not (len(run) >= 4 and empty * 2 >= len(run)):
+            kept.extend(run)
+        run = []
+        kept.append(line)
+    return kept[:-1]
 
 
 def _strip_boilerplate(text: str) -> str:
     """Drop page-furniture lines, keep every line of prose in its place."""
-    kept = [line for line in text.splitlines() if not _BOILERPLATE_LINE.match(line.strip())]
-    return "\n".join(kept).strip()
+    lines = [line for line in _drop_field_runs(text.splitlines()) if not _is_boilerplate(line)]
+    return "\n".join(lines).strip()
 
 
 # ---------------------------------------------------------------------------------------
 # Publication date
 
-_PUBLISHED_META = {
-    "article:published_time",
-    "og:article:published_time",
-    "og:published_time",
-    "article:published",
-    "datepublished",
-    "published_time",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "published-date",
-    "published_date",
-    "pubdate",
-    "pub_date",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dc.date.created",
-    "dcterms.issued",
-    "dcterms.created",
-    "dcterms.date",
-    "citation_publication_date",
-    "citation_date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "article.published",
-    "originalpublicationdate",
-    "original-publish-date",
-    "datecreated",
-    "created",
-    "creation_date",
-}
+# Keys that name the first publication, then keys that usually do; anything naming a
+# modification or an update is left out on purpose.
+_PUBLISHED_META = (
+    {
+        "article:published_time",
+        "og:article:published_time",
+        "og:published_time",
+        "article:published",
+        "datepublished",
+        "published_time",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "published-date",
+        "published_date",
+        "pubdate",
+        "pub_date",
+        "parsely-pub-date",
+        "originalpublicationdate",
+        "original-publish-date",
+        "citation_publication_date",
+        "dc.date.issued",
+        "dcterms.issued",
+    },
+    {
+        "date",
+        "dc.date",
+        "dcterms.date",
+        "dc.date.created",
+        "dcterms.created",
+        "citation_date",
+        "sailthru.date",
+        "datecreated",
+        "created",
+        "creation_date",
+    },
+)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^0-9]|$)")
+_URL_DATES = (
+    re.compile(r"/((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"),
+    re.compile(r"/((?:19|20)\d{2})()(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"),
+)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -319,15 +363,21 @@ def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
 
 def _metadata_published(tree: Any) -> list[str]:
     """Publication timestamps the page states in its ``<meta>`` tags and JSON-LD, best first."""
-    found: list[str] = []
+    first: list[str] = []
+    second: list[str] = []
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        if key in _PUBLISHED_META and meta.get("content"):
-            found.append(meta.get("content"))
+        content = meta.get("content")
+        if content and key in _PUBLISHED_META[0]:
+            first.append(content)
+        elif content and key in _PUBLISHED_META[1]:
+            second.append(content)
     for item in _json_ld(tree):
         if isinstance(item.get("datePublished"), str):
-            found.append(item["datePublished"])
-    return found
+            first.append(item["datePublished"])
+        elif isinstance(item.get("dateCreated"), str):
+            second.append(item["dateCreated"])
+    return first + second
 
 
 def _time_elements(tree: Any) -> list[str]:
@@ -358,10 +408,12 @@ def url_date(url: str | None) -> str | None:
     """The day a URL path names (``/2019/03/14/``, ``/2019-03-14-``, ``/20190314/``)."""
     if not url:
         return None
-    match = _URL_DATE.search(urlsplit(url).path)
-    if not match:
-        return None
-    return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    path = urlsplit(url).path
+    for pattern in _URL_DATES:
+        match = pattern.search(path)
+        if match:
+            return _valid(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+    return None
 
 
 def _local_day(value: str, displayed: list[str]) -> str | None:
@@ -390,12 +442,15 @@ def publication_date(
 ) -> str | None:
     """The original publication day of a parsed page, as ``YYYY-MM-DD``.
 
-    Sources in order of trust: the page's publication metadata (``article:published_time``,
+    Sources in order of trust: a day in the ``url`` path (set when the story first went up,
+    and kept because links must not break), the page's publication metadata (``article:published_time``,
     JSON-LD ``datePublished``, Dublin Core ...), ``<time>`` elements marked as publication,
-    a "Published:" label in the visible ``text``, a date in the ``url`` path, then
-    ``fallback`` (htmldate's estimate). Modification dates are never used when a
+    a "Published:" label in the visible ``text``, then ``fallback`` (htmldate's estimate). Modification dates are never used when a
     publication date is present: a timeline is anchored on when a report first appeared.
     """
+    in_url = url_date(url)
+    if in_url:
+        return in_url
     times = _time_elements(tree)
     for value in _metadata_published(tree):
         found = _local_day(value, times)
@@ -405,7 +460,7 @@ def publication_date(
         parsed = _parse_iso(value)
         if parsed:
             return parsed[0]
-    return _labelled_date(text) or url_date(url) or fallback
+    return _labelled_date(text) or fallback
 
 
 # ---------------------------------------------------------------------------------------
@@ -450,7 +505,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any]:
         with_metadata=True,
         date_extraction_params={"original_date": True, "extensive_search": True, "url": url},
     )
-    body = _strip_boilerplate(document.text or "") if document is not None else ""
+    body = _strip_boilerplate(unicodedata.normalize("NFC", document.text or "")) if document else ""
     if not body:
         raise NoArticleText("no article text found (a page of links, navigation or media only)")
     fallback = document.date if document is not None else None
