@@ -171,10 +171,10 @@ _BOILERPLATE_LINE = re.compile(
       | (?:written\ )?permission\ must\ be\ obtained\b.*
       | \(?(?:(?:photo|image|picture)s?\s*(?:credits?)?|credits?)\s*:.{0,80}
       | (?:category|tags?|filed\ under|topics?)\s*:.{0,120}
-      | (?:(?:news\ )?date|release\ date|last\ (?:modified|updated)|updated|published|posted(?:\ on)?)
+      | (?:(?:news\ )?date|release\ date|last\ (?:modified|updated)|updated|published|posted(?:\ on)?)\b
           \s*:?\s*(?:(?=.*\d).{0,40})?
-      | [\w.-]+\.(?:com|net|org|info|co\.[a-z]{2}|[a-z]{2})
-      | [^\s:]{1,20}\s*:
+      | (?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|co\.[a-z]{2})
+      | www\.[\w-]+(?:\.[\w-]+)+
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -193,7 +193,8 @@ def _is_boilerplate(line: str) -> bool:
 def _drop_field_runs(lines: list[str]) -> list[str]:
     """Remove runs of four or more ``key: value`` lines most of whose values are empty.
 
-    A nutrition table ("Carbohydrates: 31g") is such a run too, but with its values filled.
+    A nutrition table ("Carbohydrates: 31g") is such a run too, but with its values filled;
+    a YAML or code listing is one with indented lines.
     """
     kept: list[str] = []
     run: list[str] = []
@@ -203,7 +204,8 @@ def _drop_field_runs(lines: list[str]) -> list[str]:
             run.append(line)
             continue
         empty = sum(1 for item in run if not _FIELD_LINE.match(item.strip()).group(1))  # type: ignore[union-attr]
-        if not (len(run) >= 4 and empty * 2 >= len(run)):
+        indented = any(item[:1].isspace() for item in run)
+        if not (len(run) >= 4 and empty * 2 >= len(run) and not indented):
             kept.extend(run)
         run = []
         kept.append(line)
