@@ -1,0 +1,830 @@
+"""Political events in PLOVER 2021 categories, one record per event mention.
+
+A trigger lexicon (``data/events_lexicon.tsv``) names the verbs and nouns that report an
+event; the dependency parse supplies who did it to whom. Clause analysis sets the status
+PLOVER leaves to the coder: ``planned`` ("will host", "is set to host"), ``hypothetical``
+("if sealed, would provide"), ``negated`` ("did not attend"). A trigger inside the complement
+of a speech act ("agreed to cooperate", "threatened to ban") is that act's content, not a
+second event, and a noun that restates its verb ("hosted ... for talks") is the same event.
+
+``to_plover`` turns Dateline's record into strict PLOVER: future cooperation is AGREE,
+future hostility is THREATEN, refused cooperation is REJECT.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.model import Actor, Article, Event, Timex
+
+TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+HOSTILE_MATERIAL = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+THREAT_MODE = {"PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "violence",
+               "ASSAULT": "violence", "COERCE": "restrict"}  # fmt: skip
+COERCE_THREAT_MODE = {"arrest": "arrest", "ban": "ban", "curfew": "restrict", "deport": "expel"}
+
+LIGHT_VERBS = frozenset(
+    "hold stage launch conduct mount carry begin start continue have make express issue lodge "
+    "file go resume open complete announce reiterate join declare impose take organize organise "
+    "call lead undertake begin initiate".split()
+)
+PLAN_VERBS = frozenset(
+    "plan intend expect anticipate set schedule prepare aim hope want go due likely slate "
+    "willing ready prepared poised decide agree".split()
+)
+SPEECH_VERBS = frozenset(
+    "say tell announce state add note declare insist conclude report claim stress "
+    "emphasise emphasize reiterate write explain indicate".split()
+)
+OBLIGATION = frozenset({"must", "should"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "over")
+SEPARATING_PREPS = frozenset(
+    "after before since following amid despite unlike until than like ahead prior".split()
+)
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_DEPS = ("nsubjpass", "csubjpass")
+MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
+INSTRUMENT_MODES = (
+    (("suicide",), "suicide-attack"),
+    (("bomb", "bombing", "explosive", "explosion", "mine", "minefield", "ied", "grenade", "blast"),
+     "explosives"),
+    (("tank", "artillery", "shell", "rocket", "missile", "mortar", "airstrike", "helicopter",
+      "warplane", "jet", "predator", "drone"), "heavy-weapons"),
+    (("gun", "gunfire", "rifle", "gunman", "gunmen", "sniper", "shoot", "shooting", "fire"),
+     "firearms"),
+    (("machete", "knife", "axe", "stone", "rock", "club"), "primitive"),
+)  # fmt: skip
+CASUALTY_VERBS = {"kill": "killed", "wound": "injured", "injure": "injured", "die": "killed"}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozen": 12,
+    "dozens": 24, "hundred": 100, "hundreds": 200, "thousand": 1000, "thousands": 2000,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line: a trigger and what it means."""
+
+    pos: str
+    lemma: str
+    type: str
+    mode: str | None
+    objects: frozenset[str]
+    flags: frozenset[str]
+
+    @property
+    def particle(self) -> str | None:
+        parts = self.lemma.split()
+        return parts[1] if len(parts) > 1 else None
+
+    @property
+    def head(self) -> str:
+        return self.lemma.split()[0]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Entry]]:
+    """Trigger entries by (pos, head lemma); read once per process."""
+    table: dict[tuple[str, str], list[Entry]] = {}
+    text = resources.files("dateline.data").joinpath("events_lexicon.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pos, lemma, type_, mode, objects, flags = (line.split("\t") + ["-"] * 6)[:6]
+        if type_ not in TYPES:
+            raise ValueError(f"events lexicon: unknown type {type_!r} for {lemma!r}; use one of {TYPES}")
+        entry = Entry(
+            pos=pos,
+            lemma=lemma,
+            type=type_,
+            mode=None if mode == "-" else mode,
+            objects=frozenset() if objects == "-" else frozenset(objects.split(",")),
+            flags=frozenset() if flags == "-" else frozenset(flags.split(",")),
+        )
+        table.setdefault((pos, entry.head), []).append(entry)
+    return table
+
+
+@dataclass
+class _Mention:
+    """An event being assembled from one trigger."""
+
+    entry: Entry
+    trigger: Token
+    clause: Token  # the verb whose clause carries tense, negation and arguments
+    nominal: bool
+    type: str
+    mode: str | None
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    status: str = "occurred"
+    consumed: set[int] = field(default_factory=set)  # token indices that belong to this trigger
+    timex: Timex | None = None
+    figures: dict[str, int] = field(default_factory=dict)
+    merged: list[Token] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- actor lookup
+
+
+class _ActorIndex:
+    """Actors by character offset, so an argument token finds the actor it mentions."""
+
+    def __init__(self, actors: list[Actor]):
+        self.by_id = {a.id: a for a in actors}
+        self.spans = sorted(
+            ((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda s: (s[0], -s[1])
+        )
+
+    def at(self, start: int, end: int, head: int | None = None) -> Actor | None:
+        best: tuple[int, int, Actor] | None = None
+        for s, e, actor in self.spans:
+            if s >= end:
+                break
+            if e <= start:
+                continue
+            covers_head = head is not None and s <= head < e
+            score = (1 if covers_head else 0, min(e, end) - max(s, start))
+            if best is None or score > best[:2]:
+                best = (score[0], score[1], actor)
+        return best[2] if best else None
+
+    def expand(self, actor: Actor) -> list[Actor]:
+        """A GROUP stands for its members when they are known."""
+        if actor.kind == "GROUP" and actor.members:
+            return [self.by_id[m] for m in actor.members if m in self.by_id] or [actor]
+        return [actor]
+
+
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "npadvmod"})
+
+
+def _np_bounds(tok: Token, with_preps: bool = False) -> tuple[int, int]:
+    """Character span of a noun phrase's core (modifiers, not clauses)."""
+    toks = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in NP_DEPS or (c.dep_ == "appos") or (with_preps and c.dep_ in ("prep", "pobj")):
+                toks.append(c)
+                stack.append(c)
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def _actor_of(tok: Token, index: _ActorIndex) -> Actor | None:
+    if tok.dep_ == "poss" or tok.tag_ in ("WP", "WDT", "WP$") or tok.lower_ in ("who", "which", "that", "whose"):
+        if tok.lower_ in ("who", "which", "that", "whose"):
+            head = tok.head
+            while head.dep_ not in ("relcl",) and head.head is not head:
+                head = head.head
+            if head.dep_ == "relcl":
+                return _actor_of(head.head, index)
+    start, end = _np_bounds(tok)
+    actor = index.at(start, end, tok.idx)
+    if actor is None:
+        start, end = _np_bounds(tok, with_preps=True)
+        actor = index.at(start, end, tok.idx)
+    return actor
+
+
+def _actors_of(tok: Token, index: _ActorIndex) -> list[Actor]:
+    """The actor(s) a noun phrase names, following coordination ("India and Japan")."""
+    found: list[Actor] = []
+    for t in [tok, *tok.conjuncts]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
+            continue
+        actor = _actor_of(t, index)
+        if actor is not None:
+            for a in index.expand(actor):
+                if a not in found:
+                    found.append(a)
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "along":
+            for w in prep.subtree:
+                if w.dep_ == "pobj":
+                    found += [a for a in _actors_of(w, index) if a not in found]
+    return found
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _object_lemmas(verb: Token) -> set[str]:
+    """Lemmas of the verb's object phrase heads and their modifiers."""
+    lemmas: set[str] = set()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd") or (
+            c.dep_ == "prep" and c.lower_ in ("on", "for", "to", "in", "into")
+        ):
+            heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]
+            for h in heads:
+                for t in [h, *h.conjuncts]:
+                    lemmas.add(t.lemma_.lower())
+                    lemmas.update(m.lemma_.lower() for m in t.children if m.dep_ in ("compound", "amod", "nmod"))
+    return lemmas
+
+
+def _object_token(verb: Token, objects: frozenset[str]) -> Token | None:
+    for t in verb.subtree:
+        if t is not verb and t.lemma_.lower() in objects and t.head.i in (verb.i, *[c.i for c in verb.children]):
+            return t
+    return None
+
+
+def _particle_ok(tok: Token, entry: Entry) -> bool:
+    particle = entry.particle
+    if particle is None:
+        return True
+    return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle for c in tok.children)
+
+
+def _match_verb(tok: Token) -> Entry | None:
+    entries = lexicon().get(("V", tok.lemma_.lower()))
+    if not entries:
+        return None
+    objs = _object_lemmas(tok)
+    with_particle = [e for e in entries if e.particle and _particle_ok(tok, e)]
+    candidates = with_particle or [e for e in entries if not e.particle]
+    constrained = [e for e in candidates if e.objects and e.objects & objs]
+    if constrained:
+        return constrained[0]
+    plain = [e for e in candidates if not e.objects]
+    return plain[0] if plain else None
+
+
+def _match_noun(tok: Token) -> Entry | None:
+    lemma = tok.lemma_.lower()
+    if lemma == "strike":
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+        if mods & {"air", "missile", "drone", "rocket", "military"}:
+            return Entry("N", "strike", "ASSAULT", "heavy-weapons", frozenset(), frozenset())
+        if "hunger" in mods:
+            return Entry("N", "strike", "PROTEST", "strike-hun", frozenset(), frozenset())
+    entries = lexicon().get(("N", lemma))
+    return entries[0] if entries else None
+
+
+def _is_verbal(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))
+
+
+def _light_governor(noun: Token) -> Token | None:
+    """The verb that carries a nominal event: "held talks", "went on strike", "staged a rally"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in LIGHT_VERBS:
+        return head.head
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:
+        return head
+    return None
+
+
+def _clause_head(tok: Token) -> Token:
+    """The nearest verb above a token (itself when it is one)."""
+    t = tok
+    while not _is_verbal(t) and t.head is not t:
+        t = t.head
+    return t
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """Subject tokens of a verb and whether they are the patient (passive)."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return [c], False
+    for c in verb.children:
+        if c.dep_ in PASSIVE_DEPS:
+            return [c], True
+    if verb.dep_ == "relcl":
+        return [verb.head], any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ == "acl":
+        return [verb.head], verb.tag_ == "VBN"
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return _subject_tokens(verb.head)
+    if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+        gov = verb.head if verb.dep_ != "pcomp" else _clause_head(verb.head)
+        if verb.dep_ == "xcomp":
+            objs = [c for c in gov.children if c.dep_ in ("dobj",)]
+            if objs and gov.lemma_.lower() not in PLAN_VERBS:
+                return objs, False
+        if verb.dep_ in ("xcomp", "advcl") or (verb.dep_ == "pcomp"):
+            subj, passive = _subject_tokens(gov)
+            if verb.dep_ == "xcomp" and passive and gov.lemma_.lower() in PLAN_VERBS:
+                passive = False
+            return subj, passive if verb.dep_ != "xcomp" else passive and gov.lemma_.lower() not in PLAN_VERBS
+    return [], False
+
+
+def _agent_tokens(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    found = []
+    for pref in preps:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == pref:
+                found += [g for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _first_actors(tokens: list[Token], index: _ActorIndex, exclude: list[Actor]) -> list[Actor]:
+    for tok in tokens:
+        found = [a for a in _actors_of(tok, index) if a not in exclude]
+        if found:
+            return found
+    return []
+
+
+def _complement_actor(verb: Token, index: _ActorIndex, exclude: list[Actor]) -> list[Actor]:
+    """First actor named in the verb's complements, a last resort for the recipient."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative", "attr", "advcl") and c.i > verb.i:
+            for t in c.subtree:
+                if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                    found = [a for a in _actors_of(t, index) if a not in exclude]
+                    if found:
+                        return found
+    return []
+
+
+def _verb_arguments(m: _Mention, index: _ActorIndex) -> None:
+    verb = m.trigger
+    subj, passive = _subject_tokens(verb)
+    agents = _agent_tokens(verb)
+    if passive:
+        source = _first_actors(agents, index, [])
+        target = _first_actors(subj, index, source)
+    else:
+        source = _first_actors(subj, index, [])
+        target = []
+    if not target:
+        objs = [c for c in verb.children if c.dep_ in ("dative",)]
+        objs += [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [c for c in verb.children if c.dep_ in ("ccomp",) for c in c.children if c.dep_ in SUBJECT_DEPS]
+        objs += [c for c in verb.children if c.dep_ == "xcomp" for c in c.children if c.dep_ in SUBJECT_DEPS]
+        objs += _prep_objects(verb, TARGET_PREPS)
+        objs += [g for c in verb.children if c.dep_ == "dobj" for g in _prep_objects(c, ("to", "with", "on", "against"))]
+        target = _first_actors([o for o in objs if o.i not in m.consumed or o is not m.trigger], index, source)
+    if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
+        target = _complement_actor(verb, index, source)
+    if "swap" in m.entry.flags and not passive:
+        source, target = target, source
+    if "mutual" in m.entry.flags and m.type in MUTUAL_TYPES and not target:
+        pass
+    m.source, m.target = source, target
+
+
+def _noun_arguments(m: _Mention, index: _ActorIndex) -> None:
+    noun = m.trigger
+    light = _light_governor(noun)
+    source: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
+            source += [a for a in _actors_of(c, index) if a not in source]
+    source += [a for a in _first_actors(_prep_objects(noun, ("by", "of")), index, source) if a not in source]
+    if light is not None and not source:
+        source = _first_actors(_subject_tokens(light)[0], index, [])
+    target = _first_actors(_prep_objects(noun, ("against", "on", "with", "to", "between", "into")), index, source)
+    if light is not None and not target:
+        target = _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source)
+    if light is None and not source and m.type in MUTUAL_TYPES and noun.dep_ in ("attr", "pobj", "dobj", "nsubj"):
+        between = _prep_objects(noun, ("between",))
+        source = _first_actors(between, index, [])
+        if source:
+            target = []
+    if not source and "mutual" in m.entry.flags and m.type == "COOPERATE":
+        root = noun.sent.root
+        source = _first_actors(_subject_tokens(root)[0], index, [])
+    m.source, m.target = source, target
+
+
+# --------------------------------------------------------------------------- clause analysis
+
+
+def _has_if(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+            return True
+    return False
+
+
+def _is_reported(verb: Token) -> bool:
+    t = verb
+    while t.head is not t:
+        if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if t.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        t = t.head
+    return False
+
+
+def _status(clause: Token) -> str:
+    """occurred, planned, hypothetical or negated, from the auxiliaries and governing verbs."""
+    chain = [clause]
+    t = clause
+    while t.dep_ in ("xcomp", "conj", "acomp") and t.head is not t:
+        t = t.head
+        chain.append(t)
+    if t.dep_ == "ccomp" and t.head.lemma_.lower() in PLAN_VERBS:
+        chain.append(t.head)
+    negated = False
+    planned = False
+    hypothetical = False
+    for i, v in enumerate(chain):
+        kids = list(v.children)
+        lowers = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass", "neg")}
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod")) for c in kids):
+            negated = True
+        if lowers & FUTURE_AUX or any(c.lower_ == "going" and c.dep_ == "aux" for c in kids):
+            planned = True
+        if lowers & HYPOTHETICAL_AUX:
+            if _has_if(v) or not _is_reported(v):
+                hypothetical = True
+            else:
+                planned = True
+        if i > 0 and v.lemma_.lower() in PLAN_VERBS:
+            planned = True
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in PLAN_VERBS | {"be"}:
+            for c in v.head.children:
+                if c.dep_ == "acomp" and c.lemma_.lower() in PLAN_VERBS:
+                    planned = True
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in PLAN_VERBS for c in kids) and i > 0:
+            planned = True
+    for c in clause.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in ("seal", "finalise", "finalize", "sign") and _has_if(clause):
+            hypothetical = True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) and clause.dep_ == "advcl":
+        hypothetical = True
+    if negated:
+        return "negated"
+    if hypothetical:
+        return "hypothetical"
+    if planned:
+        return "planned"
+    return "occurred"
+
+
+def _content_scope(m: _Mention) -> set[int]:
+    """Tokens that are the content of a speech act or stance ("threatened to ban ...")."""
+    if "content" not in m.entry.flags:
+        return set()
+    scope: set[int] = set()
+    for c in m.trigger.children:
+        if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl", "pcomp", "attr", "oprd", "acomp"):
+            scope.update(t.i for t in c.subtree)
+    return scope
+
+
+def _commit_type(m: _Mention, inner: list[_Mention]) -> None:
+    """"vowed to fight" is a threat, "vowed to cooperate" an agreement."""
+    if "commit" in m.entry.flags and any(i.type in HOSTILE_MATERIAL for i in inner):
+        m.type = "THREATEN"
+        m.mode = next((THREAT_MODE[i.type] for i in inner if i.type in THREAT_MODE), None)
+
+
+# --------------------------------------------------------------------------- extras
+
+
+def _number(tok: Token) -> int | None:
+    text = tok.text.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    try:
+        return int(float(text))
+    except ValueError:
+        return NUMBER_WORDS.get(tok.lower_)
+
+
+def _casualties(sent: Span) -> dict[str, int]:
+    """"26 people were killed", "killing at least 156 people", "wounded two soldiers"."""
+    figures: dict[str, int] = {}
+    for tok in sent:
+        key = CASUALTY_VERBS.get(tok.lemma_.lower())
+        if key is None or tok.pos_ != "VERB":
+            continue
+        for arg in tok.children:
+            if arg.dep_ not in ("dobj", "nsubjpass", "nsubj") or (arg.dep_ == "nsubj" and tok.lemma_ != "die"):
+                continue
+            nums = [n for n in arg.subtree if n.dep_ in ("nummod", "quantmod") or (n.like_num and n is not arg)]
+            nums += [arg] if arg.like_num else []
+            values = [v for v in (_number(n) for n in nums) if v is not None]
+            if values:
+                figures[key] = figures.get(key, 0) + max(values)
+    return figures
+
+
+def _instrument_mode(sent: Span) -> str | None:
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    for words, mode in INSTRUMENT_MODES:
+        if lemmas & set(words):
+            return mode
+    return None
+
+
+def _date_of(timex: Timex | None) -> tuple[str | None, str | None]:
+    if timex is None or timex.type not in ("DATE", "TIME"):
+        return None, None
+    value = timex.value.split("T")[0]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value, "day"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return value, "month"
+    if re.fullmatch(r"\d{4}", value):
+        return value, "year"
+    return None, None
+
+
+def _place(m: _Mention, doc: Doc, index: _ActorIndex, exclude: set[int]) -> dict[str, Any] | None:
+    """The clause's own place: "in New Delhi", "at Lao PDR"."""
+    roots = [m.trigger, *m.merged]
+    if m.clause is not m.trigger:
+        roots.append(m.clause)
+    for root in roots:
+        for tok in root.subtree:
+            if tok.i in exclude or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+                continue
+            if tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.pos_ == "PROPN" and not tok.ent_type_):
+                start, end = _np_bounds(tok)
+                name = doc.text[start:end]
+                name = re.sub(r"^(the|this|a)\s+", "", name, flags=re.I)
+                country = _country(name)
+                if tok.ent_type_ or country:
+                    return {"name": name, "country": country}
+    return None
+
+
+def _country(name: str) -> str | None:
+    try:
+        from dateline.countries import country_code
+
+        code = country_code(name)
+        if code:
+            return code
+    except Exception:
+        pass
+    try:
+        from dateline.actors import code_actor
+
+        return code_actor(name)[0]
+    except Exception:
+        return None
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _triggers(sent: Span) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        if tok.i in consumed:
+            continue
+        if _is_verbal(tok) and tok.dep_ not in ("amod", "aux", "auxpass"):
+            entry = _match_verb(tok)
+            if entry is None:
+                continue
+            m = _Mention(entry, tok, tok, False, entry.type, entry.mode)
+            if entry.objects:
+                obj = _object_token(tok, entry.objects)
+                if obj is not None:
+                    m.consumed.add(obj.i)
+                    consumed.add(obj.i)
+            mentions.append(m)
+    for tok in sent:
+        if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or tok.pos_ == "PROPN":
+            continue
+        entry = _match_noun(tok)
+        if entry is None:
+            continue
+        light = _light_governor(tok)
+        clause = light if light is not None else _clause_head(tok)
+        mentions.append(_Mention(entry, tok, clause, True, entry.type, entry.mode))
+    return mentions
+
+
+def _inside(tok: Token, scope: set[int]) -> bool:
+    return tok.i in scope
+
+
+def _attaches(inner: _Mention, outer: _Mention) -> bool:
+    """Whether ``inner`` restates ``outer`` (a noun hanging off its verb, a relative clause)."""
+    t = inner.trigger
+    anchors = {outer.trigger.i, outer.clause.i}
+    steps = 0
+    while t.head is not t and steps < 6:
+        if t.dep_ == "pobj" and t.head.lower_ in SEPARATING_PREPS:
+            return False
+        if t.dep_ == "prep" and t.lower_ in SEPARATING_PREPS:
+            return False
+        t = t.head
+        steps += 1
+        if t.i in anchors:
+            return True
+    return False
+
+
+def _merge_same(mentions: list[_Mention]) -> list[_Mention]:
+    kept: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.nominal, m.trigger.i)):
+        host = next(
+            (k for k in kept if k.type == m.type and (_attaches(m, k) or _attaches(k, m))), None
+        )
+        if host is None:
+            kept.append(m)
+            continue
+        host.merged.append(m.trigger)
+        host.source += [a for a in m.source if a not in host.source and a not in host.target]
+        host.target += [a for a in m.target if a not in host.target and a not in host.source]
+        host.mode = host.mode or m.mode
+    return kept
+
+
+def _assign_timexes(doc: Doc, sent: Span, mentions: list[_Mention], timexes: list[Timex]) -> None:
+    anchors: dict[int, _Mention] = {}
+    for m in mentions:
+        for t in (m.trigger, *m.merged):
+            anchors.setdefault(t.i, m)
+        anchors.setdefault(m.clause.i, m)
+        t = m.clause
+        while t.dep_ in ("xcomp", "acomp") and t.head is not t:
+            t = t.head
+            anchors.setdefault(t.i, m)
+    for tx in timexes:
+        if tx.start < sent.start_char or tx.end > sent.end_char or tx.type not in ("DATE", "TIME"):
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        t = span.root
+        while True:
+            owner = anchors.get(t.i)
+            if owner is not None:
+                if owner.timex is None:
+                    owner.timex = tx
+                break
+            if t.head is t:
+                break
+            t = t.head
+
+
+def _drop_reference(m: _Mention) -> bool:
+    """A bare noun with no actor, date or toll only refers back to an event ("the meeting")."""
+    if not m.nominal:
+        return False
+    if _light_governor(m.trigger) is not None and m.source:
+        return False
+    return not (m.source or m.target or m.timex or m.figures)
+
+
+def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[Timex]) -> list[Event]:
+    """Code every event mention in an article.
+
+    >>> # "Rajnath Singh on Monday hosted Gen Nakatani for talks."
+    >>> # -> [Event(type="CONSULT", mode="visit", source=[Nakatani], target=[Singh], ...)]
+    """
+    index = _ActorIndex(actors)
+    events: list[Event] = []
+    for s_i, sent in enumerate(doc.sents):
+        mentions = _triggers(sent)
+        if not mentions:
+            continue
+        scopes = {id(m): _content_scope(m) for m in mentions}
+        keep = []
+        for m in mentions:
+            outers = [o for o in mentions if o is not m and m.trigger.i in scopes[id(o)]]
+            if outers:
+                continue
+            inner = [i for i in mentions if i.trigger.i in scopes[id(m)]]
+            _commit_type(m, inner)
+            keep.append((m, inner))
+        for m, inner in keep:
+            (_noun_arguments if m.nominal else _verb_arguments)(m, index)
+            if not m.target and "content" in m.entry.flags:
+                for i in inner:
+                    (_noun_arguments if i.nominal else _verb_arguments)(i, index)
+                    m.target = [a for a in i.target if a not in m.source]
+                    if m.target:
+                        break
+            m.status = _status(m.clause)
+            if m.nominal and m.clause is m.trigger.head and m.clause.dep_ == "ROOT" and m.trigger.dep_ == "nsubj":
+                pass
+        mentions = [m for m, _ in keep]
+        figures = _casualties(sent)
+        _assign_timexes(doc, sent, mentions, timexes)
+        mentions = _merge_same(mentions)
+        if figures:
+            assault = next((m for m in mentions if m.type == "ASSAULT"), None)
+            if assault is not None:
+                assault.figures = figures
+        mentions = [m for m in mentions if not _drop_reference(m)]
+        instrument = _instrument_mode(sent)
+        for m in mentions:
+            if m.type == "ASSAULT" and instrument and (m.mode is None or m.mode == "firearms"):
+                m.mode = instrument
+            events.append(_to_event(m, s_i, sent, doc, article, index))
+    return events
+
+
+def _to_event(m: _Mention, s_i: int, sent: Span, doc: Doc, article: Article, index: _ActorIndex) -> Event:
+    date, precision = _date_of(m.timex)
+    if date is None and m.timex is None and article.published:
+        date, precision = article.published, "day"
+    actor_tokens: set[int] = set()
+    for a in m.source + m.target:
+        for mention in a.mentions:
+            if sent.start_char <= mention.start < sent.end_char:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    actor_tokens.update(t.i for t in span)
+    location = _place(m, doc, index, actor_tokens)
+    if location is None and article.place:
+        location = {"name": article.place, "country": _country(article.place)}
+    if m.type in MUTUAL_TYPES and m.mode in (None, "multilateral") and any(
+        t.lemma_.lower() in ("sideline", "summit") for t in sent
+    ):
+        m.mode = "multilateral"
+    return Event(
+        type=m.type,
+        mode=m.mode,
+        status=m.status,
+        source=m.source,
+        target=m.target,
+        trigger=m.trigger.text,
+        trigger_start=m.trigger.idx,
+        trigger_end=m.trigger.idx + len(m.trigger.text),
+        sentence=s_i,
+        start=sent.start_char,
+        end=sent.end_char,
+        text=sent.text,
+        date=date,
+        date_precision=precision,
+        timex=m.timex,
+        location=location,
+        figures=dict(m.figures),
+    )
+
+
+# --------------------------------------------------------------------------- strict PLOVER
+
+
+def to_plover(event: Event) -> dict[str, Any] | None:
+    """The event in strict PLOVER 2021, or None when PLOVER would not code it.
+
+    PLOVER has no future or negated events of its own: "all cooperative actions reported in
+    future tense" are AGREE, future hostile acts are THREATEN, refusing future cooperation is
+    REJECT; negated past events and actorless hypotheticals are left out.
+
+    >>> # planned CONSULT (Singh will host Nakatani) -> {"type": "AGREE", ...}
+    """
+    type_, mode, status = event.type, event.mode, event.status
+    source, target = event.source, event.target
+    if status in ("planned", "hypothetical"):
+        if status == "hypothetical" and not source:
+            return None
+        if type_ in COOPERATIVE:
+            type_, mode = "AGREE", None
+        elif type_ in HOSTILE_MATERIAL:
+            mode = COERCE_THREAT_MODE.get(mode or "") if type_ == "COERCE" else THREAT_MODE.get(type_)
+            type_ = "THREATEN"
+    elif status == "negated":
+        if type_ in COOPERATIVE and event.date is None or type_ in COOPERATIVE and _future(event):
+            type_, mode = "REJECT", None
+        elif type_ in COOPERATIVE and _future(event):
+            type_, mode = "REJECT", None
+        else:
+            return None
+    elif type_ in MUTUAL_TYPES and mode in (None, "multilateral", "third-party") and type_ == "CONSULT":
+        source, target = source + [a for a in target if a not in source], []
+
+    def side(actors: list[Actor]) -> list[dict[str, Any]]:
+        return [{"country": a.country, "sector": a.sector} for a in actors]
+
+    return {"type": type_, "mode": mode, "status": event.status, "source": side(source), "target": side(target)}
+
+
+def _future(event: Event) -> bool:
+    text = event.text[event.trigger_start - event.start - 40 : event.trigger_start - event.start].lower()
+    return bool(re.search(r"\b(will|won't|would|shall)\b", text))
