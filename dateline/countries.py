@@ -165,14 +165,19 @@ def _subdivisions() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _organisations() -> dict[str, Organisation]:
-    table: dict[str, Organisation] = {}
+def _organisations() -> tuple[dict[str, Organisation], dict[str, Organisation]]:
+    """(abbreviations, exact case) and (full names, normalized)."""
+    abbreviations: dict[str, Organisation] = {}
+    names: dict[str, Organisation] = {}
     for row in _rows("countries_orgs.tsv"):
-        names = row[0].split("|")
-        org = Organisation(names[0], _none(row[1]), _none(row[2] if len(row) > 2 else None))
-        for name in names:
-            table.setdefault(name if _is_abbreviation(name) else normalize(name), org)
-    return table
+        forms = row[0].split("|")
+        org = Organisation(forms[0], _none(row[1]), _none(row[2] if len(row) > 2 else None))
+        for form in forms:
+            if _is_abbreviation(form):
+                abbreviations.setdefault(form, org)
+            else:
+                names.setdefault(normalize(form), org)
+    return abbreviations, names
 
 
 def _is_abbreviation(name: str) -> bool:
@@ -186,19 +191,13 @@ def organisation(name: str) -> Organisation | None:
 
     >>> organisation("the Collective Security Treaty Organization").country
     'IGO'
+    >>> organisation("who") is None, organisation("WHO").sector
+    (True, 'HLH')
     """
+    abbreviations, names = _organisations()
     stripped = re.sub(r"^(?:the|The)\s+", "", name.strip().replace("’", "'"))
     stripped = re.sub(r"'s?$", "", stripped)
-    orgs = _organisations()
-    if stripped in orgs:
-        return orgs[stripped]
-    key = normalize(name)
-    org = orgs.get(key)
-    if org is not None and not _is_abbreviation(org.name) and not _is_abbreviation(key.upper()):
-        return org
-    if org is not None and key != key.upper().casefold():
-        return org
-    return None
+    return abbreviations.get(stripped) or names.get(normalize(name))
 
 
 def country_name(name: str) -> str | None:

@@ -1,0 +1,637 @@
+"""Actors: the people, organisations, countries and groups an article talks about.
+
+Two entry points share one piece of knowledge, the *description scan*: a run of words
+("his Japanese counterpart", "UK Defence Secretary", "Kyiv police") yields evidence of a
+country (names, demonyms, capitals, organisations, cities) and of a sector and role (titles
+and nouns from ``data/actors_sectors.tsv``).
+
+- ``code_actor(text, context)`` codes a short actor description on its own.
+- ``find_actors(doc, place)`` finds every actor in a parsed article with all its mentions,
+  resolving bare surnames, counterparts, pronouns and group phrases ("the two ministers")
+  at the level of the document; ``actor_at`` finds the actor behind a span.
+
+>>> code_actor("President Kassym-Jomart Tokayev")
+(None, 'GOV')
+>>> code_actor("ordinary Kazakhs")
+('KAZ', 'CVL')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline import countries
+from dateline.model import Actor, Mention
+
+MAX_TERM = 4
+LEADER_TITLES = frozenset(
+    "president chairman chairwoman head leader member chief director spokesman spokeswoman "
+    "secretary-general secretary general speaker".split()
+)
+PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+PERSON_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+WORD = re.compile(r"\w+(?:[-.'’]\w+)*\.?|[-–]")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A sector word or title from the lexicon."""
+
+    sector: str
+    weight: int
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What words ``start:end`` of a description say about the actor."""
+
+    start: int
+    end: int
+    kind: str  # country, seat, org, place, term
+    country: str | None = None
+    sector: str | None = None
+    weight: int = 0
+    role: str | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def _terms() -> dict[str, Term]:
+    text = resources.files("dateline").joinpath("data", "actors_sectors.tsv").read_text(encoding="utf-8")
+    table: dict[str, Term] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        table[cols[0]] = Term(cols[1], int(cols[2]), cols[3] if len(cols) > 3 and cols[3] else None)
+    return table
+
+
+def _singular(word: str) -> list[str]:
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    return forms
+
+
+def term(words: Sequence[str]) -> Term | None:
+    """The lexicon entry for a phrase, trying singular forms of its last word."""
+    if not words:
+        return None
+    head = " ".join(w.lower().replace("’", "'") for w in words[:-1])
+    for last in _singular(_strip_possessive(words[-1].lower().replace("’", "'"))):
+        key = f"{head} {last}" if head else last
+        if key in _terms():
+            return _terms()[key]
+    return None
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def _match(words: Sequence[str]) -> Evidence | None:
+    """Evidence for exactly this phrase, most specific table first."""
+    phrase = _strip_possessive(" ".join(words))
+    if not phrase or not phrase[0].isalnum():
+        return None
+    org = countries.organisation(phrase)
+    if org is not None:
+        return Evidence(0, len(words), "org", org.country, org.sector, 4)
+    capitalised = phrase[0].isupper()
+    code = countries.country_name(phrase) if capitalised or phrase.isupper() else None
+    if code:
+        return Evidence(0, len(words), "country", code)
+    seat = countries.seat_of_government(phrase) if capitalised else None
+    if seat:
+        return Evidence(0, len(words), "seat", seat[0], seat[1], 2)
+    code = countries.demonym_country(phrase) if capitalised else None
+    if code:
+        return Evidence(0, len(words), "country", code)
+    found = term(words)
+    if found:
+        return Evidence(0, len(words), "term", None, found.sector, found.weight, found.role)
+    code = countries.place_country(phrase) if capitalised and len(phrase) > 2 else None
+    if code:
+        return Evidence(0, len(words), "place", code)
+    based = re.fullmatch(r"(.+)-(?:based|led)", phrase)
+    if based:
+        code = countries.country_name(based.group(1)) or countries.demonym_country(based.group(1))
+        if code:
+            return Evidence(0, len(words), "country", code)
+    return None
+
+
+def _placed(evidence: Evidence, words: Sequence[str], found: Sequence[Evidence]) -> bool:
+    """A city or region says the actor's country only where it is used as a place.
+
+    That is: the whole description ("Mariupol"), a place modifying an actor noun ("Kyiv
+    police"), or the object of a locative preposition ("people in Sydney"); inside a
+    personal name ("Vladimir Putin", "Sen. Feliciano Valencia") it says nothing.
+    """
+    if evidence.start == 0 and evidence.end == len(words):
+        return True
+    if evidence.start > 0 and words[evidence.start - 1].lower() in ("in", "from", "near", "at", "of"):
+        return True
+    after = [e for e in found if e.start == evidence.end]
+    return bool(after) and after[0].kind == "term"
+
+
+def scan(words: Sequence[str]) -> list[Evidence]:
+    """All evidence in a run of words, longest match first, left to right.
+
+    >>> [(e.kind, e.country, e.sector) for e in scan("UK Defence Secretary Ben Wallace".split())]
+    [('country', 'GBR', None), ('term', None, 'GOV')]
+    """
+    found: list[Evidence] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_TERM, len(words) - i), 0, -1):
+            ev = _match(words[i : i + n])
+            if ev is not None:
+                found.append(Evidence(i, i + n, ev.kind, ev.country, ev.sector, ev.weight, ev.role))
+                i += n
+                break
+        else:
+            i += 1
+    return [e for e in found if e.kind != "place" or _placed(e, words, found)]
+
+
+def pick_country(evidence: Sequence[Evidence]) -> str | None:
+    """The first country the words name; a state beats a non-state body named after it."""
+    codes = [e.country for e in evidence if e.country]
+    return codes[0] if codes else None
+
+
+def pick_sector(evidence: Sequence[Evidence]) -> str | None:
+    """The strongest sector word; among equals the rightmost (the head of an English NP)."""
+    scored = [e for e in evidence if e.sector and e.sector != "SAME" and e.weight > 0]
+    if not scored:
+        return None
+    top = max(e.weight for e in scored)
+    best = [e for e in scored if e.weight == top][-1].sector
+    former = any(e.sector == "ELI" for e in evidence)
+    return "ELI" if former and best in PERSON_SECTORS else best
+
+
+def pick_role(evidence: Sequence[Evidence]) -> str | None:
+    """The most specific title named ("Defence Minister" rather than "Minister")."""
+    roles = [e for e in evidence if e.role and e.sector != "ELI"]
+    if not roles:
+        return None
+    return max(roles, key=lambda e: (e.end - e.start, e.weight, e.start)).role
+
+
+def words_of(text: str) -> list[str]:
+    return WORD.findall(text.replace("’", "'"))
+
+
+def _looks_like_name(words: Sequence[str]) -> bool:
+    """Capitalised words that no table knows: most likely a person's name."""
+    return (
+        0 < len(words) <= 5
+        and all(w[:1].isupper() for w in words if w not in ("-", "–", "al", "bin", "de", "van", "von"))
+        and not all(w.isupper() for w in words)
+    )
+
+
+def code_actor(text: str, context: str = "") -> tuple[str | None, str | None]:
+    """Country and sector of a short actor description, PLOVER-style.
+
+    A title with an "of" phrase takes its sector from what it heads ("president of the
+    Riigikogu" is LEG); a capital stands for its government; a city for its people. A bare
+    personal name with no other evidence gets GOV, the base rate for named people in
+    political news; its country is left to the context.
+
+    >>> code_actor("Northern Fleet"), code_actor("Armenian Prime Minister")
+    (('RUS', 'MIL'), ('ARM', 'GOV'))
+    """
+    words = words_of(text)
+    if not words:
+        return None, None
+    evidence = scan(words)
+    country = pick_country(evidence)
+    sector = _sector_with_of(words, evidence)
+    if len(evidence) == 1 and evidence[0].start == 0 and evidence[0].end == len(words):
+        only = evidence[0]
+        if only.kind == "place" and sector is None:
+            sector = "CVL"
+    if country is None and context:
+        country = pick_country(scan(words_of(context)))
+    if sector is None and not evidence and _looks_like_name(words):
+        sector = "GOV"
+    return country, sector
+
+
+def _sector_with_of(words: Sequence[str], evidence: Sequence[Evidence]) -> str | None:
+    for i, word in enumerate(words):
+        if word.lower() == "of" and 0 < i < len(words) - 1 and words[i - 1].lower() in LEADER_TITLES:
+            inner = pick_sector([e for e in evidence if e.start > i])
+            if inner:
+                former = any(e.sector == "ELI" for e in evidence if e.start < i)
+                return "ELI" if former and inner in PERSON_SECTORS else inner
+    return pick_sector(evidence)
+
+
+# --- actors in a parsed article ------------------------------------------------------------
+
+GROUP_NOUNS = {
+    "minister": "persons", "leader": "persons", "side": "sides", "delegation": "persons",
+    "president": "persons", "official": "persons", "country": "countries", "nation": "countries",
+    "government": "countries", "military": "countries", "neighbour": "countries", "neighbor": "countries",
+}
+GROUP_SECTORS = {"minister": "GOV", "government": "GOV", "military": "MIL", "president": "GOV", "leader": "GOV"}
+LOCATIVE = frozenset({"in", "at", "near", "to", "from", "across", "around", "into", "outside", "inside"})
+
+
+@dataclass
+class _Draft:
+    """An actor being assembled: mentions as token ranges, keyed for merging."""
+
+    name: str
+    kind: str
+    role: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    spans: list[tuple[int, int]] | None = None
+    members: list[int] | None = None
+    same_as: int | None = None  # token index whose person's role a counterpart shares
+
+
+def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
+    """Token range of the name proper inside a PERSON entity, without leading titles.
+
+    A leading word counts as a title by evidence only: a lexicon title ("President",
+    "Gen.") or the bare form of an abbreviated title ("Gen" for "Gen.") that precedes a
+    full two-word name or goes with more than one surname in the article. Otherwise, as
+    with "Gen Nakatani" (always the same man, one surname), it is part of the name.
+    """
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end - start > 1 and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    while end - start > 1:
+        word = doc[start].text
+        found = term([word])
+        if found and found.role and (word[:1].isupper() or word.endswith(".")):
+            start += 1
+            continue
+        abbreviated = term([word + "."])
+        if abbreviated and abbreviated.role and word[:1].isupper() and (end - start > 2 or title_uses[word] > 1):
+            start += 1
+            continue
+        break
+    return start, end
+
+
+def _title_uses(doc: Doc) -> Counter[str]:
+    """How many different surnames each capitalised leading word of a PERSON goes with."""
+    seen: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            seen.setdefault(ent[0].text, set()).add(ent[-1].text)
+    return Counter({word: len(surnames) for word, surnames in seen.items()})
+
+
+def _description(doc: Doc, start: int, end: int) -> list[Token]:
+    """Words describing the name at ``start:end``: its own modifiers, or the NP it is in
+    apposition to ("his Japanese counterpart Gen Nakatani"), or its appositive ("X, Japan's
+    defence minister,")."""
+    root = doc[start:end].root
+    words = [t for t in root.subtree if t.i < start]
+    apposed = root.dep_ == "appos" and root.head.i < start
+    if apposed:
+        words = [t for t in root.head.subtree if t.i < start and not t.is_punct]
+    after: list[Token] = []
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end:
+            tokens = [t for t in child.subtree if not t.is_punct]
+            if not any(e.sector == "SAME" for e in scan(_words(tokens))):
+                after += tokens
+    kept: list[Token] = []
+    for tok in sorted(words, key=lambda t: t.i):
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (",", "(", ")", ";", ":", '"', "“", "”"):
+            kept = []
+            continue
+        kept.append(tok)
+    return kept[-8:] + [t for t in after if not t.is_punct][:8]
+
+
+def _words(tokens: Sequence[Token]) -> list[str]:
+    return [t.text for t in tokens]
+
+
+def _home_country(doc: Doc, place: str | None) -> str | None:
+    """The article's own country: the dateline place's, else the country named most often."""
+    if place:
+        code = countries.place_country(place)
+        if code:
+            return code
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "GPE":
+            code = countries.country_name(ent.text)
+            if code:
+                counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _persons(doc: Doc, taken: set[int]) -> list[_Draft]:
+    """People named in the article, with full names first so bare surnames join them."""
+    uses = _title_uses(doc)
+    drafts: list[_Draft] = []
+    by_name: dict[tuple[str, ...], int] = {}
+    ents = sorted((e for e in doc.ents if e.label_ == "PERSON"), key=lambda e: -len(e))
+    for ent in ents:
+        start, end = _name_range(ent, uses)
+        name = tuple(t.text for t in doc[start:end])
+        if not name or not name[0][:1].isupper() or countries.country_code(" ".join(name)):
+            continue
+        index = by_name.get(name)
+        if index is None:
+            index = next((i for i, d in enumerate(drafts) if _part_of(name, d.name)), None)
+        if index is None:
+            index = len(drafts)
+            by_name[name] = index
+            drafts.append(_Draft(" ".join(name), "PERSON", spans=[]))
+        drafts[index].spans.append((start, end))  # type: ignore[union-attr]
+        taken.update(range(start, end))
+    _bare_names(doc, drafts, taken)
+    return drafts
+
+
+def _part_of(name: tuple[str, ...], full: str) -> bool:
+    parts = full.split()
+    return len(parts) > len(name) and (tuple(parts[-len(name):]) == name or tuple(parts[: len(name)]) == name)
+
+
+def _bare_names(doc: Doc, drafts: list[_Draft], taken: set[int]) -> None:
+    """A surname or given name of a known person is that person, whatever spaCy tagged it."""
+    parts: dict[str, set[int]] = {}
+    for index, draft in enumerate(drafts):
+        words = draft.name.split()
+        if len(words) > 1:
+            for word in (words[0], words[-1]):
+                parts.setdefault(word, set()).add(index)
+    for tok in doc:
+        if tok.i in taken or tok.text not in parts or len(parts[tok.text]) != 1:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text in parts and doc[tok.i + 1].i not in taken:
+            continue
+        index = next(iter(parts[tok.text]))
+        drafts[index].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
+        taken.add(tok.i)
+
+
+def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None) -> None:
+    """Role, country and sector of each person from every description of them."""
+    counterparts: list[tuple[_Draft, Token]] = []
+    for draft in drafts:
+        evidence: list[Evidence] = []
+        for start, end in draft.spans or []:
+            tokens = _description(doc, start, end)
+            found = scan(_words(tokens))
+            evidence += found
+            if any(e.sector == "SAME" for e in found):
+                owner = next((t for t in tokens if t.lower_ in ("his", "her") or t.dep_ == "poss"), None)
+                if owner is not None:
+                    counterparts.append((draft, owner))
+        draft.role = pick_role([e for e in evidence if e.sector != "SAME"])
+        draft.sector = pick_sector(evidence)
+        votes = Counter(e.country for e in evidence if e.country)
+        draft.country = votes.most_common(1)[0][0] if votes else None
+    for draft, owner in counterparts:
+        other = _owner(doc, owner, drafts)
+        if other is not None and other is not draft:
+            draft.role = draft.role or other.role
+            draft.sector = draft.sector or other.sector
+    exclude = {d.country for d in drafts if d.country}
+    for draft in drafts:
+        if draft.country is None and draft.sector in PERSON_SECTORS and home and home not in exclude:
+            draft.country = home
+        elif draft.country is None and draft.sector in PERSON_SECTORS and home and draft.role:
+            partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
+            if not partners:
+                draft.country = home
+
+
+def _owner(doc: Doc, owner: Token, drafts: list[_Draft]) -> _Draft | None:
+    """The person a possessive ("his") points to: the subject of its clause."""
+    clause = owner
+    while clause.head is not clause:
+        clause = clause.head
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        for subject in (t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")):
+            for draft in drafts:
+                if any(s <= subject.i < e for s, e in draft.spans or []):
+                    return draft
+            return None
+    return None
+
+
+def _pronouns(doc: Doc, drafts: list[_Draft], taken: set[int]) -> None:
+    """he/him/his/she/her: the person who is subject of the same sentence, else the only
+    person named in the previous sentence."""
+    where: dict[int, int] = {}
+    for index, draft in enumerate(drafts):
+        for start, end in draft.spans or []:
+            for i in range(start, end):
+                where[i] = index
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        for tok in sent:
+            if tok.lower_ not in PRONOUNS or tok.i in taken:
+                continue
+            subjects = {where[t.i] for t in sent if t.i in where and t.dep_ in ("nsubj", "nsubjpass")}
+            candidates = subjects
+            if not candidates and n > 0:
+                candidates = {where[t.i] for t in sents[n - 1] if t.i in where}
+            if len(candidates) == 1:
+                drafts[next(iter(candidates))].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
+                taken.add(tok.i)
+
+
+def _is_locative(span: Span) -> bool:
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE
+
+
+def _places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[_Draft]:
+    """Countries (names, demonyms, capitals as governments) and organisations."""
+    drafts: dict[tuple[str, str | None, str | None, str], _Draft] = {}
+    for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        while start < ent.end and doc[ent.end - 1].text in ("'s", "’s"):
+            ent = doc[ent.start : ent.end - 1]
+        text = doc[start : ent.end].text
+        if not text:
+            continue
+        if ent.label_ == "NORP" and _modifies_title(ent):
+            continue
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            code = countries.country_name(text) or (countries.demonym_country(text) if ent.label_ == "NORP" else None)
+            if code:
+                key = ("COUNTRY", code, None, code)
+                draft = drafts.setdefault(key, _Draft(_country_label(code, text), "COUNTRY", country=code))
+            else:
+                seat = countries.seat_of_government(text)
+                if not seat or _is_locative(ent):
+                    continue
+                key = ("COUNTRY", seat[0], seat[1], text)
+                draft = drafts.setdefault(key, _Draft(text, "COUNTRY", country=seat[0], sector=seat[1]))
+        elif ent.label_ == "ORG":
+            evidence = scan(text.split())
+            if not text.isupper() and not any(e.kind in ("org", "term") for e in evidence):
+                continue
+            country = pick_country(evidence)
+            sector = pick_sector(evidence)
+            if country is None and sector in PERSON_SECTORS:
+                country = home
+            key = ("ORG", country, sector, countries.normalize(text))
+            draft = drafts.setdefault(key, _Draft(text, "ORG", country=country, sector=sector))
+        else:
+            continue
+        draft.spans = (draft.spans or []) + [(start, ent.end)]
+        taken.update(range(start, ent.end))
+    _definite_orgs(doc, list(drafts.values()), taken)
+    return list(drafts.values())
+
+
+def _modifies_title(ent: Span) -> bool:
+    """A demonym describing a person's title ("his Japanese counterpart") is part of that
+    person's description, not a mention of the country."""
+    head = ent.root.head
+    found = term([head.text])
+    return head is not ent.root and found is not None and (found.role is not None or found.sector == "SAME")
+
+
+def _country_label(code: str, text: str) -> str:
+    if countries.country_name(text):
+        return text
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code)
+    return getattr(found, "common_name", None) or getattr(found, "name", code) if found else code
+
+
+def _definite_orgs(doc: Doc, drafts: list[_Draft], taken: set[int]) -> None:
+    """"the ministry" after "the Defence Ministry" is that ministry."""
+    heads = {}
+    for draft in drafts:
+        if draft.kind == "ORG":
+            heads.setdefault(draft.name.split()[-1].lower(), draft)
+    for tok in doc:
+        if tok.i in taken or tok.lower_ not in heads or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        draft = heads[tok.lower_]
+        first = min(s for s, _ in draft.spans or [(len(doc), 0)])
+        if first < tok.i:
+            draft.spans = (draft.spans or []) + [(tok.i - 1, tok.i + 1)]
+            taken.update((tok.i - 1, tok.i))
+
+
+def _groups(doc: Doc, actors: list[_Draft], taken: set[int]) -> list[_Draft]:
+    """"the two ministers", "both sides": a GROUP whose members are the two actors meant."""
+    persons = [i for i, a in enumerate(actors) if a.kind == "PERSON" and a.spans]
+    nations = [i for i, a in enumerate(actors) if a.kind == "COUNTRY" and a.sector is None and a.spans]
+    groups: dict[tuple[int, ...], _Draft] = {}
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.tag_ not in ("NNS", "NNPS") or lemma not in GROUP_NOUNS or tok.i in taken:
+            continue
+        left = [t for t in doc[max(0, tok.i - 4) : tok.i]]
+        if not any(t.lower_ in ("two", "both") for t in left):
+            continue
+        begin = next(t.i for t in left if t.lower_ in ("the", "both", "two", "their"))
+        kind = GROUP_NOUNS[lemma]
+        before = lambda ids: sorted(  # noqa: E731
+            (i for i in ids if min(s for s, _ in actors[i].spans) < tok.i),  # type: ignore[union-attr]
+            key=lambda i: -len(actors[i].spans),  # type: ignore[arg-type]
+        )[:2]
+        members = before(persons) if kind in ("persons", "sides") else []
+        if kind == "countries" or (kind == "sides" and len(members) < 2):
+            owners = [actors[i].country for i in before(persons)]
+            by_code = {actors[i].country: i for i in nations}
+            members = [by_code[c] for c in owners if c in by_code]
+            if len(set(members)) < 2:
+                members = before(nations)
+        if len(set(members)) < 2:
+            continue
+        key = (*sorted(set(members)), kind == "countries")
+        draft = groups.setdefault(
+            key, _Draft(doc[begin : tok.i + 1].text, "GROUP", sector=GROUP_SECTORS.get(lemma), members=sorted(set(members)), spans=[])
+        )
+        draft.spans.append((begin, tok.i + 1))  # type: ignore[union-attr]
+        taken.update(range(begin, tok.i + 1))
+    return list(groups.values())
+
+
+def find_actors(doc: Doc, place: str | None = None) -> list[Actor]:
+    """People, organisations, countries and groups in an article, each with all its mentions.
+
+    ``place`` is the dateline place ("New Delhi"): officials whose country the text does not
+    state belong to the article's home country, the place's (else the most named country).
+
+    >>> from dateline.annotate import parse
+    >>> actors = find_actors(parse("Defence Minister Rajnath Singh met Gen Nakatani."), "New Delhi")
+    >>> [(a.name, a.role, a.country, a.sector) for a in actors][0]
+    ('Rajnath Singh', 'Defence Minister', 'IND', 'GOV')
+    """
+    taken: set[int] = set()
+    home = _home_country(doc, place)
+    persons = _persons(doc, taken)
+    _describe_persons(doc, persons, home)
+    _pronouns(doc, persons, taken)
+    others = _places_and_orgs(doc, taken, home)
+    drafts = persons + others
+    order = sorted(range(len(drafts)), key=lambda i: min(s for s, _ in drafts[i].spans or [(0, 0)]))
+    drafts = [drafts[i] for i in order if drafts[i].spans]
+    drafts += _groups(doc, drafts, taken)
+    return [
+        Actor(
+            id=i,
+            name=d.name,
+            kind=d.kind,
+            role=d.role,
+            country=d.country,
+            sector=d.sector,
+            mentions=[mention(doc, s, e) for s, e in sorted(set(d.spans or []))],
+            members=d.members or [],
+        )
+        for i, d in enumerate(drafts)
+    ]
+
+
+def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
+    """The actor with a mention overlapping ``start:end``, preferring the tightest mention.
+
+    A mention inside the span beats one around it; among those, the shortest wins.
+    """
+    best: tuple[int, int, Actor] | None = None
+    for actor in actors:
+        for m in actor.mentions:
+            if m.start < end and start < m.end:
+                inside = 0 if start <= m.start and m.end <= end else 1
+                key = (inside, m.end - m.start)
+                if best is None or key < best[:2]:
+                    best = (key[0], key[1], actor)
+    return best[2] if best else None
+
+
+def mention(doc: Doc, start: int, end: int) -> Mention:
+    span = doc[start:end]
+    return Mention(span.start_char, span.end_char, span.text)
