@@ -54,7 +54,7 @@ class UndecodableHTML(NoArticleText):
 # latin-1 routinely carry windows-1252 quotes and dashes in the 0x80-0x9F range.
 _CODEC_SUPERSETS = {
     "ascii": "cp1252",
-    "latin_1": "cp1252",
+    "iso8859_1": "cp1252",
     "iso8859_9": "cp1254",
     "iso8859_11": "cp874",
     "tis_620": "cp874",
@@ -64,7 +64,7 @@ _CODEC_SUPERSETS = {
     "gbk": "gb18030",
 }
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -172,7 +172,8 @@ _BOILERPLATE_LINE = re.compile(
       | \(?(?:(?:photo|image|picture)s?\s*(?:credits?)?|credits?)\s*:.{0,80}
       | (?:category|tags?|filed\ under|topics?)\s*:.{0,120}
       | (?:(?:news\ )?date|release\ date|last\ (?:modified|updated)|updated|published|posted(?:\ on)?)\b
-          \s*:?\s*(?:(?=.*\d).{0,40})?
+          (?:\s*:.{0,60}|\s+(?:on\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
+                                      |mon|tue|wed|thu|fri|sat|sun).{0,40})?
       | (?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|co\.[a-z]{2})
       | www\.[\w-]+(?:\.[\w-]+)+
     )$""",
@@ -212,10 +213,47 @@ def _drop_field_runs(lines: list[str]) -> list[str]:
     return kept[:-1]
 
 
-def _strip_boilerplate(text: str) -> str:
+def _strip_boilerplate(lines: list[str]) -> list[str]:
     """Drop page-furniture lines, keep every line of prose in its place."""
-    lines = [line for line in _drop_field_runs(text.splitlines()) if not _is_boilerplate(line)]
-    return "\n".join(lines).strip()
+    return [line for line in _drop_field_runs(lines) if not _is_boilerplate(line)]
+
+
+def _anchor_texts(tree: Any) -> set[str]:
+    """The visible text of every link on the page, whitespace collapsed."""
+    texts = set()
+    for anchor in tree.iterfind(".//a"):
+        text = " ".join(anchor.text_content().split())
+        if text:
+            texts.add(unicodedata.normalize("NFC", text))
+    return texts
+
+
+def _is_link_line(line: str, anchors: set[str]) -> bool:
+    """True when a line is nothing but the text of one link, maybe after a short label."""
+    text = " ".join(line.split())
+    if text in anchors:
+        return True
+    label, _, rest = text.partition(": ")
+    return bool(rest) and len(label) <= 30 and rest in anchors
+
+
+def _drop_link_tail(lines: list[str], anchors: set[str]) -> list[str]:
+    """Cut the run of bare link lines that ends a page: a teaser list of other stories.
+
+    trafilatura sometimes takes "more from this site" blocks under the article for part of
+    it; each of their lines is a whole link, which article prose never is.
+    """
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or _is_link_line(lines[end - 1], anchors)):
+        end -= 1
+    return lines[:end]
+
+
+def _link_share(lines: list[str], anchors: set[str]) -> float:
+    """Share of the text's characters that sit in lines made of one link each."""
+    total = sum(len(line.strip()) for line in lines)
+    linked = sum(len(line.strip()) for line in lines if _is_link_line(line, anchors))
+    return linked / total if total else 1.0
 
 
 # ---------------------------------------------------------------------------------------
@@ -507,9 +545,13 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any]:
         with_metadata=True,
         date_extraction_params={"original_date": True, "extensive_search": True, "url": url},
     )
-    body = _strip_boilerplate(unicodedata.normalize("NFC", document.text or "")) if document else ""
-    if not body:
+    lines = unicodedata.normalize("NFC", document.text or "").splitlines() if document else []
+    anchors = _anchor_texts(tree)
+    if _link_share(lines, anchors) > 0.8:
         raise NoArticleText("no article text found (a page of links, navigation or media only)")
+    body = "\n".join(_drop_link_tail(_strip_boilerplate(lines), anchors)).strip()
+    if not body:
+        raise NoArticleText("no article text found (only page furniture: ads, share and sign-up lines)")
     fallback = document.date if document is not None else None
     return {
         "text": body,

@@ -1,0 +1,232 @@
+"""HTML pages to article text, title and publication date."""
+
+from __future__ import annotations
+
+import codecs
+import random
+
+import pytest
+
+from dateline.evaluation import extract as extract_eval
+from dateline.html import NoArticleText, UndecodableHTML, decode_html, extract_html, url_date
+
+from .conftest import shared_file
+
+PARAGRAPHS = [
+    "The foreign ministers of Chile and Argentina met in Santiago on Tuesday to sign an agreement "
+    "on the joint management of glaciers along their shared border, officials said.",
+    "Under the accord, both governments will share satellite data and fund a research station in "
+    "Patagonia, a project that had stalled for almost a decade over questions of cost.",
+    "“This is a question of water for millions of people on both sides of the Andes,” said the "
+    "Chilean minister, who called the deal the most important bilateral step since 2009.",
+    "Environmental groups welcomed the agreement but warned that mining concessions near the "
+    "glaciers remained untouched and would need to be reviewed by both parliaments next year.",
+]
+
+
+def article_page(
+    head: str = "", paragraphs: list[str] = PARAGRAPHS, extra_body: str = "", charset: str = "utf-8"
+) -> str:
+    """A news page as outlets serve them: navigation, article, ads, related links, footer."""
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="{charset}">
+<title>Chile and Argentina sign glacier accord | The Andes Herald</title>
+<meta property="og:title" content="Chile and Argentina sign glacier accord">
+<meta property="og:site_name" content="The Andes Herald">
+{head}
+</head><body>
+<header><nav><ul>
+<li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li>
+<li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li>
+</ul></nav></header>
+<main><article>
+<h1>Chile and Argentina sign glacier accord</h1>
+{extra_body}
+{body}
+<p>Advertisement</p>
+<p>Sign up for our daily newsletter and never miss a story.</p>
+<p>Related: Bolivia and Peru renew Lake Titicaca water talks</p>
+</article>
+<aside><h3>Most read</h3><ul>
+<li><a href="/a">Storm leaves thousands without power in the south</a></li>
+<li><a href="/b">Central bank holds rates steady for a third month</a></li>
+<li><a href="/c">Football: late goal sends Colo-Colo to the final</a></li>
+</ul></aside></main>
+<footer><p>© 2024 The Andes Herald. All rights reserved.</p>
+<a href="/privacy">Privacy policy</a> <a href="/contact">Contact us</a></footer>
+</body></html>"""
+
+
+def test_html_article_keeps_prose_and_drops_page_furniture() -> None:
+    page = extract_html(article_page(), url="https://andesherald.example/world/glacier-accord")
+    for paragraph in PARAGRAPHS:
+        assert paragraph in page["text"]
+    for furniture in (
+        "Advertisement",
+        "newsletter",
+        "Related:",
+        "Storm leaves thousands",
+        "Privacy policy",
+        "All rights reserved",
+        "Politics",
+    ):
+        assert furniture not in page["text"]
+    assert page["title"] == "Chile and Argentina sign glacier accord"
+    assert page["site"] == "The Andes Herald"
+    assert page["url"] == "https://andesherald.example/world/glacier-accord"
+
+
+def test_html_windows_1252_bytes_decode_accents_and_quotes() -> None:
+    paragraphs = [
+        p.replace("Santiago", "Concepción").replace("officials", "the ministers’ aides")
+        for p in PARAGRAPHS
+    ]
+    raw = article_page(paragraphs=paragraphs, charset="windows-1252").encode("cp1252")
+    page = extract_html(raw)
+    assert "Concepción" in page["text"]
+    assert "the ministers’ aides said" in page["text"]
+    assert "“This is a question of water" in page["text"]
+
+
+@pytest.mark.parametrize(
+    ("data", "declared", "expected"),
+    [
+        (codecs.BOM_UTF8 + "<p>Zürich</p>".encode(), None, "<p>Zürich</p>"),
+        ("<p>Zürich</p>".encode("utf-16"), None, "<p>Zürich</p>"),
+        ("<p>Zürich – Genève</p>".encode("cp1252"), "windows-1252", "<p>Zürich – Genève</p>"),
+        # latin-1 labels are read as windows-1252, as browsers do: 0x96 is an en dash
+        ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>a – b</p>'.encode("cp1252"),
+         None, '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>a – b</p>'),
+        ('<meta charset="shift_jis"><p>東京都</p>'.encode("shift_jis"), None, '<meta charset="shift_jis"><p>東京都</p>'),
+        # a page labelled latin-1 whose bytes are UTF-8 is read as UTF-8
+        ('<meta charset="iso-8859-1"><p>São Paulo</p>'.encode(), None, '<meta charset="iso-8859-1"><p>São Paulo</p>'),
+        # the transport's declaration wins over detection
+        ("<p>Kraków</p>".encode("iso-8859-2"), "iso-8859-2", "<p>Kraków</p>"),
+        ("<p>plain</p>".encode(), "no-such-charset", "<p>plain</p>"),
+    ],
+)
+def test_html_decode_follows_bom_declarations_then_detection(data: bytes, declared: str | None, expected: str) -> None:
+    assert decode_html(data, declared) == expected
+
+
+def test_html_decode_rejects_binary_data() -> None:
+    rng = random.Random(7)
+    data = b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(4000))
+    with pytest.raises(UndecodableHTML, match="character set"):
+        decode_html(data)
+
+
+LINKS_ONLY = """<html><head><title>Sections</title></head><body><ul>
+<li><a href="/world">World news from every continent</a></li>
+<li><a href="/politics">Politics and elections</a></li>
+<li><a href="/business">Business, markets and the economy</a></li>
+<li><a href="/science">Science and environment</a></li>
+</ul></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        ("", "empty"),
+        ("   \n ", "empty"),
+        ("Just a line of plain text, with no markup at all, that is not a web page.", "not HTML"),
+        ('{"text": "a JSON record"}', "not HTML"),
+        (LINKS_ONLY, "no article text"),
+    ],
+)
+def test_html_pages_without_article_text_raise(page: str, reason: str) -> None:
+    with pytest.raises(NoArticleText, match=reason):
+        extract_html(page)
+
+
+def test_html_date_prefers_publication_over_later_modification() -> None:
+    head = """<meta property="article:modified_time" content="2024-03-09T08:00:00+00:00">
+<meta property="og:updated_time" content="2024-03-09T08:00:00+00:00">
+<meta property="article:published_time" content="2024-03-05T10:15:00+00:00">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "dateModified": "2024-03-09T08:00:00Z", "datePublished": "2024-03-05T10:15:00Z"}</script>"""
+    extra = '<p class="byline">Updated <time datetime="2024-03-09">March 9, 2024</time></p>'
+    assert extract_html(article_page(head, extra_body=extra))["date"] == "2024-03-05"
+
+
+def test_html_date_from_json_ld_when_no_meta() -> None:
+    head = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "WebPage", "dateModified": "2023-11-20"},
+ {"@type": "NewsArticle", "datePublished": "2023-11-14T18:00:00-05:00"}]}</script>"""
+    assert extract_html(article_page(head))["date"] == "2023-11-14"
+
+
+def test_html_date_is_the_day_the_page_shows_not_the_utc_day() -> None:
+    head = '<meta property="article:published_time" content="2022-05-04T03:37:37+00:00">'
+    extra = '<time datetime="2022-05-03T23:37:37-04:00">3 May, 2022, 11:37 pm</time>'
+    assert extract_html(article_page(head, extra_body=extra))["date"] == "2022-05-03"
+
+
+def test_html_date_from_the_url_path_first() -> None:
+    head = '<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">'
+    url = "https://news.example/2020/02/24/glacier-accord/"
+    assert extract_html(article_page(head), url=url)["date"] == "2020-02-24"
+
+
+def test_html_date_from_a_publication_label_in_the_text() -> None:
+    extra = "<p class='date'>Written: 2023-11-07 15:03:30 / Updated: 2023-11-09 10:00:00</p>"
+    assert extract_html(article_page(extra_body=extra))["date"] == "2023-11-07"
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://a.example/2019/03/14/story.html", "2019-03-14"),
+        ("https://a.example/2017/7/2/story", "2017-07-02"),
+        ("https://a.example/news/2020-02-19/debate", "2020-02-19"),
+        ("https://a.example/20200428/meet-the-swede", "2020-04-28"),
+        ("https://a.example/2020/01/month-only", None),
+        ("https://a.example/article/2020-presidential-race", None),
+        ("https://a.example/id/20201399/", None),
+        (None, None),
+    ],
+)
+def test_html_url_date(url: str | None, day: str | None) -> None:
+    assert url_date(url) == day
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Advertisement", True),
+        ("Read more: Looted colonial art: Germany to set up new contact office", True),
+        ("Lea también: Impiden ingreso a reportero", True),
+        ("Subscribe now to our eNATION edition for the full story.", True),
+        ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner", True),
+        ("© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize News.", True),
+        ("Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу", True),
+        ("(Credit: Clayton Aldern / Grist)", True),
+        ("Lea Michele said the show would return next spring.", False),
+        ("Related talks between the two ministers are planned for June.", False),
+        ("Updated figures show the toll rose to 26.", False),
+        ("Primary Funding Source:", False),
+        ("dateutils==0.6.6", False),
+        ("    try:", False),
+    ],
+)
+def test_html_boilerplate_lines(line: str, dropped: bool) -> None:
+    from dateline.html import _is_boilerplate
+
+    assert _is_boilerplate(line) is dropped
+
+
+def test_html_eval_scores_segments_with_whitespace_and_unicode_normalized() -> None:
+    item = {"with": ["two  ministers\nmet", "কুষ্টিয়া"], "without": ["Advertisement"]}
+    assert extract_eval.segment_counts(item, "The two ministers met in কুষ্টিয়া.") == (2, 0, 0)
+    assert extract_eval.token_prf("a b c d", "a b x") == pytest.approx((2 / 3, 0.5, 4 / 7))
+
+
+def test_html_extract_quality_gate() -> None:
+    """Floors pinned just under what was measured; raise them when the method improves."""
+    metrics = extract_eval.evaluate(shared_file("eval", "extract.jsonl"))
+    assert metrics["n"] == 199
+    assert metrics["f1"] >= 0.95
+    assert metrics["precision"] >= 0.95
+    assert metrics["recall"] >= 0.95
+    assert metrics["date_accuracy"] >= 0.89
