@@ -530,10 +530,13 @@ def _country_label(code: str, text: str) -> str:
 
 def _definite_orgs(doc: Doc, drafts: list[_Draft], taken: set[int]) -> None:
     """"the ministry" after "the Defence Ministry" is that ministry."""
-    heads = {}
+    heads: dict[str, _Draft] = {}
     for draft in drafts:
         if draft.kind == "ORG":
-            heads.setdefault(draft.name.split()[-1].lower(), draft)
+            for word in draft.name.lower().split():
+                found = term([word])
+                if found is not None and found.weight >= 2 and found.role is None:
+                    heads.setdefault(word, draft)
     for tok in doc:
         if tok.i in taken or tok.lower_ not in heads or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
             continue
@@ -617,19 +620,29 @@ def find_actors(doc: Doc, place: str | None = None) -> list[Actor]:
 
 
 def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
-    """The actor with a mention overlapping ``start:end``, preferring the tightest mention.
+    """The actor behind the text ``start:end``.
 
-    A mention inside the span beats one around it; among those, the shortest wins.
+    A mention equal to the span wins; then the tightest mention containing it ("Singh"
+    inside "Rajnath Singh"); then the longest mention inside it ("Gen Nakatani" rather than
+    "his" in "his Japanese counterpart Gen Nakatani"); then the largest partial overlap.
     """
-    best: tuple[int, int, Actor] | None = None
+    best: tuple[tuple[int, int], Actor] | None = None
     for actor in actors:
         for m in actor.mentions:
-            if m.start < end and start < m.end:
-                inside = 0 if start <= m.start and m.end <= end else 1
-                key = (inside, m.end - m.start)
-                if best is None or key < best[:2]:
-                    best = (key[0], key[1], actor)
-    return best[2] if best else None
+            if not (m.start < end and start < m.end):
+                continue
+            length = m.end - m.start
+            if (m.start, m.end) == (start, end):
+                key = (0, 0)
+            elif m.start <= start and end <= m.end:
+                key = (1, length)
+            elif start <= m.start and m.end <= end:
+                key = (2, -length)
+            else:
+                key = (3, -(min(end, m.end) - max(start, m.start)))
+            if best is None or key < best[0]:
+                best = (key, actor)
+    return best[1] if best else None
 
 
 def mention(doc: Doc, start: int, end: int) -> Mention:

@@ -1,0 +1,197 @@
+"""Actors: coding short descriptions, and finding every actor of an article with its mentions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.actors import actor_at, code_actor, find_actors
+from dateline.annotate import parse
+from dateline.model import Actor, Mention
+from tests.conftest import shared_file
+
+LEAD_000 = (
+    "Defence Minister Rajnath Singh on Monday hosted his Japanese counterpart Gen Nakatani for wide-ranging "
+    "talks touching upon the scourge of terrorism and ways to expand bilateral defence ties in the wake of "
+    "China's military posturing in the Indo-Pacific.\n"
+    "Gen Nakatani, whose visit to India comes amid its heightened tensions with Pakistan in the wake of the "
+    "Pahalgam attack, condemned the terrorist attack and expressed solidarity with India in the fight against "
+    "terrorism.\n"
+    '"Both sides condemned terrorism in all forms." Singh said Nakatani expressed solidarity with India in the '
+    'wake of the Pahalgam attack and offered "full support" to India.\n'
+    'The two ministers also exchanged "views and ideas" on the current regional and international security '
+    "situation.\n"
+    "The reciprocal supply and services pact, if sealed, would provide for the militaries of the two countries "
+    "to use each other's bases for repair and replenishment of supplies.\n"
+    "It is learnt that the two sides also reviewed the situation in the strategic waters of East and South "
+    "China Seas where Beijing has been increasing its military posturing."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "country", "sector"),
+    [
+        ("President Kassym-Jomart Tokayev", "", None, "GOV"),
+        ("ordinary Kazakhs", "", "KAZ", "CVL"),
+        ("Northern Fleet", "", "RUS", "MIL"),
+        ("Collective Security Treaty Organization", "", "IGO", None),
+        ("Armenian Prime Minister", "", "ARM", "GOV"),
+        ("Mexican authorities", "", "MEX", "GOV"),
+        ("Chile's Defense Ministry", "", "CHL", "GOV"),
+        ("Chile's Defense Department", "", "CHL", "GOV"),
+        ("Somalia's prime minister", "", "SOM", "GOV"),
+        ("two Chinese warplanes", "", "CHN", "MIL"),
+        ("Slovak Soldiers", "", "SVK", "MIL"),
+        ("US Senator Marco Rubio", "", "USA", "LEG"),
+        ("UK Defence Secretary Ben Wallace", "", "GBR", "GOV"),
+        ("Canadian Ambassador to the United Nations", "", "CAN", "GOV"),
+        ("president of the Riigikogu", "", "EST", "LEG"),
+        ("President of the Chadian Human Rights League", "", "TCD", "SOC"),
+        ("chairman of the company's board", "", None, "BUS"),
+        ("a former CIA official", "", "USA", "ELI"),
+        ("the Lebanese president's office", "", "LBN", "GOV"),
+        ("Kyiv police", "", "UKR", "COP"),
+        ("Rakhine rebels", "", "MMR", "REB"),
+        ("a Somalia-based paramilitary group", "", "SOM", "PRM"),
+        ("Beijing", "", "CHN", "GOV"),
+        ("Mariupol", "", "UKR", "CVL"),
+        ("Japan", "", "JPN", None),
+        ("people in the UK", "", "GBR", "CVL"),
+        ("Lt. Gen. Muhoozi Kainerugaba", "", None, "MIL"),
+        ("the National Guard", "Saudi", "SAU", "MIL"),
+        ("Diego Molano", "Colombian defense", "COL", "GOV"),
+        ("Vladimir Putin", "", None, "GOV"),  # "Vladimir" the city says nothing inside a name
+        ("Defense Minister", "", None, "GOV"),
+        ("he", "", None, "UNK"),
+        ("", "", None, None),
+    ],
+)
+def test_code_actor(text: str, context: str, country: str | None, sector: str | None) -> None:
+    assert code_actor(text, context) == (country, sector)
+
+
+@pytest.fixture(scope="module")
+def seed_actors() -> list[Actor]:
+    return find_actors(parse(LEAD_000), place="New Delhi")
+
+
+def _named(actors: list[Actor], name: str) -> Actor:
+    found = [a for a in actors if a.name == name]
+    assert len(found) == 1, [a.name for a in actors]
+    return found[0]
+
+
+def test_find_actors_domestic_minister_takes_the_dateline_country(seed_actors: list[Actor]) -> None:
+    singh = _named(seed_actors, "Rajnath Singh")
+    assert (singh.kind, singh.role, singh.country, singh.sector) == ("PERSON", "Defence Minister", "IND", "GOV")
+
+
+def test_find_actors_counterpart_shares_the_role_and_keeps_gen_as_a_name(seed_actors: list[Actor]) -> None:
+    nakatani = _named(seed_actors, "Gen Nakatani")
+    assert (nakatani.role, nakatani.country, nakatani.sector) == ("Defence Minister", "JPN", "GOV")
+
+
+def test_find_actors_bare_surnames_are_the_person_not_a_place(seed_actors: list[Actor]) -> None:
+    singh = _named(seed_actors, "Rajnath Singh")
+    nakatani = _named(seed_actors, "Gen Nakatani")
+    assert [m.text for m in singh.mentions].count("Singh") == 1
+    assert "Nakatani" in [m.text for m in nakatani.mentions]
+    assert "his" in [m.text for m in singh.mentions]
+    assert not any(a.kind == "COUNTRY" and a.name == "Singh" for a in seed_actors)
+
+
+def test_find_actors_mention_offsets_point_into_the_text(seed_actors: list[Actor]) -> None:
+    for actor in seed_actors:
+        for m in actor.mentions:
+            assert LEAD_000[m.start : m.end] == m.text
+
+
+def test_find_actors_groups_list_their_members(seed_actors: list[Actor]) -> None:
+    singh = _named(seed_actors, "Rajnath Singh")
+    nakatani = _named(seed_actors, "Gen Nakatani")
+    india, japan = _named(seed_actors, "India"), None
+    groups = {m.text.lower(): a for a in seed_actors if a.kind == "GROUP" for m in a.mentions}
+    assert sorted(groups["the two ministers"].members) == sorted([singh.id, nakatani.id])
+    assert sorted(groups["both sides"].members) == sorted([singh.id, nakatani.id])
+    countries = groups["the two countries"].members
+    assert india.id in countries and len(countries) == 2
+    assert japan is None
+
+
+def test_find_actors_capital_as_government(seed_actors: list[Actor]) -> None:
+    beijing = _named(seed_actors, "Beijing")
+    assert (beijing.kind, beijing.country, beijing.sector) == ("COUNTRY", "CHN", "GOV")
+    assert _named(seed_actors, "China").sector is None
+
+
+def test_find_actors_ministry_is_an_org_of_the_home_country() -> None:
+    text = (
+        "According to the Ministry of Defence, both sides will exchange views.\n"
+        '"Defence exchanges between India and Japan have gained strength," the ministry said.'
+    )
+    actors = find_actors(parse(text), place="New Delhi")
+    ministry = _named(actors, "Ministry of Defence")
+    assert (ministry.kind, ministry.country, ministry.sector) == ("ORG", "IND", "GOV")
+    assert "the ministry" in [m.text for m in ministry.mentions]
+
+
+def test_find_actors_country_of_an_undated_preview_from_the_article() -> None:
+    text = (
+        "Defense Minister Rajnath Singh is set to host his Japanese counterpart, Gen Nakatani, for talks.\n"
+        "The discussions will focus on defence cooperation between India and Japan. India seeks support."
+    )
+    actors = find_actors(parse(text))
+    singh, nakatani = _named(actors, "Rajnath Singh"), _named(actors, "Gen Nakatani")
+    assert (singh.role, singh.country) == ("Defence Minister", "IND")
+    assert (nakatani.role, nakatani.country) == ("Defence Minister", "JPN")
+
+
+def test_find_actors_rank_with_a_period_is_a_title() -> None:
+    actors = find_actors(parse("Lt. Gen. Muhoozi Kainerugaba met President Yoweri Museveni in Kampala."))
+    general = _named(actors, "Muhoozi Kainerugaba")
+    assert (general.role, general.sector) == ("General", "MIL")
+    assert _named(actors, "Yoweri Museveni").role == "President"
+
+
+def test_find_actors_on_the_seed_articles(seed_000: Path, seed_003: Path) -> None:
+    from dateline.clean import clean
+    from dateline.read import read_path
+
+    for path in (seed_000, seed_003):
+        article = clean(next(read_path(str(path))))  # type: ignore[arg-type]
+        actors = find_actors(parse(article.text), article.place)
+        singh = _named(actors, "Rajnath Singh")
+        nakatani = _named(actors, "Gen Nakatani")
+        assert (singh.country, singh.role, nakatani.country, nakatani.role) == (
+            "IND", "Defence Minister", "JPN", "Defence Minister")
+
+
+def _actor(i: int, spans: list[tuple[int, int]]) -> Actor:
+    return Actor(i, f"a{i}", mentions=[Mention(s, e, "x" * (e - s)) for s, e in spans])
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [(0, 5, 0), (10, 20, 1), (12, 14, 1), (30, 40, None), (0, 30, 2), (0, 22, 2), (31, 40, None)],
+)
+def test_actor_at_prefers_the_best_fitting_mention(start: int, end: int, expected: int | None) -> None:
+    actors = [_actor(0, [(0, 5)]), _actor(1, [(10, 20)]), _actor(2, [(0, 30)])]
+    found = actor_at(actors, start, end)
+    assert (found.id if found else None) == expected
+
+
+def test_actor_at_prefers_the_name_over_a_pronoun_inside_the_span() -> None:
+    text = "Singh hosted his Japanese counterpart Gen Nakatani."
+    actors = find_actors(parse(text))
+    found = actor_at(actors, text.index("his"), text.index("."))
+    assert found is not None and found.name == "Gen Nakatani"
+
+
+def test_actors_eval_quality_gate() -> None:
+    from dateline.evaluation.actors import evaluate
+
+    metrics = evaluate(shared_file("eval", "actors.jsonl"))
+    assert metrics["n"] == 154
+    assert metrics["country_accuracy"] >= 0.72
+    assert metrics["sector_accuracy"] >= 0.89
