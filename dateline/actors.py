@@ -333,17 +333,17 @@ def _words(tokens: Sequence[Token]) -> list[str]:
 
 
 def _home_country(doc: Doc, place: str | None) -> str | None:
-    """The article's own country: the dateline place's, else the country named most often."""
-    if place:
-        code = countries.place_country(place)
-        if code:
-            return code
+    """The article's own country: the dateline place's when the text names that country too
+    (a Geneva dateline on a story about the US is not Swiss), else the country named most."""
     counts: Counter[str] = Counter()
     for ent in doc.ents:
-        if ent.label_ == "GPE":
-            code = countries.country_name(ent.text)
+        if ent.label_ == "GPE" or (ent.label_ == "NORP" and not _modifies_title(ent)):
+            code = countries.country_name(ent.text) or countries.demonym_country(ent.text)
             if code:
                 counts[code] += 1
+    placed = countries.place_country(place) if place else None
+    if placed and (placed in counts or not counts):
+        return placed
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -364,7 +364,7 @@ def _persons(doc: Doc, taken: set[int]) -> list[_Draft]:
         if index is None:
             index = len(drafts)
             by_name[name] = index
-            drafts.append(_Draft(" ".join(name), "PERSON", spans=[]))
+            drafts.append(_Draft(doc[start:end].text, "PERSON", spans=[]))
         drafts[index].spans.append((start, end))  # type: ignore[union-attr]
         taken.update(range(start, end))
     _bare_names(doc, drafts, taken)
@@ -418,9 +418,10 @@ def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None) -> None:
             draft.sector = draft.sector or other.sector
     exclude = {d.country for d in drafts if d.country}
     for draft in drafts:
-        if draft.country is None and draft.sector in PERSON_SECTORS and home and home not in exclude:
+        official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")
+        if draft.country is None and official and home and home not in exclude:
             draft.country = home
-        elif draft.country is None and draft.sector in PERSON_SECTORS and home and draft.role:
+        elif draft.country is None and official and home and draft.role:
             partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
             if not partners:
                 draft.country = home
@@ -478,7 +479,7 @@ def _places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[_Draft
         while start < ent.end and doc[ent.end - 1].text in ("'s", "’s"):
             ent = doc[ent.start : ent.end - 1]
         text = doc[start : ent.end].text
-        if not text:
+        if not text or "\n" in text:
             continue
         if ent.label_ == "NORP" and _modifies_title(ent):
             continue
