@@ -477,15 +477,26 @@ def _local_day(value: str, displayed: list[str]) -> str | None:
     return day
 
 
+def _dateline_day(body: str, known: str | None) -> str | None:
+    """The day a leading news dateline gives ("KUALA LUMPUR, April 1 (AFP) -"), its year
+    taken from ``known`` when the dateline has none."""
+    from .clean import split_dateline
+
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    dateline, _ = split_dateline(first, known)
+    return dateline.date if dateline else None
+
+
 def publication_date(
-    tree: Any, url: str | None = None, text: str = "", fallback: str | None = None
+    tree: Any, url: str | None = None, text: str = "", fallback: str | None = None, body: str = ""
 ) -> str | None:
     """The original publication day of a parsed page, as ``YYYY-MM-DD``.
 
     Sources in order of trust: a day in the ``url`` path (set when the story first went up,
     and kept because links must not break), the page's publication metadata (``article:published_time``,
     JSON-LD ``datePublished``, Dublin Core ...), ``<time>`` elements marked as publication,
-    a "Published:" label in the visible ``text``, then ``fallback`` (htmldate's estimate). Modification dates are never used when a
+    a "Published:" label in the visible ``text``, a dated dateline opening the article
+    ``body``, then ``fallback`` (htmldate's estimate). Modification dates are never used when a
     publication date is present: a timeline is anchored on when a report first appeared.
     """
     in_url = url_date(url)
@@ -500,7 +511,7 @@ def publication_date(
         parsed = _parse_iso(value)
         if parsed:
             return parsed[0]
-    return _labelled_date(text) or fallback
+    return _labelled_date(text) or _dateline_day(body, fallback) or fallback
 
 
 # ---------------------------------------------------------------------------------------
@@ -556,7 +567,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any]:
     return {
         "text": body,
         "title": document.title or None,
-        "date": publication_date(tree, url, tree.text_content(), fallback=_day(fallback)),
+        "date": publication_date(tree, url, tree.text_content()[:200_000], _day(fallback), body),
         "site": _site(url or document.url, document.sitename),
         "url": url or document.url or None,
     }

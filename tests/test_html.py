@@ -174,6 +174,11 @@ def test_html_date_from_a_publication_label_in_the_text() -> None:
     assert extract_html(article_page(extra_body=extra))["date"] == "2023-11-07"
 
 
+def test_html_date_from_a_wire_dateline_with_its_full_date() -> None:
+    paragraphs = [f"SANTIAGO, March 4, 2024 (AFP) - {PARAGRAPHS[0]}", *PARAGRAPHS[1:]]
+    assert extract_html(article_page(paragraphs=paragraphs))["date"] == "2024-03-04"
+
+
 @pytest.mark.parametrize(
     ("url", "day"),
     [
