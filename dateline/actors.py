@@ -266,7 +266,6 @@ class _Draft:
     sector: str | None = None
     spans: list[tuple[int, int]] | None = None
     members: list[int] | None = None
-    same_as: int | None = None  # token index whose person's role a counterpart shares
 
 
 def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
@@ -357,6 +356,8 @@ def _persons(doc: Doc, taken: set[int]) -> list[_Draft]:
         start, end = _name_range(ent, uses)
         name = tuple(t.text for t in doc[start:end])
         if not name or not name[0][:1].isupper() or countries.country_code(" ".join(name)):
+            continue
+        if countries.demonym_country(name[0]):  # "Bosnian Serbs": a people, not a person
             continue
         index = by_name.get(name)
         if index is None:
@@ -508,16 +509,45 @@ def _places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[_Draft
             continue
         draft.spans = (draft.spans or []) + [(start, ent.end)]
         taken.update(range(start, ent.end))
+    _untagged_countries(doc, drafts, taken)
     _definite_orgs(doc, list(drafts.values()), taken)
     return list(drafts.values())
 
 
+def _untagged_countries(doc: Doc, drafts: dict[tuple[str, str | None, str | None, str], _Draft], taken: set[int]) -> None:
+    """Country names and demonyms the entity recognizer missed ("Belarus's rulers")."""
+    i = 0
+    while i < len(doc):
+        if i in taken or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) < n or any(t.i in taken for t in span):
+                continue
+            code = countries.country_name(span.text) or countries.demonym_country(span.text)
+            if code and not (n == 1 and _modifies_title(span)):
+                key = ("COUNTRY", code, None, code)
+                draft = drafts.setdefault(key, _Draft(_country_label(code, span.text), "COUNTRY", country=code))
+                draft.spans = (draft.spans or []) + [(i, i + n)]
+                taken.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+
+
 def _modifies_title(ent: Span) -> bool:
-    """A demonym describing a person's title ("his Japanese counterpart") is part of that
-    person's description, not a mention of the country."""
+    """A demonym describing a named person's title ("his Japanese counterpart Gen Nakatani")
+    is part of that person's description, not a mention of the country; one describing an
+    unnamed official ("an Argentine judge") is the country's only mention."""
     head = ent.root.head
     found = term([head.text])
-    return head is not ent.root and found is not None and (found.role is not None or found.sector == "SAME")
+    if head is ent.root or found is None or (found.role is None and found.sector != "SAME"):
+        return False
+    if found.sector == "SAME":
+        return True
+    near = [head, *head.subtree, *(head.head.subtree if head.dep_ == "compound" else ())]
+    return any(t.ent_type_ == "PERSON" for t in near)
 
 
 def _country_label(code: str, text: str) -> str:
