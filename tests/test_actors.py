@@ -18,6 +18,7 @@ LEAD_000 = (
     "Gen Nakatani, whose visit to India comes amid its heightened tensions with Pakistan in the wake of the "
     "Pahalgam attack, condemned the terrorist attack and expressed solidarity with India in the fight against "
     "terrorism.\n"
+    '"India shares a Special, Strategic and Global partnership with Japan."\n'
     '"Both sides condemned terrorism in all forms." Singh said Nakatani expressed solidarity with India in the '
     'wake of the Pahalgam attack and offered "full support" to India.\n'
     'The two ministers also exchanged "views and ideas" on the current regional and international security '
