@@ -1,0 +1,496 @@
+"""Stories: near-duplicate copies and same-event clusters, assigned as articles arrive.
+
+Two articles belong to one story when they report the same real-world event, which is a
+stricter relation than "about the same thing": two earthquakes in the same province, two
+visits by the same minister, are different stories. Words alone blur that line, so an
+article is described by three views that are compared together:
+
+- *terms*: content-word lemmas, weighted by inverse document frequency that the index keeps
+  incrementally (rare words say more about which event this is);
+- *entities*: people (also by surname, since later mentions drop given names), places,
+  organisations and groups — two reports of one event share who and where;
+- *dates*: years and calendar days named in the text, the publication date and event dates —
+  the cheapest way to tell this year's earthquake from last year's.
+
+Near-duplicates (wire copy reposted with light edits) are found first with MinHash over word
+shingles and LSH; a copy joins the story of the first-seen article and points to it with
+``duplicate_of``, so later stages do not count it as an independent source.
+
+Assignment is incremental and indexed: candidate stories come from an inverted index over the
+article's rarest terms and entities, so the cost of one assignment depends on how many stories
+share those keys, not on the size of the store. Nothing is ever re-clustered.
+
+>>> index = StoryIndex()
+>>> a = story_features("A magnitude 6.1 earthquake struck Aceh province on Tuesday, July 2, 2013.")
+>>> index.assign("a1", a).story_id
+'sa1'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 64
+BANDS = 16  # LSH bands of NUM_PERM // BANDS rows: candidates from Jaccard ~0.5, verified after
+SHINGLE = 5
+DUPLICATE_THRESHOLD = 0.7
+STORY_THRESHOLD = 0.25
+
+ENTITY_LABELS = {
+    "PERSON": "P", "ORG": "O", "GPE": "G", "LOC": "G", "FAC": "F", "NORP": "N", "EVENT": "E",
+    "PRODUCT": "W", "WORK_OF_ART": "W",
+}
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
+         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY_AFTER = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d)", re.I)
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![a-z])", re.I)
+_ISO = re.compile(r"\b((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})\b")
+_PATH_DATE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2}|[a-z]{3})/(\d{1,2})/", re.I)
+_YEAR = re.compile(r"(?<![\d.,$£€])((?:19[5-9]|20[0-4])\d)(?![\d]|[,.]\d|\s*(?:people|troops|members|dollars))")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:\.\d+)?")
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more most
+    my myself no nor not now of off on once only or other our ours ourselves out over own same she should
+    so some such than that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you your
+    yours yourself said says say told tell according reported report reports news http https www com html
+    php htm org net co uk story article print index year years day days week weeks month months today
+    yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    mr mrs ms one two three new people time am pm""".split()
+)
+
+
+@dataclass
+class StoryFeatures:
+    """What the story stage needs to know about one article; plain data, JSON-ready.
+
+    ``terms`` and ``entities`` map keys to (title-boosted) counts; ``years`` and ``days``
+    ("MM-DD") are the calendar anchors the article names, including its publication date;
+    ``minhash`` is the MinHash signature of its word shingles (empty for very short texts).
+    """
+
+    terms: dict[str, float] = field(default_factory=dict)
+    entities: dict[str, float] = field(default_factory=dict)
+    years: list[int] = field(default_factory=list)
+    days: list[str] = field(default_factory=list)
+    published: str | None = None
+    title: str | None = None
+    minhash: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StoryFeatures:
+        known = {k: d[k] for k in cls.__dataclass_fields__ if k in d}
+        return cls(**known)
+
+
+@dataclass
+class Assignment:
+    """Where an article went: its story, the article it copies (if any), and the match score."""
+
+    story_id: str
+    duplicate_of: str | None
+    score: float
+
+
+def story_features(
+    text: str,
+    title: str | None = None,
+    published: str | None = None,
+    doc: Any = None,
+    actors: Iterable[Any] | None = None,
+    events: Iterable[Any] | None = None,
+) -> StoryFeatures:
+    """Describe one article for story assignment; pure, so it runs with the per-article stages.
+
+    ``doc`` (a spaCy Doc of ``text``) gives lemmas and named entities; without it a plain
+    tokenizer and capitalised word runs stand in. ``actors`` (model.Actor) and ``events``
+    (model.Event) add resolved names, countries and event dates when the stages found them.
+
+    >>> f = story_features("Police in Athens shot Alexandros Grigoropoulos on 6 December 2008.")
+    >>> f.years, f.days, "P:grigoropoulos" in f.entities
+    ([2008], ['12-06'], True)
+    """
+    terms: Counter[str] = Counter()
+    entities: Counter[str] = Counter()
+    if doc is not None:
+        terms.update(_doc_terms(doc))
+        entities.update(_doc_entities(doc))
+    else:
+        terms.update(_plain_terms(text))
+        entities.update(_plain_entities(text))
+    if title:
+        for term in set(_plain_terms(title)):
+            terms[term] += 2.0
+        for key in set(_plain_entities(title)):
+            entities[key] += 1.0
+    for actor in actors or ():
+        entities.update(_actor_keys(actor))
+    years, days = _calendar(text)
+    for value in [published] + [getattr(e, "date", None) for e in events or ()]:
+        _add_iso(value, years, days)
+    return StoryFeatures(
+        terms=dict(terms), entities=dict(entities), years=sorted(years), days=sorted(days),
+        published=published, title=title, minhash=_minhash(text),
+    )
+
+
+def _doc_terms(doc: Any) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for tok in doc:
+        if tok.is_punct or tok.is_space or tok.like_url:
+            continue
+        lemma = tok.lemma_.lower() if tok.pos_ not in ("PROPN",) else tok.text.lower()
+        if _good_term(lemma):
+            out[lemma] += 1
+    return out
+
+
+def _plain_terms(text: str) -> Counter[str]:
+    return Counter(w for w in (m.group().lower() for m in _WORD.finditer(text)) if _good_term(w))
+
+
+def _good_term(word: str) -> bool:
+    """Content words and small figures ("6.1", "26"); years are kept apart, as dates."""
+    if word[:1].isdigit():
+        return len(word) <= 4 and not re.fullmatch(r"(19|20)\d\d", word)
+    return len(word) > 1 and word not in _STOP
+
+
+def _doc_entities(doc: Any) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for ent in doc.ents:
+        kind = ENTITY_LABELS.get(ent.label_)
+        if kind:
+            out.update(_entity_keys(kind, ent.text))
+    return out
+
+
+def _plain_entities(text: str) -> Counter[str]:
+    """Capitalised word runs not at a sentence start: a rough stand-in for NER."""
+    out: Counter[str] = Counter()
+    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)", text):
+        words = [w for w in m.group(1).split() if w.lower() not in _STOP]
+        if words:
+            out.update(_entity_keys("X", " ".join(words)))
+    return out
+
+
+def _entity_keys(kind: str, name: str) -> list[str]:
+    """The keys an entity mention matches on: its full name and, for people, the surname."""
+    words = [w for w in re.findall(r"[\w'\-.]+", name.lower()) if w not in ("the", "'s")]
+    words = [w.strip(".'") for w in words if w.strip(".'")]
+    if not words:
+        return []
+    keys = [f"{kind}:{' '.join(words)}"]
+    if kind in ("P", "X") and len(words) > 1:
+        keys.append(f"{kind}:{words[-1]}")
+    return keys
+
+
+def _actor_keys(actor: Any) -> list[str]:
+    kind = {"PERSON": "P", "ORG": "O", "COUNTRY": "G"}.get(getattr(actor, "kind", ""), "O")
+    keys = _entity_keys(kind, getattr(actor, "name", "") or "")
+    if getattr(actor, "country", None):
+        keys.append(f"C:{actor.country}")
+    return keys
+
+
+def _calendar(text: str) -> tuple[set[int], set[str]]:
+    """Years and month-days the text names ("Dec. 7", "6 December", "/2009/dec/07/")."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    days: set[str] = set()
+    for m in _DAY_AFTER.finditer(text):
+        _add_day(MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)), days)
+    for m in _DAY_BEFORE.finditer(text):
+        _add_day(MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)), days)
+    for m in list(_ISO.finditer(text)) + list(_PATH_DATE.finditer(text)):
+        month = MONTHS.get(m.group(2).lower()) if m.group(2).isalpha() else int(m.group(2))
+        if month:
+            _add_day(month, int(m.group(3)), days)
+    return years, days
+
+
+def _add_day(month: int, day: int, days: set[str]) -> None:
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        days.add(f"{month:02d}-{day:02d}")
+
+
+def _add_iso(value: str | None, years: set[int], days: set[str]) -> None:
+    if not value:
+        return
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if m:
+        years.add(int(m.group(1)))
+        if m.group(3):
+            _add_day(int(m.group(2)), int(m.group(3)), days)
+
+
+def _minhash(text: str) -> list[int]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < SHINGLE * 2:
+        return []
+    mh = MinHash(num_perm=NUM_PERM)
+    mh.update_batch([" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)])
+    return [int(v) for v in mh.hashvalues]
+
+
+@dataclass
+class _Member:
+    article_id: str
+    features: StoryFeatures
+    salient: dict[str, frozenset[str]]
+    names: dict[str, frozenset[str]]
+    vector: tuple[dict[str, float], dict[str, float]] | None = None
+    vector_docs: int = 0
+
+
+@dataclass
+class _Story:
+    id: str
+    members: list[_Member] = field(default_factory=list)
+
+
+class StoryIndex:
+    """Assigns articles to stories one at a time; rebuildable from what the store keeps.
+
+    ``threshold`` is the score above which an article joins the best story (else it starts
+    one); ``duplicate_threshold`` the estimated word-shingle Jaccard above which it is a copy.
+    Document frequencies are counted as articles arrive (``observe`` counts ahead of time,
+    e.g. when a whole batch is known, so the first articles are weighted like the last).
+
+    >>> index = StoryIndex()
+    >>> quake = "A 6.1 earthquake struck Aceh province in Indonesia on July 2, 2013, killing 22 people."
+    >>> a = index.assign("a", story_features(quake))
+    >>> b = index.assign("b", story_features(quake + " Rescuers searched the rubble."))
+    >>> (b.story_id, b.duplicate_of)
+    ('sa', 'a')
+    """
+
+    def __init__(
+        self,
+        threshold: float = STORY_THRESHOLD,
+        duplicate_threshold: float = DUPLICATE_THRESHOLD,
+        max_candidates: int = 40,
+        max_members: int = 24,
+    ) -> None:
+        if not 0.0 < duplicate_threshold <= 1.0:
+            raise ValueError(f"duplicate_threshold={duplicate_threshold} must be in (0, 1]")
+        self.threshold = threshold
+        self.duplicate_threshold = duplicate_threshold
+        self.max_candidates = max_candidates
+        self.max_members = max_members
+        self.n_docs = 0
+        self.df: Counter[str] = Counter()
+        self.stories: dict[str, _Story] = {}
+        self.postings: dict[str, set[str]] = {}
+        self.article_story: dict[str, str] = {}
+        self.article_copy: dict[str, str | None] = {}
+        self._bands: dict[tuple[int, bytes], list[str]] = {}
+        self._signatures: dict[str, np.ndarray] = {}
+        self._arrival: dict[str, int] = {}
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str | None, dict[str, Any]]], **options: Any) -> StoryIndex:
+        """Rebuild the index from persisted (article_id, story_id, duplicate_of, features) rows,
+        in the order the articles were first assigned."""
+        index = cls(**options)
+        for article_id, story_id, duplicate_of, features in rows:
+            index.add(article_id, story_id, duplicate_of, StoryFeatures.from_dict(features))
+        return index
+
+    def observe(self, features: StoryFeatures) -> None:
+        """Count an article's terms and entities into the document frequencies."""
+        self.n_docs += 1
+        self.df.update(features.terms.keys())
+        self.df.update(features.entities.keys())
+
+    def assign(self, article_id: str, features: StoryFeatures, observe: bool = True) -> Assignment:
+        """Put one article into a story (existing or new) and return where it went.
+
+        An article already in the index gets its earlier assignment back unchanged.
+        ``observe=False`` when its frequencies were counted ahead with ``observe``.
+        """
+        if article_id in self.article_story:
+            return Assignment(self.article_story[article_id], self.article_copy[article_id], 1.0)
+        if observe:
+            self.observe(features)
+        original, similarity = self._find_copy(features)
+        if original is not None:
+            assignment = Assignment(self.article_story[original], original, similarity)
+        else:
+            story_id, score = self._best_story(features)
+            assignment = Assignment(story_id or f"s{article_id}", None, score)
+        self.add(article_id, assignment.story_id, assignment.duplicate_of, features, observe=False)
+        return assignment
+
+    def add(
+        self, article_id: str, story_id: str, duplicate_of: str | None, features: StoryFeatures,
+        observe: bool = True,
+    ) -> None:
+        """Record a known assignment (``from_rows`` replays the store through this)."""
+        if article_id in self.article_story:
+            return
+        if observe:
+            self.observe(features)
+        self.article_story[article_id] = story_id
+        self.article_copy[article_id] = duplicate_of
+        self._arrival[article_id] = len(self._arrival)
+        if features.minhash and duplicate_of is None:
+            signature = np.array(features.minhash, dtype=np.uint64)
+            self._signatures[article_id] = signature
+            for band in _bands(signature):
+                self._bands.setdefault(band, []).append(article_id)
+        story = self.stories.setdefault(story_id, _Story(story_id))
+        if duplicate_of is not None:
+            return
+        story.members.append(_Member(article_id, features, *_salience(features)))
+        for key in list(features.terms) + list(features.entities):
+            self.postings.setdefault(key, set()).add(story_id)
+
+    def _find_copy(self, features: StoryFeatures) -> tuple[str | None, float]:
+        """The first-seen article this one copies, with the estimated shingle Jaccard."""
+        if not features.minhash:
+            return None, 0.0
+        signature = np.array(features.minhash, dtype=np.uint64)
+        found: dict[str, None] = {}
+        for band in _bands(signature):
+            found.update(dict.fromkeys(self._bands.get(band, ())))
+        for other in sorted(found, key=self._order):
+            jaccard = float(np.mean(self._signatures[other] == signature))
+            if jaccard >= self.duplicate_threshold:
+                return other, jaccard
+        return None, 0.0
+
+    def _order(self, article_id: str) -> int:
+        return self._arrival[article_id]
+
+    def _best_story(self, features: StoryFeatures) -> tuple[str | None, float]:
+        vector = self._weights(features)
+        best: tuple[str | None, float] = (None, 0.0)
+        for story_id in self._candidates(vector):
+            score = self._story_score(features, vector, self.stories[story_id])
+            if score > best[1]:
+                best = (story_id, score)
+        return best if best[1] >= self.threshold else (None, best[1])
+
+    def _candidates(self, vector: tuple[dict[str, float], dict[str, float]]) -> list[str]:
+        """Stories sharing the article's most telling keys, best-covered first (indexed, not scanned)."""
+        hits: Counter[str] = Counter()
+        for weights, top in ((vector[0], 20), (vector[1], 12)):
+            for key, weight in sorted(weights.items(), key=lambda kv: -kv[1])[:top]:
+                for story_id in self.postings.get(key, ()):
+                    hits[story_id] += weight
+        return [s for s, _ in hits.most_common(self.max_candidates)]
+
+    def _idf(self, key: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(key, 0) + 0.5))
+
+    def _weights(self, features: StoryFeatures) -> tuple[dict[str, float], dict[str, float]]:
+        return _normalize(features.terms, self._idf), _normalize(features.entities, self._idf)
+
+    def _story_score(
+        self, features: StoryFeatures, vector: tuple[dict[str, float], dict[str, float]], story: _Story
+    ) -> float:
+        """Average link: the mean pair score against the story's members (a bounded sample)."""
+        members = story.members
+        if len(members) > self.max_members:
+            half = self.max_members // 2
+            members = members[:half] + members[-half:]
+        salient, names = _salience(features)
+        total = 0.0
+        for member in members:
+            total += pair_score(
+                vector, self._member_weights(member), features, member.features, (salient, names), (member.salient, member.names)
+            )
+        return total / len(members) if members else 0.0
+
+
+    def _member_weights(self, member: _Member) -> tuple[dict[str, float], dict[str, float]]:
+        """A member's weighted vectors, recomputed only once the collection has grown by a quarter."""
+        if member.vector is None or self.n_docs > 1.25 * member.vector_docs:
+            member.vector, member.vector_docs = self._weights(member.features), self.n_docs
+        return member.vector
+
+
+def pair_score(
+    vector: tuple[dict[str, float], dict[str, float]],
+    other: tuple[dict[str, float], dict[str, float]],
+    a: StoryFeatures,
+    b: StoryFeatures,
+    salience_a: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]],
+    salience_b: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]],
+) -> float:
+    """How likely two articles report the same event: words and names, then who/where/when checks.
+
+    Shared content carries most of the score; the adjustments encode what tells same-event
+    from same-kind-of-event: the same calendar day named, years that agree or not, and
+    whether each article's central people and places appear in the other at all.
+    """
+    score = 0.6 * _cosine(vector[0], other[0]) + 0.4 * _cosine(vector[1], other[1])
+    if a.years and b.years:
+        score += 0.05 if set(a.years) & set(b.years) else -0.15
+    if set(a.days) & set(b.days):
+        score += 0.05
+    for kind, penalty in (("P", 0.05), ("G", 0.03)):
+        sa, sb = salience_a[0].get(kind), salience_b[0].get(kind)
+        if sa and sb and not (sa & sb) and not (sa & salience_b[1][kind]) and not (sb & salience_a[1][kind]):
+            score -= penalty
+    return score
+
+
+def _salience(features: StoryFeatures) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Per kind (P people by surname, G places and facilities), the central names and all names."""
+    counts: dict[str, Counter[str]] = {"P": Counter(), "G": Counter()}
+    for key, count in features.entities.items():
+        kind, name = key.split(":", 1)
+        kind = {"F": "G"}.get(kind, kind)
+        if kind == "P" and " " in name:
+            continue
+        if kind in counts:
+            counts[kind][name] += count
+    salient, names = {}, {}
+    for kind, counter in counts.items():
+        top = max(counter.values(), default=0)
+        salient[kind] = frozenset(k for k, v in counter.items() if v >= max(2, 0.5 * top))
+        names[kind] = frozenset(counter)
+    return salient, names
+
+
+def _bands(signature: np.ndarray) -> list[tuple[int, bytes]]:
+    rows = NUM_PERM // BANDS
+    return [(b, signature[b * rows : (b + 1) * rows].tobytes()) for b in range(BANDS)]
+
+
+def _normalize(counts: dict[str, float], idf: Any) -> dict[str, float]:
+    weights = {k: (1.0 + math.log(v)) * idf(k) for k, v in counts.items() if v > 0}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {k: w / norm for k, w in weights.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
