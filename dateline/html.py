@@ -563,18 +563,32 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any]:
     body = "\n".join(_drop_link_tail(_strip_boilerplate(lines), anchors)).strip()
     if not body:
         raise NoArticleText("no article text found (only page furniture: ads, share and sign-up lines)")
-    fallback = document.date if document is not None else None
+    page_text = tree.text_content()[:200_000]
+    fallback = _day(document.date if document is not None else None, page_text)
     return {
         "text": body,
         "title": document.title or None,
-        "date": publication_date(tree, url, tree.text_content()[:200_000], _day(fallback), body),
+        "date": publication_date(tree, url, page_text, fallback, body),
         "site": _site(url or document.url, document.sitename),
         "url": url or document.url or None,
     }
 
 
-def _day(value: str | None) -> str | None:
-    return value[:10] if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value) else None
+def _day(value: str | None, page_text: str) -> str | None:
+    """htmldate's estimate as a day, unless it is a bare year passed off as 1 January.
+
+    Given nothing better, htmldate reads the copyright year ("© 2024") and answers
+    2024-01-01. A made-up day would anchor every relative date in the article wrongly,
+    while no date lets the story's other articles supply one.
+    """
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+        return None
+    day = value[:10]
+    year = day[:4]
+    stated = rf"{year}-01-01|0?1(?P<sep>[./])0?1(?P=sep){year}|\b(?:jan\w*\.?\s+1(?:st)?,?|1(?:st)?\s+jan\w*\.?,?)\s+{year}"
+    if day.endswith("-01-01") and not re.search(stated, page_text, re.IGNORECASE):
+        return None
+    return day
 
 
 _PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)

@@ -227,6 +227,26 @@ def test_html_eval_scores_segments_with_whitespace_and_unicode_normalized() -> N
     assert extract_eval.token_prf("a b c d", "a b x") == pytest.approx((2 / 3, 0.5, 4 / 7))
 
 
+def test_html_eval_reads_both_item_shapes(tmp_path) -> None:
+    """Segment items and full-body items (the release split's shape) in one file."""
+    import json
+
+    items = [
+        {"id": "s", "html": article_page(), "with": [PARAGRAPHS[0]], "without": ["Most read"], "date": None},
+        {"id": "b", "url": "https://andesherald.example/2024/03/05/glaciers", "html": article_page(),
+         "body": "\n".join(PARAGRAPHS)},
+    ]
+    path = tmp_path / "items.jsonl"
+    path.write_text("\n".join(json.dumps(item) for item in items), encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    metrics = extract_eval.evaluate(path, out=out)
+    assert (metrics["f1"], metrics["segment_pages"], metrics["token_pages"]) == (1.0, 1, 1)
+    assert metrics["token_f1"] > 0.95
+    predictions = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(p["id"], p["date"]) for p in predictions] == [("s", None), ("b", "2024-03-05")]
+    assert "Storm leaves thousands" not in extract_eval.report(metrics)
+
+
 def test_html_extract_quality_gate() -> None:
     """Floors pinned just under what was measured; raise them when the method improves."""
     metrics = extract_eval.evaluate(shared_file("eval", "extract.jsonl"))
