@@ -5,8 +5,9 @@ The text still carries the lines a page wraps around every article ("Advertiseme
 "Read more: ...", newsletter and subscription calls, copyright notes), and htmldate often
 prefers a later update over the original publication date, which is the date a timeline
 needs. This module decodes the bytes the way a browser would, extracts with trafilatura,
-drops those lines, and chooses the date from the page's own publication metadata, its
-``<time>`` elements, a "Published:" label, the URL and htmldate, in that order of trust.
+drops those lines and trailing lists of links, and chooses the date from the URL path, the
+page's own publication metadata, its ``<time>`` elements, a "Published:" label, a wire
+dateline and htmldate, in that order of trust.
 
 >>> page = extract_html(raw_bytes, url="https://example.org/2019/03/14/story.html")
 >>> page["date"], page["title"]
@@ -25,7 +26,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import charset_normalizer
-import htmldate
 import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError
@@ -74,6 +74,7 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""",
     re.IGNORECASE,
 )
+_PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
 # An HTML page is at worst mostly markup; text with none of these tags is something else.
 _HTML_TAG = re.compile(r"<\s*(?:html|head|body|p|div|article|span|br|title|!doctype)\b", re.IGNORECASE)
 
@@ -296,7 +297,9 @@ _PUBLISHED_META = (
         "creation_date",
     },
 )
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_ISO_DATE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
 _URL_DATES = (
     re.compile(r"/((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"),
     re.compile(r"/((?:19|20)\d{2})()(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"),
@@ -326,8 +329,17 @@ _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _TEXT_DATES = (
     (re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b"), ("y", "m", "d")),
     (re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b"), ("d", "m", "y")),
-    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I), ("b", "d", "y")),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b", re.I), ("d", "b", "y")),
+    (
+        re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I),
+        ("b", "d", "y"),
+    ),
+    (
+        re.compile(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})\b",
+            re.I,
+        ),
+        ("d", "b", "y"),
+    ),
 )
 # "Written: 2023-11-07", "Published on March 3, 2020", "Erstellt am: 30.01.2022": a label that
 # names the publication, not an update, followed closely by a date.
@@ -376,7 +388,7 @@ def _text_date(text: str) -> str | None:
         match = pattern.search(text)
         if not match:
             continue
-        parts = dict(zip(order, match.groups()))
+        parts = dict(zip(order, match.groups(), strict=True))
         month = _MONTHS[parts["b"].lower()] if "b" in parts else int(parts["m"])
         found = _valid(int(parts["y"]), month, int(parts["d"]))
         if found and (best is None or match.start() < best[0]):
@@ -556,7 +568,9 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any]:
         with_metadata=True,
         date_extraction_params={"original_date": True, "extensive_search": True, "url": url},
     )
-    lines = unicodedata.normalize("NFC", document.text or "").splitlines() if document else []
+    if document is None:
+        raise NoArticleText("no article text found (trafilatura found no main content)")
+    lines = unicodedata.normalize("NFC", document.text or "").splitlines()
     anchors = _anchor_texts(tree)
     if _link_share(lines, anchors) > 0.8:
         raise NoArticleText("no article text found (a page of links, navigation or media only)")
@@ -564,7 +578,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any]:
     if not body:
         raise NoArticleText("no article text found (only page furniture: ads, share and sign-up lines)")
     page_text = tree.text_content()[:200_000]
-    fallback = _day(document.date if document is not None else None, page_text)
+    fallback = _day(document.date, page_text)
     return {
         "text": body,
         "title": document.title or None,
@@ -585,10 +599,10 @@ def _day(value: str | None, page_text: str) -> str | None:
         return None
     day = value[:10]
     year = day[:4]
-    stated = rf"{year}-01-01|0?1(?P<sep>[./])0?1(?P=sep){year}|\b(?:jan\w*\.?\s+1(?:st)?,?|1(?:st)?\s+jan\w*\.?,?)\s+{year}"
+    stated = (
+        rf"{year}-01-01|0?1(?P<sep>[./])0?1(?P=sep){year}"
+        rf"|\b(?:jan\w*\.?\s+1(?:st)?,?|1(?:st)?\s+jan\w*\.?,?)\s+{year}"
+    )
     if day.endswith("-01-01") and not re.search(stated, page_text, re.IGNORECASE):
         return None
     return day
-
-
-_PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)

@@ -79,8 +79,7 @@ def test_html_article_keeps_prose_and_drops_page_furniture() -> None:
 
 def test_html_windows_1252_bytes_decode_accents_and_quotes() -> None:
     paragraphs = [
-        p.replace("Santiago", "Concepción").replace("officials", "the ministers’ aides")
-        for p in PARAGRAPHS
+        p.replace("Santiago", "Concepción").replace("officials", "the ministers’ aides") for p in PARAGRAPHS
     ]
     raw = article_page(paragraphs=paragraphs, charset="windows-1252").encode("cp1252")
     page = extract_html(raw)
@@ -96,17 +95,32 @@ def test_html_windows_1252_bytes_decode_accents_and_quotes() -> None:
         ("<p>Zürich</p>".encode("utf-16"), None, "<p>Zürich</p>"),
         ("<p>Zürich – Genève</p>".encode("cp1252"), "windows-1252", "<p>Zürich – Genève</p>"),
         # latin-1 labels are read as windows-1252, as browsers do: 0x96 is an en dash
-        ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>a – b</p>'.encode("cp1252"),
-         None, '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>a – b</p>'),
-        ('<meta charset="shift_jis"><p>東京都</p>'.encode("shift_jis"), None, '<meta charset="shift_jis"><p>東京都</p>'),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>a – b</p>'.encode(
+                "cp1252"
+            ),
+            None,
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>a – b</p>',
+        ),
+        (
+            '<meta charset="shift_jis"><p>東京都</p>'.encode("shift_jis"),
+            None,
+            '<meta charset="shift_jis"><p>東京都</p>',
+        ),
         # a page labelled latin-1 whose bytes are UTF-8 is read as UTF-8
-        ('<meta charset="iso-8859-1"><p>São Paulo</p>'.encode(), None, '<meta charset="iso-8859-1"><p>São Paulo</p>'),
+        (
+            '<meta charset="iso-8859-1"><p>São Paulo</p>'.encode(),
+            None,
+            '<meta charset="iso-8859-1"><p>São Paulo</p>',
+        ),
         # the transport's declaration wins over detection
         ("<p>Kraków</p>".encode("iso-8859-2"), "iso-8859-2", "<p>Kraków</p>"),
-        ("<p>plain</p>".encode(), "no-such-charset", "<p>plain</p>"),
+        (b"<p>plain</p>", "no-such-charset", "<p>plain</p>"),
     ],
 )
-def test_html_decode_follows_bom_declarations_then_detection(data: bytes, declared: str | None, expected: str) -> None:
+def test_html_decode_follows_bom_declarations_then_detection(
+    data: bytes, declared: str | None, expected: str
+) -> None:
     assert decode_html(data, declared) == expected
 
 
@@ -204,7 +218,10 @@ def test_html_url_date(url: str | None, day: str | None) -> None:
         ("Lea también: Impiden ingreso a reportero", True),
         ("Subscribe now to our eNATION edition for the full story.", True),
         ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner", True),
-        ("© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize News.", True),
+        (
+            "© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize.",
+            True,
+        ),
         ("Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу", True),
         ("(Credit: Clayton Aldern / Grist)", True),
         ("Lea Michele said the show would return next spring.", False),
@@ -233,8 +250,12 @@ def test_html_eval_reads_both_item_shapes(tmp_path) -> None:
 
     items = [
         {"id": "s", "html": article_page(), "with": [PARAGRAPHS[0]], "without": ["Most read"], "date": None},
-        {"id": "b", "url": "https://andesherald.example/2024/03/05/glaciers", "html": article_page(),
-         "body": "\n".join(PARAGRAPHS)},
+        {
+            "id": "b",
+            "url": "https://andesherald.example/2024/03/05/glaciers",
+            "html": article_page(),
+            "body": "\n".join(PARAGRAPHS),
+        },
     ]
     path = tmp_path / "items.jsonl"
     path.write_text("\n".join(json.dumps(item) for item in items), encoding="utf-8")
