@@ -78,9 +78,9 @@ SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1
 REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
     "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF", "at the moment": "PRESENT_REF", "at this time": "PRESENT_REF",
+    "presently": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "more recently": "PAST_REF",
-    "most recently": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "most recently": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "a later date": "FUTURE_REF",
@@ -90,10 +90,11 @@ CLOCK_WORDS = {"noon": "T12:00", "midday": "T12:00", "mid-day": "T12:00", "midni
 
 # ---------------------------------------------------------------------------- patterns
 
+_TENSW = "|".join(_TENS_.split())
 _NUMW = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_NUMW})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    rf"(?:\s+(?:hundred|thousand))?|{'|'.join(re.escape(v) for v in VAGUE_NUMBERS)})"
+    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_TENSW})[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
+    rf"(?:{_NUMW})(?:\s+(?:hundred|thousand))?|{'|'.join(re.escape(v) for v in VAGUE_NUMBERS)})"
 )
 _ORDW = "|".join(sorted((re.escape(w) for w in ORDINAL_WORDS if w not in ("final", "last")), key=len, reverse=True))
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
@@ -101,7 +102,7 @@ _WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MFULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _MON = rf"(?:{_MFULL}|{_MABBR})"
-_DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])|{_ORDW})"
+_DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|{_ORDW})"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|\s*percent|-\d)"
 _SPOKEN_YEAR = (
     r"(?:nineteen|eighteen)(?:[- ]hundred)?(?:[- ](?:and[- ])?(?:"
@@ -129,6 +130,8 @@ class Found:
     priority: int = 0
 
 
+# a word edge, except that "mid-November", "late-1990s", "post-1959" start at the date
+_LEFT_EDGE = r"(?<![\w'])(?:(?<=mid-)|(?<=late-)|(?<=early-)|(?<=post-)|(?<=pre-)|(?<!-))"
 Handler = Callable[[re.Match[str], str], "Found | None"]
 _RULES: list[tuple[re.Pattern[str], Handler, int]] = []
 
@@ -137,7 +140,7 @@ def _rule(pattern: str, priority: int = 0) -> Callable[[Handler], Handler]:
     """Register a pattern and the handler that reads its match (higher priority wins ties)."""
 
     def register(handler: Handler) -> Handler:
-        _RULES.append((re.compile(rf"(?<![\w'-]){pattern}(?![\w-])", re.IGNORECASE), handler, priority))
+        _RULES.append((re.compile(rf"{_LEFT_EDGE}(?:{pattern})(?![\w-])", re.IGNORECASE), handler, priority))
         return handler
 
     return register
@@ -352,8 +355,10 @@ def _quarter(m: re.Match[str], text: str) -> Found | None:
     year = m["year"] or (owner if owner[:1].isdigit() else None)
     if year:
         return _found(m, "DATE", f"{year}-Q{q}")
-    offset = -1 if owner.startswith("last") or "year-" in (m["mods"] or "").lower() else 1 if owner.startswith("next") else 0
-    return _found(m, "DATE", quarter=q, year_offset=offset)
+    if owner.startswith(("last", "next", "this")) or "year-" in (m["mods"] or "").lower():
+        offset = -1 if owner.startswith("last") or "year-" in (m["mods"] or "").lower() else int(owner.startswith("next"))
+        return _found(m, "DATE", quarter=q, year_offset=offset)
+    return _found(m, "DATE", quarter=q, direction=0)
 
 
 @_rule(r"(?:the\s+)?(?P<rel>latest|last|previous|past|current|this|next|coming|same|year-ago|year-earlier|"
@@ -362,7 +367,7 @@ def _quarter(m: re.Match[str], text: str) -> Found | None:
 def _named_quarter(m: re.Match[str], text: str) -> Found | None:
     rel = m["rel"].lower()
     whole = m.group(0).lower()
-    if m["unit"].lower() == "period" and not ("year-" in whole or "comparable" in whole):
+    if m["unit"].lower() == "period" and not ("year-" in whole or "comparable" in whole or rel in ("latest", "same")):
         return None
     if "year-ago" in whole or "year-earlier" in whole or "comparable" in whole:
         return _found(m, "DATE", unit="quarter", reference=True, year_offset=-1)
@@ -370,6 +375,17 @@ def _named_quarter(m: re.Match[str], text: str) -> Found | None:
     if offset is not None and not m.group(0).lower().startswith("the") or rel in ("current", "this"):
         return _found(m, "DATE", unit="quarter", offset=offset or 0)
     return _found(m, "DATE", unit="quarter", reference=True, offset=-1)
+
+
+@_rule(rf"(?:the\s+)?(?P<year>{_YEAR})\s+(?:period|quarter)", 4)
+def _year_quarter(m: re.Match[str], text: str) -> Found | None:
+    return _found(m, "DATE", unit="quarter", reference=True, year=int(m["year"]))
+
+
+@_rule(r"(?:the\s+)?(?:corresponding|comparable|same|year-ago|year-earlier)?\s*(?:period|quarter)\s+"
+       r"(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)", 4)
+def _quarter_last_year(m: re.Match[str], text: str) -> Found | None:
+    return _found(m, "DATE", unit="quarter", reference=True, year_offset=-1)
 
 
 @_rule(rf"(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)\s+half(?:\s+of\s+(?:(?P<year>{_YEAR})|"
@@ -406,7 +422,7 @@ def _season(m: re.Match[str], text: str) -> Found | None:
         return _found(m, "DATE", season=season, direction=1, strict=pre == ["next"])
     if pre == ["this"]:
         return _found(m, "DATE", season=season, year_offset=0)
-    cue = _preceded_by(text, m.start(), re.compile(r"\b(?:in|during|since|until|by|through|over|this|for)\s+$", re.I))
+    cue = _preceded_by(text, m.start(), re.compile(r"\b(?:in|into|of|during|since|until|by|through|over|this|for)\s+$", re.I))
     if not cue or (season in ("SP", "FA") and not pre):
         return None
     return _found(m, "DATE", season=season, direction=None)
@@ -442,6 +458,9 @@ def _weekday(m: re.Match[str], text: str) -> Found | None:
     if m["pl"] or (m["part"] or "").lower().endswith("s"):
         return _found(m, "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""))
     type_ = "TIME" if part else "DATE"
+    if pre[:1] == ["the"]:
+        direction = -1 if pre[-1] == "previous" else 1
+        return _found(m, type_, weekday=wd, direction=direction, strict=True, reference=True, **time)
     if pre and pre[-1] in ("last", "previous", "past"):
         return _found(m, type_, weekday=wd, direction=-1, strict=True, **time)
     if pre and pre[-1] in ("next", "following", "coming"):
@@ -514,6 +533,11 @@ def _holiday(m: re.Match[str], text: str) -> Found | None:
 # ---------------------------------------------------------------------------- rules: relative units
 
 
+@_rule(r"the\s+weekend", 2)
+def _the_weekend(m: re.Match[str], text: str) -> Found | None:
+    return _found(m, "DATE", weekday=5, direction=None, strict=True, weekend=True)
+
+
 @_rule(r"(?:(?P<mod>earlier|later|early|late|mid-?|sometime|around)\s+)?(?P<det>the\s+)?"
        r"(?P<rel>last|next|this|past|previous|coming|following|current|same|this\s+past|this\s+coming|that|"
        r"prior|preceding|latest)\s+(?P<unit>week|weekend|month|year|decade|century|fortnight|day)(?!s|-)", 3)  # fmt: skip
@@ -526,13 +550,24 @@ def _relative_unit(m: re.Match[str], text: str) -> Found | None:
     if rel in ("same", "that", "following", "prior", "preceding") or (det and rel in ("next", "previous")):
         offset = {"following": 1, "next": 1, "previous": -1, "prior": -1, "preceding": -1}.get(rel, 0)
         return _found(m, "DATE", unit=unit, offset=offset, reference=True)
-    if det and rel in ("past", "last", "latest") and unit in ("week", "month", "weekend", "day"):
+    if det and (rel in ("past", "last", "latest") and unit in ("week", "month", "weekend", "day")
+                or rel == "past" and unit == "decade"):
         return _found(m, "DURATION", duration_value(1, unit if unit != "weekend" else "day").replace("P1D", "P2D")
                       if unit == "weekend" else duration_value(1, unit))
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "latest": -1}.get(rel, 0)
     if unit == "fortnight":
         unit, offset = "week", offset * 2
     return _found(m, "DATE", unit=unit, offset=offset)
+
+
+@_rule(r"the\s+(?P<mod>(?:full|current|latest|last|previous|new|next|coming)\s+)?(?:fiscal|calendar|full)\s+year"
+       r"|the\s+(?:full|current)\s+year", 3)
+def _fiscal_year(m: re.Match[str], text: str) -> Found | None:
+    if re.match(r"\s+(?:ended|ending|that\s+ended|that\s+ends|to)\b", text[m.end() :]):
+        return _found(m, "DURATION", "P1Y")
+    mod = (m["mod"] or "").strip().lower()
+    offset = {"latest": -1, "last": -1, "previous": -1, "next": 1, "coming": 1, "new": 1}.get(mod, 0)
+    return _found(m, "DATE", unit="year", offset=offset)
 
 
 @_rule(r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:in\s+)?the\s+(?P<unit>week|month|year|day)(?P<end>\s+(?:ended|ending))?"
@@ -547,7 +582,9 @@ def _the_unit(m: re.Match[str], text: str) -> Found | None:
         return _found(m, "DURATION", "P1Y")
     anchored_cue = re.search(r"(?:for|during|earlier in|later in|end of|rest of|start of|beginning of|"
                              r"middle of|of|throughout|in)\s+$", before)  # fmt: skip
-    if not anchored_cue or unit == "day" or re.match(r"\s*(?:'s|’s)?\s*(?:before|after|of|when|that)\b", after):
+    if unit == "day" and not re.search(r"(?:earlier|later|late|early|rest|end|middle)\s+(?:in|of)\s+$", before):
+        return None
+    if not anchored_cue or re.match(r"\s*(?:'s|’s)?\s*(?:before|after|of|when|that)\b", after):
         return None
     return _found(m, "DATE", unit=unit, offset=0, reference=unit != "year")
 
@@ -608,8 +645,12 @@ def _duration(m: re.Match[str], text: str) -> Found | None:
     n = number(m["num"])
     whole = m.group(0).lower()
     head = whole.split()[0]
-    if m["num"].lower() in ("a", "an") and _is_rate(text, m.start()):
-        return _found(m, "SET", duration_value(1, unit))
+    if re.match(r"\s+old\b", text[m.end() :]):
+        return None
+    if m["num"].lower() in ("a", "an") and (_is_rate(text, m.start()) or unit in ("second", "quarter")):
+        return None
+    if unit == "quarter" and m.group(0)[-1:] == "s" and "-" in m.group(0):
+        return None
     if m["num"].lower() in ("a", "an", "one") and re.match(r"\s+(?:or\s+two|and\s+a\s+half)", text[m.end() :]):
         return None
     if m["num2"]:
@@ -626,15 +667,13 @@ def _is_rate(text: str, start: int) -> bool:
                           r"million|billion|pounds|hours|days)\s*$", before))  # fmt: skip
 
 
-@_rule(r"(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+recent|recent|coming|past|in\s+recent|"
+@_rule(r"(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+recent|recent|coming|past|"
        r"the\s+first|the\s+early|the\s+final|the\s+weeks|the\s+months)\s+(?:(?:few|several|many)\s+)?)?"
        r"(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?P<adj>-long)?", 1)  # fmt: skip
 def _vague_duration(m: re.Match[str], text: str) -> Found | None:
     unit = m["unit"].lower()
     rel = (m["rel"] or "").lower().split()
     before = text[max(0, m.start() - 12) : m.start()].lower()
-    if rel and rel[0] == "in":
-        return None
     if not rel:
         if not m["adj"] and not re.search(r"\b(?:for|within|over|in|after|take|took|takes|last|lasted)\s+$", before):
             if not re.match(r"\s+(?:ago|later|earlier)\b", text[m.end() :]):
@@ -650,6 +689,11 @@ def _vague_duration(m: re.Match[str], text: str) -> Found | None:
     if after:
         end += after.end()
     return Found(m.start(), end, "DURATION", duration_value(None, unit[:-1]))
+
+
+@_rule(r"the\s+(?P<unit>days|weeks|months|years)\s+ahead", 3)
+def _units_ahead(m: re.Match[str], text: str) -> Found | None:
+    return _found(m, "DURATION", duration_value(None, m["unit"][:-1]))
 
 
 @_rule(r"the\s+(?:first|latest|past|last|same|comparable|year-earlier|year-ago)\s+(?:nine|six|three)\s+months", 3)
@@ -680,6 +724,8 @@ def _every(m: re.Match[str], text: str) -> Found | None:
 
 @_rule(r"(?P<a>" + "|".join(SET_ADVERBS) + r")", 2)
 def _set_adverb(m: re.Match[str], text: str) -> Found | None:
+    if m["a"].lower() == "quarterly" and re.match(r"\s+[a-z]", text[m.end() :]):
+        return None
     return _found(m, "SET", SET_ADVERBS[m["a"].lower()])
 
 
@@ -697,11 +743,6 @@ def _ref(m: re.Match[str], text: str) -> Found | None:
     after = text[m.end() : m.end() + 24].lower()
     if key == "current" and re.match(r"\s*(?:account|affairs|events|-account|liabilities|assets|law|rules|"
                                      r"system|account|flows?|state|level|crisis|political|situation)\b", after):  # fmt: skip
-        return None
-    if key == "now" and re.match(r"\s*(?:that|,?\s+that)\b", after) is not None and False:
-        return None
-    if key == "future" and not re.match(r"\s*(?:quarters|years|months|periods|generations|plans|growth|earnings)\b",
-                                        after):  # fmt: skip
         return None
     return _found(m, "DATE", REFS[key])
 
@@ -745,6 +786,12 @@ def _part_of_day(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "TIME", unit="day", offset=offset, reference=w == "the", time=f"T{part}")
 
 
+@_rule(rf"the\s+(?P<rel>next|following|previous|same)\s+(?P<part>{_PART})", 3)
+def _next_morning(m: re.Match[str], text: str) -> Found | None:
+    offset = {"next": 1, "following": 1, "previous": -1}.get(m["rel"].lower(), 0)
+    return _found(m, "DATE", unit="day", offset=offset, reference=True)
+
+
 @_rule(r"(?P<mod>mid|late|early)[- ](?P<part>morning|afternoon|evening)", 2)
 def _mid_part(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "TIME", unit="day", offset=0, reference=True, time="T" + PARTS_OF_DAY[m["part"].lower()])
@@ -758,7 +805,7 @@ def _overnight(m: re.Match[str], text: str) -> Found | None:
 # ---------------------------------------------------------------------------- prefixes that belong to the span
 
 _PREFIX = re.compile(
-    r"(?:\b(?:early|late|mid|around|about|approximately|sometime|the\s+(?:very\s+)?(?:end|beginning|start|middle|"
+    r"(?:\b(?:early|late|mid|post|pre|around|about|approximately|sometime|the\s+(?:very\s+)?(?:end|beginning|start|middle|"
     r"close|turn|spring|summer|fall|winter)\s+of(?:\s+the)?|by\s+the\s+end\s+of)\s*-?\s*)$",
     re.IGNORECASE,
 )
@@ -780,11 +827,14 @@ def _with_prefix(found: Found, text: str) -> Found:
 # ---------------------------------------------------------------------------- matching
 
 
+_DATELINE_TAIL = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*(?:--|-|_|—|:)")
+
+
 def _candidates(text: str) -> Iterator[Found]:
     for pattern, handler, priority in _RULES:
         for m in pattern.finditer(text):
             found = handler(m, text)
-            if found is not None:
+            if found is not None and not _DATELINE_TAIL.match(text, found.end):
                 yield replace(found, priority=priority)
 
 
@@ -854,13 +904,13 @@ def clause_tense(token: Token) -> str | None:
 
 
 def _governing_verb(token: Token) -> Token | None:
+    """The first verb up the tree; None when an adjective governs first ("payable Dec. 1",
+    "effective Feb. 1" speak of their own time, not of the main verb's)."""
     current = token
     for _ in range(12):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod",):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "amod":
             return current
-        if current.head is current:
-            return None
-        if current.dep_ in ("acl", "relcl") and current.pos_ not in ("VERB", "AUX"):
+        if current.head is current or (current.pos_ == "ADJ" and current is not token):
             return None
         current = current.head
     return None
@@ -875,7 +925,7 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
         head = verb.head
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and head is not verb:
             if head.lemma_.lower() in FUTURE_GOVERNORS or head.lower_ in ("due", "set", "likely"):
-                return "future"
+                return "future" if depth > 2 or _verb_tense(head, depth + 1) != "past" else None
             if depth < 3 and verb.dep_ in ("xcomp",):
                 return _verb_tense(head, depth + 1)
         if verb.dep_ == "conj" and depth < 3 and head is not verb:
@@ -888,6 +938,9 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
         return "past"
     if words & {"has", "have", "'ve", "'s"} and verb.tag_ == "VBN":
         return "past"
+    if verb.tag_ == "VBN" and not words and verb.lemma_.lower() in FUTURE_GOVERNORS and verb.dep_ == "acl":
+        if any(c.lower_ == "for" or c.dep_ == "xcomp" for c in verb.children):
+            return "future"
     if verb.tag_ == "VBN" and not words:
         return "past" if verb.dep_ != "conj" else _verb_tense(verb.head, depth + 1) if depth < 3 else None
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "do", "does"}:
@@ -899,6 +952,7 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
     return None
 
 
+DEADLINE_PREPOSITIONS = {"until", "till", "til", "through", "by"}
 _TENSE_DIRECTION = {"past": -1, "future": 1, "present": 0, None: 0}
 
 
@@ -908,7 +962,10 @@ def _direction(found: Found, text: str, doc: Doc | None) -> int:
     span: Span | None = doc.char_span(found.start, found.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0
-    return _TENSE_DIRECTION[clause_tense(span.root)]
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS:
+        return 1
+    return _TENSE_DIRECTION[clause_tense(root)]
 
 
 # ---------------------------------------------------------------------------- resolution
@@ -929,11 +986,14 @@ def _week_value(day: dt.date) -> str:
     return f"{y}-W{w:02d}"
 
 
+FUTURE_WEIGHT = 3  # with no tense to go by, news speaks of the past: the future must be 3x closer
+
+
 def _pick(candidates: list[dt.date], anchor: dt.date, direction: int, strict: bool = False) -> dt.date:
     """The candidate date on the side of the anchor that the direction asks for.
 
     -1 is the latest on or before the anchor, 1 the earliest on or after it (strictly
-    when ``strict``), 0 the nearest (ties go to the past, as news mostly reports).
+    when ``strict``), 0 the nearest, the future counting ``FUTURE_WEIGHT`` times as far.
     """
     if direction < 0:
         past = [c for c in candidates if c < anchor or (c == anchor and not strict)]
@@ -941,7 +1001,7 @@ def _pick(candidates: list[dt.date], anchor: dt.date, direction: int, strict: bo
     if direction > 0:
         future = [c for c in candidates if c > anchor or (c == anchor and not strict)]
         return min(future) if future else max(candidates)
-    return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+    return min(candidates, key=lambda c: ((c - anchor).days * FUTURE_WEIGHT if c > anchor else (anchor - c).days))
 
 
 def _value(rel: dict[str, Any], anchor: dt.date) -> str:
@@ -950,8 +1010,9 @@ def _value(rel: dict[str, Any], anchor: dt.date) -> str:
     strict = bool(rel.get("strict"))
     time = rel.get("time", "")
     if "weekday" in rel:
-        days = [anchor + dt.timedelta(days=(rel["weekday"] - anchor.weekday()) % 7 + k) for k in (-14, -7, 0)]
-        return _pick(days, anchor, direction, strict).isoformat() + time
+        days = [anchor + dt.timedelta(days=(rel["weekday"] - anchor.weekday()) % 7 + k) for k in (-14, -7, 0, 7)]
+        day = _pick(days, anchor, direction, strict)
+        return _week_value(day) + "-WE" if rel.get("weekend") else day.isoformat() + time
     if "holiday" in rel:
         fn = HOLIDAYS[rel["holiday"]]
         day = _pick([fn(anchor.year + k) for k in (-1, 0, 1)], anchor, direction, strict)
@@ -961,7 +1022,10 @@ def _value(rel: dict[str, Any], anchor: dt.date) -> str:
     if "season" in rel:
         return _season_value(rel, anchor, direction, strict)
     if "quarter" in rel:
-        return f"{anchor.year + rel.get('year_offset', 0)}-Q{rel['quarter']}"
+        if "year_offset" in rel or "direction" not in rel:
+            return f"{anchor.year + rel.get('year_offset', 0)}-Q{rel['quarter']}"
+        mids = [dt.date(anchor.year + k, 3 * rel["quarter"] - 1, 15) for k in (-1, 0, 1)]
+        return f"{_pick(mids, anchor, direction).year}-Q{rel['quarter']}"
     if "half" in rel:
         return f"{anchor.year + rel.get('year_offset', 0)}-H{rel['half']}"
     return _unit_value(rel["unit"], rel.get("offset", 0), anchor) + time
@@ -1011,12 +1075,10 @@ def _unit_value(unit: str, offset: float, anchor: dt.date) -> str:
         return _week_value(anchor + dt.timedelta(weeks=n))
     if unit == "weekend":
         saturday = anchor + dt.timedelta(days=5 - anchor.weekday())
-        if n < 0 or (n == 0 and anchor.weekday() < 5 and False):
-            saturday -= dt.timedelta(weeks=1 if anchor.weekday() < 5 else 0)
-        if n < 0 and anchor.weekday() >= 5:
-            saturday -= dt.timedelta(weeks=1)
-        if n > 0:
-            saturday += dt.timedelta(weeks=n - 1 if anchor.weekday() < 5 else n)
+        if n < 0:
+            saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7 or 7) + dt.timedelta(weeks=n + 1)
+        elif n > 0:
+            saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7) + dt.timedelta(weeks=n - 1)
         return _week_value(saturday) + "-WE"
     if unit == "month":
         day = _shift_months(anchor, n)
@@ -1040,6 +1102,8 @@ def _unit_value(unit: str, offset: float, anchor: dt.date) -> str:
 def _placeholder(rel: dict[str, Any]) -> str:
     """The value of a relative expression when no anchor date is known (TimeML's X digits)."""
     time = rel.get("time", "")
+    if rel.get("weekend"):
+        return "XXXX-WXX-WE"
     if "weekday" in rel or "holiday" in rel:
         return ("XXXX-WXX" if rel.get("week") else "XXXX-XX-XX") + time
     if "month" in rel:
@@ -1105,47 +1169,76 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
     return list(_resolve_all(found, text, doc, anchor))
 
 
+@dataclass
+class _Context:
+    """The reference time of the text so far: the last day, month, year and quarter named."""
+
+    day: dt.date | None = None
+    month: dt.date | None = None
+    year: dt.date | None = None
+    quarter: str | None = None
+
+    def remember(self, value: str) -> None:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value):
+            self.day = self.month = self.year = dt.date.fromisoformat(value[:10])
+        elif re.fullmatch(r"\d{4}-\d\d", value):
+            self.month = self.year = dt.date(int(value[:4]), int(value[5:]), 1)
+            self.day = None
+        elif re.fullmatch(r"\d{4}", value):
+            self.year = dt.date(int(value), 7, 1)
+            self.day = self.month = None
+        elif re.fullmatch(r"\d{4}-Q\d", value):
+            self.quarter = value
+
+    def base(self, unit: str | None) -> dt.date | None:
+        """The reference date for an anaphoric expression of the given unit."""
+        if unit in ("year", "decade", "century"):
+            return self.year
+        if unit in ("month", "quarter"):
+            return self.month
+        return self.day
+
+
 def _resolve_all(found: list[Found], text: str, doc: Doc | None, anchor: dt.date | None) -> Iterator[Timex]:
-    """Turn candidates into timexes in text order, keeping the last date mentioned as the
-    reference time for anaphoric expressions ("the same day", "a year earlier", "10 p.m.")."""
-    last_value: str | None = None
-    last_day: dt.date | None = None
+    """Turn candidates into timexes in text order, keeping the reference time for anaphoric
+    expressions ("the same day", "the quarter", "a year earlier", "10 p.m.")."""
+    ctx = _Context()
     for f in found:
         span = text[f.start : f.end]
         if f.relative is None:
             value = f.value or ""
             yield Timex(f.start, f.end, span, f.type, value)
-            last_value, last_day = _remember(value, last_value, last_day)
+            ctx.remember(value)
             continue
         rel = {k: v for k, v in f.relative.items() if k not in ("reference", "shift")}
         if rel.get("direction", 0) is None:
             rel["direction"] = _direction(f, text, doc)
-        base = anchor
-        if f.relative.get("reference") and last_day is not None:
-            base = last_day
-        value = _reference_shift(f.relative, last_value)
-        if value is None and base is not None:
-            value = _value(rel, base)
-        if value is not None:
-            anchored = True
-        else:
-            value, anchored = _placeholder(rel), False
-        yield Timex(f.start, f.end, span, f.type, value, anchored, rel)
-        last_value, last_day = _remember(value, last_value, last_day)
+        value = _from_context(f.relative, ctx, anchor)
+        if value is None:
+            base = ctx.base(rel.get("unit")) if f.relative.get("reference") else None
+            base = base or anchor
+            value = _value(rel, base) if base is not None else None
+        anchored = value is not None
+        yield Timex(f.start, f.end, span, f.type, value if value is not None else _placeholder(rel), anchored, rel)
+        if value is not None and not (f.relative.get("shift") or f.relative.get("reference")):
+            ctx.remember(value)
 
 
-def _remember(value: str, last_value: str | None, last_day: dt.date | None) -> tuple[str | None, dt.date | None]:
-    if re.fullmatch(r"\d{4}(?:-Q\d|-\d\d(?:-\d\d)?)", value[:10] if "T" in value else value):
-        day = dt.date.fromisoformat(value[:10]) if re.match(r"\d{4}-\d\d-\d\d", value) else last_day
-        return value, day
-    return last_value, last_day
-
-
-def _reference_shift(rel: dict[str, Any], last_value: str | None) -> str | None:
-    """"A year earlier" after a quarter is that quarter a year before (1989-Q3 -> 1988-Q3)."""
-    if not rel.get("shift") or last_value is None or rel.get("unit") != "year":
-        return None
-    m = re.fullmatch(r"(\d{4})-Q(\d)", last_value)
-    if m:
-        return f"{int(m[1]) + int(rel.get('offset', 0))}-Q{m[2]}"
+def _from_context(rel: dict[str, Any], ctx: _Context, anchor: dt.date | None) -> str | None:
+    """Values that depend on the quarter under discussion, as earnings reports use them:
+    "the quarter" is the quarter last named, "a year earlier" and "the year-ago period" are
+    that quarter a year before (1989-Q3 -> 1988-Q3)."""
+    quarter = ctx.quarter
+    if rel.get("unit") == "quarter" and rel.get("reference"):
+        if quarter is None and anchor is not None:
+            quarter = _unit_value("quarter", -1, anchor)
+        if quarter and "year" in rel:
+            return f"{rel['year']}{quarter[4:]}"
+        return _shift_quarter(quarter, rel.get("year_offset", 0)) if quarter else None
+    if rel.get("shift") and rel.get("unit") == "year" and quarter is not None:
+        return _shift_quarter(quarter, int(rel.get("offset", 0)))
     return None
+
+
+def _shift_quarter(quarter: str, years: int) -> str:
+    return f"{int(quarter[:4]) + years}{quarter[4:]}"
