@@ -288,7 +288,9 @@ def _preceded_by(text: str, start: int, cue: re.Pattern[str]) -> bool:
 _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:-|–)?\s*(?:people|persons|troops|soldiers|men|women|children|members|votes|seats|points|feet|foot|"
     r"meters|metres|miles|kilometers|km|tons|tonnes|barrels|cars|homes|jobs|shares|workers|residents|students|"
-    r"cases|deaths|hours|pages|units|acres|dead|killed|words|times|yards|pounds|calories|rooms|planes|jets)\b",
+    r"cases|deaths|hours|pages|units|acres|dead|killed|words|times|yards|pounds|calories|rooms|planes|jets|"
+    r"employees|staff|delegates|candidates|companies|firms|vehicles|tanks|guns|rifles|sq|square|copies|"
+    r"patients|victims|refugees|prisoners|police|officers|pupils|households|families|lives|injured)\b",
     re.I,
 )
 
@@ -900,20 +902,38 @@ def clause_tense(token: Token) -> str | None:
     verb = _governing_verb(token)
     if verb is None:
         return None
+    if verb is _NO_VERB:
+        return _nearest_verb_tense(token)
     return _verb_tense(verb, depth=0)
 
 
-def _governing_verb(token: Token) -> Token | None:
+_NO_VERB = object()
+
+
+def _governing_verb(token: Token) -> Any:
     """The first verb up the tree; None when an adjective governs first ("payable Dec. 1",
-    "effective Feb. 1" speak of their own time, not of the main verb's)."""
+    "effective Feb. 1" speak of their own time, not of the main verb's); ``_NO_VERB`` when
+    the tree has no verb above (a fragment, or a parse that went wrong)."""
     current = token
     for _ in range(12):
         if current.pos_ in ("VERB", "AUX") and current.dep_ != "amod":
             return current
-        if current.head is current or (current.pos_ == "ADJ" and current is not token):
+        if current.pos_ == "ADJ" and current.i != token.i:
             return None
+        if current.head.i == current.i:
+            return _NO_VERB
         current = current.head
     return None
+
+
+def _nearest_verb_tense(token: Token) -> str | None:
+    """Tense of the verb nearest to the token in its sentence: the fallback for a fragment or
+    a misparse ("Singh on Monday hosted Nakatani" parsed with "hosted" as an adjective)."""
+    verbs = [t for t in token.sent if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda t: abs(t.i - token.i))
+    return _verb_tense(verb, depth=0) or ("past" if verb.tag_ in ("VBN", "VBD") else None)
 
 
 def _verb_tense(verb: Token, depth: int) -> str | None:
@@ -923,12 +943,12 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
         return "future"
     if "to" in words or verb.tag_ in ("VB", "VBG") and not words:
         head = verb.head
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and head is not verb:
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and head.i != verb.i:
             if head.lemma_.lower() in FUTURE_GOVERNORS or head.lower_ in ("due", "set", "likely"):
                 return "future" if depth > 2 or _verb_tense(head, depth + 1) != "past" else None
             if depth < 3 and verb.dep_ in ("xcomp",):
                 return _verb_tense(head, depth + 1)
-        if verb.dep_ == "conj" and depth < 3 and head is not verb:
+        if verb.dep_ == "conj" and depth < 3 and head.i != verb.i:
             return _verb_tense(head, depth + 1)
         return None
     if "going" in words or any(a.lower_ in ("is", "are", "am") and a.i + 1 < len(a.doc) and a.nbor().lower_ == "to"
@@ -936,6 +956,8 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
         return "future"
     if words & PAST_AUX or verb.tag_ == "VBD":
         return "past"
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in SCHEDULING_VERBS and words & {"is", "are", "be", "been"}:
+        return "future"
     if words & {"has", "have", "'ve", "'s"} and verb.tag_ == "VBN":
         return "past"
     if verb.tag_ == "VBN" and not words and verb.lemma_.lower() in FUTURE_GOVERNORS and verb.dep_ == "acl":
@@ -952,6 +974,7 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
     return None
 
 
+SCHEDULING_VERBS = {"schedule", "set", "plan", "slate", "expect", "due", "reschedule", "postpone", "delay"}
 DEADLINE_PREPOSITIONS = {"until", "till", "til", "through", "by"}
 _TENSE_DIRECTION = {"past": -1, "future": 1, "present": 0, None: 0}
 
@@ -1025,7 +1048,7 @@ def _value(rel: dict[str, Any], anchor: dt.date) -> str:
         if "year_offset" in rel or "direction" not in rel:
             return f"{anchor.year + rel.get('year_offset', 0)}-Q{rel['quarter']}"
         mids = [dt.date(anchor.year + k, 3 * rel["quarter"] - 1, 15) for k in (-1, 0, 1)]
-        return f"{_pick(mids, anchor, direction).year}-Q{rel['quarter']}"
+        return f"{_pick(mids, anchor, 0).year}-Q{rel['quarter']}"
     if "half" in rel:
         return f"{anchor.year + rel.get('year_offset', 0)}-H{rel['half']}"
     return _unit_value(rel["unit"], rel.get("offset", 0), anchor) + time

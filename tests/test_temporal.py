@@ -1,0 +1,183 @@
+"""The time stage: TIMEX3 tagging and normalization against the publication date and tense."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.model import Timex
+from dateline.temporal import clause_tense, duration_value, find_timexes, number, precision_of, resolve
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "time.jsonl"
+
+
+def one(text: str, dct: str | None, expression: str) -> Timex:
+    """The timex whose text is ``expression`` (it must be found exactly once)."""
+    found = [t for t in find_timexes(text, dct) if t.text == expression]
+    assert len(found) == 1, [(t.text, t.value) for t in find_timexes(text, dct)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expression", "type_", "value"),
+    [
+        # the seed preview (Sunday 2025-05-04) and the report (a Tuesday)
+        ("Rajnath Singh will host his Japanese counterpart Gen Nakatani on Monday for talks.", "2025-05-04",
+         "Monday", "DATE", "2025-05-05"),
+        ("Defence Minister Rajnath Singh on Monday hosted his Japanese counterpart.", "2025-05-06",
+         "Monday", "DATE", "2025-05-05"),
+        ("Singh is set to host Nakatani for wide-ranging talks on Monday, May 5.", "2025-05-04",
+         "Monday, May 5", "DATE", "2025-05-05"),
+        ("Their first interaction took place in November on the sidelines of the meeting.", "2025-05-04",
+         "November", "DATE", "2024-11"),
+        ("It is expected that the situation emerging from the April 22 Pahalgam terror attack will figure "
+         "prominently.", "2025-05-04", "April 22", "DATE", "2025-04-22"),
+        ("This will be the second meeting between the two ministers in less than six months.", "2025-05-04",
+         "less than six months", "DURATION", "P6M"),
+        ("The agreement is to be signed within six months.", "2025-05-04", "within six months", "DURATION", "P6M"),
+        ("The ties were elevated to a special strategic and global partnership in 2014.", "2025-05-04",
+         "2014", "DATE", "2014"),
+        ("Defence exchanges have gained strength in recent years.", "2025-05-04", "recent years", "DATE", "PAST_REF"),
+        # relative units
+        ("The ministers met last week.", "2025-05-06", "last week", "DATE", "2025-W18"),
+        ("The ministers will meet next month.", "2025-05-06", "next month", "DATE", "2025-06"),
+        ("The minister arrived yesterday.", "2025-05-06", "yesterday", "DATE", "2025-05-05"),
+        ("Exports grew this year.", "2025-05-06", "this year", "DATE", "2025"),
+        ("The talks collapsed two years ago.", "2025-05-06", "two years ago", "DATE", "2023"),
+        ("Relations were cold in the 1990s.", "2025-05-06", "the 1990s", "DATE", "199"),
+        ("Relations are warm now.", "2025-05-06", "now", "DATE", "PRESENT_REF"),
+        ("The two navies exercise together every week.", "2025-05-06", "every week", "SET", "P1W"),
+        ("The talks resumed Tuesday morning.", "2025-05-06", "Tuesday morning", "TIME", "2025-05-06TMO"),
+        ("Profits rose in the third quarter.", "1989-10-27", "the third quarter", "DATE", "1989-Q3"),
+        ("The plant opened last fall.", "1998-02-06", "last fall", "DATE", "1997-FA"),
+        ("Officials said over the weekend that the talks had failed.", "1990-08-13", "the weekend", "DATE",
+         "1990-W32-WE"),
+        ("Troops arrived Wednesday.", "1998-02-13", "Wednesday", "DATE", "1998-02-11"),
+        ("The summit is scheduled for Thursday.", "1998-02-13", "Thursday", "DATE", "1998-02-19"),
+        ("The dividend is payable Dec. 1 to holders of record.", "1989-10-27", "Dec. 1", "DATE", "1989-12-01"),
+        ("Sales rose in the fourth quarter of 1990.", "1989-10-27", "the fourth quarter of 1990", "DATE", "1990-Q4"),
+        ("The company was founded on March 26, 1996.", "1998-02-06", "March 26, 1996", "DATE", "1996-03-26"),
+        ("Prices peaked in mid-1996.", "1998-02-06", "mid-1996", "DATE", "1996"),
+        ("The plan takes effect early next year.", "1989-10-27", "early next year", "DATE", "1990"),
+        ("The strike lasted for two weeks.", "1998-02-06", "two weeks", "DURATION", "P2W"),
+        ("It was a two-year program.", "1998-02-06", "two-year", "DURATION", "P2Y"),
+        ("The meeting lasted 5 1/2 hours.", "1998-02-06", "5 1/2 hours", "DURATION", "PT5.5H"),
+        ("Fighting has gone on for years.", "1998-02-06", "years", "DURATION", "PXY"),
+        ("The index is published daily.", "1998-02-06", "daily", "SET", "P1D"),
+        ("The blast happened at 10:35 a.m. Friday.", "1998-08-08", "10:35 a.m. Friday", "TIME",
+         "1998-08-07T10:35"),
+        ("The offer expires at midnight tonight.", "1998-08-08", "midnight tonight", "TIME", "1998-08-08T24:00"),
+        ("The rally is planned for tonight.", "1998-08-08", "tonight", "DATE", "1998-08-08"),
+        ("The century began badly in the 20th century.", "1998-02-06", "the 20th century", "DATE", "19"),
+        ("The boy was found on Thanksgiving Day.", "2000-01-06", "Thanksgiving Day", "DATE", "1999-11-25"),
+        ("The election is in the first half of 1990.", "1989-10-27", "the first half of 1990", "DATE", "1990-H1"),
+    ],
+)  # fmt: skip
+def test_find_timexes_values(text: str, dct: str, expression: str, type_: str, value: str) -> None:
+    t = one(text, dct, expression)
+    assert (t.type, t.value, t.anchored) == (type_, value, True)
+    assert text[t.start : t.end] == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("Net income rose in the third quarter. A year earlier, the company lost money.", "1989-11-02",
+         [("the third quarter", "1989-Q3"), ("A year earlier", "1988-Q3")]),
+        ("Sales for the year-earlier quarter fell.", "1989-11-02", [("the year-earlier quarter", "1988-Q3")]),
+        ("He fled in June 1998 and returned later that year.", "2000-01-28",
+         [("June 1998", "1998-06"), ("later that year", "1998")]),
+        ("The shooting happened Oct. 23. Police arrived at 10 p.m.", "1999-04-19",
+         [("Oct. 23", "1998-10-23"), ("10 p.m.", "1998-10-23T22:00")]),
+    ],
+)  # fmt: skip
+def test_find_timexes_follows_the_reference_time(text: str, dct: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("May I ask a question?", "May"),
+        ("The 52 years old executive resigned.", "52 years"),
+        ("The company earned $2 million a year.", "a year"),
+        ("A second group of directors resigned.", "A second"),
+        ("Iraq imports about three-quarters of its food.", "three-quarters"),
+        ("It had 1990 employees.", "1990"),
+        ("He previously held the post.", "previously"),
+        ("WASHINGTON, August 11 (Xinhua) -- The talks began.", "August 11"),
+    ],
+)
+def test_find_timexes_skips_non_temporal_uses(text: str, expression: str) -> None:
+    assert all(expression not in t.text for t in find_timexes(text, "1998-08-11"))
+
+
+def test_find_timexes_without_date_leaves_placeholders_to_resolve() -> None:
+    text = "Singh on Monday hosted Nakatani. Their first interaction took place in November."
+    monday, november = find_timexes(text, None)
+    assert (monday.value, monday.anchored, monday.relative) == ("XXXX-XX-XX", False, {"weekday": 0, "direction": -1})
+    assert (november.value, november.anchored, november.relative) == ("XXXX-11", False, {"month": 11, "direction": -1})
+    assert resolve(monday, "2025-05-06").value == "2025-05-05"
+    assert resolve(monday, "2025-05-06").anchored is True
+    assert resolve(november, "2025-05-06").value == "2024-11"
+
+
+def test_resolve_leaves_absolute_values_alone() -> None:
+    t = one("The ties were elevated in 2014.", None, "2014")
+    assert (t.value, t.anchored) == ("2014", True)
+    assert resolve(t, "2025-05-06") is t
+
+
+@pytest.mark.parametrize(
+    ("value", "precision"),
+    [("2025-05-05", "day"), ("2025-05-06TMO", "day"), ("2024-11", "month"), ("2014", "year"), ("P6M", None),
+     ("PRESENT_REF", None), ("2025-W19", None), ("XXXX-11", None)],
+)  # fmt: skip
+def test_precision_of(value: str, precision: str | None) -> None:
+    assert precision_of(value) == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("Singh will host Nakatani on Monday.", "future"),
+        ("Singh hosted Nakatani on Monday.", "past"),
+        ("Singh has hosted Nakatani on Monday.", "past"),
+        ("Singh is set to host Nakatani on Monday.", "future"),
+        ("Singh is hosting Nakatani on Monday.", "present"),
+    ],
+)
+def test_clause_tense(text: str, tense: str) -> None:
+    from dateline.annotate import parse
+
+    doc = parse(text)
+    monday = next(t for t in doc if t.text == "Monday")
+    assert clause_tense(monday) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "n"), [("twenty four", 24), ("a couple of", 2), ("2 1/2", 2.5), ("several", None), ("an", 1)]
+)
+def test_number(text: str, n: float | None) -> None:
+    assert number(text) == n
+
+
+@pytest.mark.parametrize(
+    ("n", "unit", "value"),
+    [(6, "months", "P6M"), (3, "hour", "PT3H"), (None, "years", "PXY"), (2, "decades", "P20Y"), (1, "quarter", "P3M")],
+)
+def test_duration_value(n: float | None, unit: str, value: str) -> None:
+    assert duration_value(n, unit) == value
+
+
+@pytest.mark.skipif(not EVAL.exists(), reason="evaluation data ../shared/eval/time.jsonl is not available")
+def test_time_quality_gate() -> None:
+    from dateline.evaluation.time import evaluate
+
+    metrics = evaluate(EVAL)
+    assert metrics["n"] == 256
+    assert metrics["value"]["f1"] >= 0.79
+    assert metrics["strict"]["f1"] >= 0.84
+    assert metrics["relaxed"]["f1"] >= 0.93
+    assert metrics["type_accuracy"] >= 0.94
