@@ -31,6 +31,7 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", 
 HOSTILE_MATERIAL = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 THREAT_MODE = {"PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "violence",
                "ASSAULT": "violence", "COERCE": "restrict"}  # fmt: skip
+PLOVER_CODES = {"UNO": "IGO", "EUR": "IGO"}  # PLOVER's non-state codes name no UN or EU
 COERCE_THREAT_MODE = {"arrest": "arrest", "ban": "ban", "curfew": "restrict", "deport": "expel"}
 
 LIGHT_VERBS = frozenset(
@@ -163,6 +164,14 @@ class _ActorIndex:
                 best = (score[0], score[1], actor)
         return best[2] if best else None
 
+    def named(self, text: str) -> Actor | None:
+        """An actor mentioned elsewhere under exactly this name ("Benin" ... "Benin police")."""
+        low = text.lower()
+        for a in self.by_id.values():
+            if a.name.lower() == low or any(m.text.lower() == low for m in a.mentions):
+                return a
+        return None
+
     def expand(self, actor: Actor) -> list[Actor]:
         """A GROUP stands for its members when they are known."""
         if actor.kind == "GROUP" and actor.members:
@@ -188,20 +197,67 @@ def _np_bounds(tok: Token, with_preps: bool = False) -> tuple[int, int]:
     return start, end
 
 
-def _actor_of(tok: Token, index: _ActorIndex) -> Actor | None:
-    if tok.dep_ == "poss" or tok.tag_ in ("WP", "WDT", "WP$") or tok.lower_ in ("who", "which", "that", "whose"):
-        if tok.lower_ in ("who", "which", "that", "whose"):
-            head = tok.head
-            while head.dep_ not in ("relcl",) and head.head is not head:
-                head = head.head
-            if head.dep_ == "relcl":
-                return _actor_of(head.head, index)
+PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us"})
+
+
+def _speaker_of(tok: Token) -> Token | None:
+    """The subject of the speech verb whose complement holds ``tok`` ("Syria says it will ...")."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS | {"announce", "promise", "vow"}:
+            subj, passive = _subject_tokens(t.head)
+            return subj[0] if subj and not passive else None
+        t = t.head
+    return None
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """What a third-person pronoun stands for: the reporting speaker, else the clause's subject."""
+    speaker = _speaker_of(tok)
+    if speaker is not None and speaker is not tok:
+        return speaker
+    clause = _clause_head(tok)
+    for _ in range(4):
+        subj = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i]
+        if subj and subj[0].lower_ not in PRONOUNS:
+            return subj[0]
+        if clause.head.i == clause.i:
+            break
+        clause = _clause_head(clause.head)
+    return None
+
+
+def _actor_of(tok: Token, index: _ActorIndex, depth: int = 0) -> Actor | None:
+    if tok.lower_ in ("who", "which", "that", "whose"):
+        head = tok.head
+        while head.dep_ != "relcl" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "relcl" and depth < 3:
+            return _actor_of(head.head, index, depth + 1)
     start, end = _np_bounds(tok)
     actor = index.at(start, end, tok.idx)
     if actor is None:
         start, end = _np_bounds(tok, with_preps=True)
         actor = index.at(start, end, tok.idx)
+    if actor is None and tok.pos_ == "PROPN":
+        actor = index.named(tok.doc.text[_np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(tok.text)
+    if actor is None and tok.lower_ in PRONOUNS and depth < 3:
+        antecedent = _antecedent(tok)
+        if antecedent is not None:
+            return _actor_of(antecedent, index, depth + 1)
     return actor
+
+
+def _modifier_actors(tok: Token, index: _ActorIndex) -> list[Actor]:
+    """"Hungarian and Romanian officials": one actor per coordinated modifier."""
+    found: list[Actor] = []
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
+            for m in (c, *c.conjuncts):
+                actor = index.at(m.idx, m.idx + len(m.text), m.idx)
+                if actor is not None and actor not in found:
+                    found.append(actor)
+    return found if len(found) > 1 else []
 
 
 def _actors_of(tok: Token, index: _ActorIndex) -> list[Actor]:
@@ -209,6 +265,10 @@ def _actors_of(tok: Token, index: _ActorIndex) -> list[Actor]:
     found: list[Actor] = []
     for t in [tok, *tok.conjuncts]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
+            continue
+        several = _modifier_actors(t, index)
+        if several:
+            found += [a for a in several if a not in found]
             continue
         actor = _actor_of(t, index)
         if actor is not None:
@@ -238,12 +298,13 @@ def _object_lemmas(verb: Token) -> set[str]:
                 for t in [h, *h.conjuncts]:
                     lemmas.add(t.lemma_.lower())
                     lemmas.update(m.lemma_.lower() for m in t.children if m.dep_ in ("compound", "amod", "nmod"))
+                    lemmas.update(g.lemma_.lower() for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
     return lemmas
 
 
 def _object_token(verb: Token, objects: frozenset[str]) -> Token | None:
     for t in verb.subtree:
-        if t is not verb and t.lemma_.lower() in objects and t.head.i in (verb.i, *[c.i for c in verb.children]):
+        if t.i != verb.i and t.lemma_.lower() in objects and t.head.i in (verb.i, *[c.i for c in verb.children]):
             return t
     return None
 
@@ -300,7 +361,7 @@ def _light_governor(noun: Token) -> Token | None:
 def _clause_head(tok: Token) -> Token:
     """The nearest verb above a token (itself when it is one)."""
     t = tok
-    while not _is_verbal(t) and t.head is not t:
+    while not _is_verbal(t) and t.head.i != t.i:
         t = t.head
     return t
 
@@ -320,9 +381,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return [verb.head], any(c.dep_ == "auxpass" for c in verb.children)
     if verb.dep_ == "acl":
         return [verb.head], verb.tag_ == "VBN"
-    if verb.dep_ == "conj" and verb.head is not verb:
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject_tokens(verb.head)
-    if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
         gov = verb.head if verb.dep_ != "pcomp" else _clause_head(verb.head)
         if verb.dep_ == "xcomp":
             objs = [c for c in gov.children if c.dep_ in ("dobj",)]
@@ -360,7 +421,7 @@ def _first_actors(tokens: list[Token], index: _ActorIndex, exclude: list[Actor])
 def _complement_actor(verb: Token, index: _ActorIndex, exclude: list[Actor]) -> list[Actor]:
     """First actor named in the verb's complements, a last resort for the recipient."""
     for c in verb.children:
-        if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative", "attr", "advcl") and c.i > verb.i:
+        if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative", "attr") and c.i > verb.i:
             for t in c.subtree:
                 if t.pos_ in ("PROPN", "NOUN", "PRON"):
                     found = [a for a in _actors_of(t, index) if a not in exclude]
@@ -382,17 +443,15 @@ def _verb_arguments(m: _Mention, index: _ActorIndex) -> None:
     if not target:
         objs = [c for c in verb.children if c.dep_ in ("dative",)]
         objs += [c for c in verb.children if c.dep_ == "dobj"]
-        objs += [c for c in verb.children if c.dep_ in ("ccomp",) for c in c.children if c.dep_ in SUBJECT_DEPS]
-        objs += [c for c in verb.children if c.dep_ == "xcomp" for c in c.children if c.dep_ in SUBJECT_DEPS]
+        if m.type in ("REQUEST", "ACCUSE", "THREATEN"):
+            objs += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in SUBJECT_DEPS]
         objs += _prep_objects(verb, TARGET_PREPS)
         objs += [g for c in verb.children if c.dep_ == "dobj" for g in _prep_objects(c, ("to", "with", "on", "against"))]
-        target = _first_actors([o for o in objs if o.i not in m.consumed or o is not m.trigger], index, source)
+        target = _first_actors([o for o in objs if o.i != m.trigger.i], index, source)
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
         target = _complement_actor(verb, index, source)
     if "swap" in m.entry.flags and not passive:
         source, target = target, source
-    if "mutual" in m.entry.flags and m.type in MUTUAL_TYPES and not target:
-        pass
     m.source, m.target = source, target
 
 
@@ -403,10 +462,12 @@ def _noun_arguments(m: _Mention, index: _ActorIndex) -> None:
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
             source += [a for a in _actors_of(c, index) if a not in source]
-    source += [a for a in _first_actors(_prep_objects(noun, ("by", "of")), index, source) if a not in source]
+    patient_of = m.type in HOSTILE_MATERIAL or m.type in ("ACCUSE", "RETREAT")
+    source += [a for a in _first_actors(_prep_objects(noun, ("by",) if patient_of else ("by", "of")), index, source) if a not in source]
     if light is not None and not source:
         source = _first_actors(_subject_tokens(light)[0], index, [])
-    target = _first_actors(_prep_objects(noun, ("against", "on", "with", "to", "between", "into")), index, source)
+    target_preps = ("against", "on", "with", "to", "between", "into") + (("of",) if patient_of else ())
+    target = _first_actors(_prep_objects(noun, target_preps), index, source)
     if light is not None and not target:
         target = _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source)
     if light is None and not source and m.type in MUTUAL_TYPES and noun.dep_ in ("attr", "pobj", "dobj", "nsubj"):
@@ -432,7 +493,7 @@ def _has_if(verb: Token) -> bool:
 
 def _is_reported(verb: Token) -> bool:
     t = verb
-    while t.head is not t:
+    while t.head.i != t.i:
         if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in SPEECH_VERBS:
             return True
         if t.dep_ not in ("conj", "xcomp", "ccomp"):
@@ -445,7 +506,7 @@ def _status(clause: Token) -> str:
     """occurred, planned, hypothetical or negated, from the auxiliaries and governing verbs."""
     chain = [clause]
     t = clause
-    while t.dep_ in ("xcomp", "conj", "acomp") and t.head is not t:
+    while t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
         t = t.head
         chain.append(t)
     if t.dep_ == "ccomp" and t.head.lemma_.lower() in PLAN_VERBS:
@@ -489,13 +550,30 @@ def _status(clause: Token) -> str:
 
 def _content_scope(m: _Mention) -> set[int]:
     """Tokens that are the content of a speech act or stance ("threatened to ban ...")."""
-    if "content" not in m.entry.flags:
-        return set()
     scope: set[int] = set()
+    for head in {m.trigger, m.clause}:
+        for c in head.children:
+            if _is_purpose(c):
+                scope.update(t.i for t in c.subtree)
+    if "content" not in m.entry.flags:
+        return scope
     for c in m.trigger.children:
         if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl", "pcomp", "attr", "oprd", "acomp"):
             scope.update(t.i for t in c.subtree)
     return scope
+
+
+def _is_purpose(tok: Token) -> bool:
+    """An infinitive of purpose ("staged rallies to demand reforms", "aimed at establishing")."""
+    if tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    if tok.dep_ == "acl" and tok.lemma_.lower() == "aim":
+        return True
+    if tok.dep_ == "prep" and tok.lower_ == "in" and any(
+        g.lemma_.lower() in ("order", "protest", "response") for g in tok.children
+    ):
+        return True
+    return False
 
 
 def _commit_type(m: _Mention, inner: list[_Mention]) -> None:
@@ -528,7 +606,7 @@ def _casualties(sent: Span) -> dict[str, int]:
         for arg in tok.children:
             if arg.dep_ not in ("dobj", "nsubjpass", "nsubj") or (arg.dep_ == "nsubj" and tok.lemma_ != "die"):
                 continue
-            nums = [n for n in arg.subtree if n.dep_ in ("nummod", "quantmod") or (n.like_num and n is not arg)]
+            nums = [n for n in arg.subtree if n.dep_ in ("nummod", "quantmod") or (n.like_num and n.i != arg.i)]
             nums += [arg] if arg.like_num else []
             values = [v for v in (_number(n) for n in nums) if v is not None]
             if values:
@@ -560,7 +638,7 @@ def _date_of(timex: Timex | None) -> tuple[str | None, str | None]:
 def _place(m: _Mention, doc: Doc, index: _ActorIndex, exclude: set[int]) -> dict[str, Any] | None:
     """The clause's own place: "in New Delhi", "at Lao PDR"."""
     roots = [m.trigger, *m.merged]
-    if m.clause is not m.trigger:
+    if m.clause.i != m.trigger.i:
         roots.append(m.clause)
     for root in roots:
         for tok in root.subtree:
@@ -634,7 +712,7 @@ def _attaches(inner: _Mention, outer: _Mention) -> bool:
     t = inner.trigger
     anchors = {outer.trigger.i, outer.clause.i}
     steps = 0
-    while t.head is not t and steps < 6:
+    while t.head.i != t.i and steps < 6:
         if t.dep_ == "pobj" and t.head.lower_ in SEPARATING_PREPS:
             return False
         if t.dep_ == "prep" and t.lower_ in SEPARATING_PREPS:
@@ -669,7 +747,7 @@ def _assign_timexes(doc: Doc, sent: Span, mentions: list[_Mention], timexes: lis
             anchors.setdefault(t.i, m)
         anchors.setdefault(m.clause.i, m)
         t = m.clause
-        while t.dep_ in ("xcomp", "acomp") and t.head is not t:
+        while t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
             t = t.head
             anchors.setdefault(t.i, m)
     for tx in timexes:
@@ -685,7 +763,7 @@ def _assign_timexes(doc: Doc, sent: Span, mentions: list[_Mention], timexes: lis
                 if owner.timex is None:
                     owner.timex = tx
                 break
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
 
@@ -729,8 +807,6 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
                     if m.target:
                         break
             m.status = _status(m.clause)
-            if m.nominal and m.clause is m.trigger.head and m.clause.dep_ == "ROOT" and m.trigger.dep_ == "nsubj":
-                pass
         mentions = [m for m, _ in keep]
         figures = _casualties(sent)
         _assign_timexes(doc, sent, mentions, timexes)
@@ -820,7 +896,7 @@ def to_plover(event: Event) -> dict[str, Any] | None:
         source, target = source + [a for a in target if a not in source], []
 
     def side(actors: list[Actor]) -> list[dict[str, Any]]:
-        return [{"country": a.country, "sector": a.sector} for a in actors]
+        return [{"country": PLOVER_CODES.get(a.country or "", a.country), "sector": a.sector} for a in actors]
 
     return {"type": type_, "mode": mode, "status": event.status, "source": side(source), "target": side(target)}
 
