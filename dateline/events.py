@@ -32,6 +32,7 @@ HOSTILE_MATERIAL = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSA
 THREAT_MODE = {"PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "violence",
                "ASSAULT": "violence", "COERCE": "restrict"}  # fmt: skip
 PLOVER_CODES = {"UNO": "IGO", "EUR": "IGO"}  # PLOVER's non-state codes name no UN or EU
+DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 COERCE_THREAT_MODE = {"arrest": "arrest", "ban": "ban", "curfew": "restrict", "deport": "expel"}
 
 LIGHT_VERBS = frozenset(
@@ -120,6 +121,30 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def _known_verbs() -> frozenset[str]:
+    heads = {head for (pos, head) in lexicon() if pos == "V"}
+    return frozenset(heads | LIGHT_VERBS | PLAN_VERBS | SPEECH_VERBS)
+
+
+def _lemma(tok: Token) -> str:
+    """The token's lemma, repaired when the statistical lemmatizer misses ("staged" -> "stag")."""
+    lemma = tok.lemma_.lower()
+    known = _known_verbs()
+    if lemma in known or tok.pos_ not in ("VERB", "AUX"):
+        return lemma
+    word = tok.lower_
+    for cut, add in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""),
+                     ("es", ""), ("s", "")):
+        if word.endswith(cut):
+            stem = word[: -len(cut)] + add
+            if stem in known:
+                return stem
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in known:
+                return stem[:-1]
+    return lemma
+
+
 @dataclass
 class _Mention:
     """An event being assembled from one trigger."""
@@ -204,7 +229,7 @@ def _speaker_of(tok: Token) -> Token | None:
     """The subject of the speech verb whose complement holds ``tok`` ("Syria says it will ...")."""
     t = tok
     while t.head.i != t.i:
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_VERBS | {"announce", "promise", "vow"}:
+        if t.dep_ == "ccomp" and _lemma(t.head) in SPEECH_VERBS | {"announce", "promise", "vow"}:
             subj, passive = _subject_tokens(t.head)
             return subj[0] if subj and not passive else None
         t = t.head
@@ -317,7 +342,7 @@ def _particle_ok(tok: Token, entry: Entry) -> bool:
 
 
 def _match_verb(tok: Token) -> Entry | None:
-    entries = lexicon().get(("V", tok.lemma_.lower()))
+    entries = lexicon().get(("V", _lemma(tok)))
     if not entries:
         return None
     objs = _object_lemmas(tok)
@@ -349,11 +374,11 @@ def _is_verbal(tok: Token) -> bool:
 def _light_governor(noun: Token) -> Token | None:
     """The verb that carries a nominal event: "held talks", "went on strike", "staged a rally"."""
     head = noun.head
-    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ in ("dobj", "attr") and _lemma(head) in LIGHT_VERBS:
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in LIGHT_VERBS:
         return head.head
-    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ == "nsubjpass" and _lemma(head) in LIGHT_VERBS:
         return head
     return None
 
@@ -391,7 +416,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 return objs, False
         if verb.dep_ in ("xcomp", "advcl") or (verb.dep_ == "pcomp"):
             subj, passive = _subject_tokens(gov)
-            if verb.dep_ == "xcomp" and passive and gov.lemma_.lower() in PLAN_VERBS:
+            if verb.dep_ == "xcomp" and passive and _lemma(gov) in PLAN_VERBS:
                 passive = False
             return subj, passive if verb.dep_ != "xcomp" else passive and gov.lemma_.lower() not in PLAN_VERBS
     return [], False
@@ -434,6 +459,8 @@ def _verb_arguments(m: _Mention, index: _ActorIndex) -> None:
     verb = m.trigger
     subj, passive = _subject_tokens(verb)
     agents = _agent_tokens(verb)
+    if passive and not agents and "content" in m.entry.flags:
+        passive = False  # "Vietnam is committed to ...": a stance, not a patient
     if passive:
         source = _first_actors(agents, index, [])
         target = _first_actors(subj, index, source)
@@ -494,7 +521,7 @@ def _has_if(verb: Token) -> bool:
 def _is_reported(verb: Token) -> bool:
     t = verb
     while t.head.i != t.i:
-        if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in SPEECH_VERBS:
+        if t.dep_ in ("ccomp",) and _lemma(t.head) in SPEECH_VERBS:
             return True
         if t.dep_ not in ("conj", "xcomp", "ccomp"):
             return False
@@ -509,7 +536,7 @@ def _status(clause: Token) -> str:
     while t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
         t = t.head
         chain.append(t)
-    if t.dep_ == "ccomp" and t.head.lemma_.lower() in PLAN_VERBS:
+    if t.dep_ == "ccomp" and _lemma(t.head) in PLAN_VERBS:
         chain.append(t.head)
     negated = False
     planned = False
@@ -526,13 +553,13 @@ def _status(clause: Token) -> str:
                 hypothetical = True
             else:
                 planned = True
-        if i > 0 and v.lemma_.lower() in PLAN_VERBS:
+        if i > 0 and _lemma(v) in PLAN_VERBS:
             planned = True
-        if v.dep_ == "xcomp" and v.head.lemma_.lower() in PLAN_VERBS | {"be"}:
+        if v.dep_ == "xcomp" and _lemma(v.head) in PLAN_VERBS | {"be"}:
             for c in v.head.children:
-                if c.dep_ == "acomp" and c.lemma_.lower() in PLAN_VERBS:
+                if c.dep_ == "acomp" and _lemma(c) in PLAN_VERBS:
                     planned = True
-        if any(c.dep_ == "acomp" and c.lemma_.lower() in PLAN_VERBS for c in kids) and i > 0:
+        if any(c.dep_ == "acomp" and _lemma(c) in PLAN_VERBS for c in kids) and i > 0:
             planned = True
     for c in clause.children:
         if c.dep_ == "advcl" and c.lemma_.lower() in ("seal", "finalise", "finalize", "sign") and _has_if(clause):
@@ -691,6 +718,9 @@ def _triggers(sent: Span) -> list[_Mention]:
                     m.consumed.add(obj.i)
                     consumed.add(obj.i)
             mentions.append(m)
+        elif _lemma(tok) in SPEECH_VERBS and _obligation(tok) is not None:
+            entry = Entry("V", _lemma(tok), "REQUEST", None, frozenset(), frozenset({"content"}))
+            mentions.append(_Mention(entry, tok, tok, False, "REQUEST", None))
     for tok in sent:
         if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or tok.pos_ == "PROPN":
             continue
@@ -703,8 +733,14 @@ def _triggers(sent: Span) -> list[_Mention]:
     return mentions
 
 
-def _inside(tok: Token, scope: set[int]) -> bool:
-    return tok.i in scope
+def _obligation(verb: Token) -> Token | None:
+    """"Russia said Sudan must return the helicopter": a reported obligation is a demand."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+            subj = [g for g in c.children if g.dep_ in SUBJECT_DEPS]
+            if subj and subj[0].lower_ not in PRONOUNS | {"i", "you"}:
+                return c
+    return None
 
 
 def _attaches(inner: _Mention, outer: _Mention) -> bool:
@@ -772,7 +808,7 @@ def _drop_reference(m: _Mention) -> bool:
     """A bare noun with no actor, date or toll only refers back to an event ("the meeting")."""
     if not m.nominal:
         return False
-    if _light_governor(m.trigger) is not None and m.source:
+    if _light_governor(m.trigger) is not None:
         return False
     return not (m.source or m.target or m.timex or m.figures)
 
@@ -886,19 +922,27 @@ def to_plover(event: Event) -> dict[str, Any] | None:
             mode = COERCE_THREAT_MODE.get(mode or "") if type_ == "COERCE" else THREAT_MODE.get(type_)
             type_ = "THREATEN"
     elif status == "negated":
-        if type_ in COOPERATIVE and event.date is None or type_ in COOPERATIVE and _future(event):
-            type_, mode = "REJECT", None
-        elif type_ in COOPERATIVE and _future(event):
-            type_, mode = "REJECT", None
-        else:
+        if type_ not in COOPERATIVE or not _future(event):
             return None
-    elif type_ in MUTUAL_TYPES and mode in (None, "multilateral", "third-party") and type_ == "CONSULT":
+        type_, mode = "REJECT", None
+    elif type_ == "CONSULT" and mode in (None, "multilateral", "third-party"):
         source, target = source + [a for a in target if a not in source], []
 
     def side(actors: list[Actor]) -> list[dict[str, Any]]:
         return [{"country": PLOVER_CODES.get(a.country or "", a.country), "sector": a.sector} for a in actors]
 
-    return {"type": type_, "mode": mode, "status": event.status, "source": side(source), "target": side(target)}
+    recipients = side(target)
+    if not recipients and type_ in DOMESTIC:
+        recipients = _domestic_recipient(event)
+    return {"type": type_, "mode": mode, "status": event.status, "source": side(source), "target": recipients}
+
+
+def _domestic_recipient(event: Event) -> list[dict[str, Any]]:
+    """PLOVER codes a protest, a crackdown or a concession with no named recipient against the
+    country where it happens (else the source's own country)."""
+    country = (event.location or {}).get("country")
+    countries = [country] if country else [a.country for a in event.source if a.country]
+    return [{"country": c, "sector": None} for c in dict.fromkeys(countries)]
 
 
 def _future(event: Event) -> bool:
