@@ -324,14 +324,23 @@ def _object_lemmas(verb: Token) -> set[str]:
                     lemmas.add(t.lemma_.lower())
                     lemmas.update(m.lemma_.lower() for m in t.children if m.dep_ in ("compound", "amod", "nmod"))
                     lemmas.update(g.lemma_.lower() for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        lemmas.update(t.lemma_.lower() for t in _window(verb))
     return lemmas
+
+
+def _window(verb: Token, size: int = 6) -> list[Token]:
+    """Nouns just after a verb whose object the parser lost ("shortened by one hour the curfew")."""
+    doc = verb.doc
+    end = min(verb.i + 1 + size, verb.sent.end)
+    return [t for t in doc[verb.i + 1 : end] if t.pos_ == "NOUN"]
 
 
 def _object_token(verb: Token, objects: frozenset[str]) -> Token | None:
     for t in verb.subtree:
         if t.i != verb.i and t.lemma_.lower() in objects and t.head.i in (verb.i, *[c.i for c in verb.children]):
             return t
-    return None
+    return next((t for t in _window(verb) if t.lemma_.lower() in objects), None)
 
 
 def _particle_ok(tok: Token, entry: Entry) -> bool:
@@ -707,7 +716,10 @@ def _triggers(sent: Span) -> list[_Mention]:
     for tok in sent:
         if tok.i in consumed:
             continue
-        if _is_verbal(tok) and tok.dep_ not in ("amod", "aux", "auxpass"):
+        if _lemma(tok) in SPEECH_VERBS and _obligation(tok) is not None:
+            entry = Entry("V", _lemma(tok), "REQUEST", None, frozenset(), frozenset({"content"}))
+            mentions.append(_Mention(entry, tok, tok, False, "REQUEST", None))
+        elif _is_verbal(tok) and tok.dep_ not in ("amod", "aux", "auxpass"):
             entry = _match_verb(tok)
             if entry is None:
                 continue
@@ -718,9 +730,6 @@ def _triggers(sent: Span) -> list[_Mention]:
                     m.consumed.add(obj.i)
                     consumed.add(obj.i)
             mentions.append(m)
-        elif _lemma(tok) in SPEECH_VERBS and _obligation(tok) is not None:
-            entry = Entry("V", _lemma(tok), "REQUEST", None, frozenset(), frozenset({"content"}))
-            mentions.append(_Mention(entry, tok, tok, False, "REQUEST", None))
     for tok in sent:
         if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or tok.pos_ == "PROPN":
             continue
@@ -946,5 +955,6 @@ def _domestic_recipient(event: Event) -> list[dict[str, Any]]:
 
 
 def _future(event: Event) -> bool:
-    text = event.text[event.trigger_start - event.start - 40 : event.trigger_start - event.start].lower()
+    offset = event.trigger_start - event.start
+    text = event.text[max(0, offset - 40) : offset].lower()
     return bool(re.search(r"\b(will|won't|would|shall)\b", text))
