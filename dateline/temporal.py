@@ -231,6 +231,8 @@ def _month_day(m: re.Match[str], text: str) -> Found | None:
     if m["year"]:
         year = _year(m["year"])
         return _found(m, "DATE", f"{year:04d}-{month:02d}-{day:02d}") if year else None
+    if m["wd"]:
+        return _found(m, "DATE", month=month, day=day, weekday=WEEKDAYS[m["wd"].lower()], direction=None)
     return _found(m, "DATE", month=month, day=day, direction=None)
 
 
@@ -829,14 +831,11 @@ def _with_prefix(found: Found, text: str) -> Found:
 # ---------------------------------------------------------------------------- matching
 
 
-_DATELINE_TAIL = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*(?:--|-|_|—|:)")
-
-
 def _candidates(text: str) -> Iterator[Found]:
     for pattern, handler, priority in _RULES:
         for m in pattern.finditer(text):
             found = handler(m, text)
-            if found is not None and not _DATELINE_TAIL.match(text, found.end):
+            if found is not None:
                 yield replace(found, priority=priority)
 
 
@@ -975,7 +974,7 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
 
 
 SCHEDULING_VERBS = {"schedule", "set", "plan", "slate", "expect", "due", "reschedule", "postpone", "delay"}
-DEADLINE_PREPOSITIONS = {"until", "till", "til", "through", "by"}
+DEADLINE_PREPOSITIONS = {"until", "till", "til", "by"}
 _TENSE_DIRECTION = {"past": -1, "future": 1, "present": 0, None: 0}
 
 
@@ -986,9 +985,10 @@ def _direction(found: Found, text: str, doc: Doc | None) -> int:
     if span is None or len(span) == 0:
         return 0
     root = span.root
+    tense = clause_tense(root)
     if root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS:
-        return 1
-    return _TENSE_DIRECTION[clause_tense(root)]
+        return 0 if tense == "past" else 1
+    return _TENSE_DIRECTION[tense]
 
 
 # ---------------------------------------------------------------------------- resolution
@@ -1032,6 +1032,8 @@ def _value(rel: dict[str, Any], anchor: dt.date) -> str:
     direction = rel.get("direction") or 0
     strict = bool(rel.get("strict"))
     time = rel.get("time", "")
+    if "weekday" in rel and "month" in rel:
+        return _month_value(rel, anchor, direction, strict) + time
     if "weekday" in rel:
         days = [anchor + dt.timedelta(days=(rel["weekday"] - anchor.weekday()) % 7 + k) for k in (-14, -7, 0, 7)]
         day = _pick(days, anchor, direction, strict)
@@ -1060,13 +1062,27 @@ def _month_value(rel: dict[str, Any], anchor: dt.date, direction: int, strict: b
         year = anchor.year + rel["year_offset"]
         return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
     if day:
-        cands = [_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)]
-        picked = _pick([c for c in cands if c], anchor, direction, strict)
-        return picked.isoformat()
+        cands = [c for c in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if c]
+        if "weekday" in rel:
+            matching = [c for c in cands if c.weekday() == rel["weekday"]]
+            if matching:
+                return min(matching, key=lambda c: abs((c - anchor).days)).isoformat()
+        return _within_a_year(cands, anchor, direction, strict).isoformat()
     firsts = [dt.date(anchor.year + k, month, 1) for k in (-1, 0, 1)]
-    this_month = anchor.replace(day=1)
-    picked = _pick(firsts, this_month, direction, strict)
+    picked = _within_a_year(firsts, anchor.replace(day=1), direction, strict)
     return f"{picked.year}-{month:02d}"
+
+
+FAR = 300  # days: a date this far on the tense's side is more likely the near one on the other side
+
+
+def _within_a_year(candidates: list[dt.date], anchor: dt.date, direction: int, strict: bool) -> dt.date:
+    """The tense's pick, unless it lies about a year away while the other side is close:
+    "was extended to Nov. 16" written in late October means this November."""
+    picked = _pick(candidates, anchor, direction, strict)
+    if strict or abs((picked - anchor).days) <= FAR:
+        return picked
+    return min(candidates, key=lambda c: abs((c - anchor).days))
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

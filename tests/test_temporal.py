@@ -53,6 +53,9 @@ def one(text: str, dct: str | None, expression: str) -> Timex:
         ("The plant opened last fall.", "1998-02-06", "last fall", "DATE", "1997-FA"),
         ("Officials said over the weekend that the talks had failed.", "1990-08-13", "the weekend", "DATE",
          "1990-W32-WE"),
+        ("The New York Times said in an editorial on Monday, Oct. 26: the murder was tragic.", "1998-10-25",
+         "Monday, Oct. 26", "DATE", "1998-10-26"),
+        ("The offer was extended to Nov. 16.", "1989-10-30", "Nov. 16", "DATE", "1989-11-16"),
         ("Troops arrived Wednesday.", "1998-02-13", "Wednesday", "DATE", "1998-02-11"),
         ("The summit is scheduled for Thursday.", "1998-02-13", "Thursday", "DATE", "1998-02-19"),
         ("The dividend is payable Dec. 1 to holders of record.", "1989-10-27", "Dec. 1", "DATE", "1989-12-01"),
@@ -106,7 +109,6 @@ def test_find_timexes_follows_the_reference_time(text: str, dct: str, expected: 
         ("Iraq imports about three-quarters of its food.", "three-quarters"),
         ("It had 1990 employees.", "1990"),
         ("He previously held the post.", "previously"),
-        ("WASHINGTON, August 11 (Xinhua) -- The talks began.", "August 11"),
     ],
 )
 def test_find_timexes_skips_non_temporal_uses(text: str, expression: str) -> None:
