@@ -81,7 +81,7 @@ REFS = {
     "presently": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "more recently": "PAST_REF",
     "most recently": "PAST_REF", "the past": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "a later date": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF",
@@ -452,7 +452,7 @@ def _day_before_yesterday(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "DATE", unit="day", offset=-2 if m["w"].lower().startswith("before") else 2)
 
 
-@_rule(rf"(?:(?P<pre>last|next|this(?:\s+past|\s+coming)?|early|late|earlier|later|the\s+previous|the\s+following|"
+@_rule(rf"(?:(?P<pre>last|next|this(?:\s+past|\s+coming)?|early|late|the\s+previous|the\s+following|"
        rf"past|coming)\s+)?(?P<wd>{_WD})(?P<pl>s)?(?:\s+(?P<part>{_PART}s?))?", 3)  # fmt: skip
 def _weekday(m: re.Match[str], text: str) -> Found | None:
     wd = WEEKDAYS[m["wd"].lower()]
@@ -630,7 +630,7 @@ def _offset_from(m: re.Match[str], text: str) -> Found | None:
 # ---------------------------------------------------------------------------- rules: durations
 
 _DUR_MOD = (r"about|nearly|almost|approximately|roughly|around|some|more\s+than|less\s+than|fewer\s+than|"
-            r"at\s+least|at\s+most|up\s+to|over|under|within|only|just|no\s+more\s+than|no\s+less\s+than|"
+            r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|"
             r"upwards\s+of|the\s+better\s+part\s+of|a\s+full|another|an\s+additional|the\s+past|the\s+last|"
             r"the\s+next|the\s+first|the\s+latest|the\s+coming|the\s+previous|the\s+final|the\s+remaining|"
             r"the\s+following|the\s+same|the\s+full|the\s+initial|the\s+ensuing|the\s+entire|past|last|next|"
@@ -813,6 +813,18 @@ _PREFIX = re.compile(
     r"close|turn|spring|summer|fall|winter)\s+of(?:\s+the)?|by\s+the\s+end\s+of)\s*-?\s*)$",
     re.IGNORECASE,
 )
+
+
+_ADJECTIVAL = re.compile(r"^(?:the|its|their|his|her|a|an|this|that)\s+(?=[\w-]+-(?:\w+)$)", re.IGNORECASE)
+
+
+def _without_determiner(found: Found, text: str) -> Found:
+    """"the third-quarter loss", "a two-week visit": a hyphenated compound modifying a noun is
+    the expression; its determiner belongs to the noun (TimeML leaves it out)."""
+    m = _ADJECTIVAL.match(text[found.start : found.end])
+    if m and re.match(r"\s+[a-z]", text[found.end : found.end + 3]):
+        return replace(found, start=found.start + m.end())
+    return found
 
 
 def _with_prefix(found: Found, text: str) -> Found:
@@ -1199,7 +1211,8 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
     >>> [(t.text, t.value) for t in find_timexes("Singh will host Nakatani on Monday.", "2025-05-04")]
     [('Monday', '2025-05-05')]
     """
-    found = _merge_times([_with_prefix(f, text) for f in _select(list(_candidates(text)))], text)
+    selected = _select(list(_candidates(text)))
+    found = _merge_times([_without_determiner(_with_prefix(f, text), text) for f in selected], text)
     if any(f.relative is not None and f.relative.get("direction", 0) is None for f in found) and doc is None:
         from dateline.annotate import parse
 

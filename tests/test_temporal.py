@@ -35,7 +35,10 @@ def one(text: str, dct: str | None, expression: str) -> Timex:
          "prominently.", "2025-05-04", "April 22", "DATE", "2025-04-22"),
         ("This will be the second meeting between the two ministers in less than six months.", "2025-05-04",
          "less than six months", "DURATION", "P6M"),
-        ("The agreement is to be signed within six months.", "2025-05-04", "within six months", "DURATION", "P6M"),
+        # "within" is a TimeML signal, outside the expression
+        ("The agreement is to be signed within six months.", "2025-05-04", "six months", "DURATION", "P6M"),
+        ("Earnings fell on a third-quarter loss.", "1989-10-27", "third-quarter", "DATE", "1989-Q3"),
+        ("She ended a two-week visit.", "1989-10-27", "two-week", "DURATION", "P2W"),
         ("The ties were elevated to a special strategic and global partnership in 2014.", "2025-05-04",
          "2014", "DATE", "2014"),
         ("Defence exchanges have gained strength in recent years.", "2025-05-04", "recent years", "DATE", "PAST_REF"),
