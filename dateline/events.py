@@ -189,6 +189,14 @@ class _ActorIndex:
                 best = (score[0], score[1], actor)
         return best[2] if best else None
 
+    def before(self, offset: int, kind: str) -> Actor | None:
+        """The most recently mentioned actor of a kind: "the two ministers ... Their first interaction"."""
+        best: tuple[int, Actor] | None = None
+        for s, e, actor in self.spans:
+            if e <= offset and actor.kind == kind and (best is None or s > best[0]):
+                best = (s, actor)
+        return best[1] if best else None
+
     def named(self, text: str) -> Actor | None:
         """An actor mentioned elsewhere under exactly this name ("Benin" ... "Benin police")."""
         low = text.lower()
@@ -222,7 +230,10 @@ def _np_bounds(tok: Token, with_preps: bool = False) -> tuple[int, int]:
     return start, end
 
 
-PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us"})
+PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us",
+                      "i", "my", "me"})
+PRONOUN_KINDS = {"he": "PERSON", "his": "PERSON", "him": "PERSON", "she": "PERSON", "her": "PERSON",
+                 "they": "GROUP", "their": "GROUP", "them": "GROUP"}  # fmt: skip
 
 
 def _speaker_of(tok: Token) -> Token | None:
@@ -269,7 +280,9 @@ def _actor_of(tok: Token, index: _ActorIndex, depth: int = 0) -> Actor | None:
     if actor is None and tok.lower_ in PRONOUNS and depth < 3:
         antecedent = _antecedent(tok)
         if antecedent is not None:
-            return _actor_of(antecedent, index, depth + 1)
+            actor = _actor_of(antecedent, index, depth + 1)
+        if actor is None and tok.lower_ in PRONOUN_KINDS:
+            actor = index.before(tok.idx, PRONOUN_KINDS[tok.lower_])
     return actor
 
 
@@ -405,12 +418,11 @@ def _clause_head(tok: Token) -> Token:
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens of a verb and whether they are the patient (passive)."""
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return [c], False
-    for c in verb.children:
-        if c.dep_ in PASSIVE_DEPS:
-            return [c], True
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS + PASSIVE_DEPS]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        nearest = before[-1] if before else subjects[0]  # a run-in headline can leave two
+        return [nearest], nearest.dep_ in PASSIVE_DEPS
     if verb.dep_ == "relcl":
         return [verb.head], any(c.dep_ == "auxpass" for c in verb.children)
     if verb.dep_ == "acl":
@@ -502,7 +514,7 @@ def _noun_arguments(m: _Mention, index: _ActorIndex) -> None:
     source += [a for a in _first_actors(_prep_objects(noun, ("by",) if patient_of else ("by", "of")), index, source) if a not in source]
     if light is not None and not source:
         source = _first_actors(_subject_tokens(light)[0], index, [])
-    target_preps = ("against", "on", "with", "to", "between", "into") + (("of",) if patient_of else ())
+    target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
     target = _first_actors(_prep_objects(noun, target_preps), index, source)
     if light is not None and not target:
         target = _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source)
@@ -512,8 +524,12 @@ def _noun_arguments(m: _Mention, index: _ActorIndex) -> None:
         if source:
             target = []
     if not source and "mutual" in m.entry.flags and m.type == "COOPERATE":
-        root = noun.sent.root
-        source = _first_actors(_subject_tokens(root)[0], index, [])
+        verb = _clause_head(noun)
+        for _ in range(4):
+            source = _first_actors(_subject_tokens(verb)[0], index, [])
+            if source or verb.head.i == verb.i:
+                break
+            verb = _clause_head(verb.head)
     m.source, m.target = source, target
 
 
@@ -674,11 +690,11 @@ def _date_of(timex: Timex | None) -> tuple[str | None, str | None]:
 def _place(m: _Mention, doc: Doc, index: _ActorIndex, exclude: set[int]) -> dict[str, Any] | None:
     """The clause's own place: "in New Delhi", "at Lao PDR"."""
     roots = [m.trigger, *m.merged]
-    if m.clause.i != m.trigger.i:
+    if m.clause.i != m.trigger.i and (not m.nominal or _light_governor(m.trigger) is not None):
         roots.append(m.clause)
     for root in roots:
-        for tok in root.subtree:
-            if tok.i in exclude or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+        for tok in _own_subtree(root, exclude):
+            if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
                 continue
             if tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.pos_ == "PROPN" and not tok.ent_type_):
                 start, end = _np_bounds(tok)
@@ -688,6 +704,20 @@ def _place(m: _Mention, doc: Doc, index: _ActorIndex, exclude: set[int]) -> dict
                 if tok.ent_type_ or country:
                     return {"name": name, "country": country}
     return None
+
+
+def _own_subtree(root: Token, exclude: set[int]) -> list[Token]:
+    """The root's subtree without other events' clauses and without "after ..." phrases."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.i in exclude or (c.dep_ == "prep" and c.lower_ in SEPARATING_PREPS):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _country(name: str) -> str | None:
@@ -755,7 +785,9 @@ def _obligation(verb: Token) -> Token | None:
 def _attaches(inner: _Mention, outer: _Mention) -> bool:
     """Whether ``inner`` restates ``outer`` (a noun hanging off its verb, a relative clause)."""
     t = inner.trigger
-    anchors = {outer.trigger.i, outer.clause.i}
+    anchors = {outer.trigger.i}
+    if not outer.nominal or _light_governor(outer.trigger) is not None:
+        anchors.add(outer.clause.i)
     steps = 0
     while t.head.i != t.i and steps < 6:
         if t.dep_ == "pobj" and t.head.lower_ in SEPARATING_PREPS:
@@ -771,7 +803,7 @@ def _attaches(inner: _Mention, outer: _Mention) -> bool:
 
 def _merge_same(mentions: list[_Mention]) -> list[_Mention]:
     kept: list[_Mention] = []
-    for m in sorted(mentions, key=lambda m: (m.nominal, m.trigger.i)):
+    for m in sorted(mentions, key=lambda m: (_depth(m.trigger), m.nominal, m.trigger.i)):
         host = next(
             (k for k in kept if k.type == m.type and (_attaches(m, k) or _attaches(k, m))), None
         )
@@ -782,7 +814,18 @@ def _merge_same(mentions: list[_Mention]) -> list[_Mention]:
         host.source += [a for a in m.source if a not in host.source and a not in host.target]
         host.target += [a for a in m.target if a not in host.target and a not in host.source]
         host.mode = host.mode or m.mode
+        host.timex = host.timex or m.timex
+        if m.status != "occurred" and host.status == "occurred" and host.nominal:
+            host.status = m.status
     return kept
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
 
 
 def _assign_timexes(doc: Doc, sent: Span, mentions: list[_Mention], timexes: list[Timex]) -> None:
@@ -808,7 +851,7 @@ def _assign_timexes(doc: Doc, sent: Span, mentions: list[_Mention], timexes: lis
                 if owner.timex is None:
                     owner.timex = tx
                 break
-            if t.head.i == t.i:
+            if t.head.i == t.i or (t.dep_ == "prep" and t.lower_ in SEPARATING_PREPS):
                 break
             t = t.head
 
@@ -865,11 +908,14 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
         for m in mentions:
             if m.type == "ASSAULT" and instrument and (m.mode is None or m.mode == "firearms"):
                 m.mode = instrument
-            events.append(_to_event(m, s_i, sent, doc, article, index))
+            others = {x.trigger.i for x in mentions if x is not m}
+            events.append(_to_event(m, s_i, sent, doc, article, index, others))
     return events
 
 
-def _to_event(m: _Mention, s_i: int, sent: Span, doc: Doc, article: Article, index: _ActorIndex) -> Event:
+def _to_event(
+    m: _Mention, s_i: int, sent: Span, doc: Doc, article: Article, index: _ActorIndex, others: set[int]
+) -> Event:
     date, precision = _date_of(m.timex)
     if date is None and m.timex is None and article.published:
         date, precision = article.published, "day"
@@ -880,7 +926,7 @@ def _to_event(m: _Mention, s_i: int, sent: Span, doc: Doc, article: Article, ind
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None:
                     actor_tokens.update(t.i for t in span)
-    location = _place(m, doc, index, actor_tokens)
+    location = _place(m, doc, index, actor_tokens | others)
     if location is None and article.place:
         location = {"name": article.place, "country": _country(article.place)}
     if m.type in MUTUAL_TYPES and m.mode in (None, "multilateral") and any(
