@@ -1,0 +1,532 @@
+"""Merge: one record per real-world event, however many articles mention it.
+
+An event mention is one sentence of one article coding one event. Mentions are the same
+event when nothing about them disagrees and something ties them together:
+
+- *type*: equal PLOVER type; a planned and an occurred mention of the same type may be one
+  event (the preview and the report of one meeting), a negated or hypothetical one only
+  merges with its own kind;
+- *actors*: a shared person (by surname) or organisation, or a shared country;
+- *date*: each mention's date is read as an interval — a day, a month, a year, an unresolved
+  weekday, or, for a mention whose date only repeats its article's publication date, an open
+  bound (an occurred event happened on or before it, a planned one on or after it);
+- *place*: different countries are different events.
+
+The merged record keeps every mention as evidence, counts independent sources (near-duplicate
+copies count once, with their original), turns a planned event into an occurred one when a
+report confirms it (keeping the history), and keeps disagreeing facts side by side in
+``conflicts``. Mentions are blocked by type and then by actor keys and month, so merging cost
+grows with the number of similar events, not with the number of mentions.
+
+Undated articles get their dates from their story (``infer_dates``), which should run first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .model import Actor, Analysis, Event, Timex
+
+MERGEABLE_STATUS = {"occurred": "real", "planned": "real", "negated": "negated", "hypothetical": "hypothetical"}
+STATUS_RANK = {"occurred": 3, "planned": 2, "hypothetical": 1, "negated": 0}
+CONFLICT_DAYS = 1  # same-story reports a day apart are one event with a date conflict
+MIN_DAY = dt.date.min
+MAX_DAY = dt.date.max
+
+
+@dataclass
+class EventMention:
+    """One event mention with where it comes from."""
+
+    event: Event
+    article: str
+    published: str | None = None
+    story: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass
+class DateSpan:
+    """What a mention says about when its event happened.
+
+    ``lo``/``hi`` bound the day; ``weekday`` (0 = Monday) constrains an unresolved weekday;
+    ``value`` is the TIMEX value when the mention names a date itself; ``weak`` marks a span
+    that only comes from the article's publication date.
+    """
+
+    lo: dt.date = MIN_DAY
+    hi: dt.date = MAX_DAY
+    weekday: int | None = None
+    value: str | None = None
+    precision: str | None = None
+    weak: bool = False
+
+    def compatible(self, other: DateSpan) -> bool:
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        if lo > hi:
+            return False
+        weekdays = {w for w in (self.weekday, other.weekday) if w is not None}
+        if len(weekdays) > 1:
+            return False
+        if weekdays and (hi - lo).days < 6:
+            day = lo
+            while day <= hi and day.weekday() not in weekdays:
+                day += dt.timedelta(days=1)
+            return day <= hi
+        return True
+
+    def gap(self, other: DateSpan) -> int:
+        """Days between two spans (0 when they overlap)."""
+        if self.lo > other.hi:
+            return (self.lo - other.hi).days
+        if other.lo > self.hi:
+            return (other.lo - self.hi).days
+        return 0
+
+
+def date_span(event: Event, published: str | None = None) -> DateSpan:
+    """Read a mention's date as a span.
+
+    >>> e = _stub(date="2025-05", date_precision="month")
+    >>> s = date_span(e); (s.lo.isoformat(), s.hi.isoformat())
+    ('2025-05-01', '2025-05-31')
+    """
+    timex = event.timex
+    if event.date and (timex is not None or not published or event.date != published):
+        span = _value_span(event.date)
+        if span is not None:
+            return replace(span, value=event.date, precision=event.date_precision or _precision(event.date))
+    if timex is not None and not timex.anchored and timex.relative:
+        weekday = timex.relative.get("weekday")
+        month = timex.relative.get("month")
+        if weekday is not None or month is not None:
+            return DateSpan(weekday=weekday, precision=None)
+    anchor = _parse_day(event.date or published)
+    if anchor is None:
+        return DateSpan()
+    if event.status == "planned":
+        return DateSpan(lo=anchor, weak=True)
+    if event.status == "occurred":
+        return DateSpan(hi=anchor, weak=True)
+    return DateSpan(weak=True)
+
+
+def _value_span(value: str) -> DateSpan | None:
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(T.*)?", value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            day = dt.date(year, int(m.group(2)), int(m.group(3)))
+            return DateSpan(lo=day, hi=day)
+        if m.group(2):
+            month = int(m.group(2))
+            end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            return DateSpan(lo=dt.date(year, month, 1), hi=end)
+        return DateSpan(lo=dt.date(year, 1, 1), hi=dt.date(year, 12, 31))
+    except ValueError:
+        return None
+
+
+def _precision(value: str) -> str | None:
+    return {4: "year", 7: "month", 10: "day"}.get(len(value[:10]))
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def actor_keys(actor: Actor) -> set[str]:
+    """What an actor matches on across articles: its surname or name, and its country."""
+    keys = set()
+    words = re.findall(r"[\w'-]+", actor.name.lower())
+    if words and actor.kind != "COUNTRY":
+        keys.add("n:" + (words[-1] if actor.kind == "PERSON" else " ".join(words)))
+    if actor.country:
+        keys.add("c:" + actor.country)
+    return keys
+
+
+@dataclass
+class MergedEvent:
+    """One real-world event with everything its mentions say about it."""
+
+    id: str
+    type: str
+    mode: str | None
+    status: str
+    status_history: list[dict[str, Any]]
+    date: str | None
+    date_precision: str | None
+    location: dict[str, Any] | None
+    source: list[dict[str, Any]]
+    target: list[dict[str, Any]]
+    sources: int
+    articles: list[str]
+    evidence: list[dict[str, Any]]
+    figures: dict[str, int] = field(default_factory=dict)
+    conflicts: dict[str, list[Any]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The output-contract shape (DESIGN.md), plus status_history, figures and conflicts."""
+        return {
+            "id": self.id, "type": self.type, "mode": self.mode, "status": self.status,
+            "date": self.date, "date_precision": self.date_precision, "location": self.location,
+            "source": self.source, "target": self.target, "sources": self.sources,
+            "articles": self.articles, "evidence": self.evidence, "status_history": self.status_history,
+            "figures": self.figures, "conflicts": self.conflicts,
+        }
+
+
+@dataclass
+class _Group:
+    mentions: list[EventMention] = field(default_factory=list)
+    spans: list[DateSpan] = field(default_factory=list)
+    keys: Counter[str] = field(default_factory=Counter)
+    actors: dict[str, str | None] = field(default_factory=dict)
+    countries: set[str] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)
+
+    def add(self, mention: EventMention, span: DateSpan) -> None:
+        self.mentions.append(mention)
+        self.spans.append(span)
+        self.keys.update(_mention_keys(mention.event))
+        for actor in mention.event.source + mention.event.target:
+            self.actors.setdefault(_identity(actor), actor.country)
+        country = _place_country(mention.event)
+        if country:
+            self.countries.add(country)
+        if mention.story:
+            self.stories.add(mention.story)
+
+
+def merge_events(mentions: Iterable[EventMention]) -> list[MergedEvent]:
+    """Merge event mentions from many articles into one record per real-world event.
+
+    Mentions are taken in publication order (undated last), so a group forms around the
+    earliest report and the result does not depend on the order they are passed in.
+    """
+    ordered = sorted(mentions, key=_mention_order)
+    groups: list[_Group] = []
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for mention in ordered:
+        span = date_span(mention.event, mention.published)
+        block_keys = _block_keys(mention, span)
+        candidates = sorted({g for key in block_keys for g in blocks.get(key, ())})
+        best, best_score = None, 0.0
+        for g in candidates:
+            score = _match(groups[g], mention, span)
+            if score > best_score:
+                best, best_score = g, score
+        if best is None:
+            groups.append(_Group())
+            best = len(groups) - 1
+        groups[best].add(mention, span)
+        for key in block_keys:
+            if best not in blocks.setdefault(key, []):
+                blocks[key].append(best)
+    merged = [_merged(g) for g in groups]
+    return sorted(merged, key=lambda m: (m.date or "9999", m.id))
+
+
+def _mention_order(m: EventMention) -> tuple[Any, ...]:
+    return (m.published is None, m.published or "", m.article, m.event.sentence, m.event.trigger_start)
+
+
+def _mention_keys(event: Event) -> set[str]:
+    return {k for actor in event.source + event.target for k in actor_keys(actor)}
+
+
+def _block_keys(mention: EventMention, span: DateSpan) -> list[tuple[str, str]]:
+    """The blocks a mention is filed under: its type with each actor key, and with its story."""
+    event = mention.event
+    kind = f"{event.type}/{MERGEABLE_STATUS.get(event.status, event.status)}"
+    keys = [(kind, k) for k in sorted(_mention_keys(event))]
+    if mention.story:
+        keys.append((kind, "story:" + mention.story))
+    if not keys:
+        keys.append((kind, "article:" + mention.article))
+    return keys
+
+
+def _place_country(event: Event) -> str | None:
+    return (event.location or {}).get("country")
+
+
+def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
+    """How well a mention fits a group; 0 when anything disagrees."""
+    event = mention.event
+    country = _place_country(event)
+    if country and group.countries and country not in group.countries:
+        return 0.0
+    keys = _mention_keys(event)
+    shared = sum(1 for k in keys if k in group.keys)
+    same_story = bool(mention.story and mention.story in group.stories)
+    for other in group.spans:
+        if not span.compatible(other) and not _date_conflict(span, other, same_story, shared):
+            return 0.0
+    if keys and group.keys:
+        if not shared or _actors_clash(group, event):
+            return 0.0
+        names = {k for k in keys if k.startswith("n:")} & {k for k in group.keys if k.startswith("n:")}
+        return shared + 2 * len(names) + (1 if same_story else 0)
+    if same_story and _exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans):
+        return 0.5
+    return 0.0
+
+
+def _actors_clash(group: _Group, event: Event) -> bool:
+    """Each side has someone the other lacks, from a country the other does not involve:
+    Rubio meeting Wang Yi is not Rubio meeting Singh."""
+    mine = {_identity(a): a.country for a in event.source + event.target}
+    my_countries = {c for c in mine.values() if c}
+    group_countries = {c for c in group.actors.values() if c}
+    mine_only = [c for k, c in mine.items() if k not in group.actors and c and c not in group_countries]
+    theirs_only = [c for k, c in group.actors.items() if k not in mine and c and c not in my_countries]
+    return bool(mine_only and theirs_only)
+
+
+def _exact(span: DateSpan) -> bool:
+    return span.precision == "day" and not span.weak
+
+
+def _date_conflict(a: DateSpan, b: DateSpan, same_story: bool, shared: int) -> bool:
+    """Reports of one story that name days a day apart for the same actors: one event whose
+    date is in dispute, not two events."""
+    return _exact(a) and _exact(b) and a.gap(b) <= CONFLICT_DAYS and same_story and shared >= 2
+
+
+def _merged(group: _Group) -> MergedEvent:
+    mentions = group.mentions
+    events = [m.event for m in mentions]
+    anchor = min(mentions, key=lambda m: (m.article, m.event.sentence, m.event.trigger_start))
+    type_ = events[0].type
+    key = f"{type_}|{anchor.article}|{anchor.event.sentence}|{anchor.event.trigger_start}"
+    status = max((e.status for e in events), key=lambda s: STATUS_RANK.get(s, -1))
+    conflicts: dict[str, list[Any]] = {}
+    date, precision = _consensus_date(group, conflicts)
+    location = _consensus_location(events, conflicts)
+    figures = _consensus_figures(events, conflicts)
+    source, target = _actor_sides(events)
+    articles = list(dict.fromkeys(m.article for m in mentions))
+    roots = {m.duplicate_of or m.article for m in mentions}
+    evidence = list(
+        {
+            (m.article, m.event.sentence): {
+                "article": m.article, "sentence": m.event.sentence, "start": m.event.start,
+                "end": m.event.end, "text": m.event.text,
+            }
+            for m in mentions
+        }.values()
+    )
+    return MergedEvent(
+        id="e" + hashlib.sha1(key.encode()).hexdigest()[:16],
+        type=type_,
+        mode=Counter(e.mode for e in events if e.mode).most_common(1)[0][0] if any(e.mode for e in events) else None,
+        status=status,
+        status_history=_history(mentions),
+        date=date,
+        date_precision=precision,
+        location=location,
+        source=source,
+        target=target,
+        sources=len(roots),
+        articles=articles,
+        evidence=evidence,
+        figures=figures,
+        conflicts=conflicts,
+    )
+
+
+def _history(mentions: list[EventMention]) -> list[dict[str, Any]]:
+    """Each status in the order reports first gave it, with the first article that did."""
+    history: list[dict[str, Any]] = []
+    for m in mentions:
+        if not any(h["status"] == m.event.status for h in history):
+            history.append({"status": m.event.status, "article": m.article, "published": m.published})
+    return history
+
+
+def _consensus_date(group: _Group, conflicts: dict[str, list[Any]]) -> tuple[str | None, str | None]:
+    """The most precise date the reports agree on; different days go to conflicts."""
+    named = [(s.value, s.precision) for s in group.spans if s.value and not s.weak]
+    if not named:
+        return None, None
+    rank = {"day": 3, "month": 2, "year": 1}
+    best = max(rank.get(p or "", 0) for _, p in named)
+    values = Counter(v[:10] for v, p in named if rank.get(p or "", 0) == best)
+    if len(values) > 1:
+        conflicts["date"] = sorted(values)
+    value = max(values.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return value, next(p for v, p in named if v[:10] == value)
+
+
+def _consensus_location(events: list[Event], conflicts: dict[str, list[Any]]) -> dict[str, Any] | None:
+    places = [e.location for e in events if e.location and e.location.get("name")]
+    if not places:
+        return None
+    names = Counter(p["name"] for p in places)
+    if len(names) > 1:
+        conflicts["location"] = sorted(names)
+    name = names.most_common(1)[0][0]
+    return next(p for p in places if p["name"] == name)
+
+
+def _consensus_figures(events: list[Event], conflicts: dict[str, list[Any]]) -> dict[str, int]:
+    """Figures as most reports give them (the latest report breaks ties: tolls rise)."""
+    figures: dict[str, int] = {}
+    for key in sorted({k for e in events for k in e.figures}):
+        values = [e.figures[key] for e in events if key in e.figures]
+        counts = Counter(values)
+        if len(counts) > 1:
+            conflicts[key] = sorted(counts)
+        top = max(counts.values())
+        figures[key] = [v for v in values if counts[v] == top][-1]
+    return figures
+
+
+def _actor_sides(events: list[Event]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Union of source and target actors, deduplicated; an actor seen on both sides stays on
+    the side most mentions put it."""
+    best: dict[str, Actor] = {}
+    votes: dict[str, Counter[str]] = {}
+    order: list[str] = []
+    for event in events:
+        for side, actors in (("source", event.source), ("target", event.target)):
+            for actor in actors:
+                key = _identity(actor)
+                if key not in best:
+                    order.append(key)
+                    best[key] = actor
+                elif len(actor.name) > len(best[key].name):
+                    best[key] = actor
+                votes.setdefault(key, Counter())[side] += 1
+    source = [best[k].ref() for k in order if votes[k]["source"] >= votes[k]["target"]]
+    target = [best[k].ref() for k in order if votes[k]["source"] < votes[k]["target"]]
+    return source, target
+
+
+def _identity(actor: Actor) -> str:
+    words = re.findall(r"[\w'-]+", actor.name.lower())
+    name = (words[-1] if actor.kind == "PERSON" and words else " ".join(words))
+    return f"{actor.country or ''}|{name}"
+
+
+# --------------------------------------------------------------------------- story date anchoring
+
+
+def infer_dates(undated: Analysis, story: list[Analysis]) -> Analysis:
+    """Anchor an article without a publication date on the dated articles of its story.
+
+    The rule: a report is no earlier than the story's dated articles it follows (the latest
+    of them is the floor), and no earlier than the events it reports as having happened.
+    When one of its occurred events carries an unresolved relative date ("on Monday") and
+    the story holds a dated mention of the same event, the earliest publication date at
+    which that expression resolves to the mention's date is taken. The publication date is
+    the latest of these bounds, marked ``published_inferred``; then every relative date of
+    the article is resolved against it and event dates follow their timexes. An article
+    whose story has no dated article is returned unchanged.
+    """
+    article = undated.article
+    if article.published and not article.published_inferred:
+        return undated
+    dated = [a for a in story if a.article.published and not a.article.published_inferred]
+    if not dated:
+        return undated
+    floor = max(_parse_day(a.article.published) for a in dated if _parse_day(a.article.published))
+    bounds = [floor]
+    story_mentions = [
+        EventMention(e, a.article.id, a.article.published) for a in dated for e in a.events
+    ]
+    for event in undated.events:
+        timex = event.timex
+        if event.status != "occurred" or timex is None or not timex.relative:
+            continue
+        for day in _confirmed_days(event, story_mentions):
+            anchor = _anchor_for(timex, day, floor)
+            if anchor is not None:
+                bounds.append(anchor)
+    published = max(bounds).isoformat()
+    timexes = [_resolve(t, published) for t in undated.timexes]
+    by_span = {(t.start, t.end): t for t in timexes}
+    events = [_redate(e, by_span, published) for e in undated.events]
+    return replace(
+        undated,
+        article=replace(article, published=published, published_inferred=True),
+        timexes=timexes,
+        events=events,
+    )
+
+
+def _confirmed_days(event: Event, mentions: list[EventMention]) -> list[dt.date]:
+    """Days that dated story mentions of the same event name for it."""
+    keys = _mention_keys(event)
+    country = _place_country(event)
+    days = []
+    for m in mentions:
+        other = m.event
+        if other.type != event.type or other.status not in ("planned", "occurred"):
+            continue
+        if other.timex is None or other.date_precision != "day" or not other.date:
+            continue
+        other_keys = _mention_keys(other)
+        if keys and other_keys and not keys & other_keys:
+            continue
+        other_country = _place_country(other)
+        if country and other_country and country != other_country:
+            continue
+        day = _parse_day(other.date)
+        if day is not None:
+            days.append(day)
+    return days
+
+
+def _anchor_for(timex: Timex, day: dt.date, floor: dt.date, horizon: int = 14) -> dt.date | None:
+    """The earliest publication date, from ``floor`` on, at which ``timex`` means ``day``."""
+    for offset in range(horizon + 1):
+        anchor = floor + dt.timedelta(days=offset)
+        if anchor < day - dt.timedelta(days=horizon):
+            continue
+        if _resolve(timex, anchor.isoformat()).value[:10] == day.isoformat():
+            return anchor
+    return None
+
+
+def _resolve(timex: Timex, anchor: str) -> Timex:
+    """Resolve a relative timex against an anchor (temporal.resolve, re-run from ``relative``)."""
+    if not timex.relative:
+        return timex
+    from .temporal import resolve
+
+    return resolve(replace(timex, anchored=False), anchor)
+
+
+def _redate(event: Event, timexes: dict[tuple[int, int], Timex], published: str) -> Event:
+    timex = event.timex
+    if timex is None or not timex.relative:
+        return event
+    resolved = timexes.get((timex.start, timex.end)) or _resolve(timex, published)
+    value = resolved.value
+    if not re.match(r"\d{4}", value):
+        return replace(event, timex=resolved)
+    return replace(event, timex=resolved, date=value[:10], date_precision=_precision(value[:10]))
+
+
+def _stub(**fields: Any) -> Event:
+    """A bare event for examples and tests."""
+    base: dict[str, Any] = dict(
+        type="CONSULT", mode=None, status="occurred", source=[], target=[], trigger="met",
+        trigger_start=0, trigger_end=3, sentence=0, start=0, end=0, text="",
+    )
+    base.update(fields)
+    return Event(**base)

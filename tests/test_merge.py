@@ -1,0 +1,169 @@
+"""Merging event mentions across articles, and anchoring undated articles on their story."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.merge import DateSpan, EventMention, date_span, infer_dates, merge_events
+from dateline.model import Actor, Analysis, Article, Event, Timex
+
+SINGH = Actor(0, "Rajnath Singh", role="Defence Minister", country="IND", sector="GOV")
+NAKATANI = Actor(1, "Gen Nakatani", role="Defence Minister", country="JPN", sector="GOV")
+DELHI = {"name": "New Delhi", "country": "IND"}
+
+
+def event(
+    type_: str = "CONSULT", status: str = "occurred", source=(NAKATANI,), target=(SINGH,),
+    date: str | None = None, timex: Timex | None = None, location=DELHI, figures=None, sentence: int = 0,
+) -> Event:
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None
+    return Event(
+        type=type_, mode="visit", status=status, source=list(source), target=list(target), trigger="hosted",
+        trigger_start=10, trigger_end=16, sentence=sentence, start=0, end=60, text="Singh hosted Nakatani.",
+        date=date, date_precision=precision, timex=timex, location=location, figures=dict(figures or {}),
+    )
+
+
+def mention(e: Event, article: str, published: str | None = "2025-05-06", story: str = "s1", copy=None):
+    return EventMention(event=e, article=article, published=published, story=story, duplicate_of=copy)
+
+
+def test_merge_planned_then_occurred_is_one_occurred_event_with_history():
+    preview = mention(event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05")), "a003",
+                      published="2025-05-04")
+    report = mention(event(date="2025-05-05", timex=_day("Monday", "2025-05-05")), "a000")
+    [merged] = merge_events([report, preview])
+    assert merged.status == "occurred"
+    assert [h["status"] for h in merged.status_history] == ["planned", "occurred"]
+    assert [h["article"] for h in merged.status_history] == ["a003", "a000"]
+    assert merged.sources == 2 and merged.articles == ["a003", "a000"]
+    assert merged.date == "2025-05-05" and merged.date_precision == "day"
+    d = merged.to_dict()
+    assert {a["name"] for a in d["source"] + d["target"]} == {"Rajnath Singh", "Gen Nakatani"}
+    assert len(d["source"] + d["target"]) == 2
+    assert d["location"] == DELHI and not d["conflicts"]
+    assert {"article", "sentence", "start", "end", "text"} <= set(d["evidence"][0])
+
+
+def test_merge_near_duplicate_copies_are_not_independent_sources():
+    original = mention(event(date="2025-05-05", timex=_day("Monday", "2025-05-05")), "wire")
+    copies = [
+        mention(event(date="2025-05-05", timex=_day("Monday", "2025-05-05")), f"repost{i}", copy="wire")
+        for i in range(3)
+    ]
+    [merged] = merge_events([original, *copies])
+    assert merged.sources == 1
+    assert len(merged.articles) == 4
+
+
+def test_merge_conflicting_death_tolls_are_kept_side_by_side():
+    attack = dict(type_="ASSAULT", source=(), target=(Actor(0, "India", kind="COUNTRY", country="IND"),),
+                  date="2025-04-22", location={"name": "Pahalgam", "country": "IND"})
+    a = mention(event(**attack, figures={"killed": 26}, timex=_day("April 22", "2025-04-22")), "a1")
+    b = mention(event(**attack, figures={"killed": 28}, timex=_day("April 22", "2025-04-22")), "a2",
+                published="2025-04-24")
+    [merged] = merge_events([a, b])
+    assert merged.conflicts["killed"] == [26, 28]
+    assert merged.figures["killed"] in (26, 28)
+    assert merged.sources == 2
+
+
+@pytest.mark.parametrize(
+    "date_a, date_b, same_story, merged_count",
+    [
+        ("2025-05-05", "2025-05-12", True, 2),  # a week apart: two meetings
+        ("2025-05-05", "2025-05-06", False, 2),  # a day apart in different stories: two events
+        ("2025-05-05", "2025-05-06", True, 1),  # a day apart in one story: one event, date disputed
+        ("2025-05", "2025-05-05", True, 1),  # a month and a day in it are consistent
+        ("2024-11", "2025-05-05", True, 2),  # November's meeting is not May's
+    ],
+)
+def test_merge_dates(date_a, date_b, same_story, merged_count):
+    a = mention(event(date=date_a, timex=_day("x", date_a)), "a1")
+    b = mention(event(date=date_b, timex=_day("y", date_b)), "a2", story="s1" if same_story else "s2")
+    merged = merge_events([a, b])
+    assert len(merged) == merged_count
+    if merged_count == 1 and len(date_a) == len(date_b) and date_a != date_b:
+        assert merged[0].conflicts["date"] == [date_a, date_b]
+
+
+def test_merge_unresolved_weekday_is_compatible_only_with_that_weekday():
+    monday = Timex(0, 6, "Monday", "DATE", "XXXX-XX-XX", anchored=False, relative={"weekday": 0, "direction": -1})
+    assert date_span(event(timex=monday)).compatible(_span("2025-05-05"))
+    assert not date_span(event(timex=monday)).compatible(_span("2025-05-06"))
+
+
+def test_merge_different_actors_or_places_are_different_events():
+    other = Actor(2, "Marco Rubio", country="USA", sector="GOV")
+    a = mention(event(date="2025-05-05", timex=_day("x", "2025-05-05")), "a1")
+    b = mention(event(source=(other,), target=(SINGH,), date="2025-05-05", timex=_day("x", "2025-05-05"),
+                      location={"name": "Washington", "country": "USA"}), "a2")
+    c = mention(event(source=(other,), target=(Actor(3, "Wang Yi", country="CHN"),), date="2025-05-05",
+                      timex=_day("x", "2025-05-05"), location=None), "a3")
+    assert len(merge_events([a, b, c])) == 3
+
+
+def test_merge_is_independent_of_input_order_and_ids_are_stable():
+    ms = [
+        mention(event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05")), "a003",
+                published="2025-05-04"),
+        mention(event(date="2025-05-05", timex=_day("Monday", "2025-05-05")), "a000"),
+        mention(event(type_="ASSAULT", source=(), date="2025-04-22", timex=_day("April 22", "2025-04-22")), "a000"),
+    ]
+    one = [m.to_dict() for m in merge_events(ms)]
+    two = [m.to_dict() for m in merge_events(list(reversed(ms)))]
+    assert one == two
+
+
+def test_merge_seed_story_anchors_the_undated_report():
+    """003 (dated 2025-05-04) previews the meeting "on Monday, May 5"; 000 (undated) reports
+    that Singh "on Monday hosted" Nakatani and that they first met "in November"."""
+    preview = Analysis(
+        article=Article(id="a003", text="...", published="2025-05-04"),
+        events=[event(status="planned", date="2025-05-05", timex=_day("Monday, May 5", "2025-05-05"))],
+    )
+    monday = Timex(46, 52, "Monday", "DATE", "XXXX-XX-XX", anchored=False, relative={"weekday": 0, "direction": -1})
+    november = Timex(1525, 1533, "November", "DATE", "XXXX-11", anchored=False,
+                     relative={"month": 11, "direction": -1})
+    report = Analysis(
+        article=Article(id="a000", text="...", published=None),
+        timexes=[monday, november],
+        events=[event(timex=monday), event(timex=november, location={"name": "Lao PDR", "country": "LAO"},
+                                           sentence=7)],
+    )
+    anchored = infer_dates(report, [preview])
+    assert anchored.article.published == "2025-05-05"
+    assert anchored.article.published_inferred is True
+    assert [t.value for t in anchored.timexes] == ["2025-05-05", "2024-11"]
+    assert anchored.events[0].date == "2025-05-05" and anchored.events[0].date_precision == "day"
+    assert anchored.events[1].date == "2024-11" and anchored.events[1].date_precision == "month"
+
+    ms = [mention(e, a.article.id, a.article.published) for a in (anchored, preview) for e in a.events]
+    merged = merge_events(ms)
+    meeting = next(m for m in merged if m.date == "2025-05-05")
+    assert meeting.status == "occurred" and meeting.sources == 2
+    assert [h["status"] for h in meeting.status_history] == ["planned", "occurred"]
+    assert any(m.date == "2024-11" for m in merged)
+    assert infer_dates(anchored, [preview]) == anchored
+
+
+def test_infer_dates_leaves_dated_articles_and_storyless_ones_alone():
+    dated = Analysis(article=Article(id="x", text="...", published="2025-01-01"))
+    assert infer_dates(dated, []) is dated
+    undated = Analysis(article=Article(id="y", text="..."))
+    assert infer_dates(undated, [Analysis(article=Article(id="z", text="..."))]) is undated
+
+
+def test_infer_dates_floor_is_the_latest_dated_story_article():
+    undated = Analysis(article=Article(id="y", text="..."))
+    story = [Analysis(article=Article(id=i, text="...", published=d)) for i, d in (("a", "2025-03-02"),
+                                                                                   ("b", "2025-03-04"))]
+    assert infer_dates(undated, story).article.published == "2025-03-04"
+
+
+def _day(text: str, value: str) -> Timex:
+    return Timex(0, len(text), text, "DATE", value)
+
+
+def _span(value: str) -> DateSpan:
+    return date_span(event(date=value, timex=_day("x", value)))
