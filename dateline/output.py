@@ -18,12 +18,13 @@ FORMATS = ("table", "jsonl", "csv")
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
 
 
-def default_format(stream: TextIO = sys.stdout) -> str:
+def default_format(stream: TextIO | None = None) -> str:
     """A table for people at a terminal, JSON Lines for pipes and files."""
-    return "table" if stream.isatty() else "jsonl"
+    return "table" if (stream or sys.stdout).isatty() else "jsonl"
 
 
-def write(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[Column], out: TextIO = sys.stdout) -> int:
+def write(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[Column], out: TextIO | None = None) -> int:
+    out = out or sys.stdout
     rows = list(rows)
     if fmt == "jsonl":
         for row in rows:

@@ -45,7 +45,7 @@ def test_cli_run_examples_then_rerun_adds_nothing(tmp_path, capsys):
     code, out, _ = dl("articles", "--db", db, "--format", "jsonl", capsys=capsys)
     rows = jsonl(out)
     assert len(rows) == 4
-    assert set(rows[0]) == {"id", "source", "url", "title", "published", "place", "text"}
+    assert set(rows[0]) >= {"id", "source", "url", "title", "published", "place", "text"}
     html = next(r for r in rows if r["title"] and r["title"].startswith("Norway and Chile sign"))
     assert html["published"] == "2024-03-12" and html["place"] == "Oslo"
     assert "Related" not in html["text"] and "All rights reserved" not in html["text"]
@@ -83,7 +83,7 @@ def test_cli_article_view_marks_actors_and_dates(examples_db, capsys):
     code, out, _ = dl("article", preview["id"][:8], "--db", str(examples_db), capsys=capsys)
     assert code == 0
     assert "[Ingrid Solberg|NOR GOV]" in out
-    assert "[on Tuesday|DATE 2024-03-12]" in out
+    assert "[Tuesday|DATE 2024-03-12]" in out
 
 
 def test_cli_export_formats(examples_db, tmp_path, capsys):
