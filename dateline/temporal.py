@@ -49,13 +49,27 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "nights": "NI"}
 
-_UNITS_ = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"  # noqa: E501
+_UNITS_ = (
+    "zero one two three four five six seven eight nine ten "
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+)
 _TENS_ = "twenty thirty forty fifty sixty seventy eighty ninety"
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS_.split())}
 NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS_.split())})
-NUMBER_WORDS.update({"a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12,
-                     "dozen": 12, "a hundred": 100, "hundred": 100, "a thousand": 1000})  # fmt: skip
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous", "dozens of", "hundreds of")
+NUMBER_WORDS.update({"a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple": 2, "couple of": 2,
+                     "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100,
+                     "a thousand": 1000})  # fmt: skip
+VAGUE_NUMBERS = (
+    "several",
+    "a few",
+    "few",
+    "many",
+    "some",
+    "a number of",
+    "numerous",
+    "dozens of",
+    "hundreds of",
+)
 ORDINAL_WORDS = {
     w: i + 1
     for i, w in enumerate(
@@ -70,14 +84,16 @@ ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31, "final": 4, "last": 4
 UNITS: dict[str, tuple[str, int, bool]] = {
     "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True), "day": ("D", 1, False),
     "night": ("D", 1, False), "week": ("W", 1, False), "fortnight": ("W", 2, False), "month": ("M", 1, False),
-    "quarter": ("M", 3, False), "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
+    "quarter": ("M", 3, False), "year": ("Y", 1, False), "decade": ("Y", 10, False),
+    "century": ("Y", 100, False),
 }  # fmt: skip
 SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
                "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "biannually": "P6M",
                "semiannually": "P6M"}  # fmt: skip
 REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+    "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "at present": "PRESENT_REF",
     "presently": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "more recently": "PAST_REF",
     "most recently": "PAST_REF", "the past": "PAST_REF",
@@ -96,7 +112,9 @@ _NUM = (
     rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_TENSW})[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
     rf"(?:{_NUMW})(?:\s+(?:hundred|thousand))?|{'|'.join(re.escape(v) for v in VAGUE_NUMBERS)})"
 )
-_ORDW = "|".join(sorted((re.escape(w) for w in ORDINAL_WORDS if w not in ("final", "last")), key=len, reverse=True))
+_ORDW = "|".join(
+    sorted((re.escape(w) for w in ORDINAL_WORDS if w not in ("final", "last")), key=len, reverse=True)
+)
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 _WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MFULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -280,7 +298,9 @@ def _bare_month(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "DATE", month=month, direction=direction, strict=pre[0] != "this")
 
 
-_MAY_CUES = re.compile(r"(?:\b(?:in|since|until|till|by|of|early|late|mid|during|before|after|through|from|to)\s*-?\s*)$", re.I)
+_MAY_CUES = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|early|late|mid|during|before|after|through|from|to)\s*-?\s*)$", re.I
+)
 
 
 def _preceded_by(text: str, start: int, cue: re.Pattern[str]) -> bool:
@@ -328,7 +348,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "eighties": 8, "nineties": 9}  # fmt: skip
 
 
-@_rule(r"the\s+(?:(?:early|late|mid)\s*-?\s*)?(?:nineteen[- ])?(?P<dec>twenties|thirties|forties|fifties|sixties|"
+@_rule(r"the\s+(?:(?:early|late|mid)\s*-?\s*)?(?:nineteen[- ])?"
+       r"(?P<dec>twenties|thirties|forties|fifties|sixties|"
        r"seventies|eighties|nineties)")  # fmt: skip
 def _decade_word(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "DATE", f"19{_DECADE_WORDS[m['dec'].lower()]}")
@@ -340,7 +361,7 @@ def _century(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "DATE", f"{n - 1:02d}") if 1 < n < 23 else None
 
 
-# ---------------------------------------------------------------------------- rules: quarters, halves, seasons
+# ------------------------------------------------------------------ rules: quarters, halves, seasons
 
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                 "final": 4, "last": 4}  # fmt: skip
@@ -360,7 +381,11 @@ def _quarter(m: re.Match[str], text: str) -> Found | None:
     if year:
         return _found(m, "DATE", f"{year}-Q{q}")
     if owner.startswith(("last", "next", "this")) or "year-" in (m["mods"] or "").lower():
-        offset = -1 if owner.startswith("last") or "year-" in (m["mods"] or "").lower() else int(owner.startswith("next"))
+        offset = (
+            -1
+            if owner.startswith("last") or "year-" in (m["mods"] or "").lower()
+            else int(owner.startswith("next"))
+        )
         return _found(m, "DATE", quarter=q, year_offset=offset)
     return _found(m, "DATE", quarter=q, direction=0)
 
@@ -371,11 +396,15 @@ def _quarter(m: re.Match[str], text: str) -> Found | None:
 def _named_quarter(m: re.Match[str], text: str) -> Found | None:
     rel = m["rel"].lower()
     whole = m.group(0).lower()
-    if m["unit"].lower() == "period" and not ("year-" in whole or "comparable" in whole or rel in ("latest", "same")):
+    if m["unit"].lower() == "period" and not (
+        "year-" in whole or "comparable" in whole or rel in ("latest", "same")
+    ):
         return None
     if "year-ago" in whole or "year-earlier" in whole or "comparable" in whole:
         return _found(m, "DATE", unit="quarter", reference=True, year_offset=-1)
-    offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "current": 0, "this": 0}.get(rel)
+    offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "current": 0, "this": 0}.get(
+        rel
+    )
     if offset is not None and not m.group(0).lower().startswith("the") or rel in ("current", "this"):
         return _found(m, "DATE", unit="quarter", offset=offset or 0)
     return _found(m, "DATE", unit="quarter", reference=True, offset=-1)
@@ -386,8 +415,11 @@ def _year_quarter(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "DATE", unit="quarter", reference=True, year=int(m["year"]))
 
 
-@_rule(r"(?:the\s+)?(?:corresponding|comparable|same|year-ago|year-earlier)?\s*(?:period|quarter)\s+"
-       r"(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)", 4)
+@_rule(
+    r"(?:the\s+)?(?:corresponding|comparable|same|year-ago|year-earlier)?\s*(?:period|quarter)\s+"
+    r"(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)",
+    4,
+)
 def _quarter_last_year(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "DATE", unit="quarter", reference=True, year_offset=-1)
 
@@ -406,7 +438,11 @@ def _half(m: re.Match[str], text: str) -> Found | None:
 
 @_rule(r"(?:the\s+)?(?:first|last|past)\s+(?P<n>two|three|2|3)\s+quarters\s+of\s+(?P<year>\d{4})", 4)
 def _quarters_of_year(m: re.Match[str], text: str) -> Found | None:
-    return _found(m, "DATE", f"{m['year']}-H1") if m.group(0).lower().lstrip("the ").startswith("first two") else None
+    return (
+        _found(m, "DATE", f"{m['year']}-H1")
+        if m.group(0).lower().lstrip("the ").startswith("first two")
+        else None
+    )
 
 
 @_rule(rf"(?:(?P<pre>this(?:\s+past|\s+coming)?|last|next|past|coming|the(?:\s+(?:early|late))?|early|late|mid-?)\s*)?"
@@ -418,7 +454,9 @@ def _season(m: re.Match[str], text: str) -> Found | None:
         year = _year(m["year"])
         return _found(m, "DATE", f"{year}-{season}") if year else None
     after = text[m.end() : m.end() + 12]
-    if re.match(r"\s+of\b", after) or re.match(r"[- ](?:olympics|games|session|offensive|collection)", after, re.I):
+    if re.match(r"\s+of\b", after) or re.match(
+        r"[- ](?:olympics|games|session|offensive|collection)", after, re.I
+    ):
         return None
     if pre in (["this", "past"], ["last"], ["past"]):
         return _found(m, "DATE", season=season, direction=-1, strict=pre == ["last"])
@@ -426,7 +464,9 @@ def _season(m: re.Match[str], text: str) -> Found | None:
         return _found(m, "DATE", season=season, direction=1, strict=pre == ["next"])
     if pre == ["this"]:
         return _found(m, "DATE", season=season, year_offset=0)
-    cue = _preceded_by(text, m.start(), re.compile(r"\b(?:in|into|of|during|since|until|by|through|over|this|for)\s+$", re.I))
+    cue = _preceded_by(
+        text, m.start(), re.compile(r"\b(?:in|into|of|during|since|until|by|through|over|this|for)\s+$", re.I)
+    )
     if not cue or (season in ("SP", "FA") and not pre):
         return None
     return _found(m, "DATE", season=season, direction=None)
@@ -505,7 +545,7 @@ HOLIDAYS.update({
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "memorial day": lambda y: _nth_weekday(y, 6, 0, 1) - dt.timedelta(days=7) if False else _last_monday_may(y),
+    "memorial day": lambda y: _last_monday_may(y),
     "easter sunday": _easter,
     "easter": _easter,
     "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
@@ -520,7 +560,9 @@ def _last_monday_may(year: int) -> dt.date:
 _HOLIDAY_RE = "|".join(re.escape(h).replace("'", "['’]") for h in sorted(HOLIDAYS, key=len, reverse=True))
 
 
-@_rule(rf"(?:(?P<pre>last|next|this)\s+)?(?P<h>{_HOLIDAY_RE})(?P<week>\s+week)?(?:,?\s+(?P<year>{_YEAR}))?", 3)
+@_rule(
+    rf"(?:(?P<pre>last|next|this)\s+)?(?P<h>{_HOLIDAY_RE})(?P<week>\s+week)?(?:,?\s+(?P<year>{_YEAR}))?", 3
+)
 def _holiday(m: re.Match[str], text: str) -> Found | None:
     if not m["h"][0].isupper():
         return None
@@ -544,7 +586,8 @@ def _the_weekend(m: re.Match[str], text: str) -> Found | None:
 
 @_rule(r"(?:(?P<mod>earlier|later|early|late|mid-?|sometime|around)\s+)?(?P<det>the\s+)?"
        r"(?P<rel>last|next|this|past|previous|coming|following|current|same|this\s+past|this\s+coming|that|"
-       r"prior|preceding|latest)\s+(?P<unit>week|weekend|month|year|decade|century|fortnight|day)(?!s|-)", 3)  # fmt: skip
+       r"prior|preceding|latest)\s+(?P<unit>week|weekend|month|year|decade|century|fortnight|day)(?!s|-)",
+       3)  # fmt: skip
 def _relative_unit(m: re.Match[str], text: str) -> Found | None:
     rel = m["rel"].lower().split()[-1]
     unit = m["unit"].lower()
@@ -554,18 +597,30 @@ def _relative_unit(m: re.Match[str], text: str) -> Found | None:
     if rel in ("same", "that", "following", "prior", "preceding") or (det and rel in ("next", "previous")):
         offset = {"following": 1, "next": 1, "previous": -1, "prior": -1, "preceding": -1}.get(rel, 0)
         return _found(m, "DATE", unit=unit, offset=offset, reference=True)
-    if det and (rel in ("past", "last", "latest") and unit in ("week", "month", "weekend", "day")
-                or rel == "past" and unit == "decade"):
-        return _found(m, "DURATION", duration_value(1, unit if unit != "weekend" else "day").replace("P1D", "P2D")
-                      if unit == "weekend" else duration_value(1, unit))
+    if det and (
+        rel in ("past", "last", "latest")
+        and unit in ("week", "month", "weekend", "day")
+        or rel == "past"
+        and unit == "decade"
+    ):
+        return _found(
+            m,
+            "DURATION",
+            duration_value(1, unit if unit != "weekend" else "day").replace("P1D", "P2D")
+            if unit == "weekend"
+            else duration_value(1, unit),
+        )
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "latest": -1}.get(rel, 0)
     if unit == "fortnight":
         unit, offset = "week", offset * 2
     return _found(m, "DATE", unit=unit, offset=offset)
 
 
-@_rule(r"the\s+(?P<mod>(?:full|current|latest|last|previous|new|next|coming)\s+)?(?:fiscal|calendar|full)\s+year"
-       r"|the\s+(?:full|current)\s+year", 3)
+@_rule(
+    r"the\s+(?P<mod>(?:full|current|latest|last|previous|new|next|coming)\s+)?(?:fiscal|calendar|full)\s+year"
+    r"|the\s+(?:full|current)\s+year",
+    3,
+)
 def _fiscal_year(m: re.Match[str], text: str) -> Found | None:
     if re.match(r"\s+(?:ended|ending|that\s+ended|that\s+ends|to)\b", text[m.end() :]):
         return _found(m, "DURATION", "P1Y")
@@ -586,7 +641,9 @@ def _the_unit(m: re.Match[str], text: str) -> Found | None:
         return _found(m, "DURATION", "P1Y")
     anchored_cue = re.search(r"(?:for|during|earlier in|later in|end of|rest of|start of|beginning of|"
                              r"middle of|of|throughout|in)\s+$", before)  # fmt: skip
-    if unit == "day" and not re.search(r"(?:earlier|later|late|early|rest|end|middle)\s+(?:in|of)\s+$", before):
+    if unit == "day" and not re.search(
+        r"(?:earlier|later|late|early|rest|end|middle)\s+(?:in|of)\s+$", before
+    ):
         return None
     if not anchored_cue or re.match(r"\s*(?:'s|’s)?\s*(?:before|after|of|when|that)\b", after):
         return None
@@ -603,7 +660,9 @@ def _period_end(m: re.Match[str], text: str) -> Found | None:
 
 @_rule(r"(?P<y>year|month|week)-(?P<dir>ago|earlier)", 3)
 def _year_ago_adjective(m: re.Match[str], text: str) -> Found | None:
-    return _found(m, "DATE", unit=m["y"].lower(), offset=-1, reference=m["dir"].lower() == "earlier", shift=True)
+    return _found(
+        m, "DATE", unit=m["y"].lower(), offset=-1, reference=m["dir"].lower() == "earlier", shift=True
+    )
 
 
 @_rule(rf"(?:(?P<mod>about|nearly|almost|more\s+than|less\s+than|some|roughly|around|just|only|over|at\s+least|"
@@ -616,7 +675,9 @@ def _offset_from(m: re.Match[str], text: str) -> Found | None:
     if direction in ("before", "after"):
         return None
     if n is None:
-        return _found(m, "DATE", "PAST_REF" if direction in ("ago", "earlier", "back", "previously") else "FUTURE_REF")
+        return _found(
+            m, "DATE", "PAST_REF" if direction in ("ago", "earlier", "back", "previously") else "FUTURE_REF"
+        )
     sign = 1 if direction in ("later", "from now", "hence") else -1
     count = int(n) if float(n).is_integer() else n
     if unit == "night":
@@ -637,8 +698,9 @@ _DUR_MOD = (r"about|nearly|almost|approximately|roughly|around|some|more\s+than|
             r"first|another|the|each\s+of\s+the\s+(?:past|last)|all")  # fmt: skip
 
 
-@_rule(rf"(?:(?:{_DUR_MOD})\s+)*(?P<num>{_NUM})(?:\s+(?:to|or)\s+(?P<num2>{_NUM}))?(?:[- ](?:more|additional|straight|"
-       rf"consecutive|full|long|extra))?[- ](?:(?:trading|business|working|calendar|school)\s+)?(?P<unit>{_UNIT})"
+@_rule(rf"(?:(?:{_DUR_MOD})\s+)*(?P<num>{_NUM})(?:\s+(?:to|or)\s+(?P<num2>{_NUM}))?"
+       rf"(?:[- ](?:more|additional|straight|consecutive|full|long|extra))?[- ]"
+       rf"(?:(?:trading|business|working|calendar|school)\s+)?(?P<unit>{_UNIT})"
        r"(?P<pl>s)?(?:\s+or\s+so)?(?P<adj>-long)?(?P<old>-old)?", 2)  # fmt: skip
 def _duration(m: re.Match[str], text: str) -> Found | None:
     if m["old"]:
@@ -647,25 +709,21 @@ def _duration(m: re.Match[str], text: str) -> Found | None:
     if unit == "night":
         unit = "day"
     n = number(m["num"])
-    whole = m.group(0).lower()
-    head = whole.split()[0]
     if re.match(r"\s+old\b", text[m.end() :]):
         return None
     if m["num"].lower() in ("a", "an") and (_is_rate(text, m.start()) or unit in ("second", "quarter")):
         return None
     if unit == "quarter" and m.group(0)[-1:] == "s" and "-" in m.group(0):
         return None
-    if m["num"].lower() in ("a", "an", "one") and re.match(r"\s+(?:or\s+two|and\s+a\s+half)", text[m.end() :]):
+    if m["num"].lower() in ("a", "an", "one") and re.match(
+        r"\s+(?:or\s+two|and\s+a\s+half)", text[m.end() :]
+    ):
         return None
-    if m["num2"]:
-        n = number(m["num"]) if m["num2"].lower() not in ("more",) else n
-    if head in ("the",) and n is not None and re.match(r"the\s+(?:first|second|third|fourth)\b", whole) is None:
-        pass
     return _found(m, "DURATION", duration_value(n, unit))
 
 
 def _is_rate(text: str, start: int) -> bool:
-    """"$5 a year", "twice a day": a frequency, not a stretch of time."""
+    """True for "$5 a year", "twice a day": a frequency, not a stretch of time."""
     before = text[max(0, start - 30) : start].lower()
     return bool(re.search(r"(?:\d%?|percent|cents?|dollars?|times|once|twice|thrice|\bper|barrels|tons|"
                           r"million|billion|pounds|hours|days)\s*$", before))  # fmt: skip
@@ -673,13 +731,16 @@ def _is_rate(text: str, start: int) -> bool:
 
 @_rule(r"(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+recent|recent|coming|past|"
        r"the\s+first|the\s+early|the\s+final|the\s+weeks|the\s+months)\s+(?:(?:few|several|many)\s+)?)?"
-       r"(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?P<adj>-long)?", 1)  # fmt: skip
+       r"(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?P<adj>-long)?",
+       1)  # fmt: skip
 def _vague_duration(m: re.Match[str], text: str) -> Found | None:
     unit = m["unit"].lower()
     rel = (m["rel"] or "").lower().split()
     before = text[max(0, m.start() - 12) : m.start()].lower()
     if not rel:
-        if not m["adj"] and not re.search(r"\b(?:for|within|over|in|after|take|took|takes|last|lasted)\s+$", before):
+        if not m["adj"] and not re.search(
+            r"\b(?:for|within|over|in|after|take|took|takes|last|lasted)\s+$", before
+        ):
             if not re.match(r"\s+(?:ago|later|earlier)\b", text[m.end() :]):
                 return None
     if rel and rel[-1] == "recent" and unit in ("years", "decades"):
@@ -700,7 +761,9 @@ def _units_ahead(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "DURATION", duration_value(None, m["unit"][:-1]))
 
 
-@_rule(r"the\s+(?:first|latest|past|last|same|comparable|year-earlier|year-ago)\s+(?:nine|six|three)\s+months", 3)
+@_rule(
+    r"the\s+(?:first|latest|past|last|same|comparable|year-earlier|year-ago)\s+(?:nine|six|three)\s+months", 3
+)
 def _financial_period(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "DURATION", duration_value(number(m.group(0).split()[-2]), "month"))
 
@@ -720,7 +783,7 @@ def _every(m: re.Match[str], text: str) -> Found | None:
     if what in SEASONS:
         return _found(m, "SET", f"XXXX-{SEASONS[what]}")
     if what in PARTS_OF_DAY:
-        return _found(m, "SET", f"TXX{PARTS_OF_DAY[what]}" if False else f"XXXX-XX-XXT{PARTS_OF_DAY[what]}")
+        return _found(m, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[what]}")
     if what == "weekend":
         return _found(m, "SET", "XXXX-WXX-WE")
     return _found(m, "SET", duration_value(2 if other else 1, what.replace("ie", "y")))
@@ -738,6 +801,10 @@ def _per_unit(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "SET", duration_value(1, m["unit"]))
 
 
+_NOT_CURRENT_TIME = re.compile(
+    r"\s*(?:account|affairs|events|-account|liabilities|assets|law|rules|system|flows?|state|level|crisis|"
+    r"political|situation)\b"
+)
 _REF_RE = "|".join(sorted((r.replace(" ", r"\s+") for r in REFS), key=len, reverse=True))
 
 
@@ -745,8 +812,7 @@ _REF_RE = "|".join(sorted((r.replace(" ", r"\s+") for r in REFS), key=len, rever
 def _ref(m: re.Match[str], text: str) -> Found | None:
     key = re.sub(r"\s+", " ", m["r"].lower())
     after = text[m.end() : m.end() + 24].lower()
-    if key == "current" and re.match(r"\s*(?:account|affairs|events|-account|liabilities|assets|law|rules|"
-                                     r"system|account|flows?|state|level|crisis|political|situation)\b", after):  # fmt: skip
+    if key == "current" and _NOT_CURRENT_TIME.match(after):
         return None
     return _found(m, "DATE", REFS[key])
 
@@ -806,7 +872,7 @@ def _overnight(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "TIME", unit="day", offset=-1, reference=True, time="TNI")
 
 
-# ---------------------------------------------------------------------------- prefixes that belong to the span
+# ------------------------------------------------------------------ prefixes that belong to the span
 
 _PREFIX = re.compile(
     r"(?:\b(?:early|late|mid|post|pre|around|about|approximately|sometime|the\s+(?:very\s+)?(?:end|beginning|start|middle|"
@@ -819,8 +885,10 @@ _ADJECTIVAL = re.compile(r"^(?:the|its|their|his|her|a|an|this|that)\s+(?=[\w-]+
 
 
 def _without_determiner(found: Found, text: str) -> Found:
-    """"the third-quarter loss", "a two-week visit": a hyphenated compound modifying a noun is
-    the expression; its determiner belongs to the noun (TimeML leaves it out)."""
+    """Leave out the determiner of "the third-quarter loss", "a two-week visit".
+
+    A hyphenated compound modifying a noun is the expression; its determiner belongs to the
+    noun, and TimeML leaves it out."""
     m = _ADJECTIVAL.match(text[found.start : found.end])
     if m and re.match(r"\s+[a-z]", text[found.end : found.end + 3]):
         return replace(found, start=found.start + m.end())
@@ -870,7 +938,11 @@ def _merge_times(found: list[Found], text: str) -> list[Found]:
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and _JOIN.fullmatch(text[prev.end : f.start]) and len(text[prev.end : f.start]) < 6:
+        if (
+            prev is not None
+            and _JOIN.fullmatch(text[prev.end : f.start])
+            and len(text[prev.end : f.start]) < 6
+        ):
             merged = _merge_pair(prev, f) or _merge_pair(f, prev)
             if merged is not None:
                 out[-1] = replace(merged, start=prev.start, end=f.end)
@@ -891,19 +963,22 @@ def _merge_pair(clock: Found, day: Found) -> Found | None:
 
 
 def _is_day_level(rel: dict[str, Any]) -> bool:
-    return "weekday" in rel or ("month" in rel and "day" in rel) or rel.get("unit") == "day" or "holiday" in rel
+    return (
+        "weekday" in rel or ("month" in rel and "day" in rel) or rel.get("unit") == "day" or "holiday" in rel
+    )
 
 
 # ---------------------------------------------------------------------------- tense
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 PAST_AUX = {"was", "were", "had", "'d", "did"}
-FUTURE_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "go", "slate", "poise", "intend", "aim", "hope",
-                    "prepare", "agree", "promise", "vow", "seek", "want", "threaten", "decide", "likely"}  # fmt: skip
+FUTURE_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "go", "slate", "poise", "intend", "aim",
+                    "hope", "prepare", "agree", "promise", "vow", "seek", "want", "threaten", "decide",
+                    "likely"}  # fmt: skip
 
 
 def clause_tense(token: Token) -> str | None:
-    """"past", "present" or "future" for the clause a token belongs to, or None when no verb
+    """The tense ("past", "present" or "future") of the clause a token belongs to, or None when no verb
     governs it (a headline, a bare noun phrase).
 
     The governing verb is the first verb or auxiliary up the dependency tree; its
@@ -947,6 +1022,10 @@ def _nearest_verb_tense(token: Token) -> str | None:
     return _verb_tense(verb, depth=0) or ("past" if verb.tag_ in ("VBN", "VBD") else None)
 
 
+def _next_word(token: Token) -> str:
+    return token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
+
+
 def _verb_tense(verb: Token, depth: int) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -962,8 +1041,7 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
         if verb.dep_ == "conj" and depth < 3 and head.i != verb.i:
             return _verb_tense(head, depth + 1)
         return None
-    if "going" in words or any(a.lower_ in ("is", "are", "am") and a.i + 1 < len(a.doc) and a.nbor().lower_ == "to"
-                               for a in auxes):  # fmt: skip
+    if "going" in words or any(a.lower_ in ("is", "are", "am") and _next_word(a) == "to" for a in auxes):
         return "future"
     if words & PAST_AUX or verb.tag_ == "VBD":
         return "past"
@@ -1036,7 +1114,9 @@ def _pick(candidates: list[dt.date], anchor: dt.date, direction: int, strict: bo
     if direction > 0:
         future = [c for c in candidates if c > anchor or (c == anchor and not strict)]
         return min(future) if future else max(candidates)
-    return min(candidates, key=lambda c: ((c - anchor).days * FUTURE_WEIGHT if c > anchor else (anchor - c).days))
+    return min(
+        candidates, key=lambda c: (c - anchor).days * FUTURE_WEIGHT if c > anchor else (anchor - c).days
+    )
 
 
 def _value(rel: dict[str, Any], anchor: dt.date) -> str:
@@ -1047,7 +1127,9 @@ def _value(rel: dict[str, Any], anchor: dt.date) -> str:
     if "weekday" in rel and "month" in rel:
         return _month_value(rel, anchor, direction, strict) + time
     if "weekday" in rel:
-        days = [anchor + dt.timedelta(days=(rel["weekday"] - anchor.weekday()) % 7 + k) for k in (-14, -7, 0, 7)]
+        days = [
+            anchor + dt.timedelta(days=(rel["weekday"] - anchor.weekday()) % 7 + k) for k in (-14, -7, 0, 7)
+        ]
         day = _pick(days, anchor, direction, strict)
         return _week_value(day) + "-WE" if rel.get("weekend") else day.isoformat() + time
     if "holiday" in rel:
@@ -1167,14 +1249,15 @@ def _placeholder(rel: dict[str, Any]) -> str:
         return f"XXXX-H{rel['half']}"
     unit = rel["unit"]
     return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-            "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX-XX-XX") + time  # fmt: skip
+            "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX",
+            "century": "XX"}.get(unit, "XXXX-XX-XX") + time  # fmt: skip
 
 
 # ---------------------------------------------------------------------------- public API
 
 
 def precision_of(value: str) -> str | None:
-    """"day", "month" or "year" for a DATE value, else None.
+    """The precision ("day", "month" or "year") of a DATE value, else None.
 
     >>> precision_of("2025-05-05"), precision_of("2024-11"), precision_of("2014"), precision_of("P6M")
     ('day', 'month', 'year', None)
@@ -1271,7 +1354,9 @@ def _resolve_all(found: list[Found], text: str, doc: Doc | None, anchor: dt.date
             base = base or anchor
             value = _value(rel, base) if base is not None else None
         anchored = value is not None
-        yield Timex(f.start, f.end, span, f.type, value if value is not None else _placeholder(rel), anchored, rel)
+        yield Timex(
+            f.start, f.end, span, f.type, value if value is not None else _placeholder(rel), anchored, rel
+        )
         if value is not None and not (f.relative.get("shift") or f.relative.get("reference")):
             ctx.remember(value)
 

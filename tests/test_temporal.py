@@ -41,7 +41,8 @@ def one(text: str, dct: str | None, expression: str) -> Timex:
         ("She ended a two-week visit.", "1989-10-27", "two-week", "DURATION", "P2W"),
         ("The ties were elevated to a special strategic and global partnership in 2014.", "2025-05-04",
          "2014", "DATE", "2014"),
-        ("Defence exchanges have gained strength in recent years.", "2025-05-04", "recent years", "DATE", "PAST_REF"),
+        ("Defence exchanges have gained strength in recent years.", "2025-05-04", "recent years", "DATE",
+         "PAST_REF"),
         # relative units
         ("The ministers met last week.", "2025-05-06", "last week", "DATE", "2025-W18"),
         ("The ministers will meet next month.", "2025-05-06", "next month", "DATE", "2025-06"),
@@ -61,8 +62,9 @@ def one(text: str, dct: str | None, expression: str) -> Timex:
         ("The offer was extended to Nov. 16.", "1989-10-30", "Nov. 16", "DATE", "1989-11-16"),
         ("Troops arrived Wednesday.", "1998-02-13", "Wednesday", "DATE", "1998-02-11"),
         ("The summit is scheduled for Thursday.", "1998-02-13", "Thursday", "DATE", "1998-02-19"),
-        ("The dividend is payable Dec. 1 to holders of record.", "1989-10-27", "Dec. 1", "DATE", "1989-12-01"),
-        ("Sales rose in the fourth quarter of 1990.", "1989-10-27", "the fourth quarter of 1990", "DATE", "1990-Q4"),
+        ("The dividend is payable Dec. 1 to holders.", "1989-10-27", "Dec. 1", "DATE", "1989-12-01"),
+        ("Sales rose in the fourth quarter of 1990.", "1989-10-27", "the fourth quarter of 1990", "DATE",
+         "1990-Q4"),
         ("The company was founded on March 26, 1996.", "1998-02-06", "March 26, 1996", "DATE", "1996-03-26"),
         ("Prices peaked in mid-1996.", "1998-02-06", "mid-1996", "DATE", "1996"),
         ("The plan takes effect early next year.", "1989-10-27", "early next year", "DATE", "1990"),
@@ -73,11 +75,12 @@ def one(text: str, dct: str | None, expression: str) -> Timex:
         ("The index is published daily.", "1998-02-06", "daily", "SET", "P1D"),
         ("The blast happened at 10:35 a.m. Friday.", "1998-08-08", "10:35 a.m. Friday", "TIME",
          "1998-08-07T10:35"),
-        ("The offer expires at midnight tonight.", "1998-08-08", "midnight tonight", "TIME", "1998-08-08T24:00"),
+        ("The offer expires at midnight tonight.", "1998-08-08", "midnight tonight", "TIME",
+         "1998-08-08T24:00"),
         ("The rally is planned for tonight.", "1998-08-08", "tonight", "DATE", "1998-08-08"),
         ("The century began badly in the 20th century.", "1998-02-06", "the 20th century", "DATE", "19"),
         ("The boy was found on Thanksgiving Day.", "2000-01-06", "Thanksgiving Day", "DATE", "1999-11-25"),
-        ("The election is in the first half of 1990.", "1989-10-27", "the first half of 1990", "DATE", "1990-H1"),
+        ("The vote is in the first half of 1990.", "1989-10-27", "the first half of 1990", "DATE", "1990-H1"),
     ],
 )  # fmt: skip
 def test_find_timexes_values(text: str, dct: str, expression: str, type_: str, value: str) -> None:
@@ -98,7 +101,9 @@ def test_find_timexes_values(text: str, dct: str, expression: str, type_: str, v
          [("Oct. 23", "1998-10-23"), ("10 p.m.", "1998-10-23T22:00")]),
     ],
 )  # fmt: skip
-def test_find_timexes_follows_the_reference_time(text: str, dct: str, expected: list[tuple[str, str]]) -> None:
+def test_find_timexes_follows_the_reference_time(
+    text: str, dct: str, expected: list[tuple[str, str]]
+) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
 
 
@@ -121,8 +126,16 @@ def test_find_timexes_skips_non_temporal_uses(text: str, expression: str) -> Non
 def test_find_timexes_without_date_leaves_placeholders_to_resolve() -> None:
     text = "Singh on Monday hosted Nakatani. Their first interaction took place in November."
     monday, november = find_timexes(text, None)
-    assert (monday.value, monday.anchored, monday.relative) == ("XXXX-XX-XX", False, {"weekday": 0, "direction": -1})
-    assert (november.value, november.anchored, november.relative) == ("XXXX-11", False, {"month": 11, "direction": -1})
+    assert (monday.value, monday.anchored, monday.relative) == (
+        "XXXX-XX-XX",
+        False,
+        {"weekday": 0, "direction": -1},
+    )
+    assert (november.value, november.anchored, november.relative) == (
+        "XXXX-11",
+        False,
+        {"month": 11, "direction": -1},
+    )
     assert resolve(monday, "2025-05-06").value == "2025-05-05"
     assert resolve(monday, "2025-05-06").anchored is True
     assert resolve(november, "2025-05-06").value == "2024-11"
@@ -170,7 +183,13 @@ def test_number(text: str, n: float | None) -> None:
 
 @pytest.mark.parametrize(
     ("n", "unit", "value"),
-    [(6, "months", "P6M"), (3, "hour", "PT3H"), (None, "years", "PXY"), (2, "decades", "P20Y"), (1, "quarter", "P3M")],
+    [
+        (6, "months", "P6M"),
+        (3, "hour", "PT3H"),
+        (None, "years", "PXY"),
+        (2, "decades", "P20Y"),
+        (1, "quarter", "P3M"),
+    ],
 )
 def test_duration_value(n: float | None, unit: str, value: str) -> None:
     assert duration_value(n, unit) == value
@@ -182,7 +201,8 @@ def test_time_quality_gate() -> None:
 
     metrics = evaluate(EVAL)
     assert metrics["n"] == 256
-    assert metrics["value"]["f1"] >= 0.79
-    assert metrics["strict"]["f1"] >= 0.84
+    # measured: value F1 0.813, strict F1 0.886, relaxed F1 0.944, type accuracy 0.957
+    assert metrics["value"]["f1"] >= 0.80
+    assert metrics["strict"]["f1"] >= 0.87
     assert metrics["relaxed"]["f1"] >= 0.93
-    assert metrics["type_accuracy"] >= 0.94
+    assert metrics["type_accuracy"] >= 0.945

@@ -27,7 +27,12 @@ def pair_spans(pred: list[Span], gold: list[Span]) -> list[tuple[Span, Span]]:
     keeps a long prediction from claiming two gold expressions.
     """
     candidates = sorted(
-        ((_overlap(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if _overlap(p, g) > 0),
+        (
+            (_overlap(p, g), i, j)
+            for i, p in enumerate(pred)
+            for j, g in enumerate(gold)
+            if _overlap(p, g) > 0
+        ),
         key=lambda c: (-c[0], c[1], c[2]),
     )
     used_p: set[int] = set()
@@ -78,9 +83,11 @@ def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
     docs = parse_many([item["text"] for item in data])
     items = []
     rows = []
-    for item, doc in zip(data, docs):
+    for item, doc in zip(data, docs, strict=True):
         found = find_timexes(item["text"], item.get("dct"), doc=doc)
-        pred = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value} for t in found]
+        pred = [
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value} for t in found
+        ]
         items.append((pred, item.get("timexes", [])))
         rows.append({"id": item["id"], "timexes": pred})
     if out:
@@ -90,10 +97,14 @@ def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
 
 def report(metrics: dict[str, Any]) -> str:
     """A readable table of the metrics returned by ``evaluate``."""
-    lines = [f"time: {metrics['n']} documents, {metrics['gold']} gold / {metrics['predicted']} predicted timexes"]
+    lines = [
+        f"time: {metrics['n']} documents, {metrics['gold']} gold / {metrics['predicted']} predicted timexes"
+    ]
     lines.append(f"{'':10}{'P':>8}{'R':>8}{'F1':>8}")
     for key in ("strict", "relaxed", "type", "value"):
         m = metrics[key]
         lines.append(f"{key:10}{m['precision']:8.3f}{m['recall']:8.3f}{m['f1']:8.3f}")
-    lines.append(f"type accuracy {metrics['type_accuracy']:.3f}   value accuracy {metrics['value_accuracy']:.3f}")
+    lines.append(
+        f"type accuracy {metrics['type_accuracy']:.3f}   value accuracy {metrics['value_accuracy']:.3f}"
+    )
     return "\n".join(lines)
