@@ -1237,10 +1237,10 @@ def _placeholder(rel: dict[str, Any]) -> str:
     time = rel.get("time", "")
     if rel.get("weekend"):
         return "XXXX-WXX-WE"
-    if "weekday" in rel or "holiday" in rel:
-        return ("XXXX-WXX" if rel.get("week") else "XXXX-XX-XX") + time
     if "month" in rel:
         return f"XXXX-{rel['month']:02d}" + (f"-{rel['day']:02d}" if rel.get("day") else "") + time
+    if "weekday" in rel or "holiday" in rel:
+        return ("XXXX-WXX" if rel.get("week") else "XXXX-XX-XX") + time
     if "season" in rel:
         return f"XXXX-{rel['season']}"
     if "quarter" in rel:

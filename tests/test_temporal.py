@@ -141,6 +141,12 @@ def test_find_timexes_without_date_leaves_placeholders_to_resolve() -> None:
     assert resolve(november, "2025-05-06").value == "2024-11"
 
 
+def test_find_timexes_without_date_keeps_what_the_text_says() -> None:
+    t = one("Singh will host Nakatani on Monday, May 5.", None, "Monday, May 5")
+    assert (t.value, t.anchored) == ("XXXX-05-05", False)
+    assert resolve(t, "2025-05-04").value == "2025-05-05"
+
+
 def test_resolve_leaves_absolute_values_alone() -> None:
     t = one("The ties were elevated in 2014.", None, "2014")
     assert (t.value, t.anchored) == ("2014", True)
