@@ -40,6 +40,7 @@ LIGHT_VERBS = frozenset(
     "file go resume open complete announce reiterate join declare impose take organize organise "
     "call lead undertake begin initiate".split()
 )
+HAPPEN_VERBS = frozenset({"happen", "occur", "begin", "start", "end", "resume", "continue", "come", "conclude"})
 PLAN_VERBS = frozenset(
     "plan intend expect anticipate set schedule prepare aim hope want go due likely slate "
     "willing ready prepared poised decide agree".split()
@@ -402,6 +403,10 @@ def _light_governor(noun: Token) -> Token | None:
         return head.head
     if noun.dep_ == "nsubjpass" and _lemma(head) in LIGHT_VERBS:
         return head
+    if noun.dep_ == "nsubj" and (_lemma(head) in HAPPEN_VERBS or any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in head.children
+    )):
+        return head
     return None
 
 
@@ -617,7 +622,7 @@ def _content_scope(m: _Mention) -> set[int]:
 
 def _is_purpose(tok: Token) -> bool:
     """An infinitive of purpose ("staged rallies to demand reforms", "aimed at establishing")."""
-    if tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+    if tok.dep_ in ("advcl", "xcomp", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
     if tok.dep_ == "acl" and tok.lemma_.lower() == "aim":
         return True
@@ -687,14 +692,14 @@ def _date_of(timex: Timex | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _place(m: _Mention, doc: Doc, index: _ActorIndex, exclude: set[int]) -> dict[str, Any] | None:
+def _place(m: _Mention, doc: Doc, actors: set[int], others: set[int]) -> dict[str, Any] | None:
     """The clause's own place: "in New Delhi", "at Lao PDR"."""
     roots = [m.trigger, *m.merged]
     if m.clause.i != m.trigger.i and (not m.nominal or _light_governor(m.trigger) is not None):
         roots.append(m.clause)
     for root in roots:
-        for tok in _own_subtree(root, exclude):
-            if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+        for tok in _own_subtree(root, others):
+            if tok.i in actors or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
                 continue
             if tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.pos_ == "PROPN" and not tok.ent_type_):
                 start, end = _np_bounds(tok)
@@ -926,7 +931,7 @@ def _to_event(
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None:
                     actor_tokens.update(t.i for t in span)
-    location = _place(m, doc, index, actor_tokens | others)
+    location = _place(m, doc, actor_tokens, others)
     if location is None and article.place:
         location = {"name": article.place, "country": _country(article.place)}
     if m.type in MUTUAL_TYPES and m.mode in (None, "multilateral") and any(
