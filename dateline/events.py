@@ -40,7 +40,9 @@ LIGHT_VERBS = frozenset(
     "file go resume open complete announce reiterate join declare impose take organize organise "
     "call lead undertake begin initiate".split()
 )
-HAPPEN_VERBS = frozenset({"happen", "occur", "begin", "start", "end", "resume", "continue", "come", "conclude"})
+HAPPEN_VERBS = frozenset(
+    {"happen", "occur", "begin", "start", "end", "resume", "continue", "come", "conclude"}
+)
 PLAN_VERBS = frozenset(
     "plan intend expect anticipate set schedule prepare aim hope want go due likely slate "
     "willing ready prepared poised decide agree".split()
@@ -135,8 +137,17 @@ def _lemma(tok: Token) -> str:
     if lemma in known or tok.pos_ not in ("VERB", "AUX"):
         return lemma
     word = tok.lower_
-    for cut, add in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""),
-                     ("es", ""), ("s", "")):
+    for cut, add in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("d", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(cut):
             stem = word[: -len(cut)] + add
             if stem in known:
@@ -231,8 +242,26 @@ def _np_bounds(tok: Token, with_preps: bool = False) -> tuple[int, int]:
     return start, end
 
 
-PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us",
-                      "i", "my", "me"})
+PRONOUNS = frozenset(
+    {
+        "it",
+        "its",
+        "they",
+        "their",
+        "them",
+        "he",
+        "his",
+        "him",
+        "she",
+        "her",
+        "we",
+        "our",
+        "us",
+        "i",
+        "my",
+        "me",
+    }
+)
 PRONOUN_KINDS = {"he": "PERSON", "his": "PERSON", "him": "PERSON", "she": "PERSON", "her": "PERSON",
                  "they": "GROUP", "their": "GROUP", "them": "GROUP"}  # fmt: skip
 
@@ -277,7 +306,9 @@ def _actor_of(tok: Token, index: _ActorIndex, depth: int = 0) -> Actor | None:
         start, end = _np_bounds(tok, with_preps=True)
         actor = index.at(start, end, tok.idx)
     if actor is None and tok.pos_ == "PROPN":
-        actor = index.named(tok.doc.text[_np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(tok.text)
+        actor = index.named(tok.doc.text[_np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(
+            tok.text
+        )
     if actor is None and tok.lower_ in PRONOUNS and depth < 3:
         antecedent = _antecedent(tok)
         if antecedent is not None:
@@ -288,7 +319,7 @@ def _actor_of(tok: Token, index: _ActorIndex, depth: int = 0) -> Actor | None:
 
 
 def _modifier_actors(tok: Token, index: _ActorIndex) -> list[Actor]:
-    """"Hungarian and Romanian officials": one actor per coordinated modifier."""
+    """ "Hungarian and Romanian officials": one actor per coordinated modifier."""
     found: list[Actor] = []
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
@@ -336,8 +367,15 @@ def _object_lemmas(verb: Token) -> set[str]:
             for h in heads:
                 for t in [h, *h.conjuncts]:
                     lemmas.add(t.lemma_.lower())
-                    lemmas.update(m.lemma_.lower() for m in t.children if m.dep_ in ("compound", "amod", "nmod"))
-                    lemmas.update(g.lemma_.lower() for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+                    lemmas.update(
+                        m.lemma_.lower() for m in t.children if m.dep_ in ("compound", "amod", "nmod")
+                    )
+                    lemmas.update(
+                        g.lemma_.lower()
+                        for p in t.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                    )
     if not any(c.dep_ == "dobj" for c in verb.children):
         lemmas.update(t.lemma_.lower() for t in _window(verb))
     return lemmas
@@ -352,7 +390,11 @@ def _window(verb: Token, size: int = 6) -> list[Token]:
 
 def _object_token(verb: Token, objects: frozenset[str]) -> Token | None:
     for t in verb.subtree:
-        if t.i != verb.i and t.lemma_.lower() in objects and t.head.i in (verb.i, *[c.i for c in verb.children]):
+        if (
+            t.i != verb.i
+            and t.lemma_.lower() in objects
+            and t.head.i in (verb.i, *[c.i for c in verb.children])
+        ):
             return t
     return next((t for t in _window(verb) if t.lemma_.lower() in objects), None)
 
@@ -403,9 +445,9 @@ def _light_governor(noun: Token) -> Token | None:
         return head.head
     if noun.dep_ == "nsubjpass" and _lemma(head) in LIGHT_VERBS:
         return head
-    if noun.dep_ == "nsubj" and (_lemma(head) in HAPPEN_VERBS or any(
-        c.dep_ == "dobj" and c.lower_ == "place" for c in head.children
-    )):
+    if noun.dep_ == "nsubj" and (
+        _lemma(head) in HAPPEN_VERBS or any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
+    ):
         return head
     return None
 
@@ -497,9 +539,20 @@ def _verb_arguments(m: _Mention, index: _ActorIndex) -> None:
         objs = [c for c in verb.children if c.dep_ in ("dative",)]
         objs += [c for c in verb.children if c.dep_ == "dobj"]
         if m.type in ("REQUEST", "ACCUSE", "THREATEN"):
-            objs += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ in SUBJECT_DEPS]
+            objs += [
+                g
+                for c in verb.children
+                if c.dep_ in ("ccomp", "xcomp")
+                for g in c.children
+                if g.dep_ in SUBJECT_DEPS
+            ]
         objs += _prep_objects(verb, TARGET_PREPS)
-        objs += [g for c in verb.children if c.dep_ == "dobj" for g in _prep_objects(c, ("to", "with", "on", "against"))]
+        objs += [
+            g
+            for c in verb.children
+            if c.dep_ == "dobj"
+            for g in _prep_objects(c, ("to", "with", "on", "against"))
+        ]
         target = _first_actors([o for o in objs if o.i != m.trigger.i], index, source)
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
         target = _complement_actor(verb, index, source)
@@ -516,14 +569,23 @@ def _noun_arguments(m: _Mention, index: _ActorIndex) -> None:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
             source += [a for a in _actors_of(c, index) if a not in source]
     patient_of = m.type in HOSTILE_MATERIAL or m.type in ("ACCUSE", "RETREAT")
-    source += [a for a in _first_actors(_prep_objects(noun, ("by",) if patient_of else ("by", "of")), index, source) if a not in source]
+    source += [
+        a
+        for a in _first_actors(_prep_objects(noun, ("by",) if patient_of else ("by", "of")), index, source)
+        if a not in source
+    ]
     if light is not None and not source:
         source = _first_actors(_subject_tokens(light)[0], index, [])
     target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
     target = _first_actors(_prep_objects(noun, target_preps), index, source)
     if light is not None and not target:
         target = _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source)
-    if light is None and not source and m.type in MUTUAL_TYPES and noun.dep_ in ("attr", "pobj", "dobj", "nsubj"):
+    if (
+        light is None
+        and not source
+        and m.type in MUTUAL_TYPES
+        and noun.dep_ in ("attr", "pobj", "dobj", "nsubj")
+    ):
         between = _prep_objects(noun, ("between",))
         source = _first_actors(between, index, [])
         if source:
@@ -592,9 +654,16 @@ def _status(clause: Token) -> str:
         if any(c.dep_ == "acomp" and _lemma(c) in PLAN_VERBS for c in kids) and i > 0:
             planned = True
     for c in clause.children:
-        if c.dep_ == "advcl" and c.lemma_.lower() in ("seal", "finalise", "finalize", "sign") and _has_if(clause):
+        if (
+            c.dep_ == "advcl"
+            and c.lemma_.lower() in ("seal", "finalise", "finalize", "sign")
+            and _has_if(clause)
+        ):
             hypothetical = True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) and clause.dep_ == "advcl":
+    if (
+        any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
+        and clause.dep_ == "advcl"
+    ):
         hypothetical = True
     if negated:
         return "negated"
@@ -622,19 +691,23 @@ def _content_scope(m: _Mention) -> set[int]:
 
 def _is_purpose(tok: Token) -> bool:
     """An infinitive of purpose ("staged rallies to demand reforms", "aimed at establishing")."""
-    if tok.dep_ in ("advcl", "xcomp", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+    if tok.dep_ in ("advcl", "xcomp", "acl") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children
+    ):
         return not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
     if tok.dep_ == "acl" and tok.lemma_.lower() == "aim":
         return True
-    if tok.dep_ == "prep" and tok.lower_ == "in" and any(
-        g.lemma_.lower() in ("order", "protest", "response") for g in tok.children
+    if (
+        tok.dep_ == "prep"
+        and tok.lower_ == "in"
+        and any(g.lemma_.lower() in ("order", "protest", "response") for g in tok.children)
     ):
         return True
     return False
 
 
 def _commit_type(m: _Mention, inner: list[_Mention]) -> None:
-    """"vowed to fight" is a threat, "vowed to cooperate" an agreement."""
+    """ "vowed to fight" is a threat, "vowed to cooperate" an agreement."""
     if "commit" in m.entry.flags and any(i.type in HOSTILE_MATERIAL for i in inner):
         m.type = "THREATEN"
         m.mode = next((THREAT_MODE[i.type] for i in inner if i.type in THREAT_MODE), None)
@@ -654,16 +727,20 @@ def _number(tok: Token) -> int | None:
 
 
 def _casualties(sent: Span) -> dict[str, int]:
-    """"26 people were killed", "killing at least 156 people", "wounded two soldiers"."""
+    """ "26 people were killed", "killing at least 156 people", "wounded two soldiers"."""
     figures: dict[str, int] = {}
     for tok in sent:
         key = CASUALTY_VERBS.get(tok.lemma_.lower())
         if key is None or tok.pos_ != "VERB":
             continue
         for arg in tok.children:
-            if arg.dep_ not in ("dobj", "nsubjpass", "nsubj") or (arg.dep_ == "nsubj" and tok.lemma_ != "die"):
+            if arg.dep_ not in ("dobj", "nsubjpass", "nsubj") or (
+                arg.dep_ == "nsubj" and tok.lemma_ != "die"
+            ):
                 continue
-            nums = [n for n in arg.subtree if n.dep_ in ("nummod", "quantmod") or (n.like_num and n.i != arg.i)]
+            nums = [
+                n for n in arg.subtree if n.dep_ in ("nummod", "quantmod") or (n.like_num and n.i != arg.i)
+            ]
             nums += [arg] if arg.like_num else []
             values = [v for v in (_number(n) for n in nums) if v is not None]
             if values:
@@ -778,7 +855,7 @@ def _triggers(sent: Span) -> list[_Mention]:
 
 
 def _obligation(verb: Token) -> Token | None:
-    """"Russia said Sudan must return the helicopter": a reported obligation is a demand."""
+    """ "Russia said Sudan must return the helicopter": a reported obligation is a demand."""
     for c in verb.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
             subj = [g for g in c.children if g.dep_ in SUBJECT_DEPS]
@@ -809,9 +886,7 @@ def _attaches(inner: _Mention, outer: _Mention) -> bool:
 def _merge_same(mentions: list[_Mention]) -> list[_Mention]:
     kept: list[_Mention] = []
     for m in sorted(mentions, key=lambda m: (_depth(m.trigger), m.nominal, m.trigger.i)):
-        host = next(
-            (k for k in kept if k.type == m.type and (_attaches(m, k) or _attaches(k, m))), None
-        )
+        host = next((k for k in kept if k.type == m.type and (_attaches(m, k) or _attaches(k, m))), None)
         if host is None:
             kept.append(m)
             continue
@@ -934,8 +1009,10 @@ def _to_event(
     location = _place(m, doc, actor_tokens, others)
     if location is None and article.place:
         location = {"name": article.place, "country": _country(article.place)}
-    if m.type in MUTUAL_TYPES and m.mode in (None, "multilateral") and any(
-        t.lemma_.lower() in ("sideline", "summit") for t in sent
+    if (
+        m.type in MUTUAL_TYPES
+        and m.mode in (None, "multilateral")
+        and any(t.lemma_.lower() in ("sideline", "summit") for t in sent)
     ):
         m.mode = "multilateral"
     return Event(

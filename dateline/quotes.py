@@ -35,7 +35,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     for pos, mark in marks:
-        opening = mark == OPEN or (mark == '"' and (pos == 0 or not text[pos - 1].isalnum() and text[pos - 1] not in ".,!?;:'\u2019"))
+        opening = mark == OPEN or (
+            mark == '"' and (pos == 0 or not text[pos - 1].isalnum() and text[pos - 1] not in ".,!?;:'\u2019")
+        )
         if open_at is None:
             if opening or mark == '"':
                 open_at = pos
@@ -100,7 +102,9 @@ def _resolve(tok: Token | None, actors: list[Actor], before: int) -> Actor | Non
             return a
     word = tok.lower_
     earlier = sorted(
-        ((m.start, a) for a in actors for m in a.mentions if m.start < before), key=lambda p: p[0], reverse=True
+        ((m.start, a) for a in actors for m in a.mentions if m.start < before),
+        key=lambda p: p[0],
+        reverse=True,
     )
     if word in PERSONAL:
         return next((a for _, a in earlier if a.kind == "PERSON"), None)
@@ -148,14 +152,21 @@ def _reported(doc: Doc, actors: list[Actor], inside: list[tuple[int, int]]) -> l
             continue
         speaker = _resolve(_subject(tok), actors, tok.idx)
         quotes.append(
-            Quote(speaker=speaker, text=span.text, start=span.start_char, end=span.end_char, direct=False, cue=tok.text)
+            Quote(
+                speaker=speaker,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                direct=False,
+                cue=tok.text,
+            )
         )
     quotes += _according_to(doc, actors)
     return quotes
 
 
 def _according_to(doc: Doc, actors: list[Actor]) -> list[Quote]:
-    """"According to the Ministry of Defence, both sides will ...": the rest of the sentence."""
+    """ "According to the Ministry of Defence, both sides will ...": the rest of the sentence."""
     quotes = []
     for tok in doc[:-2]:
         if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
@@ -168,8 +179,14 @@ def _according_to(doc: Doc, actors: list[Actor]) -> list[Quote]:
             span: Span = doc[comma.i + 1 : sent.end]
             speaker = _resolve(source.root, actors, tok.idx)
             quotes.append(
-                Quote(speaker=speaker, text=span.text, start=span.start_char, end=span.end_char, direct=False,
-                      cue="according to")
+                Quote(
+                    speaker=speaker,
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                    direct=False,
+                    cue="according to",
+                )
             )
     return quotes
 

@@ -9,8 +9,8 @@ import pytest
 
 from dateline.actors import find_actors
 from dateline.annotate import parse
-from dateline.events import TYPES, Event, find_events, lexicon, to_plover
-from dateline.model import Article, Timex
+from dateline.events import TYPES, find_events, lexicon, to_plover
+from dateline.model import Article, Event
 from tests.conftest import shared_file
 
 BOILERPLATE = ("Advertisement · Scroll to continue", "With inputs from agencies.")
@@ -23,8 +23,12 @@ def cleaned_seed(path: Path) -> Article:
         text = raw.split("\nYou may also like")[0].replace("New Delhi | ", "", 1).strip()
         return Article(id=path.stem, text=text, place="New Delhi")
     raw = re.sub(r"^\s*date \S+ ", "", raw)
-    lines = [ln for ln in raw.split("\n") if ln.strip() not in BOILERPLATE and not ln.startswith("Also Read:")]
-    return Article(id=path.stem, text=re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), published="2025-05-04")
+    lines = [
+        ln for ln in raw.split("\n") if ln.strip() not in BOILERPLATE and not ln.startswith("Also Read:")
+    ]
+    return Article(
+        id=path.stem, text=re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), published="2025-05-04"
+    )
 
 
 def code(article: Article) -> list[Event]:
@@ -134,13 +138,31 @@ def test_events_seed_preview_pact_if_finalised_is_hypothetical(preview_events: l
     ("text", "type_", "status", "sources", "targets"),
     [
         ("India and Japan agreed to expand their defence ties.", "AGREE", "occurred", {"IND", "JPN"}, set()),
-        ("A refugee camp was attacked by Burundian militiamen on Sunday.", "ASSAULT", "occurred", {"BDI"}, set()),
+        (
+            "A refugee camp was attacked by Burundian militiamen on Sunday.",
+            "ASSAULT",
+            "occurred",
+            {"BDI"},
+            set(),
+        ),
         ("Russia threatened to cut gas supplies to Ukraine.", "THREATEN", "occurred", {"RUS"}, {"UKR"}),
-        ("China demanded that the United States cancel the arms sale.", "REQUEST", "occurred", {"CHN"}, {"USA"}),
+        (
+            "China demanded that the United States cancel the arms sale.",
+            "REQUEST",
+            "occurred",
+            {"CHN"},
+            {"USA"},
+        ),
         ("Pakistan did not attend the meeting in Geneva.", "CONSULT", "negated", {"PAK"}, set()),
         ("Egyptian police arrested 12 protesters in Cairo.", "COERCE", "occurred", {"EGY"}, set()),
         ("Britain will give Kenya a grant of 5 million pounds.", "AID", "planned", {"GBR"}, {"KEN"}),
-        ("Thousands of students demonstrated in Jakarta against the government.", "PROTEST", "occurred", set(), set()),
+        (
+            "Thousands of students demonstrated in Jakarta against the government.",
+            "PROTEST",
+            "occurred",
+            set(),
+            set(),
+        ),
         ("Hungary said it will support the resolution.", "SUPPORT", "planned", {"HUN"}, set()),
         ("Russia said Sudan must return the helicopter.", "REQUEST", "occurred", {"RUS"}, {"SDN"}),
     ],
@@ -176,8 +198,8 @@ def _event(type_: str, status: str, country: str = "IND", text: str = "x") -> Ev
     from dateline.model import Actor
 
     actor = Actor(id=0, name="A", kind="COUNTRY", country=country)
-    return Event(type=type_, mode=None, status=status, source=[actor], target=[], trigger="x", trigger_start=0,
-                 trigger_end=1, sentence=0, start=0, end=len(text), text=text)  # fmt: skip
+    span = {"trigger": "x", "trigger_start": 0, "trigger_end": 1, "sentence": 0, "start": 0, "end": len(text)}
+    return Event(type=type_, mode=None, status=status, source=[actor], target=[], text=text, **span)
 
 
 @pytest.mark.parametrize(
@@ -191,7 +213,9 @@ def _event(type_: str, status: str, country: str = "IND", text: str = "x") -> Ev
         ("CONSULT", "negated", "They did not attend", None),
     ],
 )
-def test_to_plover_maps_status_to_categories(type_: str, status: str, text: str, expected: str | None) -> None:
+def test_to_plover_maps_status_to_categories(
+    type_: str, status: str, text: str, expected: str | None
+) -> None:
     event = _event(type_, status, text=text)
     event.trigger_start = event.trigger_end = len(text)
     coded = to_plover(event)
@@ -216,7 +240,3 @@ def test_events_quality_gate() -> None:
     assert metrics["n"] == 161
     assert metrics["type"]["f1"] >= 0.85
     assert metrics["dyad"]["f1"] >= 0.55
-
-
-def test_timex_type_is_imported() -> None:
-    assert Timex.__name__ == "Timex"

@@ -46,7 +46,9 @@ def test_find_quotes_seed_report_singh_speaks_twice(report: tuple[Article, list[
     assert partnership.cue == "said"
 
 
-def test_find_quotes_seed_report_quote_continued_in_next_paragraph(report: tuple[Article, list[Quote]]) -> None:
+def test_find_quotes_seed_report_quote_continued_in_next_paragraph(
+    report: tuple[Article, list[Quote]],
+) -> None:
     _, quotes = report
     continued = _starting(quotes, "Both sides condemned terrorism in all forms")
     assert continued.direct and continued.speaker is not None and continued.speaker.name == "Rajnath Singh"
@@ -92,12 +94,21 @@ def test_find_quotes_according_to(preview: tuple[Article, list[Quote]]) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "quoted"),
     [
-        ('"We will respond to any attack," Prime Minister Benjamin Netanyahu said.', "Benjamin Netanyahu",
-         "We will respond to any attack,"),
-        ('Foreign Minister Sergei Lavrov said, "Russia will not accept these sanctions."', "Sergei Lavrov",
-         "Russia will not accept these sanctions."),
-        ("\u201cThe talks were useful and frank,\u201d said President Emmanuel Macron.", "Emmanuel Macron",
-         "The talks were useful and frank,"),
+        (
+            '"We will respond to any attack," Prime Minister Benjamin Netanyahu said.',
+            "Benjamin Netanyahu",
+            "We will respond to any attack,",
+        ),
+        (
+            'Foreign Minister Sergei Lavrov said, "Russia will not accept these sanctions."',
+            "Sergei Lavrov",
+            "Russia will not accept these sanctions.",
+        ),
+        (
+            "\u201cThe talks were useful and frank,\u201d said President Emmanuel Macron.",
+            "Emmanuel Macron",
+            "The talks were useful and frank,",
+        ),
     ],
 )
 def test_find_quotes_attributions(text: str, speaker: str, quoted: str) -> None:

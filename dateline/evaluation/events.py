@@ -29,7 +29,7 @@ def code_items(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     find_timexes = _timex_finder()
     docs = parse_many([item["text"] for item in items])
     coded = []
-    for item, doc in zip(items, docs):
+    for item, doc in zip(items, docs, strict=True):
         article = Article(id=item["id"], text=item["text"], published=item.get("date"))
         actors = find_actors(doc)
         timexes = find_timexes(item["text"], item.get("date"), doc=doc) if find_timexes else []
@@ -61,7 +61,7 @@ def score(items: list[dict[str, Any]], predicted: list[list[dict[str, Any]]]) ->
     pred_types: set[Pair] = set()
     gold_dyads: set[Dyad] = set()
     pred_dyads: set[Dyad] = set()
-    for item, pred in zip(items, predicted):
+    for item, pred in zip(items, predicted, strict=True):
         gold_types.update((item["id"], e["type"]) for e in item["events"])
         pred_types.update((item["id"], e["type"]) for e in pred)
         if not item.get("types_only"):
@@ -93,7 +93,7 @@ def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
             out,
             [
                 {"id": item["id"], "events": [_shape(e) for e in pred]}
-                for item, pred in zip(items, predicted)
+                for item, pred in zip(items, predicted, strict=True)
             ],
         )
     return {"task": "events", "n": len(items), **score(items, predicted)}
