@@ -1,0 +1,83 @@
+"""The two seed reports end to end through the real pipeline and store: one story, one merged meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import views
+from dateline.pipeline import run
+from dateline.store import Store
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    from .conftest import SEEDS
+
+    if not SEEDS.exists():
+        pytest.skip(f"seed articles not available at {SEEDS}")
+    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    with Store(db) as store:
+        stats = run([str(SEEDS)], store)
+    store = Store(db, readonly=True)
+    yield stats, store
+    store.close()
+
+
+def countries(actors):
+    return {a["country"] for a in actors}
+
+
+def test_seeds_two_articles_one_story(seeded):
+    stats, store = seeded
+    assert (stats.read, stats.new, len(stats.skipped)) == (2, 2, 0)
+    [story] = store.stories()
+    assert len(story["articles"]) == 2
+    assert story["first_published"] == "2025-05-04"
+
+
+def test_seeds_report_is_dated_through_its_story(seeded):
+    _, store = seeded
+    report = next(a for a in store.articles() if a.place == "New Delhi")
+    assert report.published_inferred
+    assert report.published >= "2025-05-05"
+
+
+def test_seeds_one_merged_meeting_confirmed_by_the_report(seeded):
+    _, store = seeded
+    meetings = [e for e in store.events() if e["type"] == "CONSULT" and e["date"] == "2025-05-05"]
+    assert len(meetings) == 1
+    [meeting] = meetings
+    assert meeting["status"] == "occurred"
+    assert meeting["sources"] == 2 and len(set(meeting["articles"])) == 2
+    assert {ev["article"] for ev in meeting["evidence"]} == set(meeting["articles"])
+    assert "JPN" in countries(meeting["source"]) and "IND" in countries(meeting["target"])
+    assert (meeting["location"] or {}).get("name") == "New Delhi"
+    assert [h["status"] for h in meeting["status_history"]][:1] == ["planned"]
+
+
+def test_seeds_background_events(seeded):
+    _, store = seeded
+    events = store.events()
+    assert any(e["type"] == "ASSAULT" and e["date"] == "2025-04-22" for e in events)
+    assert any(e["type"] == "CONSULT" and e["date"] == "2024-11" and "Lao" in ((e["location"] or {}).get("name") or "")
+               for e in events)
+    assert any(e["date"] == "2014" for e in events)
+
+
+def test_seeds_no_event_or_actor_from_boilerplate(seeded):
+    _, store = seeded
+    text = " ".join(ev["text"] for e in store.events() for ev in e["evidence"])
+    for noise in ("Navi Mumbai", "Bastoni", "Also Read", "Advertisement", "Jamnagar"):
+        assert noise not in text
+    names = {a["name"] for a in views.actor_rows(store)}
+    assert not names & {"Navi Mumbai", "Bastoni", "Inter Milan", "Barcelona", "Jamnagar"}
+
+
+def test_seeds_timeline_filters(seeded):
+    _, store = seeded
+    events = store.events()
+    assert all(e["date"].startswith("2025") for e in views.filter_events(events, since="2025-01-01"))
+    assert views.filter_events(events, type="ASSAULT")
+    assert all("JPN" in countries(e["source"] + e["target"]) or (e["location"] or {}).get("country") == "JPN"
+               for e in views.filter_events(events, country="JPN"))
+    assert views.filter_events(events, store, query="Pahalgam")
