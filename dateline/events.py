@@ -33,6 +33,7 @@ THREAT_MODE = {"PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "viol
                "ASSAULT": "violence", "COERCE": "restrict"}  # fmt: skip
 PLOVER_CODES = {"UNO": "IGO", "EUR": "IGO"}  # PLOVER's non-state codes name no UN or EU
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})  # PLOVER: "Requires recipient: Yes"
 COERCE_THREAT_MODE = {"arrest": "arrest", "ban": "ban", "curfew": "restrict", "deport": "expel"}
 
 LIGHT_VERBS = frozenset(
@@ -227,6 +228,16 @@ class _ActorIndex:
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "npadvmod"})
 
 
+NP_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
+
+
+def _np_prep(tok: Token) -> bool:
+    """A prepositional modifier that names who a group is ("rebels in the Ivory Coast")."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in NP_PREPS
+    return tok.dep_ == "pobj" and tok.head.lower_ in NP_PREPS
+
+
 def _np_bounds(tok: Token, with_preps: bool = False) -> tuple[int, int]:
     """Character span of a noun phrase's core (modifiers, not clauses)."""
     toks = [tok]
@@ -234,7 +245,7 @@ def _np_bounds(tok: Token, with_preps: bool = False) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in NP_DEPS or (c.dep_ == "appos") or (with_preps and c.dep_ in ("prep", "pobj")):
+            if c.dep_ in NP_DEPS or c.dep_ == "appos" or (with_preps and _np_prep(c)):
                 toks.append(c)
                 stack.append(c)
     start = min(t.idx for t in toks)
@@ -478,6 +489,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return _subject_tokens(verb.head)
     if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
         gov = verb.head if verb.dep_ != "pcomp" else _clause_head(verb.head)
+        if gov.dep_ in ("acomp", "oprd") and not _is_verbal(gov):
+            gov = gov.head  # "it is willing to withdraw": the subject of "is"
         if verb.dep_ == "xcomp":
             objs = [c for c in gov.children if c.dep_ in ("dobj",)]
             if objs and gov.lemma_.lower() not in PLAN_VERBS:
@@ -681,6 +694,11 @@ def _content_scope(m: _Mention) -> set[int]:
         for c in head.children:
             if _is_purpose(c):
                 scope.update(t.i for t in c.subtree)
+    if m.type == "PROTEST":  # "demonstrated ..., calling for independence": what the protest demands
+        for head in {m.trigger, m.clause}:
+            for c in head.children:
+                if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG":
+                    scope.update(t.i for t in c.subtree)
     if "content" not in m.entry.flags:
         return scope
     for c in m.trigger.children:
@@ -893,7 +911,6 @@ def _merge_same(mentions: list[_Mention]) -> list[_Mention]:
         host.merged.append(m.trigger)
         host.source += [a for a in m.source if a not in host.source and a not in host.target]
         host.target += [a for a in m.target if a not in host.target and a not in host.source]
-        host.mode = host.mode or m.mode
         host.timex = host.timex or m.timex
         if m.status != "occurred" and host.status == "occurred" and host.nominal:
             host.status = m.status
@@ -1044,12 +1061,15 @@ def to_plover(event: Event) -> dict[str, Any] | None:
 
     PLOVER has no future or negated events of its own: "all cooperative actions reported in
     future tense" are AGREE, future hostile acts are THREATEN, refusing future cooperation is
-    REJECT; negated past events and actorless hypotheticals are left out.
+    REJECT; negated past events are left out, and so is any event without a named source
+    ("4 people were killed in a bombing"), as the PLOVER manual prescribes.
 
     >>> # planned CONSULT (Singh will host Nakatani) -> {"type": "AGREE", ...}
     """
     type_, mode, status = event.type, event.mode, event.status
     source, target = event.source, event.target
+    if not source:
+        return None
     if status in ("planned", "hypothetical"):
         if status == "hypothetical" and not source:
             return None
@@ -1071,6 +1091,8 @@ def to_plover(event: Event) -> dict[str, Any] | None:
     recipients = side(target)
     if not recipients and type_ in DOMESTIC:
         recipients = _domestic_recipient(event)
+    elif not recipients and type_ in NEEDS_RECIPIENT and (event.location or {}).get("country"):
+        recipients = [{"country": event.location["country"], "sector": None}]  # type: ignore[index]
     return {"type": type_, "mode": mode, "status": event.status, "source": side(source), "target": recipients}
 
 
