@@ -242,7 +242,7 @@ class Store:
             "SELECT title, text FROM articles WHERE story = ? ORDER BY COALESCE(published, '9999'), rowid LIMIT 1",
             (story,),
         ).fetchone()
-        title = first["title"] or _headline(first["text"])
+        title = first["title"] or headline(first["text"])
         db.execute(
             "INSERT INTO stories (id, title, first_published, last_published, articles) VALUES (?,?,?,?,?)"
             " ON CONFLICT(id) DO UPDATE SET title=excluded.title, first_published=excluded.first_published,"
@@ -313,7 +313,7 @@ class Store:
 
     def story_articles(self, story: str) -> list[sqlite3.Row]:
         return self.db.execute(
-            "SELECT id, source, title, published, published_inferred, duplicate_of, url FROM articles"
+            "SELECT id, source, title, published, published_inferred, duplicate_of, url, text FROM articles"
             " WHERE story = ? ORDER BY COALESCE(published, '9999'), rowid",
             (story,),
         ).fetchall()
@@ -371,7 +371,8 @@ def _article(row: sqlite3.Row) -> Article:
     )
 
 
-def _headline(text: str, limit: int = 90) -> str:
+def headline(text: str, limit: int = 90) -> str:
+    """The first line of a text, shortened at a word boundary: a title for articles that have none."""
     first = text.split("\n", 1)[0]
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .model import Analysis
-from .store import Store
+from .store import Store, headline
 
 
 def article_rows(store: Store) -> list[dict[str, Any]]:
@@ -127,7 +127,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
         others = set().union(*(f for k, f in facts.items() if k != r["id"])) if len(facts) > 1 else set()
         adds = sorted(facts.get(r["id"], set()) - others)
         articles.append({
-            "id": r["id"], "source": r["source"], "title": r["title"], "published": r["published"],
+            "id": r["id"], "source": r["source"], "title": r["title"] or headline(r["text"]), "published": r["published"],
             "published_inferred": bool(r["published_inferred"]), "duplicate_of": r["duplicate_of"],
             "adds": adds,
         })
