@@ -28,6 +28,7 @@ share those keys, not on the size of the store. Nothing is ever re-clustered.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -42,7 +43,9 @@ NUM_PERM = 64
 BANDS = 16  # LSH bands of NUM_PERM // BANDS rows: candidates from Jaccard ~0.5, verified after
 SHINGLE = 5
 DUPLICATE_THRESHOLD = 0.7
-STORY_THRESHOLD = 0.25
+STORY_THRESHOLD = 0.12
+PRIOR_DOCS = 100  # unseen unrelated articles assumed behind every store, so a small store weighs words sanely
+COMMON_SHARE = 0.3  # share of those prior articles that use each word of stories_common.txt
 
 ENTITY_LABELS = {
     "PERSON": "P", "ORG": "O", "GPE": "G", "LOC": "G", "FAC": "F", "NORP": "N", "EVENT": "E",
@@ -147,7 +150,9 @@ def story_features(
         for key in set(_plain_entities(title)):
             entities[key] += 1.0
     for actor in actors or ():
-        entities.update(_actor_keys(actor))
+        weight = max(1, len(getattr(actor, "mentions", None) or ()))
+        for key in _actor_keys(actor):
+            entities[key] += weight
     years, days = _calendar(text)
     for value in [published] + [getattr(e, "date", None) for e in events or ()]:
         _add_iso(value, years, days)
@@ -261,8 +266,7 @@ def _minhash(text: str) -> list[int]:
 class _Member:
     article_id: str
     features: StoryFeatures
-    salient: dict[str, frozenset[str]]
-    names: dict[str, frozenset[str]]
+    view: _View
     vector: tuple[dict[str, float], dict[str, float]] | None = None
     vector_docs: int = 0
 
@@ -366,7 +370,7 @@ class StoryIndex:
         story = self.stories.setdefault(story_id, _Story(story_id))
         if duplicate_of is not None:
             return
-        story.members.append(_Member(article_id, features, *_salience(features)))
+        story.members.append(_Member(article_id, features, _View.of(features)))
         for key in list(features.terms) + list(features.entities):
             self.postings.setdefault(key, set()).add(story_id)
 
@@ -406,7 +410,8 @@ class StoryIndex:
         return [s for s, _ in hits.most_common(self.max_candidates)]
 
     def _idf(self, key: str) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(key, 0) + 0.5))
+        prior = COMMON_SHARE * PRIOR_DOCS if key in common_words() else 0.0
+        return math.log((self.n_docs + PRIOR_DOCS) / (self.df.get(key, 0) + prior + 0.5))
 
     def _weights(self, features: StoryFeatures) -> tuple[dict[str, float], dict[str, float]]:
         return _normalize(features.terms, self._idf), _normalize(features.entities, self._idf)
@@ -419,13 +424,11 @@ class StoryIndex:
         if len(members) > self.max_members:
             half = self.max_members // 2
             members = members[:half] + members[-half:]
-        salient, names = _salience(features)
-        total = 0.0
-        for member in members:
-            total += pair_score(
-                vector, self._member_weights(member), features, member.features, (salient, names), (member.salient, member.names)
-            )
-        return total / len(members) if members else 0.0
+        if not members:
+            return 0.0
+        view = _View.of(features)
+        text = sum(text_score(vector, self._member_weights(m)) for m in members) / len(members)
+        return text + sum(check_score(view, m.view) for m in members) / len(members)
 
 
     def _member_weights(self, member: _Member) -> tuple[dict[str, float], dict[str, float]]:
@@ -435,33 +438,65 @@ class StoryIndex:
         return member.vector
 
 
-def pair_score(
-    vector: tuple[dict[str, float], dict[str, float]],
-    other: tuple[dict[str, float], dict[str, float]],
-    a: StoryFeatures,
-    b: StoryFeatures,
-    salience_a: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]],
-    salience_b: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]],
-) -> float:
-    """How likely two articles report the same event: words and names, then who/where/when checks.
+@dataclass
+class _View:
+    """The who/where/when of an article or a whole story, for the same-event checks."""
 
-    Shared content carries most of the score; the adjustments encode what tells same-event
-    from same-kind-of-event: the same calendar day named, years that agree or not, and
-    whether each article's central people and places appear in the other at all.
-    """
-    score = 0.6 * _cosine(vector[0], other[0]) + 0.4 * _cosine(vector[1], other[1])
+    years: set[int] = field(default_factory=set)
+    days: set[str] = field(default_factory=set)
+    salient: dict[str, set[str]] = field(default_factory=lambda: {"P": set(), "G": set()})
+    names: dict[str, set[str]] = field(default_factory=lambda: {"P": set(), "G": set()})
+
+    @classmethod
+    def of(cls, features: StoryFeatures) -> _View:
+        view = cls()
+        view.absorb(features)
+        return view
+
+    def absorb(self, features: StoryFeatures) -> None:
+        self.years.update(features.years)
+        self.days.update(features.days)
+        salient, names = _salience(features)
+        for kind in self.salient:
+            self.salient[kind] |= salient[kind]
+            self.names[kind] |= names[kind]
+
+
+def text_score(a: tuple[dict[str, float], dict[str, float]], b: tuple[dict[str, float], dict[str, float]]) -> float:
+    """Shared content: weighted words and weighted names."""
+    return 0.6 * _cosine(a[0], b[0]) + 0.4 * _cosine(a[1], b[1])
+
+
+def check_score(a: _View, b: _View) -> float:
+    """What tells same-event from same-kind-of-event: the same calendar day named, the same
+    latest year (news rarely names years after its own), and whether each side's central people
+    and places are central, mentioned in passing, or absent in the other."""
+    score = 0.0
     if a.years and b.years:
-        score += 0.05 if set(a.years) & set(b.years) else -0.15
-    if set(a.days) & set(b.days):
-        score += 0.05
-    for kind, penalty in (("P", 0.05), ("G", 0.03)):
-        sa, sb = salience_a[0].get(kind), salience_b[0].get(kind)
-        if sa and sb and not (sa & sb) and not (sa & salience_b[1][kind]) and not (sb & salience_a[1][kind]):
-            score -= penalty
+        score += CHECKS["year_agree"] if max(a.years) == max(b.years) else -CHECKS["year_differ"]
+    if a.days & b.days:
+        score += CHECKS["day_agree"]
+    for kind in ("P", "G"):
+        sa, sb = a.salient[kind], b.salient[kind]
+        if not sa or not sb:
+            continue
+        if sa & sb:
+            score += CHECKS[kind + "_agree"]
+        elif sa & b.names[kind] or sb & a.names[kind]:
+            score -= CHECKS[kind + "_mentioned"]
+        else:
+            score -= CHECKS[kind + "_conflict"]
     return score
 
 
-def _salience(features: StoryFeatures) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+CHECKS = {
+    "year_agree": 0.08, "year_differ": 0.12, "day_agree": 0.08,
+    "P_agree": 0.0, "P_mentioned": 0.08, "P_conflict": 0.08,
+    "G_agree": 0.0, "G_mentioned": 0.0, "G_conflict": 0.03,
+}
+
+
+def _salience(features: StoryFeatures) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """Per kind (P people by surname, G places and facilities), the central names and all names."""
     counts: dict[str, Counter[str]] = {"P": Counter(), "G": Counter()}
     for key, count in features.entities.items():
@@ -474,9 +509,18 @@ def _salience(features: StoryFeatures) -> tuple[dict[str, frozenset[str]], dict[
     salient, names = {}, {}
     for kind, counter in counts.items():
         top = max(counter.values(), default=0)
-        salient[kind] = frozenset(k for k, v in counter.items() if v >= max(2, 0.5 * top))
-        names[kind] = frozenset(counter)
+        salient[kind] = {k for k, v in counter.items() if v >= max(2, 0.5 * top)}
+        names[kind] = set(counter)
     return salient, names
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Generic news vocabulary (packaged list): down-weighted before the store has seen enough."""
+    from importlib.resources import files
+
+    text = files("dateline").joinpath("data/stories_common.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def _bands(signature: np.ndarray) -> list[tuple[int, bytes]]:

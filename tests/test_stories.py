@@ -1,0 +1,145 @@
+"""Story assignment: near-duplicate copies, same-event clusters, persistence, quality gate."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.annotate import parse
+from dateline.stories import StoryFeatures, StoryIndex, story_features
+from tests.conftest import shared_file
+
+WIRE = """JAKARTA, July 2 (AFP) - A strong 6.1-magnitude earthquake struck Indonesia's Aceh province on
+Tuesday, killing at least five people and injuring dozens, officials said. The quake hit at 2:37 pm local time
+at a depth of 10 kilometres, 55 kilometres southwest of the town of Bireuen, the US Geological Survey said.
+Houses collapsed in the districts of Central Aceh and Bener Meriah, and a mosque was damaged, the national
+disaster agency said. Residents ran out of their homes in panic. "The shaking was very strong, everyone ran
+outside," said Zainal Abidin, a resident of Takengon. No tsunami warning was issued. Aceh was devastated by the
+2004 Indian Ocean tsunami, which killed about 170,000 people in the province."""
+
+REPOST = WIRE.replace("JAKARTA, July 2 (AFP) - ", "").replace("officials said", "local officials said") + (
+    "\nRead more: Indonesia's deadliest quakes of the decade."
+)
+
+SAME_QUAKE = """Rescuers in Indonesia's Aceh province dug through collapsed houses on Wednesday after a
+6.1-magnitude earthquake killed at least 22 people, the national disaster agency said. Most of the victims were in
+Central Aceh district, where a mosque collapsed during a Koran reading session in Bener Meriah on Tuesday,
+July 2, 2013. Takengon residents spent the night outside. The US Geological Survey said the quake was shallow."""
+
+OTHER_QUAKE = """A 7.6-magnitude earthquake struck off the coast of West Papua on Sunday, January 4, 2009,
+killing at least four people and collapsing a hotel in Manokwari, the provincial capital, officials said.
+The US Geological Survey said the quake was centred 135 kilometres northwest of Manokwari. Residents of
+Manokwari fled to higher ground fearing a tsunami. Papua police chief Yohanes Manrosan said hundreds of houses
+were damaged."""
+
+MINISTER_A = """Defence Minister Rajnath Singh on Monday hosted his Japanese counterpart Gen Nakatani in New Delhi
+for talks on terrorism and defence ties. Singh and Nakatani discussed defence industrial cooperation."""
+
+MINISTER_B = """Foreign Minister Marco Rubio hosted his Brazilian counterpart Mauro Vieira in Washington on
+Thursday for talks on trade and the Amazon. Rubio and Vieira discussed tariffs and climate cooperation."""
+
+
+def features(text: str, title: str | None = None, published: str | None = None) -> StoryFeatures:
+    return story_features(text, title, published, doc=parse(text))
+
+
+@pytest.fixture(scope="module")
+def quake_index() -> tuple[StoryIndex, dict]:
+    index = StoryIndex()
+    assigned = {}
+    for article_id, text in (("wire", WIRE), ("other", OTHER_QUAKE), ("repost", REPOST), ("same", SAME_QUAKE)):
+        assigned[article_id] = index.assign(article_id, features(text))
+    return index, assigned
+
+
+def test_stories_edited_repost_is_a_duplicate_of_the_wire_copy(quake_index):
+    _, assigned = quake_index
+    assert assigned["repost"].duplicate_of == "wire"
+    assert assigned["repost"].story_id == assigned["wire"].story_id == "swire"
+
+
+def test_stories_two_earthquakes_are_two_stories(quake_index):
+    _, assigned = quake_index
+    assert assigned["other"].story_id == "sother"
+    assert assigned["other"].duplicate_of is None
+
+
+def test_stories_a_later_report_of_the_same_quake_joins_its_story(quake_index):
+    _, assigned = quake_index
+    assert assigned["same"].story_id == "swire"
+    assert assigned["same"].duplicate_of is None
+    assert assigned["same"].score > 0
+
+
+def test_stories_reassigning_a_known_article_changes_nothing(quake_index):
+    index, assigned = quake_index
+    assert index.assign("same", features(SAME_QUAKE)).story_id == assigned["same"].story_id
+
+
+def test_stories_two_ministerial_visits_are_two_stories():
+    """Same kind of event, same words; told apart by who (resolved actors) and when."""
+    from dateline.actors import find_actors
+
+    index = StoryIndex()
+    assigned = []
+    for article_id, text, published in (("a", MINISTER_A, "2025-05-05"), ("b", MINISTER_B, "2025-05-08")):
+        doc = parse(text)
+        f = story_features(text, None, published, doc=doc, actors=find_actors(doc))
+        assigned.append(index.assign(article_id, f))
+    assert assigned[0].story_id != assigned[1].story_id
+
+
+def test_stories_index_rebuilt_from_rows_assigns_the_same_way(quake_index):
+    index, assigned = quake_index
+    rows = [
+        (i, index.article_story[i], index.article_copy[i], json.loads(json.dumps(f.to_dict())))
+        for i, f in (("wire", features(WIRE)), ("other", features(OTHER_QUAKE)), ("repost", features(REPOST)))
+    ]
+    rebuilt = StoryIndex.from_rows(rows)
+    assert rebuilt.article_story == {k: v for k, v in index.article_story.items() if k != "same"}
+    again = rebuilt.assign("same", features(SAME_QUAKE))
+    assert (again.story_id, again.duplicate_of) == (assigned["same"].story_id, None)
+    copy = rebuilt.assign("repost2", features(REPOST + " Updated."))
+    assert copy.duplicate_of == "wire"
+
+
+def test_stories_features_round_trip_through_json():
+    f = features(WIRE, title="Quake hits Aceh", published="2013-07-02")
+    assert StoryFeatures.from_dict(json.loads(json.dumps(f.to_dict()))) == f
+    assert 2013 in f.years and "07-02" in f.days
+    assert any(k.endswith(":aceh") for k in f.entities)
+
+
+@pytest.mark.parametrize(
+    "text, years, days",
+    [
+        ("The Nov. 30 escape by Arcade Comeaux Jr.", [], ["11-30"]),
+        ("WEDNESDAY, MARCH 4, 2009, 10:53 AM", [2009], ["03-04"]),
+        ("killed on 6 December 2008 in Athens", [2008], ["12-06"]),
+        ("http://example.com/news/2009/dec/07/texas-prisoner-captured/", [2009], ["12-07"]),
+        ("some 2,000 people and 1,500 troops", [], []),
+    ],
+)
+def test_stories_calendar_anchors(text, years, days):
+    f = story_features(text)
+    assert (f.years, f.days) == (years, days)
+
+
+def test_stories_rejects_bad_threshold():
+    with pytest.raises(ValueError, match="duplicate_threshold"):
+        StoryIndex(duplicate_threshold=1.5)
+
+
+def test_stories_quality_gate_on_ecb_plus():
+    """Same-event clustering on ECB+ (each topic: two events of one kind), incremental."""
+    from dateline.evaluation.stories import evaluate
+
+    metrics = evaluate(shared_file("eval", "stories.jsonl"))
+    assert metrics["n"] == 496
+    assert metrics["bcubed_f1"] >= FLOOR_BCUBED_F1
+    assert metrics["pairwise_f1"] >= FLOOR_PAIRWISE_F1
+
+
+FLOOR_BCUBED_F1 = 0.90
+FLOOR_PAIRWISE_F1 = 0.875
