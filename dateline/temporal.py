@@ -1201,6 +1201,8 @@ def _season_value(rel: dict[str, Any], anchor: dt.date, direction: int, strict: 
 
 
 def _unit_value(unit: str, offset: float, anchor: dt.date) -> str:
+    if unit == "fortnight":
+        unit, offset = "week", 2 * offset
     n = int(offset)
     if unit == "day":
         return (anchor + dt.timedelta(days=n)).isoformat()

@@ -22,6 +22,7 @@ def one(text: str, dct: str | None, expression: str) -> Timex:
 @pytest.mark.parametrize(
     ("text", "dct", "expression", "type_", "value"),
     [
+        ("Henry scored twice against them a fortnight ago.", "2005-11-02", "a fortnight ago", "DATE", "2005-W42"),
         # the seed preview (Sunday 2025-05-04) and the report (a Tuesday)
         ("Rajnath Singh will host his Japanese counterpart Gen Nakatani on Monday for talks.", "2025-05-04",
          "Monday", "DATE", "2025-05-05"),
