@@ -143,6 +143,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(_summary(stats, args.db))
         for skipped in stats.skipped:
             print(f"  skipped {skipped.origin}: {skipped.reason}")
+        for warning in stats.warnings:
+            print(f"  warning {warning.origin}: {warning.reason}")
         if not args.quiet:
             events = views.timeline_rows(store.events())
             if events:

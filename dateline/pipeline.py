@@ -31,22 +31,25 @@ class RunStats:
     duplicates: int = 0
     copies: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)  # stored, but a stage failed on it
     stories: set[str] = field(default_factory=set)
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "read": self.read, "new": self.new, "duplicates": self.duplicates, "copies": self.copies,
-            "skipped": len(self.skipped), "stories": len(self.stories), "seconds": round(self.seconds, 2),
+            "skipped": len(self.skipped), "warnings": len(self.warnings), "stories": len(self.stories), "seconds": round(self.seconds, 2),
         }
 
 
-def analyze_batch(articles: list[Article], model: str | None = None) -> list[tuple[Analysis, dict] | Skipped]:
+def analyze_batch(
+    articles: list[Article], model: str | None = None
+) -> list[tuple[Analysis, dict, list[str]] | Skipped]:
     """Run the per-article stages over a batch; pure, so any engine can call it anywhere."""
     from .annotate import load_model
 
     nlp = load_model(model)
-    out: list[tuple[Analysis, dict] | Skipped] = []
+    out: list[tuple[Analysis, dict, list[str]] | Skipped] = []
     docs = nlp.pipe([a.text for a in articles], batch_size=16)
     for article in articles:
         try:
@@ -60,10 +63,9 @@ def analyze_batch(articles: list[Article], model: str | None = None) -> list[tup
 def analyze(article: Article, model: str | None = None) -> Analysis:
     """All per-article stages on one article.
 
-    >>> from dateline.clean import article_id
     >>> a = analyze(Article(id="x", text="India and Japan signed a defence pact on Monday.", published="2025-05-06"))
-    >>> [e.type for e in a.events]
-    ['AGREE']
+    >>> [t.value for t in a.timexes]
+    ['2025-05-05']
     """
     result = analyze_batch([article], model)[0]
     if isinstance(result, Skipped):
@@ -71,17 +73,28 @@ def analyze(article: Article, model: str | None = None) -> Analysis:
     return result[0]
 
 
-def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict]:
+def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
+    """The stages after parsing, each guarded: a stage that fails on an article leaves its
+    part empty and says so, and the article is still stored with what the other stages found."""
     from .actors import find_actors
     from .events import find_events
     from .quotes import find_quotes
     from .stories import story_features
     from .temporal import find_timexes
 
-    actors = find_actors(doc, place=article.place)
-    timexes = find_timexes(article.text, article.published, doc=doc)
-    events = find_events(doc, article, actors, timexes)
-    quotes = find_quotes(doc, actors)
+    warnings: list[str] = []
+
+    def guarded(stage: str, fn: Callable[[], Any], empty: Any) -> Any:
+        try:
+            return fn()
+        except Exception as exc:
+            warnings.append(f"stored, but the {stage} stage failed: {type(exc).__name__}: {exc}")
+            return empty
+
+    actors = guarded("actors", lambda: find_actors(doc, place=article.place), [])
+    timexes = guarded("time", lambda: find_timexes(article.text, article.published, doc=doc), [])
+    events = guarded("events", lambda: find_events(doc, article, actors, timexes), [])
+    quotes = guarded("quotes", lambda: find_quotes(doc, actors), [])
     analysis = Analysis(
         article=article, actors=actors, timexes=timexes, events=events, quotes=quotes,
         sentences=[(s.start_char, s.end_char) for s in doc.sents],
@@ -89,7 +102,7 @@ def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict]:
     features = story_features(
         article.text, article.title, article.published, doc=doc, actors=actors, events=events
     )
-    return analysis, features.to_dict()
+    return analysis, features.to_dict(), warnings
 
 
 Engine = Callable[[Callable[[list[Article]], list], Iterable[list[Article]]], Iterator[list]]
@@ -119,8 +132,12 @@ def run(
                 stats.skipped.append(result)
                 store.record_error(result, run_id)
                 continue
-            analysis, features = result
+            analysis, features, warnings = result
             _store_one(store, index, analysis, features, stats)
+            for warning in warnings:
+                note = Skipped(analysis.article.origin or analysis.article.id, warning)
+                stats.warnings.append(note)
+                store.record_error(note, run_id)
             done += 1
             if progress:
                 progress(done, stats.read)

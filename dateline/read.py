@@ -156,9 +156,11 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if len(data) - exc.start <= 3 and exc.reason == "unexpected end of data":
-            # A file cut inside its last multi-byte character: keep what is whole.
-            return data[: exc.start].decode("utf-8")
+        whole = data[: exc.start]
+        if len(data) - exc.start <= 3 and exc.reason == "unexpected end of data" and not whole.isascii():
+            # UTF-8 text cut inside its last multi-byte character: keep what is whole. (Without
+            # other multi-byte characters, a high last byte is more likely Windows-1252.)
+            return whole.decode("utf-8")
     text = _detect(data)
     if text is None:
         raise UnreadableInput("undecodable text (no known encoding fits)")

@@ -66,6 +66,20 @@ def test_read_txt_in_other_encodings(tmp_path, encoding):
     assert only_document(f).text == text
 
 
+@pytest.mark.parametrize(
+    "data, text",
+    [
+        ("café".encode("cp1252"), "café"),
+        ("Ministers met in Genève".encode("utf-8")[:-1], "Ministers met in Genèv"),
+        ("Zürich talks ended in Genève".encode("utf-8")[:-1], "Zürich talks ended in Genèv"),
+    ],
+)
+def test_read_decode_text_last_byte(data, text):
+    from dateline.read import decode_text
+
+    assert decode_text(data) == text
+
+
 def test_read_html_with_declared_charset(tmp_path):
     paragraph = ("Le président français a rencontré à Genève le chancelier allemand pour des négociations "
                  "sur la sécurité européenne, a indiqué l'Élysée dans un communiqué publié mardi soir. ")
