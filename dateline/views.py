@@ -32,7 +32,7 @@ def actor_rows(store: Store) -> list[dict[str, Any]]:
         for actor in analysis.actors:
             if actor.kind == "GROUP":
                 continue
-            key = (actor.name.casefold(), actor.country, actor.sector)
+            key = (_fold(actor.name), actor.country, actor.sector)
             row = grouped.setdefault(key, {
                 "name": actor.name, "kind": actor.kind, "role": actor.role, "country": actor.country,
                 "sector": actor.sector, "articles": [], "mentions": [],
@@ -45,6 +45,11 @@ def actor_rows(store: Store) -> list[dict[str, Any]]:
                 for m in actor.mentions
             )
     return sorted(grouped.values(), key=lambda r: (-len(r["mentions"]), r["name"]))
+
+
+def _fold(name: str) -> str:
+    """Names that differ only in case or curly versus straight quotes are one actor."""
+    return name.replace("’", "'").replace("‘", "'").casefold()
 
 
 def quote_rows(store: Store) -> list[dict[str, Any]]:
