@@ -6,8 +6,9 @@ The text still carries the lines a page wraps around every article ("Advertiseme
 prefers a later update over the original publication date, which is the date a timeline
 needs. This module decodes the bytes the way a browser would, extracts with trafilatura,
 drops those lines and trailing lists of links, and chooses the date from the URL path, the
-page's own publication metadata, its ``<time>`` elements, a "Published:" label, a wire
-dateline and htmldate, in that order of trust.
+date shown to readers under the headline, the page's own publication metadata, its
+``<time>`` elements, a "Published:" label, a wire dateline and htmldate, in that order of
+trust.
 
 >>> page = extract_html(raw_bytes, url="https://example.org/2019/03/14/story.html")
 >>> page["date"], page["title"]
@@ -34,6 +35,7 @@ __all__ = [
     "NoArticleText",
     "UndecodableHTML",
     "decode_html",
+    "displayed_dates",
     "extract_html",
     "publication_date",
 ]
@@ -381,19 +383,22 @@ def _parse_iso(value: str) -> tuple[str, datetime | None] | None:
     return day_iso, instant
 
 
+def _text_dates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ``YYYY-MM-DD``) of every complete day-month-year date in ``text``, in order."""
+    found: list[tuple[int, int, str]] = []
+    for pattern, order in _TEXT_DATES:
+        for match in pattern.finditer(text):
+            parts = dict(zip(order, match.groups(), strict=True))
+            month = _MONTHS[parts["b"].lower()] if "b" in parts else int(parts["m"])
+            day = _valid(int(parts["y"]), month, int(parts["d"]))
+            if day and not any(start < match.end() and match.start() < end for start, end, _ in found):
+                found.append((match.start(), match.end(), day))
+    return sorted(found)
+
+
 def _text_date(text: str) -> str | None:
     """The first complete day-month-year date written in ``text``, in any common form."""
-    best: tuple[int, str] | None = None
-    for pattern, order in _TEXT_DATES:
-        match = pattern.search(text)
-        if not match:
-            continue
-        parts = dict(zip(order, match.groups(), strict=True))
-        month = _MONTHS[parts["b"].lower()] if "b" in parts else int(parts["m"])
-        found = _valid(int(parts["y"]), month, int(parts["d"]))
-        if found and (best is None or match.start() < best[0]):
-            best = (match.start(), found)
-    return best[1] if best else None
+    return next((day for _, _, day in _text_dates(text)), None)
 
 
 def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
@@ -456,6 +461,140 @@ def _labelled_date(text: str) -> str | None:
     return None
 
 
+# Elements whose text no reader sees, and page furniture (sidebars of recent posts with
+# their dates, menus) that says nothing about the article.
+_HIDDEN = frozenset(
+    {"script", "style", "noscript", "template", "svg", "head", "select", "option", "button", "textarea"}
+)
+_FURNITURE = frozenset({"aside", "nav"})
+# Headings that may hold the article's headline, best first.
+_HEADLINES = ("h1", "h2")
+# Visible text read after the headline for the byline's date: bylines sit just below it,
+# after at most an image credit, a standfirst, share buttons and an author line.
+_HEADER_CHARS = 2000
+# A date printed for the page itself stands in a short text ("Updated June 13, 2019");
+# one written inside a longer text is a date in the story (a standfirst, a caption).
+_BYLINE_CHARS = 100
+# A text this long, made of words, is prose. The header may hold one (a standfirst, which
+# many outlets print between the headline and the byline); the second is the article.
+_PROSE_CHARS = 150
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of running text, not a line of page furniture or an inline script."""
+    if len(text) < _PROSE_CHARS:
+        return False
+    wordy = sum(1 for char in text if char.isalpha() or char == " ")
+    return wordy >= 0.85 * len(text)
+
+
+# "9-23 Feb 2017", "vom 9. bis 23. Februar 2017": the end of a span of days is an event's
+# schedule (an exhibition, a festival), not the day a page went up.
+_RANGE_END = re.compile(r"\b\d{1,2}\.?\s*(?:[-–—]|to|until|till|bis|au|al)\s*$", re.IGNORECASE)
+# The label a byline puts before its date; the nearest one before a date tells what it is.
+_DATE_LABEL = re.compile(
+    r"\b(?P<update>(?:last\s+)?(?:updated?|modified|edited|revised)|aktualisiert|geändert"
+    r"|mis\s+à\s+jour|actualizad[oa]|atualizad[oa]|aggiornat[oa])\b"
+    r"|\b(?P<original>published|posted|written|created|originally|first\s+published|erstellt"
+    r"|veröffentlicht|publié|publicado|pubblicato)\b",
+    re.IGNORECASE,
+)
+
+
+def _headline(tree: Any, title: str | None) -> Any:
+    """The heading element that holds the article's title: the first ``h1``, or ``h2``, whose
+    text is the title or most of it (a site logo is an ``h1`` on many pages), else the only
+    ``h1``."""
+    wanted = " ".join((title or "").split()).casefold()
+    for tag in _HEADLINES:
+        headings = [h for h in tree.iter(tag) if " ".join(h.text_content().split())]
+        for heading in headings:
+            text = " ".join(heading.text_content().split()).casefold()
+            # a heading of a few words ("News") inside a long title is a section, not the headline
+            if wanted and (wanted in text or (text in wanted and 2 * len(text) >= len(wanted))):
+                return heading
+        if tag == "h1" and len(headings) == 1:
+            return headings[0]
+    return None
+
+
+def _visible(element: Any) -> Iterator[str]:
+    """The text nodes of ``element`` a reader sees, then its tail, in reading order; menus
+    and sidebars left out."""
+    if isinstance(element.tag, str) and element.tag not in _HIDDEN and element.tag not in _FURNITURE:
+        if element.text:
+            yield element.text
+        for child in element:
+            yield from _visible(child)
+    if element.tail:
+        yield element.tail
+
+
+def _visible_after(element: Any) -> Iterator[str]:
+    """The visible text nodes that follow ``element`` (and lie outside it), lazily."""
+    node = element
+    while node is not None:
+        if node.tail:
+            yield node.tail
+        for sibling in node.itersiblings():
+            yield from _visible(sibling)
+        node = node.getparent()
+
+
+def displayed_dates(tree: Any, title: str | None = None) -> list[tuple[str, str | None]]:
+    """The dates a reader sees in the article's header, as ``(YYYY-MM-DD, label)``.
+
+    The header runs from the headline (the heading matching ``title``) to where the article
+    begins, the second paragraph of prose after it (the first may be a standfirst). A date
+    counts when it stands in a short text, as bylines print them ("By Ana Sandoiu on July
+    27, 2017", "Updated Mar 12, 2020 @ 10:42 am"), not inside a sentence. Its label is the
+    nearest one before it: ``"original"`` ("Published:", "Posted on"), ``"update"`` ("Last
+    updated on 20 Feb, 2020") or None.
+
+    >>> tree = lxml_html.fromstring("<div><h1>Storm hits coast</h1><p>By Ana Lee</p>"
+    ...     "<p>Updated Mar 12, 2020</p><p>Published Mar 10, 2020</p></div>")
+    >>> displayed_dates(tree, "Storm hits coast")
+    [('2020-03-12', 'update'), ('2020-03-10', 'original')]
+    """
+    heading = _headline(tree, title)
+    if heading is None:
+        return []
+    prose = 0
+    header = ""
+    spans: list[tuple[int, int]] = []
+    for node_text in _visible_after(heading):
+        text = " ".join(node_text.split())
+        if not text:
+            continue
+        if len(text) <= _BYLINE_CHARS:
+            spans.append((len(header), len(header) + len(text)))
+        header += text + " "
+        prose += _is_prose(text)
+        if len(header) > _HEADER_CHARS or prose == 2:
+            break
+    found: list[tuple[str, str | None]] = []
+    previous = 0
+    for start, end, day in _text_dates(header):
+        if not any(low <= start and end <= high for low, high in spans) or _RANGE_END.search(
+            header, max(0, start - 20), start
+        ):
+            continue
+        labels = list(_DATE_LABEL.finditer(header[max(previous, start - 40) : start]))
+        found.append((day, labels[-1].lastgroup if labels else None))
+        previous = end
+    return found
+
+
+def _shown_day(shown: list[tuple[str, str | None]]) -> tuple[str, str | None] | None:
+    """The date the header presents as the article's, with its label: one labelled as the
+    publication, else an unlabelled one, else the update when the page shows no other."""
+    for wanted in ("original", None, "update"):
+        for day, label in shown:
+            if label == wanted:
+                return day, label
+    return None
+
+
 def url_date(url: str | None) -> str | None:
     """The day a URL path names (``/2019/03/14/``, ``/2019-03-14-``, ``/20190314/``)."""
     if not url:
@@ -499,26 +638,61 @@ def _dateline_day(body: str, known: str | None) -> str | None:
     return dateline.date if dateline else None
 
 
-def publication_date(
-    tree: Any, url: str | None = None, text: str = "", fallback: str | None = None, body: str = ""
-) -> str | None:
-    """The original publication day of a parsed page, as ``YYYY-MM-DD``.
+# An update shown within this many days of the stated publication revises the same report
+# (a news story corrected or extended); a later one marks a page rewritten and republished.
+_REVISION_DAYS = 30
 
-    Sources in order of trust: a day in the ``url`` path (set when the story first went up,
-    and kept because links must not break), the page's publication metadata (``article:published_time``,
-    JSON-LD ``datePublished``, Dublin Core ...), ``<time>`` elements marked as publication,
-    a "Published:" label in the visible ``text``, a dated dateline opening the article
-    ``body``, then ``fallback`` (htmldate's estimate). Modification dates are never used when a
-    publication date is present: a timeline is anchored on when a report first appeared.
+
+def _revision(published: str, updated: str) -> bool:
+    """True when ``updated`` falls within ``_REVISION_DAYS`` after (or before) ``published``."""
+    gap = date.fromisoformat(updated) - date.fromisoformat(published)
+    return gap <= timedelta(days=_REVISION_DAYS)
+
+
+def publication_date(
+    tree: Any,
+    url: str | None = None,
+    text: str = "",
+    fallback: str | None = None,
+    body: str = "",
+    title: str | None = None,
+) -> str | None:
+    """The publication day of a parsed page, as ``YYYY-MM-DD``.
+
+    Sources in order of trust:
+
+    1. a day in the ``url`` path (set when the story first went up, and kept because links
+       must not break);
+    2. the date the page shows readers under its headline (``title``), see
+       ``displayed_dates``: one labelled as the publication, else an unlabelled one, else an
+       "Updated ..." date when the page shows no other and its metadata puts the
+       publication more than ``_REVISION_DAYS`` earlier;
+    3. the page's publication metadata (``article:published_time``, JSON-LD
+       ``datePublished``, Dublin Core ...), on the calendar day the page's own ``<time>``
+       elements give the instant;
+    4. ``<time>`` elements marked as publication, a "Published:" label in the visible
+       ``text``, a dated dateline opening the article ``body``, then ``fallback``
+       (htmldate's estimate).
+
+    The shown date beats metadata because it is the one the outlet stands behind and the
+    one the text was written against: it is the local day where metadata often gives UTC,
+    and metadata's ``published_time`` on a reworked page is often what the CMS kept of an
+    older record (a recipe "Updated June 13, 2019" whose metadata says 1 January 2004, a
+    guide refreshed three years after it first went up). A news story updated days after it
+    appeared keeps its original day, as does one whose header shows both dates; modification
+    metadata is never used: a timeline is anchored on when a report first appeared in the
+    form it is read.
     """
     in_url = url_date(url)
     if in_url:
         return in_url
     times = _time_elements(tree)
-    for value in _metadata_published(tree):
-        found = _local_day(value, times)
-        if found:
-            return found
+    published = next(filter(None, (_local_day(value, times) for value in _metadata_published(tree))), None)
+    shown = _shown_day(displayed_dates(tree, title))
+    if shown and not (shown[1] == "update" and published and _revision(published, shown[0])):
+        return shown[0]
+    if published:
+        return published
     for value in times[:1]:
         parsed = _parse_iso(value)
         if parsed:
@@ -582,7 +756,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any]:
     return {
         "text": body,
         "title": document.title or None,
-        "date": publication_date(tree, url, page_text, fallback, body),
+        "date": publication_date(tree, url, page_text, fallback, body, document.title),
         "site": _site(url or document.url, document.sitename),
         "url": url or document.url or None,
     }

@@ -6,9 +6,17 @@ import codecs
 import random
 
 import pytest
+from lxml import html as lxml_html
 
 from dateline.evaluation import extract as extract_eval
-from dateline.html import NoArticleText, UndecodableHTML, decode_html, extract_html, url_date
+from dateline.html import (
+    NoArticleText,
+    UndecodableHTML,
+    decode_html,
+    displayed_dates,
+    extract_html,
+    url_date,
+)
 
 from .conftest import shared_file
 
@@ -25,9 +33,16 @@ PARAGRAPHS = [
 
 
 def article_page(
-    head: str = "", paragraphs: list[str] = PARAGRAPHS, extra_body: str = "", charset: str = "utf-8"
+    head: str = "",
+    paragraphs: list[str] = PARAGRAPHS,
+    extra_body: str = "",
+    charset: str = "utf-8",
+    masthead: str = "",
 ) -> str:
-    """A news page as outlets serve them: navigation, article, ads, related links, footer."""
+    """A news page as outlets serve them: navigation, article, ads, related links, footer.
+
+    ``extra_body`` goes between the headline and the paragraphs, where bylines sit;
+    ``masthead`` into the site header above the navigation."""
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="{charset}">
@@ -36,7 +51,7 @@ def article_page(
 <meta property="og:site_name" content="The Andes Herald">
 {head}
 </head><body>
-<header><nav><ul>
+<header>{masthead}<nav><ul>
 <li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li>
 <li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li>
 </ul></nav></header>
@@ -164,6 +179,132 @@ def test_html_date_prefers_publication_over_later_modification() -> None:
     assert extract_html(article_page(head, extra_body=extra))["date"] == "2024-03-05"
 
 
+PUBLISHED_META = '<meta property="article:published_time" content="{}">'
+PUBLISHED_JSON_LD = (
+    '<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{}"}}</script>'
+)
+STANDFIRST = (
+    "<p class='standfirst'>Talks that began in Buenos Aires on March 3, 2021 ended with an accord "
+    "both governments call historic, though environmental groups want more.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "header", "masthead", "paragraphs", "day"),
+    [
+        # the byline's date wins over metadata: it is the local day where metadata gives UTC
+        (
+            PUBLISHED_META.format("2022-05-04T03:37:37+00:00"),
+            "<p class='byline'>By Ana Lee | May 3, 2022, 11:37 pm</p>",
+            "",
+            PARAGRAPHS,
+            "2022-05-03",
+        ),
+        # ... and over a publication time the CMS kept from an earlier draft
+        (
+            PUBLISHED_META.format("2020-01-03T09:48:24Z"),
+            "<h2>Twenty years on <span class='date'>Monday, 6 January 2020</span></h2>",
+            "",
+            PARAGRAPHS,
+            "2020-01-06",
+        ),
+        # an update is the only date shown, and metadata dates the page years earlier: the
+        # page was rewritten, and its text is the update's
+        (
+            PUBLISHED_JSON_LD.format("2016-08-29T21:54:39.000Z"),
+            "<div>By Sarah Yang</div><div class='timestamp'>Updated May 06, 2019</div>",
+            "",
+            PARAGRAPHS,
+            "2019-05-06",
+        ),
+        # an update days after the stated publication revises the same report: the original
+        (
+            PUBLISHED_META.format("2024-03-05T10:15:00+00:00"),
+            "<p>By Ana Lee</p><p>Updated: March 9, 2024 at 8:00 a.m.</p>",
+            "",
+            PARAGRAPHS,
+            "2024-03-05",
+        ),
+        # an update and no other date anywhere; the label may sit in its own element
+        (
+            "",
+            "<p><span class='label'>Updated</span> <time>June 13, 2019</time></p>",
+            "",
+            PARAGRAPHS,
+            "2019-06-13",
+        ),
+        # both shown: the original wins, whichever comes first
+        (
+            PUBLISHED_META.format("2020-06-04T16:41:46+00:00"),
+            "<p>Last updated 04 Jun 2020, originally created 17 Jun 2019</p>",
+            "",
+            PARAGRAPHS,
+            "2019-06-17",
+        ),
+        # a labelled publication date wins over an unlabelled one (a kicker, a typo)
+        (
+            "",
+            "<p>Letters to the Editor for Jan. 17, 2022</p>"
+            "<p>PUBLISHED: January 16, 2023 at 4:30 p.m. | UPDATED: January 17, 2023</p>",
+            "",
+            PARAGRAPHS,
+            "2023-01-16",
+        ),
+        # a date inside a standfirst's sentence is an event of the story, not the page's date
+        (PUBLISHED_META.format("2024-03-05T10:15:00+00:00"), STANDFIRST, "", PARAGRAPHS, "2024-03-05"),
+        # so is a short dated line once the article's prose has begun
+        (
+            PUBLISHED_META.format("2024-03-05T10:15:00+00:00"),
+            "",
+            "",
+            [*PARAGRAPHS[:2], "Signed on 12 May 2021", *PARAGRAPHS[2:]],
+            "2024-03-05",
+        ),
+        # the site's own header (a logo heading, today's date) is above the headline
+        (
+            PUBLISHED_META.format("2020-01-17T21:08:00+00:00"),
+            "",
+            "<h1>The Andes Herald</h1><p>Sunday, January 19, 2020</p>",
+            PARAGRAPHS,
+            "2020-01-17",
+        ),
+    ],
+)
+def test_html_date_rules(head: str, header: str, masthead: str, paragraphs: list[str], day: str) -> None:
+    page = article_page(head, paragraphs=paragraphs, extra_body=header, masthead=masthead)
+    assert extract_html(page)["date"] == day
+
+
+@pytest.mark.parametrize(
+    ("header", "shown"),
+    [
+        ("<p>By Ana Lee on July 27, 2017</p>", [("2017-07-27", None)]),
+        (
+            "<p>Posted: Nov 8, 2023 / 04:43 PM CST Updated: Nov 8, 2023</p>",
+            [("2023-11-08", "original"), ("2023-11-08", "update")],
+        ),
+        (
+            "<p>Erstellt am: 30.01.2022 18:36 / aktualisiert 31.01.2022</p>",
+            [("2022-01-30", "original"), ("2022-01-31", "update")],
+        ),
+        ("<p>Le <b>19 février 2020</b></p>", [("2020-02-19", None)]),
+        ("<p><span>Updated</span> <time>June 13, 2019</time></p>", [("2019-06-13", "update")]),
+        ("<p>12/10/2020</p>", []),  # day and month order unknown: not read
+        # the end of a span of days is an event's schedule
+        ("<p>Exhibition 9-23 Feb 2017</p><p>Ausstellung vom 9. bis 23. Februar 2017</p>", []),
+        # a sidebar's recent posts carry their own dates
+        (
+            "<aside><ul><li><span>October 30, 2020</span> <a href='/zz'>ZZ plant care</a></li></ul></aside>",
+            [],
+        ),
+        ("", []),
+    ],
+)
+def test_html_displayed_dates_and_their_labels(header: str, shown: list[tuple[str, str | None]]) -> None:
+    tree = lxml_html.fromstring(article_page(extra_body=header))
+    assert displayed_dates(tree, "Chile and Argentina sign glacier accord") == shown
+
+
 def test_html_date_from_json_ld_when_no_meta() -> None:
     head = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
  {"@type": "WebPage", "dateModified": "2023-11-20"},
@@ -272,7 +413,8 @@ def test_html_extract_quality_gate() -> None:
     """Floors pinned just under what was measured; raise them when the method improves."""
     metrics = extract_eval.evaluate(shared_file("eval", "extract.jsonl"))
     assert metrics["n"] == 199
-    assert metrics["f1"] >= 0.95
-    assert metrics["precision"] >= 0.95
+    # measured: F1 0.963, precision 0.964, recall 0.961, date accuracy 0.931 (134/144)
+    assert metrics["f1"] >= 0.955
+    assert metrics["precision"] >= 0.955
     assert metrics["recall"] >= 0.95
-    assert metrics["date_accuracy"] >= 0.89
+    assert metrics["date_accuracy"] >= 0.92
