@@ -33,7 +33,12 @@ from typing import Any
 
 from .model import Actor, Analysis, Event, Timex
 
-MERGEABLE_STATUS = {"occurred": "real", "planned": "real", "negated": "negated", "hypothetical": "hypothetical"}
+MERGEABLE_STATUS = {
+    "occurred": "real",
+    "planned": "real",
+    "negated": "negated",
+    "hypothetical": "hypothetical",
+}
 STATUS_RANK = {"occurred": 3, "planned": 2, "hypothetical": 1, "negated": 0}
 CONFLICT_DAYS = 1  # same-story reports a day apart are one event with a date conflict
 MIN_DAY = dt.date.min
@@ -180,11 +185,21 @@ class MergedEvent:
     def to_dict(self) -> dict[str, Any]:
         """The output-contract shape (DESIGN.md), plus status_history, figures and conflicts."""
         return {
-            "id": self.id, "type": self.type, "mode": self.mode, "status": self.status,
-            "date": self.date, "date_precision": self.date_precision, "location": self.location,
-            "source": self.source, "target": self.target, "sources": self.sources,
-            "articles": self.articles, "evidence": self.evidence, "status_history": self.status_history,
-            "figures": self.figures, "conflicts": self.conflicts,
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "status": self.status,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "location": self.location,
+            "source": self.source,
+            "target": self.target,
+            "sources": self.sources,
+            "articles": self.articles,
+            "evidence": self.evidence,
+            "status_history": self.status_history,
+            "figures": self.figures,
+            "conflicts": self.conflicts,
         }
 
 
@@ -323,8 +338,11 @@ def _merged(group: _Group) -> MergedEvent:
     evidence = list(
         {
             (m.article, m.event.sentence): {
-                "article": m.article, "sentence": m.event.sentence, "start": m.event.start,
-                "end": m.event.end, "text": m.event.text,
+                "article": m.article,
+                "sentence": m.event.sentence,
+                "start": m.event.start,
+                "end": m.event.end,
+                "text": m.event.text,
             }
             for m in mentions
         }.values()
@@ -332,7 +350,9 @@ def _merged(group: _Group) -> MergedEvent:
     return MergedEvent(
         id="e" + hashlib.sha1(key.encode()).hexdigest()[:16],
         type=type_,
-        mode=Counter(e.mode for e in events if e.mode).most_common(1)[0][0] if any(e.mode for e in events) else None,
+        mode=Counter(e.mode for e in events if e.mode).most_common(1)[0][0]
+        if any(e.mode for e in events)
+        else None,
         status=status,
         status_history=_history(mentions),
         date=date,
@@ -418,7 +438,7 @@ def _actor_sides(events: list[Event]) -> tuple[list[dict[str, Any]], list[dict[s
 
 def _identity(actor: Actor) -> str:
     words = re.findall(r"[\w'-]+", actor.name.lower())
-    name = (words[-1] if actor.kind == "PERSON" and words else " ".join(words))
+    name = words[-1] if actor.kind == "PERSON" and words else " ".join(words)
     return f"{actor.country or ''}|{name}"
 
 
@@ -445,9 +465,7 @@ def infer_dates(undated: Analysis, story: list[Analysis]) -> Analysis:
         return undated
     floor = max(_parse_day(a.article.published) for a in dated if _parse_day(a.article.published))
     bounds = [floor]
-    story_mentions = [
-        EventMention(e, a.article.id, a.article.published) for a in dated for e in a.events
-    ]
+    story_mentions = [EventMention(e, a.article.id, a.article.published) for a in dated for e in a.events]
     for event in undated.events:
         timex = event.timex
         if event.status != "occurred" or timex is None or not timex.relative:
@@ -525,8 +543,18 @@ def _redate(event: Event, timexes: dict[tuple[int, int], Timex], published: str)
 def _stub(**fields: Any) -> Event:
     """A bare event for examples and tests."""
     base: dict[str, Any] = dict(
-        type="CONSULT", mode=None, status="occurred", source=[], target=[], trigger="met",
-        trigger_start=0, trigger_end=3, sentence=0, start=0, end=0, text="",
+        type="CONSULT",
+        mode=None,
+        status="occurred",
+        source=[],
+        target=[],
+        trigger="met",
+        trigger_start=0,
+        trigger_end=3,
+        sentence=0,
+        start=0,
+        end=0,
+        text="",
     )
     base.update(fields)
     return Event(**base)

@@ -48,25 +48,47 @@ PRIOR_DOCS = 100  # unseen unrelated articles assumed behind every store, so a s
 COMMON_SHARE = 0.3  # share of those prior articles that use each word of stories_common.txt
 
 ENTITY_LABELS = {
-    "PERSON": "P", "ORG": "O", "GPE": "G", "LOC": "G", "FAC": "F", "NORP": "N", "EVENT": "E",
-    "PRODUCT": "W", "WORK_OF_ART": "W",
+    "PERSON": "P",
+    "ORG": "O",
+    "GPE": "G",
+    "LOC": "G",
+    "FAC": "F",
+    "NORP": "N",
+    "EVENT": "E",
+    "PRODUCT": "W",
+    "WORK_OF_ART": "W",
 }
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
-         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
 _DAY_AFTER = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d)", re.I)
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![a-z])", re.I)
 _ISO = re.compile(r"\b((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})\b")
 _PATH_DATE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2}|[a-z]{3})/(\d{1,2})/", re.I)
-_YEAR = re.compile(r"(?<![\d.,$£€])((?:19[5-9]|20[0-4])\d)(?![\d]|[,.]\d|\s*(?:people|troops|members|dollars))")
+_YEAR = re.compile(
+    r"(?<![\d.,$£€])((?:19[5-9]|20[0-4])\d)(?![\d]|[,.]\d|\s*(?:people|troops|members|dollars))"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:\.\d+)?")
 _STOP = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -157,8 +179,13 @@ def story_features(
     for value in [published] + [getattr(e, "date", None) for e in events or ()]:
         _add_iso(value, years, days)
     return StoryFeatures(
-        terms=dict(terms), entities=dict(entities), years=sorted(years), days=sorted(days),
-        published=published, title=title, minhash=_minhash(text),
+        terms=dict(terms),
+        entities=dict(entities),
+        years=sorted(years),
+        days=sorted(days),
+        published=published,
+        title=title,
+        minhash=_minhash(text),
     )
 
 
@@ -317,7 +344,9 @@ class StoryIndex:
         self._arrival: dict[str, int] = {}
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, str, str | None, dict[str, Any]]], **options: Any) -> StoryIndex:
+    def from_rows(
+        cls, rows: Iterable[tuple[str, str, str | None, dict[str, Any]]], **options: Any
+    ) -> StoryIndex:
         """Rebuild the index from persisted (article_id, story_id, duplicate_of, features) rows,
         in the order the articles were first assigned."""
         index = cls(**options)
@@ -351,7 +380,11 @@ class StoryIndex:
         return assignment
 
     def add(
-        self, article_id: str, story_id: str, duplicate_of: str | None, features: StoryFeatures,
+        self,
+        article_id: str,
+        story_id: str,
+        duplicate_of: str | None,
+        features: StoryFeatures,
         observe: bool = True,
     ) -> None:
         """Record a known assignment (``from_rows`` replays the store through this)."""
@@ -430,7 +463,6 @@ class StoryIndex:
         text = sum(text_score(vector, self._member_weights(m)) for m in members) / len(members)
         return text + sum(check_score(view, m.view) for m in members) / len(members)
 
-
     def _member_weights(self, member: _Member) -> tuple[dict[str, float], dict[str, float]]:
         """A member's weighted vectors, recomputed only once the collection has grown by a quarter."""
         if member.vector is None or self.n_docs > 1.25 * member.vector_docs:
@@ -462,7 +494,9 @@ class _View:
             self.names[kind] |= names[kind]
 
 
-def text_score(a: tuple[dict[str, float], dict[str, float]], b: tuple[dict[str, float], dict[str, float]]) -> float:
+def text_score(
+    a: tuple[dict[str, float], dict[str, float]], b: tuple[dict[str, float], dict[str, float]]
+) -> float:
     """Shared content: weighted words and weighted names."""
     return 0.6 * _cosine(a[0], b[0]) + 0.4 * _cosine(a[1], b[1])
 
@@ -490,9 +524,15 @@ def check_score(a: _View, b: _View) -> float:
 
 
 CHECKS = {
-    "year_agree": 0.08, "year_differ": 0.12, "day_agree": 0.08,
-    "P_agree": 0.0, "P_mentioned": 0.08, "P_conflict": 0.08,
-    "G_agree": 0.0, "G_mentioned": 0.0, "G_conflict": 0.03,
+    "year_agree": 0.08,
+    "year_differ": 0.12,
+    "day_agree": 0.08,
+    "P_agree": 0.0,
+    "P_mentioned": 0.08,
+    "P_conflict": 0.08,
+    "G_agree": 0.0,
+    "G_mentioned": 0.0,
+    "G_conflict": 0.03,
 }
 
 

@@ -13,14 +13,35 @@ DELHI = {"name": "New Delhi", "country": "IND"}
 
 
 def event(
-    type_: str = "CONSULT", status: str = "occurred", source=(NAKATANI,), target=(SINGH,),
-    date: str | None = None, timex: Timex | None = None, location=DELHI, figures=None, sentence: int = 0,
+    type_: str = "CONSULT",
+    status: str = "occurred",
+    source=(NAKATANI,),
+    target=(SINGH,),
+    date: str | None = None,
+    timex: Timex | None = None,
+    location=DELHI,
+    figures=None,
+    sentence: int = 0,
 ) -> Event:
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None
     return Event(
-        type=type_, mode="visit", status=status, source=list(source), target=list(target), trigger="hosted",
-        trigger_start=10, trigger_end=16, sentence=sentence, start=0, end=60, text="Singh hosted Nakatani.",
-        date=date, date_precision=precision, timex=timex, location=location, figures=dict(figures or {}),
+        type=type_,
+        mode="visit",
+        status=status,
+        source=list(source),
+        target=list(target),
+        trigger="hosted",
+        trigger_start=10,
+        trigger_end=16,
+        sentence=sentence,
+        start=0,
+        end=60,
+        text="Singh hosted Nakatani.",
+        date=date,
+        date_precision=precision,
+        timex=timex,
+        location=location,
+        figures=dict(figures or {}),
     )
 
 
@@ -29,8 +50,11 @@ def mention(e: Event, article: str, published: str | None = "2025-05-06", story:
 
 
 def test_merge_planned_then_occurred_is_one_occurred_event_with_history():
-    preview = mention(event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05")), "a003",
-                      published="2025-05-04")
+    preview = mention(
+        event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05")),
+        "a003",
+        published="2025-05-04",
+    )
     report = mention(event(date="2025-05-05", timex=_day("Monday", "2025-05-05")), "a000")
     [merged] = merge_events([report, preview])
     assert merged.status == "occurred"
@@ -57,11 +81,19 @@ def test_merge_near_duplicate_copies_are_not_independent_sources():
 
 
 def test_merge_conflicting_death_tolls_are_kept_side_by_side():
-    attack = dict(type_="ASSAULT", source=(), target=(Actor(0, "India", kind="COUNTRY", country="IND"),),
-                  date="2025-04-22", location={"name": "Pahalgam", "country": "IND"})
+    attack = dict(
+        type_="ASSAULT",
+        source=(),
+        target=(Actor(0, "India", kind="COUNTRY", country="IND"),),
+        date="2025-04-22",
+        location={"name": "Pahalgam", "country": "IND"},
+    )
     a = mention(event(**attack, figures={"killed": 26}, timex=_day("April 22", "2025-04-22")), "a1")
-    b = mention(event(**attack, figures={"killed": 28}, timex=_day("April 22", "2025-04-22")), "a2",
-                published="2025-04-24")
+    b = mention(
+        event(**attack, figures={"killed": 28}, timex=_day("April 22", "2025-04-22")),
+        "a2",
+        published="2025-04-24",
+    )
     [merged] = merge_events([a, b])
     assert merged.conflicts["killed"] == [26, 28]
     assert merged.figures["killed"] in (26, 28)
@@ -88,7 +120,9 @@ def test_merge_dates(date_a, date_b, same_story, merged_count):
 
 
 def test_merge_unresolved_weekday_is_compatible_only_with_that_weekday():
-    monday = Timex(0, 6, "Monday", "DATE", "XXXX-XX-XX", anchored=False, relative={"weekday": 0, "direction": -1})
+    monday = Timex(
+        0, 6, "Monday", "DATE", "XXXX-XX-XX", anchored=False, relative={"weekday": 0, "direction": -1}
+    )
     assert date_span(event(timex=monday)).compatible(_span("2025-05-05"))
     assert not date_span(event(timex=monday)).compatible(_span("2025-05-06"))
 
@@ -96,19 +130,40 @@ def test_merge_unresolved_weekday_is_compatible_only_with_that_weekday():
 def test_merge_different_actors_or_places_are_different_events():
     other = Actor(2, "Marco Rubio", country="USA", sector="GOV")
     a = mention(event(date="2025-05-05", timex=_day("x", "2025-05-05")), "a1")
-    b = mention(event(source=(other,), target=(SINGH,), date="2025-05-05", timex=_day("x", "2025-05-05"),
-                      location={"name": "Washington", "country": "USA"}), "a2")
-    c = mention(event(source=(other,), target=(Actor(3, "Wang Yi", country="CHN"),), date="2025-05-05",
-                      timex=_day("x", "2025-05-05"), location=None), "a3")
+    b = mention(
+        event(
+            source=(other,),
+            target=(SINGH,),
+            date="2025-05-05",
+            timex=_day("x", "2025-05-05"),
+            location={"name": "Washington", "country": "USA"},
+        ),
+        "a2",
+    )
+    c = mention(
+        event(
+            source=(other,),
+            target=(Actor(3, "Wang Yi", country="CHN"),),
+            date="2025-05-05",
+            timex=_day("x", "2025-05-05"),
+            location=None,
+        ),
+        "a3",
+    )
     assert len(merge_events([a, b, c])) == 3
 
 
 def test_merge_is_independent_of_input_order_and_ids_are_stable():
     ms = [
-        mention(event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05")), "a003",
-                published="2025-05-04"),
+        mention(
+            event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05")),
+            "a003",
+            published="2025-05-04",
+        ),
         mention(event(date="2025-05-05", timex=_day("Monday", "2025-05-05")), "a000"),
-        mention(event(type_="ASSAULT", source=(), date="2025-04-22", timex=_day("April 22", "2025-04-22")), "a000"),
+        mention(
+            event(type_="ASSAULT", source=(), date="2025-04-22", timex=_day("April 22", "2025-04-22")), "a000"
+        ),
     ]
     one = [m.to_dict() for m in merge_events(ms)]
     two = [m.to_dict() for m in merge_events(list(reversed(ms)))]
@@ -122,14 +177,19 @@ def test_merge_seed_story_anchors_the_undated_report():
         article=Article(id="a003", text="...", published="2025-05-04"),
         events=[event(status="planned", date="2025-05-05", timex=_day("Monday, May 5", "2025-05-05"))],
     )
-    monday = Timex(46, 52, "Monday", "DATE", "XXXX-XX-XX", anchored=False, relative={"weekday": 0, "direction": -1})
-    november = Timex(1525, 1533, "November", "DATE", "XXXX-11", anchored=False,
-                     relative={"month": 11, "direction": -1})
+    monday = Timex(
+        46, 52, "Monday", "DATE", "XXXX-XX-XX", anchored=False, relative={"weekday": 0, "direction": -1}
+    )
+    november = Timex(
+        1525, 1533, "November", "DATE", "XXXX-11", anchored=False, relative={"month": 11, "direction": -1}
+    )
     report = Analysis(
         article=Article(id="a000", text="...", published=None),
         timexes=[monday, november],
-        events=[event(timex=monday), event(timex=november, location={"name": "Lao PDR", "country": "LAO"},
-                                           sentence=7)],
+        events=[
+            event(timex=monday),
+            event(timex=november, location={"name": "Lao PDR", "country": "LAO"}, sentence=7),
+        ],
     )
     anchored = infer_dates(report, [preview])
     assert anchored.article.published == "2025-05-05"
@@ -156,8 +216,10 @@ def test_infer_dates_leaves_dated_articles_and_storyless_ones_alone():
 
 def test_infer_dates_floor_is_the_latest_dated_story_article():
     undated = Analysis(article=Article(id="y", text="..."))
-    story = [Analysis(article=Article(id=i, text="...", published=d)) for i, d in (("a", "2025-03-02"),
-                                                                                   ("b", "2025-03-04"))]
+    story = [
+        Analysis(article=Article(id=i, text="...", published=d))
+        for i, d in (("a", "2025-03-02"), ("b", "2025-03-04"))
+    ]
     assert infer_dates(undated, story).article.published == "2025-03-04"
 
 

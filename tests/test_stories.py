@@ -11,30 +11,33 @@ from dateline.stories import StoryFeatures, StoryIndex, story_features
 from tests.conftest import shared_file
 
 WIRE = """JAKARTA, July 2 (AFP) - A strong 6.1-magnitude earthquake struck Indonesia's Aceh province on
-Tuesday, killing at least five people and injuring dozens, officials said. The quake hit at 2:37 pm local time
-at a depth of 10 kilometres, 55 kilometres southwest of the town of Bireuen, the US Geological Survey said.
-Houses collapsed in the districts of Central Aceh and Bener Meriah, and a mosque was damaged, the national
-disaster agency said. Residents ran out of their homes in panic. "The shaking was very strong, everyone ran
-outside," said Zainal Abidin, a resident of Takengon. No tsunami warning was issued. Aceh was devastated by the
-2004 Indian Ocean tsunami, which killed about 170,000 people in the province."""
+Tuesday, killing at least five people and injuring dozens, officials said. The quake hit at 2:37 pm
+local time at a depth of 10 kilometres, 55 kilometres southwest of the town of Bireuen, the US
+Geological Survey said. Houses collapsed in the districts of Central Aceh and Bener Meriah, and a
+mosque was damaged, the national disaster agency said. Residents ran out of their homes in panic.
+"The shaking was very strong, everyone ran outside," said Zainal Abidin, a resident of Takengon. No
+tsunami warning was issued. Aceh was devastated by the 2004 Indian Ocean tsunami, which killed about
+170,000 people in the province."""
 
 REPOST = WIRE.replace("JAKARTA, July 2 (AFP) - ", "").replace("officials said", "local officials said") + (
     "\nRead more: Indonesia's deadliest quakes of the decade."
 )
 
 SAME_QUAKE = """Rescuers in Indonesia's Aceh province dug through collapsed houses on Wednesday after a
-6.1-magnitude earthquake killed at least 22 people, the national disaster agency said. Most of the victims were in
-Central Aceh district, where a mosque collapsed during a Koran reading session in Bener Meriah on Tuesday,
-July 2, 2013. Takengon residents spent the night outside. The US Geological Survey said the quake was shallow."""
+6.1-magnitude earthquake killed at least 22 people, the national disaster agency said. Most of the
+victims were in Central Aceh district, where a mosque collapsed during a Koran reading session in
+Bener Meriah on Tuesday, July 2, 2013. Takengon residents spent the night outside. The US Geological
+Survey said the quake was shallow."""
 
 OTHER_QUAKE = """A 7.6-magnitude earthquake struck off the coast of West Papua on Sunday, January 4, 2009,
-killing at least four people and collapsing a hotel in Manokwari, the provincial capital, officials said.
-The US Geological Survey said the quake was centred 135 kilometres northwest of Manokwari. Residents of
-Manokwari fled to higher ground fearing a tsunami. Papua police chief Yohanes Manrosan said hundreds of houses
-were damaged."""
+killing at least four people and collapsing a hotel in Manokwari, the provincial capital, officials said. The
+US Geological Survey said the quake was centred 135 kilometres northwest of Manokwari. Residents of
+Manokwari fled to higher ground fearing a tsunami. Papua police chief Yohanes Manrosan said hundreds
+of houses were damaged."""
 
-MINISTER_A = """Defence Minister Rajnath Singh on Monday hosted his Japanese counterpart Gen Nakatani in New Delhi
-for talks on terrorism and defence ties. Singh and Nakatani discussed defence industrial cooperation."""
+MINISTER_A = """Defence Minister Rajnath Singh on Monday hosted his Japanese counterpart Gen Nakatani
+in New Delhi for talks on terrorism and defence ties. Singh and Nakatani discussed defence
+industrial cooperation."""
 
 MINISTER_B = """Foreign Minister Marco Rubio hosted his Brazilian counterpart Mauro Vieira in Washington on
 Thursday for talks on trade and the Amazon. Rubio and Vieira discussed tariffs and climate cooperation."""
@@ -48,7 +51,12 @@ def features(text: str, title: str | None = None, published: str | None = None) 
 def quake_index() -> tuple[StoryIndex, dict]:
     index = StoryIndex()
     assigned = {}
-    for article_id, text in (("wire", WIRE), ("other", OTHER_QUAKE), ("repost", REPOST), ("same", SAME_QUAKE)):
+    for article_id, text in (
+        ("wire", WIRE),
+        ("other", OTHER_QUAKE),
+        ("repost", REPOST),
+        ("same", SAME_QUAKE),
+    ):
         assigned[article_id] = index.assign(article_id, features(text))
     return index, assigned
 

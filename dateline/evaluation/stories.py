@@ -45,7 +45,7 @@ def cluster(texts: Sequence[str], index: StoryIndex | None = None) -> list[str]:
     from ..annotate import parse_many
 
     index = index or StoryIndex()
-    features = [story_features(t, doc=d) for t, d in zip(texts, parse_many(list(texts)))]
+    features = [story_features(t, doc=d) for t, d in zip(texts, parse_many(list(texts)), strict=True)]
     for f in features:
         index.observe(f)
     return [index.assign(str(i), f, observe=False).story_id for i, f in enumerate(features)]
@@ -54,12 +54,14 @@ def cluster(texts: Sequence[str], index: StoryIndex | None = None) -> list[str]:
 def bcubed(pred: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
     """B-cubed precision/recall/F1: per item, the overlap of its predicted and gold clusters."""
     by_pred, by_gold = defaultdict(set), defaultdict(set)
-    for i, (p, g) in enumerate(zip(pred, gold)):
+    for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
         by_pred[p].add(i)
         by_gold[g].add(i)
     n = len(pred) or 1
-    precision = sum(len(by_pred[p] & by_gold[g]) / len(by_pred[p]) for p, g in zip(pred, gold)) / n
-    recall = sum(len(by_pred[p] & by_gold[g]) / len(by_gold[g]) for p, g in zip(pred, gold)) / n
+    precision = (
+        sum(len(by_pred[p] & by_gold[g]) / len(by_pred[p]) for p, g in zip(pred, gold, strict=True)) / n
+    )
+    recall = sum(len(by_pred[p] & by_gold[g]) / len(by_gold[g]) for p, g in zip(pred, gold, strict=True)) / n
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
@@ -81,17 +83,26 @@ def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
     pred = cluster([detokenize(item["text"]) for item in items])
     gold = [str(item["cluster"]) for item in items]
     if out:
-        write_jsonl(out, [{"id": item["id"], "cluster": p} for item, p in zip(items, pred)])
+        write_jsonl(out, [{"id": item["id"], "cluster": p} for item, p in zip(items, pred, strict=True)])
     b, p = bcubed(pred, gold), pairwise(pred, gold)
     return {
-        "task": "stories", "n": len(items), "stories": len(set(pred)), "gold_stories": len(set(gold)),
-        "bcubed_precision": b["precision"], "bcubed_recall": b["recall"], "bcubed_f1": b["f1"],
-        "pairwise_precision": p["precision"], "pairwise_recall": p["recall"], "pairwise_f1": p["f1"],
+        "task": "stories",
+        "n": len(items),
+        "stories": len(set(pred)),
+        "gold_stories": len(set(gold)),
+        "bcubed_precision": b["precision"],
+        "bcubed_recall": b["recall"],
+        "bcubed_f1": b["f1"],
+        "pairwise_precision": p["precision"],
+        "pairwise_recall": p["recall"],
+        "pairwise_f1": p["f1"],
     }
 
 
 def report(metrics: dict[str, Any]) -> str:
-    rows = [f"stories: {metrics['n']} articles, {metrics['stories']} predicted / {metrics['gold_stories']} gold"]
+    rows = [
+        f"stories: {metrics['n']} articles, {metrics['stories']} predicted / {metrics['gold_stories']} gold"
+    ]
     for kind in ("bcubed", "pairwise"):
         rows.append(
             f"  {kind:<9} P {metrics[kind + '_precision']:.3f}  R {metrics[kind + '_recall']:.3f}"
