@@ -10,7 +10,7 @@ and nouns from ``data/actors_sectors.tsv``).
   resolving bare surnames, counterparts, pronouns and group phrases ("the two ministers")
   at the level of the document; ``actor_at`` finds the actor behind a span.
 
->>> code_actor("President Kassym-Jomart Tokayev")
+>>> code_actor("President Emmanuel Macron")
 (None, 'GOV')
 >>> code_actor("ordinary Kazakhs")
 ('KAZ', 'CVL')
@@ -212,7 +212,8 @@ def code_actor(text: str, context: str = "") -> tuple[str | None, str | None]:
     A title with an "of" phrase takes its sector from what it heads ("president of the
     Riigikogu" is LEG); a capital stands for its government; a city for its people. A bare
     personal name with no other evidence gets GOV, the base rate for named people in
-    political news; its country is left to the context.
+    political news; its country comes from the context, else, as a weak guess, from the
+    ending of the surname ("Petrov", "Saakashvili").
 
     >>> code_actor("Northern Fleet"), code_actor("Armenian Prime Minister")
     (('RUS', 'MIL'), ('ARM', 'GOV'))
@@ -229,9 +230,20 @@ def code_actor(text: str, context: str = "") -> tuple[str | None, str | None]:
             sector = "CVL"
     if country is None and context:
         country = pick_country(scan(words_of(context)))
-    if sector is None and not evidence and _looks_like_name(words):
+    name = _bare_name(words, evidence)
+    if sector is None and not evidence and name:
         sector = "GOV"
+    if country is None and name:
+        country = countries.surname_country(name[-1])
     return country, sector
+
+
+def _bare_name(words: Sequence[str], evidence: Sequence[Evidence]) -> list[str]:
+    """The personal name a description ends with when only titles precede it."""
+    if any(e.kind != "term" for e in evidence):
+        return []
+    rest = list(words[max((e.end for e in evidence), default=0) :])
+    return rest if _looks_like_name(rest) else []
 
 
 def _sector_with_of(words: Sequence[str], evidence: Sequence[Evidence]) -> str | None:
@@ -247,11 +259,26 @@ def _sector_with_of(words: Sequence[str], evidence: Sequence[Evidence]) -> str |
 # --- actors in a parsed article ------------------------------------------------------------
 
 GROUP_NOUNS = {
-    "minister": "persons", "leader": "persons", "side": "sides", "delegation": "persons",
-    "president": "persons", "official": "persons", "country": "countries", "nation": "countries",
-    "government": "countries", "military": "countries", "neighbour": "countries", "neighbor": "countries",
+    "minister": "persons",
+    "leader": "persons",
+    "side": "sides",
+    "delegation": "persons",
+    "president": "persons",
+    "official": "persons",
+    "country": "countries",
+    "nation": "countries",
+    "government": "countries",
+    "military": "countries",
+    "neighbour": "countries",
+    "neighbor": "countries",
 }
-GROUP_SECTORS = {"minister": "GOV", "government": "GOV", "military": "MIL", "president": "GOV", "leader": "GOV"}
+GROUP_SECTORS = {
+    "minister": "GOV",
+    "government": "GOV",
+    "military": "MIL",
+    "president": "GOV",
+    "leader": "GOV",
+}
 LOCATIVE = frozenset({"in", "at", "near", "to", "from", "across", "around", "into", "outside", "inside"})
 
 
@@ -287,7 +314,12 @@ def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
             start += 1
             continue
         abbreviated = term([word + "."])
-        if abbreviated and abbreviated.role and word[:1].isupper() and (end - start > 2 or title_uses[word] > 1):
+        if (
+            abbreviated
+            and abbreviated.role
+            and word[:1].isupper()
+            and (end - start > 2 or title_uses[word] > 1)
+        ):
             start += 1
             continue
         break
@@ -332,18 +364,34 @@ def _words(tokens: Sequence[Token]) -> list[str]:
 
 
 def _home_country(doc: Doc, place: str | None) -> str | None:
-    """The article's own country: the dateline place's when the text names that country too
-    (a Geneva dateline on a story about the US is not Swiss), else the country named most."""
+    """The article's own country, the one its unqualified institutions ("the foreign ministry",
+    "police") belong to.
+
+    The dateline place's country when the text names that country too (a Geneva dateline on a
+    story about the US is not Swiss), else the country named most, the earliest among equals.
+    A demonym on an official's title counts ("Norwegian Foreign Minister" names Norway), one
+    on a counterpart does not: a counterpart is the foreign side by definition.
+    """
     counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
     for ent in doc.ents:
-        if ent.label_ == "GPE" or (ent.label_ == "NORP" and not _modifies_title(ent)):
-            code = countries.country_name(ent.text) or countries.demonym_country(ent.text)
-            if code:
-                counts[code] += 1
+        if ent.label_ not in ("GPE", "NORP") or _in_region(doc, ent.start, ent.end):
+            continue
+        code = countries.country_name(ent.text) or countries.demonym_country(ent.text)
+        if code and not (ent.label_ == "NORP" and _describes_counterpart(ent)):
+            counts[code] += 1
+            first.setdefault(code, ent.start)
     placed = countries.place_country(place) if place else None
     if placed and (placed in counts or not counts):
         return placed
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    return max(counts, key=lambda code: (counts[code], -first[code]))
+
+
+def _describes_counterpart(ent: Span) -> bool:
+    found = term([ent.root.head.text])
+    return ent.root.head is not ent.root and found is not None and found.sector == "SAME"
 
 
 def _persons(doc: Doc, taken: set[int]) -> list[_Draft]:
@@ -374,7 +422,9 @@ def _persons(doc: Doc, taken: set[int]) -> list[_Draft]:
 
 def _part_of(name: tuple[str, ...], full: str) -> bool:
     parts = full.split()
-    return len(parts) > len(name) and (tuple(parts[-len(name):]) == name or tuple(parts[: len(name)]) == name)
+    return len(parts) > len(name) and (
+        tuple(parts[-len(name) :]) == name or tuple(parts[: len(name)]) == name
+    )
 
 
 def _bare_names(doc: Doc, drafts: list[_Draft], taken: set[int]) -> None:
@@ -485,7 +535,11 @@ def _places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[_Draft
         if ent.label_ == "NORP" and _modifies_title(ent):
             continue
         if ent.label_ in ("GPE", "NORP", "LOC"):
-            code = countries.country_name(text) or (countries.demonym_country(text) if ent.label_ == "NORP" else None)
+            if countries.is_region(text) or _in_region(doc, start, ent.end):
+                continue
+            code = countries.country_name(text) or (
+                countries.demonym_country(text) if ent.label_ == "NORP" else None
+            )
             if code:
                 key = ("COUNTRY", code, None, code)
                 draft = drafts.setdefault(key, _Draft(_country_label(code, text), "COUNTRY", country=code))
@@ -502,7 +556,7 @@ def _places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[_Draft
             country = pick_country(evidence)
             sector = pick_sector(evidence)
             if country is None and sector in PERSON_SECTORS:
-                country = home
+                country = _institution_country(ent.root) or home
             key = ("ORG", country, sector, countries.normalize(text))
             draft = drafts.setdefault(key, _Draft(text, "ORG", country=country, sector=sector))
         else:
@@ -511,29 +565,63 @@ def _places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[_Draft
         taken.update(range(start, ent.end))
     _untagged_countries(doc, drafts, taken)
     _definite_orgs(doc, list(drafts.values()), taken)
-    return list(drafts.values())
+    return list(drafts.values()) + _institutions(doc, taken, home)
 
 
-def _untagged_countries(doc: Doc, drafts: dict[tuple[str, str | None, str | None, str], _Draft], taken: set[int]) -> None:
+def _untagged_countries(
+    doc: Doc, drafts: dict[tuple[str, str | None, str | None, str], _Draft], taken: set[int]
+) -> None:
     """Country names and demonyms the entity recognizer missed ("Belarus's rulers")."""
     i = 0
     while i < len(doc):
-        if i in taken or not doc[i].text[:1].isupper():
+        if i in taken or not doc[i].text[:1].isupper() or doc[i].lower_ == "the":
             i += 1
             continue
         for n in (3, 2, 1):
             span = doc[i : i + n]
-            if len(span) < n or any(t.i in taken for t in span):
+            if len(span) < n or any(t.i in taken or _edge_punct(t) for t in span):
                 continue
             code = countries.country_name(span.text) or countries.demonym_country(span.text)
+            if code and _in_region(doc, i, i + n):
+                break
             if code and not (n == 1 and _modifies_title(span)):
                 key = ("COUNTRY", code, None, code)
-                draft = drafts.setdefault(key, _Draft(_country_label(code, span.text), "COUNTRY", country=code))
+                draft = drafts.setdefault(
+                    key, _Draft(_country_label(code, span.text), "COUNTRY", country=code)
+                )
                 draft.spans = (draft.spans or []) + [(i, i + n)]
                 taken.update(range(i, i + n))
                 i += n - 1
                 break
         i += 1
+
+
+FEATURES = frozenset(
+    "sea seas ocean gulf bay peninsula strait straits channel river basin plateau desert mountains "
+    "highlands islands island lake coast".split()
+)
+NAMED_PLACES = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _in_region(doc: Doc, start: int, end: int) -> bool:
+    """A country name or demonym that is part of a larger place name: "South America", "the
+    South China Sea", "the Korean Peninsula" name regions, not the country ("western Cambodia"
+    is still Cambodia)."""
+    if start > 0 and countries.is_region(doc[start - 1 : end].text):
+        return True
+    if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in FEATURES:
+        return True  # "the (East and) South China Seas", "Persian Gulf", "Korean Peninsula"
+    tok = doc[start]
+    if tok.ent_type_ in NAMED_PLACES:
+        ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+        if (
+            ent is not None
+            and (ent.start, ent.end) != (start, end)
+            and countries.country_name(ent.text) is None
+        ):
+            before = [t.lower_ for t in doc[ent.start : start] if t.lower_ != "the"]
+            return end != ent.end or not all(w in countries.REGION_WORDS for w in before)
+    return False
 
 
 def _modifies_title(ent: Span) -> bool:
@@ -560,7 +648,7 @@ def _country_label(code: str, text: str) -> str:
 
 
 def _definite_orgs(doc: Doc, drafts: list[_Draft], taken: set[int]) -> None:
-    """"the ministry" after "the Defence Ministry" is that ministry."""
+    """ "the ministry" after "the Defence Ministry" is that ministry."""
     heads: dict[str, _Draft] = {}
     for draft in drafts:
         if draft.kind == "ORG":
@@ -578,8 +666,103 @@ def _definite_orgs(doc: Doc, drafts: list[_Draft], taken: set[int]) -> None:
             taken.update((tok.i - 1, tok.i))
 
 
+INSTITUTIONS = frozenset(
+    "ministry presidency government cabinet administration authorities regime junta embassy army military "
+    "navy police gendarmerie judiciary parliament legislature congress senate".split()
+)
+INSTITUTION_PAIRS = frozenset(
+    {"air force", "armed forces", "security forces", "defence forces", "defense forces"}
+)
+
+
+def _institutions(doc: Doc, taken: set[int], home: str | None) -> list[_Draft]:
+    """Unnamed institutions: "the foreign ministry", "police", "Kenyan police", "the
+    government of Japan". A country in the phrase (a demonym, a possessive, an "of" phrase)
+    says whose; an unqualified one is the article's home country's. Repeated mentions of the
+    same institution ("the interior ministry" ... "the ministry") are one actor."""
+    drafts: dict[tuple[str | None, str], _Draft] = {}
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+            continue
+        if not (tok.text[:1].islower() or tok.is_sent_start and tok.text[1:].islower()):
+            continue
+        pair = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else ""
+        if tok.lower_ not in INSTITUTIONS and pair not in INSTITUTION_PAIRS:
+            continue
+        if tok.dep_ == "compound" and tok.head.i > tok.i:
+            continue  # "police officers", "government troops": the head is the next word
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) or any(
+            c.lower_ in ("a", "an", "any", "every", "no") for c in tok.children if c.dep_ == "det"
+        ):
+            continue  # "its military", "a government": whose is not said here
+        start = tok.i - 1 if pair in INSTITUTION_PAIRS else tok.i
+        while (
+            start > 0
+            and doc[start - 1].i not in taken
+            and doc[start - 1].text[:1].islower()
+            and (doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i in (tok.i, start))
+        ):
+            start -= 1
+        if start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].i not in taken:
+            start -= 1
+        found = term([t.text for t in doc[start : tok.i + 1] if t.lower_ != "the"]) or term([tok.text])
+        if found is None:
+            continue
+        country = _institution_country(tok)
+        if country is None and _owned(tok):
+            continue  # "the armed forces of both countries", "Putin's government": someone else's
+        country = country or home
+        key = (country, tok.lower_)
+        owners = [
+            c.left_edge.i for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i
+        ]
+        name = doc[min([start + (doc[start].lower_ == "the"), *owners]) : tok.i + 1].text
+        draft = drafts.setdefault(key, _Draft(name, "ORG", country=country, sector=found.sector))
+        draft.spans = (draft.spans or []) + [(start, tok.i + 1)]
+        taken.update(range(start, tok.i + 1))
+    return list(drafts.values())
+
+
+def _owned(tok: Token) -> bool:
+    """Whether a possessive or an "of" phrase says whose the institution is."""
+    owners = [c for c in tok.children if c.dep_ == "poss"] + [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]  # "ministry of defence" names a portfolio, "forces of both countries" an owner
+    return any(o.pos_ in ("PROPN", "PRON") or o.ent_type_ or o.lemma_ in GROUP_NOUNS for o in owners)
+
+
+def _institution_country(tok: Token) -> str | None:
+    """The country an institution's own words name: "Kenyan police", "Chile's congress", "the
+    government of Japan"."""
+    words = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        words += [g for g in prep.children if g.dep_ == "pobj"]
+    for word in words:
+        text = " ".join(
+            t.text
+            for t in word.subtree
+            if not t.is_punct and t.lower_ != "the" and t.text not in ("'s", "’s")
+        )
+        code = (
+            countries.country_name(text)
+            or countries.demonym_country(text)
+            or countries.demonym_country(word.text)
+        )
+        for t in word.subtree if code is None else ():  # "the government of Sindh province"
+            if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
+                code = countries.place_country(t.text)
+                break
+        if code:
+            return code
+    return None
+
+
 def _groups(doc: Doc, actors: list[_Draft], taken: set[int]) -> list[_Draft]:
-    """"the two ministers", "both sides": a GROUP whose members are the two actors meant."""
+    """ "the two ministers", "both sides": a GROUP whose members are the two actors meant."""
     persons = [i for i, a in enumerate(actors) if a.kind == "PERSON" and a.spans]
     nations = [i for i, a in enumerate(actors) if a.kind == "COUNTRY" and a.sector is None and a.spans]
     groups: dict[tuple[int, ...], _Draft] = {}
@@ -592,10 +775,12 @@ def _groups(doc: Doc, actors: list[_Draft], taken: set[int]) -> list[_Draft]:
             continue
         begin = next(t.i for t in left if t.lower_ in ("the", "both", "two", "their"))
         kind = GROUP_NOUNS[lemma]
-        before = lambda ids: sorted(  # noqa: E731
-            (i for i in ids if min(s for s, _ in actors[i].spans) < tok.i),  # type: ignore[union-attr]
-            key=lambda i: -len(actors[i].spans),  # type: ignore[arg-type]
-        )[:2]
+
+        def before(ids: list[int], at: int = tok.i) -> list[int]:
+            """The two most mentioned actors among ``ids`` named before the group."""
+            earlier = [i for i in ids if min(s for s, _ in actors[i].spans or [(at, 0)]) < at]
+            return sorted(earlier, key=lambda i: -len(actors[i].spans or []))[:2]
+
         members = before(persons) if kind in ("persons", "sides") else []
         if kind == "countries" or (kind == "sides" and len(members) < 2):
             owners = [actors[i].country for i in before(persons)]
@@ -605,13 +790,34 @@ def _groups(doc: Doc, actors: list[_Draft], taken: set[int]) -> list[_Draft]:
                 members = before(nations)
         if len(set(members)) < 2:
             continue
-        key = (*sorted(set(members)), kind == "countries")
-        draft = groups.setdefault(
-            key, _Draft(doc[begin : tok.i + 1].text, "GROUP", sector=GROUP_SECTORS.get(lemma), members=sorted(set(members)), spans=[])
-        )
+        key = (*sorted(set(members)), kind == "countries", GROUP_SECTORS.get(lemma))
+        if key not in groups:
+            groups[key] = _group([actors[i] for i in sorted(set(members))], GROUP_SECTORS.get(lemma))
+            groups[key].members = sorted(set(members))
+        draft = groups[key]
         draft.spans.append((begin, tok.i + 1))  # type: ignore[union-attr]
         taken.update(range(begin, tok.i + 1))
     return list(groups.values())
+
+
+def _group(members: Sequence[_Draft], sector: str | None) -> _Draft:
+    """A group named after its members, with the codes they all share and no others: "the two
+    ministers" of India and Japan is GOV with no country; two Indian officials are IND GOV.
+    The events stage codes a group as its members; these codes are what the group itself says."""
+    countries_ = {m.country for m in members}
+    sectors = {m.sector for m in members}
+    roles = {m.role for m in members}
+    shared = sectors.pop() if len(sectors) == 1 else None
+    if shared is None and all(m.kind == "COUNTRY" for m in members):
+        shared = sector  # "the two militaries" of India and Japan: the noun says which part
+    return _Draft(
+        " and ".join(m.name for m in members),
+        "GROUP",
+        role=roles.pop() if len(roles) == 1 else None,
+        country=countries_.pop() if len(countries_) == 1 else None,
+        sector=shared,
+        spans=[],
+    )
 
 
 def find_actors(doc: Doc, place: str | None = None) -> list[Actor]:
@@ -650,6 +856,10 @@ def find_actors(doc: Doc, place: str | None = None) -> list[Actor]:
     ]
 
 
+def _edge_punct(tok: Token) -> bool:
+    return tok.is_punct or tok.is_space
+
+
 def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
     """The actor behind the text ``start:end``.
 
@@ -677,5 +887,10 @@ def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
 
 
 def mention(doc: Doc, start: int, end: int) -> Mention:
+    """A mention's characters, without punctuation at its edges ("Lao PDR," is "Lao PDR")."""
+    while end - start > 1 and _edge_punct(doc[end - 1]):
+        end -= 1
+    while end - start > 1 and _edge_punct(doc[start]):
+        start += 1
     span = doc[start:end]
     return Mention(span.start_char, span.end_char, span.text)

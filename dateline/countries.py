@@ -77,7 +77,9 @@ def _country_names() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _seats() -> dict[str, tuple[str, str | None]]:
     """Seats and symbols of government: the name stands for the government itself."""
-    return {normalize(r[0]): (r[1], _none(r[2])) for r in _rows("countries_aliases.tsv") if len(r) > 2 and r[2]}
+    return {
+        normalize(r[0]): (r[1], _none(r[2])) for r in _rows("countries_aliases.tsv") if len(r) > 2 and r[2]
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -280,6 +282,58 @@ def country_code(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _surname_endings() -> list[tuple[str, str]]:
+    rows = [(normalize(r[0]), r[1]) for r in _rows("countries_surnames.tsv") if len(r) > 1]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def surname_country(surname: str) -> str | None:
+    """Country a family name's ending points to ("Kartapolov" -> RUS, "Tymoshenko" -> UKR).
+
+    Weak evidence, for a bare name that nothing else describes: endings are shared across
+    borders ("Borisov" is Bulgarian too), so a stated country always wins over this.
+
+    >>> surname_country("Shumkov"), surname_country("Saakashvili"), surname_country("Smith")
+    ('RUS', 'GEO', None)
+    """
+    key = normalize(surname)
+    if len(key) < 5 or not key.isalpha():
+        return None
+    for ending, code in _surname_endings():
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            return code
+    return None
+
+
+REGION_WORDS = frozenset(
+    "north south east west central latin northern southern eastern western middle far near southeast "
+    "southeastern northeast northeastern northwest northwestern southwest southwestern sub-saharan".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    names = {normalize(c["name"]) for c in _geonames().get_continents().values() if c.get("name")}
+    return frozenset(names | {"america", "africa", "asia", "europe"})
+
+
+def is_region(name: str) -> bool:
+    """A world region named after a continent ("South America", "Central Asia"); "America"
+    alone is the US, "South Africa" a country and "southern Lebanon" part of Lebanon.
+
+    >>> [is_region(n) for n in ("South America", "Latin America", "South Africa", "south Lebanon")]
+    [True, True, False, False]
+    """
+    key = normalize(name).replace("-", " ")
+    if key in _country_names():
+        return False
+    words = key.split()
+    if len(words) < 2 or words[0] not in REGION_WORDS and words[0] != "sub":
+        return False
+    return " ".join(words[1:]).replace("saharan ", "") in _continents()
+
+
 def fold_igo(code: str | None) -> str | None:
     """Fold UNO and EUR into IGO, as PLOVER's older gold standard codes them."""
     return "IGO" if code in ("UNO", "EUR") else code
@@ -288,3 +342,4 @@ def fold_igo(code: str | None) -> str | None:
 def warm() -> None:
     """Build every table now (e.g. before forking workers) instead of on first use."""
     _country_names(), _seats(), _demonyms(), _capitals(), _cities(), _subdivisions(), _organisations()
+    _surname_endings(), _continents()

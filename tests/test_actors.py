@@ -33,7 +33,10 @@ LEAD_000 = (
 @pytest.mark.parametrize(
     ("text", "context", "country", "sector"),
     [
-        ("President Kassym-Jomart Tokayev", "", None, "GOV"),
+        ("President Emmanuel Macron", "", None, "GOV"),
+        ("Governor Ivan Petrov", "", "RUS", "GOV"),  # a surname's ending, when nothing else says
+        ("Mikheil Saakashvili", "", "GEO", "GOV"),
+        ("Ivan Petrov", "Ukrainian", "UKR", "GOV"),  # the context beats the ending
         ("ordinary Kazakhs", "", "KAZ", "CVL"),
         ("Northern Fleet", "", "RUS", "MIL"),
         ("Collective Security Treaty Organization", "", "IGO", None),
@@ -85,7 +88,12 @@ def _named(actors: list[Actor], name: str) -> Actor:
 
 def test_find_actors_domestic_minister_takes_the_dateline_country(seed_actors: list[Actor]) -> None:
     singh = _named(seed_actors, "Rajnath Singh")
-    assert (singh.kind, singh.role, singh.country, singh.sector) == ("PERSON", "Defence Minister", "IND", "GOV")
+    assert (singh.kind, singh.role, singh.country, singh.sector) == (
+        "PERSON",
+        "Defence Minister",
+        "IND",
+        "GOV",
+    )
 
 
 def test_find_actors_counterpart_shares_the_role_and_keeps_gen_as_a_name(seed_actors: list[Actor]) -> None:
@@ -163,7 +171,97 @@ def test_find_actors_on_the_seed_articles(seed_000: Path, seed_003: Path) -> Non
         singh = _named(actors, "Rajnath Singh")
         nakatani = _named(actors, "Gen Nakatani")
         assert (singh.country, singh.role, nakatani.country, nakatani.role) == (
-            "IND", "Defence Minister", "JPN", "Defence Minister")
+            "IND",
+            "Defence Minister",
+            "JPN",
+            "Defence Minister",
+        )
+
+
+def test_find_actors_groups_carry_the_codes_their_members_share(seed_actors: list[Actor]) -> None:
+    groups = {m.text.lower(): a for a in seed_actors if a.kind == "GROUP" for m in a.mentions}
+    ministers = groups["the two ministers"]
+    assert (ministers.name, ministers.country, ministers.sector) == (
+        "Rajnath Singh and Gen Nakatani",
+        None,
+        "GOV",
+    )
+    assert groups["the two countries"].sector is None  # India and Japan themselves
+    text = (
+        "Indian Foreign Secretary Vikram Rao and Indian Defence Secretary Anil Mehta arrived in Tokyo. "
+        "The two officials met Japanese diplomats."
+    )
+    actors = find_actors(parse(text))
+    officials = next(a for a in actors if a.kind == "GROUP")
+    assert (officials.country, officials.sector, officials.role) == ("IND", "GOV", None)
+
+
+def test_find_actors_seed_sea_names_are_not_the_country(seed_actors: list[Actor]) -> None:
+    china = _named(seed_actors, "China")
+    seas = LEAD_000.index("East and South China Seas")
+    assert not any(seas <= m.start < seas + 25 for m in china.mentions)
+    assert [m.text for m in _named(seed_actors, "Beijing").mentions] == ["Beijing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Chile is one of our most important partners in South America," Solberg said.',
+        "He toured Latin America, Central Asia and sub-Saharan Africa, then the Korean Peninsula.",
+        "Ships sailed into the Gulf of Mexico and the South China Sea.",
+    ],
+)
+def test_find_actors_regions_are_not_countries(text: str) -> None:
+    actors = find_actors(parse(text))
+    assert [a.name for a in actors if a.kind == "COUNTRY" and a.name != "Chile"] == []
+
+
+def test_find_actors_mentions_have_no_edge_punctuation() -> None:
+    text = "Their first talks took place in Lao PDR, where America, Japan and India met. They met at Lao PDR."
+    actors = find_actors(parse(text))
+    mentions = [m.text for a in actors for m in a.mentions]
+    assert "Lao PDR" in mentions and "America" in mentions
+    assert all(m == m.strip(" ,.;:\"'") for m in mentions), mentions
+    assert _named(actors, "America").country == "USA"
+
+
+def test_find_actors_part_of_a_country_is_that_country() -> None:
+    actors = find_actors(
+        parse("Troops retook a village in western Cambodia and moved into southern Lebanon.")
+    )
+    assert {a.country for a in actors if a.kind == "COUNTRY"} == {"KHM", "LBN"}
+
+
+OSLO = (
+    "Norwegian Foreign Minister Ingrid Solberg will host her Chilean counterpart Mateo Rojas in Oslo on "
+    "Tuesday for talks on a free-trade agreement, the foreign ministry said on Sunday.\n"
+    '"Chile is one of our most important partners," Solberg said.'
+)
+
+
+@pytest.mark.parametrize("place", ["Oslo", None])
+def test_find_actors_unqualified_institution_belongs_to_the_home_country(place: str | None) -> None:
+    actors = find_actors(parse(OSLO), place)
+    ministry = next(a for a in actors if "foreign ministry" in a.name.lower())
+    assert (ministry.kind, ministry.country, ministry.sector) == ("ORG", "NOR", "GOV")
+    assert _named(actors, "Mateo Rojas").country == "CHL"
+
+
+def test_find_actors_unnamed_institutions() -> None:
+    text = (
+        "Kenyan police fired tear gas at protesters in Nairobi. The protesters demanded that the government "
+        "withdraw the tax.\nThe interior ministry said 40 people had been arrested, and the ministry said "
+        "its military was not involved. The armed forces of both countries held drills with the government "
+        "of Uganda."
+    )
+    actors = find_actors(parse(text), "Nairobi")
+    orgs = {(a.name, a.country, a.sector): [m.text for m in a.mentions] for a in actors if a.kind == "ORG"}
+    assert orgs == {
+        ("Kenyan police", "KEN", "COP"): ["police"],
+        ("government", "KEN", "GOV"): ["the government"],
+        ("interior ministry", "KEN", "GOV"): ["The interior ministry", "the ministry"],
+        ("government", "UGA", "GOV"): ["the government"],
+    }  # not "its military", not "the armed forces of both countries": someone else's
 
 
 def _actor(i: int, spans: list[tuple[int, int]]) -> Actor:
@@ -192,5 +290,5 @@ def test_actors_eval_quality_gate() -> None:
 
     metrics = evaluate(shared_file("eval", "actors.jsonl"))
     assert metrics["n"] == 154
-    assert metrics["country_accuracy"] >= 0.72
-    assert metrics["sector_accuracy"] >= 0.89
+    assert metrics["country_accuracy"] >= 0.75
+    assert metrics["sector_accuracy"] >= 0.90

@@ -69,7 +69,15 @@ def test_is_place_tells_places_from_people() -> None:
     assert not countries.is_place("Nakatani")
 
 
-@pytest.mark.parametrize(("name", "seat"), [("the Kremlin", ("RUS", "GOV")), ("Beijing", ("CHN", "GOV")), ("Paris", ("FRA", "GOV")), ("Sydney", None)])
+@pytest.mark.parametrize(
+    ("name", "seat"),
+    [
+        ("the Kremlin", ("RUS", "GOV")),
+        ("Beijing", ("CHN", "GOV")),
+        ("Paris", ("FRA", "GOV")),
+        ("Sydney", None),
+    ],
+)
 def test_seat_of_government(name: str, seat: tuple[str, str] | None) -> None:
     assert countries.seat_of_government(name) == seat
 
@@ -82,4 +90,27 @@ def test_organisation_abbreviations_match_only_in_capitals() -> None:
 
 
 def test_fold_igo_for_older_plover_gold() -> None:
-    assert [countries.fold_igo(c) for c in ("UNO", "EUR", "IGO", "IND", None)] == ["IGO", "IGO", "IGO", "IND", None]
+    assert [countries.fold_igo(c) for c in ("UNO", "EUR", "IGO", "IND", None)] == [
+        "IGO",
+        "IGO",
+        "IGO",
+        "IND",
+        None,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [("South America", True), ("Latin America", True), ("Central Asia", True), ("Sub-Saharan Africa", True),
+     ("America", False), ("South Africa", False), ("North Korea", False), ("western Cambodia", False)],
+)  # fmt: skip
+def test_is_region_tells_continental_regions_from_countries(name: str, region: bool) -> None:
+    assert countries.is_region(name) is region
+
+
+@pytest.mark.parametrize(
+    ("surname", "code"),
+    [("Petrov", "RUS"), ("Tymoshenko", "UKR"), ("Saakashvili", "GEO"), ("Smith", None), ("Ev", None)],
+)
+def test_surname_country_is_a_weak_guess_from_the_ending(surname: str, code: str | None) -> None:
+    assert countries.surname_country(surname) == code
