@@ -13,6 +13,8 @@ future hostility is THREATEN, refused cooperation is REJECT.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import functools
 import re
 from dataclasses import dataclass, field
@@ -1010,6 +1012,28 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
     return events
 
 
+def _reported_as_news(timex: Timex | None, date: str | None, precision: str | None, published: str | None) -> bool:
+    """Whether an event falls in the days around its report, where the dateline places it.
+
+    A dateline names where a story was filed, which is where today's news happened; the
+    earlier meeting "in November" or the 2014 agreement a report recalls happened elsewhere
+    for all the dateline says.
+    """
+    if timex is None:
+        return True
+    if timex.relative and timex.relative.get("weekday") is not None and not timex.relative.get("month"):
+        return True
+    if not date or not published:
+        return False
+    if precision == "day":
+        try:
+            gap = abs((dt.date.fromisoformat(date[:10]) - dt.date.fromisoformat(published[:10])).days)
+        except ValueError:
+            return False
+        return gap <= 7
+    return precision == "month" and date[:7] == published[:7]
+
+
 def _to_event(
     m: _Mention, s_i: int, sent: Span, doc: Doc, article: Article, index: _ActorIndex, others: set[int]
 ) -> Event:
@@ -1024,7 +1048,7 @@ def _to_event(
                 if span is not None:
                     actor_tokens.update(t.i for t in span)
     location = _place(m, doc, actor_tokens, others)
-    if location is None and article.place:
+    if location is None and article.place and _reported_as_news(m.timex, date, precision, article.published):
         location = {"name": article.place, "country": _country(article.place)}
     if (
         m.type in MUTUAL_TYPES

@@ -344,7 +344,8 @@ def _merged(group: _Group) -> MergedEvent:
                 "end": m.event.end,
                 "text": m.event.text,
             }
-            for m in mentions
+            for m in sorted(mentions, key=lambda m: (m.event.status != status, m.published or "9999", m.article,
+                                                     m.event.sentence))
         }.values()
     )
     return MergedEvent(
@@ -381,7 +382,9 @@ def _consensus_date(group: _Group, conflicts: dict[str, list[Any]]) -> tuple[str
     """The most precise date the reports agree on; different days go to conflicts."""
     named = [(s.value, s.precision) for s in group.spans if s.value and not s.weak]
     if not named:
-        return None, None
+        # The text names no date: the event is dated by its first report, as wire coders do.
+        reported = sorted(m.event.date or m.published for m in group.mentions if m.event.date or m.published)
+        return (reported[0][:10], "day") if reported else (None, None)
     rank = {"day": 3, "month": 2, "year": 1}
     best = max(rank.get(p or "", 0) for _, p in named)
     values = Counter(v[:10] for v, p in named if rank.get(p or "", 0) == best)
@@ -416,12 +419,18 @@ def _consensus_figures(events: list[Event], conflicts: dict[str, list[Any]]) -> 
 
 
 def _actor_sides(events: list[Event]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Union of source and target actors, deduplicated; an actor seen on both sides stays on
-    the side most mentions put it."""
+    """Union of source and target actors, deduplicated.
+
+    Roles come from the mentions that name both sides ("A hosted B" reads the roles; "A and B
+    met" only lists the participants): an actor such a mention places keeps the side most of
+    them give it, and actors only listed elsewhere join the side they were listed on.
+    """
     best: dict[str, Actor] = {}
     votes: dict[str, Counter[str]] = {}
     order: list[str] = []
-    for event in events:
+    directed = [e for e in events if e.source and e.target]
+    placed = {_identity(a) for e in directed for a in e.source + e.target}
+    for event in directed + [e for e in events if not (e.source and e.target)]:
         for side, actors in (("source", event.source), ("target", event.target)):
             for actor in actors:
                 key = _identity(actor)
@@ -430,6 +439,8 @@ def _actor_sides(events: list[Event]) -> tuple[list[dict[str, Any]], list[dict[s
                     best[key] = actor
                 elif len(actor.name) > len(best[key].name):
                     best[key] = actor
+                if key in placed and not (event.source and event.target):
+                    continue
                 votes.setdefault(key, Counter())[side] += 1
     source = [best[k].ref() for k in order if votes[k]["source"] >= votes[k]["target"]]
     target = [best[k].ref() for k in order if votes[k]["source"] < votes[k]["target"]]
@@ -531,7 +542,10 @@ def _resolve(timex: Timex, anchor: str) -> Timex:
 
 def _redate(event: Event, timexes: dict[tuple[int, int], Timex], published: str) -> Event:
     timex = event.timex
-    if timex is None or not timex.relative:
+    if timex is None:
+        # No date of its own: like every event of a dated article, it takes the publication date.
+        return event if event.date else replace(event, date=published, date_precision="day")
+    if not timex.relative:
         return event
     resolved = timexes.get((timex.start, timex.end)) or _resolve(timex, published)
     value = resolved.value

@@ -240,3 +240,17 @@ def test_events_quality_gate() -> None:
     assert metrics["n"] == 161
     assert metrics["type"]["f1"] >= 0.82
     assert metrics["dyad"]["f1"] >= 0.62
+
+
+@pytest.mark.parametrize(
+    "text, published, place",
+    [
+        ("Singh hosted Nakatani for talks on Monday.", "2025-05-06", "New Delhi"),
+        ("Singh hosted Nakatani for talks.", "2025-05-06", "New Delhi"),
+        ("Singh and Nakatani first met in November on the sidelines of a summit.", "2025-05-06", None),
+        ("India and Japan signed a defence pact in 2014.", "2025-05-06", None),
+    ],
+)
+def test_events_dateline_places_only_the_news_of_the_day(text, published, place):
+    [e, *_] = code(Article(id="t", text=text, published=published, place="New Delhi"))
+    assert (e.location or {}).get("name") == place

@@ -229,3 +229,38 @@ def _day(text: str, value: str) -> Timex:
 
 def _span(value: str) -> DateSpan:
     return date_span(event(date=value, timex=_day("x", value)))
+
+
+def test_merge_roles_come_from_mentions_that_name_both_sides():
+    host = mention(event(date="2025-05-05", timex=_day("Monday", "2025-05-05")), "a1")
+    listed = [
+        mention(event(source=(SINGH, NAKATANI), target=(), date="2025-05-05", timex=_day("Monday", "2025-05-05"),
+                      sentence=i), "a1")
+        for i in range(1, 4)
+    ]
+    [merged] = merge_events([host, *listed])
+    assert [a["name"] for a in merged.source] == ["Gen Nakatani"]
+    assert [a["name"] for a in merged.target] == ["Rajnath Singh"]
+
+
+def test_merge_evidence_starts_with_the_report_that_gives_the_status():
+    preview = mention(event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05")), "a003",
+                      published="2025-05-04")
+    report = mention(event(date="2025-05-05", timex=_day("Monday", "2025-05-05")), "a000", published="2025-05-06")
+    [merged] = merge_events([preview, report])
+    assert merged.evidence[0]["article"] == "a000"
+
+
+def test_merge_events_without_a_date_of_their_own_take_the_first_report_date():
+    first = mention(event(type_="ACCUSE", date="2025-05-06"), "a1", published="2025-05-06")
+    later = mention(event(type_="ACCUSE", date="2025-05-07"), "a2", published="2025-05-07")
+    merged = merge_events([first, later])
+    assert {m.date for m in merged} <= {"2025-05-06", "2025-05-07"} and all(m.date_precision == "day" for m in merged)
+
+
+def test_infer_dates_gives_undated_events_the_inferred_publication_date():
+    dated = Analysis(Article("a003", "x", published="2025-05-04"))
+    undated = Analysis(Article("a000", "y"), events=[event(type_="ACCUSE", date=None, location=None)])
+    result = infer_dates(undated, [dated])
+    assert result.article.published == "2025-05-04" and result.article.published_inferred
+    assert result.events[0].date == "2025-05-04"

@@ -64,6 +64,11 @@ def test_seeds_background_events(seeded):
     assert any(e["date"] == "2014" for e in events)
 
 
+def test_seeds_every_event_is_dated(seeded):
+    _, store = seeded
+    assert all(e["date"] for e in store.events())
+
+
 def test_seeds_no_event_or_actor_from_boilerplate(seeded):
     _, store = seeded
     text = " ".join(ev["text"] for e in store.events() for ev in e["evidence"])
