@@ -81,6 +81,8 @@ def clean(doc: Document) -> Article:
     paragraphs, credits = clean_paragraphs(doc.text)
     if doc.title and paragraphs and normalize(paragraphs[0]) == normalize(doc.title):
         paragraphs = paragraphs[1:]  # the headline repeated at the top of the body
+        if not paragraphs:
+            raise UnreadableInput("no article text besides the headline")
     dateline = None
     if paragraphs:
         dateline, first = split_dateline(paragraphs[0], doc.date)

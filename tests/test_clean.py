@@ -136,3 +136,8 @@ def test_clean_article_with_only_boilerplate_is_refused():
 def test_article_id_ignores_case_spacing_and_punctuation():
     assert article_id("Singh hosted Nakatani.") == article_id("singh  hosted\nnakatani")
     assert article_id("Singh hosted Nakatani.") != article_id("Singh hosted Nakatani twice.")
+
+
+def test_clean_headline_only_article_is_refused_with_that_reason():
+    with pytest.raises(UnreadableInput, match="besides the headline"):
+        clean(Document(text="DEMOCRATS WIN CONTROL OF SENATE", origin="x", title="Democrats win control of Senate"))
