@@ -146,13 +146,21 @@ def cmd_run(args: argparse.Namespace) -> int:
         for warning in stats.warnings:
             print(f"  warning {warning.origin}: {warning.reason}")
         if not args.quiet:
-            events = views.timeline_rows(store.events())
+            new = set(stats.articles)
+            events = [e for e in store.events() if new & set(e.get("articles", []))]
+            if len(events) > RUN_TIMELINE:
+                print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
+                      f"(all of them: dateline timeline --db {args.db}):")
+                events = sorted(events, key=lambda e: (-e.get("sources", 1), e.get("date") or ""))[:RUN_TIMELINE]
             if events:
                 print()
-                print_timeline(events, limit=40)
+                print_timeline(views.timeline_rows(events))
     if stats.read == 0 and stats.skipped:
         return 1
     return 0
+
+
+RUN_TIMELINE = 40
 
 
 def _summary(stats: Any, db: str) -> str:

@@ -33,6 +33,7 @@ class RunStats:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[Skipped] = field(default_factory=list)  # stored, but a stage failed on it
     stories: set[str] = field(default_factory=set)
+    articles: list[str] = field(default_factory=list)  # ids stored by this run
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -184,6 +185,7 @@ def _store_one(store: Store, index: Any, analysis: Analysis, features: dict, sta
     assignment = index.assign(analysis.article.id, StoryFeatures.from_dict(features))
     if store.add_analysis(analysis, assignment.story_id, assignment.duplicate_of, assignment.score, features):
         stats.new += 1
+        stats.articles.append(analysis.article.id)
         stats.stories.add(assignment.story_id)
         if assignment.duplicate_of:
             stats.copies += 1
