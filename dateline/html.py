@@ -10,9 +10,11 @@ date shown to readers under the headline, the page's own publication metadata, i
 ``<time>`` elements, a "Published:" label, a wire dateline and htmldate, in that order of
 trust.
 
->>> page = extract_html(raw_bytes, url="https://example.org/2019/03/14/story.html")
->>> page["date"], page["title"]
-('2019-03-14', 'Story title')
+>>> body = "".join(f"<p>The council approved the new harbour plan after a long debate, part {i}.</p>" for i in range(4))
+>>> page = extract_html(f"<html><head><title>Harbour plan approved</title></head><body><article>{body}</article>"
+...                     "<p>Advertisement</p></body></html>", url="https://example.org/2019/03/14/harbour.html")
+>>> page["date"], page["title"], "Advertisement" in page["text"]
+('2019-03-14', 'Harbour plan approved', False)
 """
 
 from __future__ import annotations
@@ -719,8 +721,10 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any]:
     ``html`` may be bytes (decoded with ``decode_html``) or text. ``url``, when known,
     helps find the main text and the date, and fills ``url`` when the page names none.
 
-    >>> extract_html(page_bytes, url="https://example.org/2019/03/14/story")["date"]
-    '2019-03-14'
+    >>> extract_html(b"<html><body><a href='/a'>Home</a></body></html>")
+    Traceback (most recent call last):
+    ...
+    dateline.html.NoArticleText: ...
 
     Raises ``NoArticleText`` (or its subclass ``UndecodableHTML``) with the reason when the
     page yields no article text.

@@ -155,7 +155,7 @@ def story_features(
     (model.Event) add resolved names, countries and event dates when the stages found them.
 
     >>> f = story_features("Police in Athens shot Alexandros Grigoropoulos on 6 December 2008.")
-    >>> f.years, f.days, "P:grigoropoulos" in f.entities
+    >>> f.years, f.days, "X:grigoropoulos" in f.entities
     ([2008], ['12-06'], True)
     """
     terms: Counter[str] = Counter()
@@ -313,9 +313,11 @@ class StoryIndex:
     e.g. when a whole batch is known, so the first articles are weighted like the last).
 
     >>> index = StoryIndex()
-    >>> quake = "A 6.1 earthquake struck Aceh province in Indonesia on July 2, 2013, killing 22 people."
+    >>> quake = ("A 6.1 earthquake struck Aceh province in Indonesia on July 2, 2013, killing 22 people. "
+    ...          "Rescuers pulled survivors from collapsed houses in the town of Takengon as aftershocks "
+    ...          "shook the region. The disaster agency said hundreds of homes were damaged.")
     >>> a = index.assign("a", story_features(quake))
-    >>> b = index.assign("b", story_features(quake + " Rescuers searched the rubble."))
+    >>> b = index.assign("b", story_features(quake + " More rain is expected."))
     >>> (b.story_id, b.duplicate_of)
     ('sa', 'a')
     """
