@@ -41,6 +41,7 @@ MERGEABLE_STATUS = {
 }
 STATUS_RANK = {"occurred": 3, "planned": 2, "hypothetical": 1, "negated": 0}
 CONFLICT_DAYS = 1  # same-story reports a day apart are one event with a date conflict
+MUTUAL = frozenset({"CONSULT", "COOPERATE"})  # types whose direction does not tell two events apart
 MIN_DAY = dt.date.min
 MAX_DAY = dt.date.max
 
@@ -211,10 +212,15 @@ class _Group:
     actors: dict[str, str | None] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)
     stories: set[str] = field(default_factory=set)
+    sides: dict[str, set[str]] = field(default_factory=lambda: {"source": set(), "target": set()})
 
     def add(self, mention: EventMention, span: DateSpan) -> None:
         self.mentions.append(mention)
         self.spans.append(span)
+        event = mention.event
+        if event.source and event.target:
+            self.sides["source"].update(a.country for a in event.source if a.country)
+            self.sides["target"].update(a.country for a in event.target if a.country)
         self.keys.update(_mention_keys(mention.event))
         for actor in mention.event.source + mention.event.target:
             self.actors.setdefault(_identity(actor), actor.country)
@@ -290,6 +296,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     for other in group.spans:
         if not span.compatible(other) and not _date_conflict(span, other, same_story, shared):
             return 0.0
+    if _reversed(group, event):
+        return 0.0
     if keys and group.keys:
         if not shared or _actors_clash(group, event):
             return 0.0
@@ -298,6 +306,17 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if same_story and _exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans):
         return 0.5
     return 0.0
+
+
+def _reversed(group: _Group, event: Event) -> bool:
+    """A directed act the other way round: Japan's support for India is not India's for Japan.
+    Meetings and cooperation are mutual, so their direction does not tell events apart."""
+    if event.type in MUTUAL or not (event.source and event.target):
+        return False
+    mine = ({a.country for a in event.source} - {None}, {a.country for a in event.target} - {None})
+    return bool(mine[0] & group.sides["target"]) and bool(mine[1] & group.sides["source"]) and not (
+        mine[0] & group.sides["source"]
+    )
 
 
 def _actors_clash(group: _Group, event: Event) -> bool:

@@ -264,3 +264,15 @@ def test_infer_dates_gives_undated_events_the_inferred_publication_date():
     result = infer_dates(undated, [dated])
     assert result.article.published == "2025-05-04" and result.article.published_inferred
     assert result.events[0].date == "2025-05-04"
+
+
+def test_merge_keeps_a_directed_act_and_its_reverse_apart():
+    japan_for_india = mention(event(type_="SUPPORT", source=(NAKATANI,), target=(SINGH,), date="2025-05-05",
+                                    timex=_day("Monday", "2025-05-05")), "a1")
+    india_for_japan = mention(event(type_="SUPPORT", source=(SINGH,), target=(NAKATANI,), date="2025-05-05",
+                                    timex=_day("Monday", "2025-05-05"), sentence=3), "a1")
+    assert len(merge_events([japan_for_india, india_for_japan])) == 2
+    meeting = [mention(event(date="2025-05-05", timex=_day("Monday", "2025-05-05")), "a1"),
+               mention(event(source=(SINGH,), target=(NAKATANI,), date="2025-05-05",
+                             timex=_day("Monday", "2025-05-05"), sentence=2), "a2")]
+    assert len(merge_events(meeting)) == 1
