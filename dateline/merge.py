@@ -6,10 +6,13 @@ event when nothing about them disagrees and something ties them together:
 - *type*: equal PLOVER type; a planned and an occurred mention of the same type may be one
   event (the preview and the report of one meeting), a negated or hypothetical one only
   merges with its own kind;
-- *actors*: a shared person (by surname) or organisation, or a shared country;
+- *actors*: a shared person (by surname) or organisation; a shared country only ties mentions
+  of one article, or of reports that agree on both sides of the dyad;
 - *date*: each mention's date is read as an interval — a day, a month, a year, an unresolved
-  weekday, or, for a mention whose date only repeats its article's publication date, an open
-  bound (an occurred event happened on or before it, a planned one on or after it);
+  weekday, or, for a mention whose date only repeats its article's publication date, a window
+  (an occurred event happened in the week before it, a planned one in the weeks after it);
+  mentions dated only by month or year merge only when they share a named actor, since a
+  background "in 2005" says little about which of that year's events is meant;
 - *place*: different countries are different events.
 
 The merged record keeps every mention as evidence, counts independent sources (near-duplicate
@@ -42,6 +45,10 @@ MERGEABLE_STATUS = {
 STATUS_RANK = {"occurred": 3, "planned": 2, "hypothetical": 1, "negated": 0}
 CONFLICT_DAYS = 1  # same-story reports a day apart are one event with a date conflict
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})  # types whose direction does not tell two events apart
+# A report that names no date tells of the days just before it (wire copy is about this week's
+# news, not last year's); a plan it announces without a date falls within the weeks after it.
+REPORT_WINDOW = 7
+PLANNED_WINDOW = 60
 MIN_DAY = dt.date.min
 MAX_DAY = dt.date.max
 
@@ -117,9 +124,9 @@ def date_span(event: Event, published: str | None = None) -> DateSpan:
     if anchor is None:
         return DateSpan()
     if event.status == "planned":
-        return DateSpan(lo=anchor, weak=True)
+        return DateSpan(lo=anchor, hi=anchor + dt.timedelta(days=PLANNED_WINDOW), weak=True)
     if event.status == "occurred":
-        return DateSpan(hi=anchor, weak=True)
+        return DateSpan(lo=anchor - dt.timedelta(days=REPORT_WINDOW), hi=anchor, weak=True)
     return DateSpan(weak=True)
 
 
@@ -213,10 +220,15 @@ class _Group:
     countries: set[str] = field(default_factory=set)
     stories: set[str] = field(default_factory=set)
     sides: dict[str, set[str]] = field(default_factory=lambda: {"source": set(), "target": set()})
+    articles: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
 
     def add(self, mention: EventMention, span: DateSpan) -> None:
         self.mentions.append(mention)
         self.spans.append(span)
+        self.articles.add(mention.article)
+        if mention.event.location and mention.event.location.get("name"):
+            self.places.add(mention.event.location["name"])
         event = mention.event
         if event.source and event.target:
             self.sides["source"].update(a.country for a in event.source if a.country)
@@ -302,10 +314,31 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         if not shared or _actors_clash(group, event):
             return 0.0
         names = {k for k in keys if k.startswith("n:")} & {k for k in group.keys if k.startswith("n:")}
+        if not names and not (_day_level(span) and all(_day_level(s) for s in group.spans)):
+            return 0.0
+        if not names and mention.article not in group.articles and not (
+            _same_dyad(group, event) or _same_place_and_day(group, event, span)
+        ):
+            return 0.0  # across reports, one shared country is not enough to call it one event
         return shared + 2 * len(names) + (1 if same_story else 0)
     if same_story and _exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans):
         return 0.5
     return 0.0
+
+
+def _same_place_and_day(group: _Group, event: Event, span: DateSpan) -> bool:
+    """The same named place on the same day: the attack in Pahalgam on April 22."""
+    place = (event.location or {}).get("name")
+    return bool(place) and place in group.places and _exact(span) and any(
+        _exact(s) and s.lo == span.lo for s in group.spans
+    )
+
+
+def _same_dyad(group: _Group, event: Event) -> bool:
+    """Both sides of the mention meet the same sides of the group, by country."""
+    source = {a.country for a in event.source if a.country}
+    target = {a.country for a in event.target if a.country}
+    return bool(source & group.sides["source"]) and bool(target & group.sides["target"])
 
 
 def _reversed(group: _Group, event: Event) -> bool:
@@ -328,6 +361,13 @@ def _actors_clash(group: _Group, event: Event) -> bool:
     mine_only = [c for k, c in mine.items() if k not in group.actors and c and c not in group_countries]
     theirs_only = [c for k, c in group.actors.items() if k not in mine and c and c not in my_countries]
     return bool(mine_only and theirs_only)
+
+
+def _day_level(span: DateSpan) -> bool:
+    """The span pins the event to a day or to the days around a report."""
+    return span.precision == "day" or span.weekday is not None or (
+        span.weak and span.lo != MIN_DAY and span.hi != MAX_DAY
+    )
 
 
 def _exact(span: DateSpan) -> bool:

@@ -276,3 +276,39 @@ def test_merge_keeps_a_directed_act_and_its_reverse_apart():
                mention(event(source=(SINGH,), target=(NAKATANI,), date="2025-05-05",
                              timex=_day("Monday", "2025-05-05"), sentence=2), "a2")]
     assert len(merge_events(meeting)) == 1
+
+
+WEN = Actor(2, "Wen Jiabao", role="Premier", country="CHN", sector="GOV")
+MINISTRY = Actor(3, "Ministry of Agriculture", kind="ORG", country="CHN", sector="GOV")
+
+
+def test_merge_a_shared_country_alone_does_not_tie_two_reports():
+    a = mention(event(type_="REQUEST", source=(WEN,), target=(), date="2005-11-18", location=None), "a1",
+                published="2005-11-18")
+    b = mention(event(type_="REQUEST", source=(MINISTRY,), target=(), date="2005-11-18", location=None), "a2",
+                published="2005-11-18")
+    assert len(merge_events([a, b])) == 2
+
+
+def test_merge_year_only_background_mentions_need_a_shared_name():
+    israel = Actor(4, "Israel", kind="COUNTRY", country="ISR")
+    palestine = Actor(5, "Palestinian Authority", kind="ORG", country="PSE", sector="GOV")
+    hamas = Actor(6, "Hamas", kind="ORG", country="PSE")
+    a = mention(event(type_="ACCUSE", source=(israel,), target=(palestine,), date="2005", location=None), "a1")
+    b = mention(event(type_="ACCUSE", source=(israel,), target=(hamas,), date="2005", location=None), "a2")
+    assert len(merge_events([a, b])) == 2
+    c = mention(event(type_="ACCUSE", source=(israel,), target=(hamas,), date="2005", location=None, sentence=4), "a3")
+    assert len(merge_events([b, c])) == 1
+
+
+def test_merge_undated_reports_a_year_apart_are_different_events():
+    hamas = Actor(6, "Hamas", kind="ORG", country="PSE")
+    abbas = Actor(7, "Mahmud Abbas", country="PSE", sector="GOV")
+    a = mention(event(type_="REJECT", source=(hamas,), target=(abbas,), date="2005-12-13", location=None), "a1",
+                published="2005-12-13")
+    b = mention(event(type_="REJECT", source=(hamas,), target=(abbas,), date="2006-12-16", location=None), "a2",
+                published="2006-12-16")
+    assert len(merge_events([a, b])) == 2
+    c = mention(event(type_="REJECT", source=(hamas,), target=(abbas,), date="2006-12-17", location=None), "a3",
+                published="2006-12-17")
+    assert len(merge_events([b, c])) == 1
