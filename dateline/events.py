@@ -14,7 +14,6 @@ future hostility is THREATEN, refused cooperation is REJECT.
 from __future__ import annotations
 
 import datetime as dt
-
 import functools
 import re
 from dataclasses import dataclass, field
@@ -75,6 +74,11 @@ INSTRUMENT_MODES = (
      "firearms"),
     (("machete", "knife", "axe", "stone", "rock", "club"), "primitive"),
 )  # fmt: skip
+MILITARY_CUES = frozenset(
+    "air missile drone rocket military airstrike bomb bombing warplane jet coalition target "
+    "retaliatory punitive predator tomahawk".split()
+)
+LABOUR_CUES = frozenset("worker union employee labour labor wage pay general teacher staff".split())
 CASUALTY_VERBS = {"kill": "killed", "wound": "injured", "injure": "injured", "die": "killed"}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -93,6 +97,7 @@ class Entry:
     mode: str | None
     objects: frozenset[str]
     flags: frozenset[str]
+    unless: frozenset[str] = frozenset()
 
     @property
     def particle(self) -> str | None:
@@ -112,7 +117,7 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        pos, lemma, type_, mode, objects, flags = (line.split("\t") + ["-"] * 6)[:6]
+        pos, lemma, type_, mode, objects, flags, unless = (line.split("\t") + ["-"] * 7)[:7]
         if type_ not in TYPES:
             raise ValueError(f"events lexicon: unknown type {type_!r} for {lemma!r}; use one of {TYPES}")
         entry = Entry(
@@ -122,6 +127,7 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
             mode=None if mode == "-" else mode,
             objects=frozenset() if objects == "-" else frozenset(objects.split(",")),
             flags=frozenset() if flags == "-" else frozenset(flags.split(",")),
+            unless=frozenset() if unless == "-" else frozenset(unless.split(",")),
         )
         table.setdefault((pos, entry.head), []).append(entry)
     return table
@@ -131,6 +137,65 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
 def _known_verbs() -> frozenset[str]:
     heads = {head for (pos, head) in lexicon() if pos == "V"}
     return frozenset(heads | LIGHT_VERBS | PLAN_VERBS | SPEECH_VERBS)
+
+
+@functools.lru_cache(maxsize=1)
+def contexts() -> dict[str, tuple[int, frozenset[str]]]:
+    """Cue lemmas of contexts where event words are not political events (sport, markets ...),
+    with how many cues a sentence needs to be in the context."""
+    table: dict[str, tuple[int, frozenset[str]]] = {}
+    text = resources.files("dateline.data").joinpath("events_contexts.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, least, words = line.split("\t")[:3]
+            table[name] = (int(least), frozenset(w.strip() for w in words.split(",")))
+    return table
+
+
+def _in_context(name: str, nouns: set[str]) -> bool:
+    least, cues = contexts()[name]
+    return len(nouns & cues) >= least
+
+
+POLITICAL_SECTORS = frozenset("GOV MIL LEG JUD COP REB INS OPP PTY SPY IGO".split())
+DISASTER_TYPES = frozenset({"ASSAULT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
+MARKET_TYPES = frozenset({"REJECT", "CONCEDE", "RETREAT", "ASSAULT", "COERCE", "PROTEST"})
+CAUSE_OF_DAMAGE = frozenset({"blast", "explosion", "bomb", "shell", "missile", "rocket", "fire", "blaze"})
+
+
+def _off_topic(m: _Mention, nouns: set[str]) -> bool:
+    """Whether a mention is sport, a market report or an accident rather than a political event.
+
+    "The Hammers lost five Premiership games", "Genting eased 10 sen", "killed when a tree
+    crashed onto a mobile home": without a political actor, the event word is a metaphor or
+    a misfortune, not an act of one political actor towards another.
+    """
+    political = any(
+        a.sector in POLITICAL_SECTORS or a.country in ("IGO", "UNO", "EUR", "IMG")
+        for a in m.source + m.target
+    )
+    if not m.nominal:
+        subjects = [s for s in _subject_tokens(m.clause)[0] if s.dep_ in SUBJECT_DEPS]
+        if any(s.lemma_.lower() in contexts()["accident"][1] for s in subjects) and m.type != "AID":
+            return True  # "mud blocked the mouths of the pit"
+        if m.type == "COERCE" and any(s.lemma_.lower() in CAUSE_OF_DAMAGE for s in subjects):
+            return True  # "the blast destroyed a car": the bombing is the event
+        if m.type in MARKET_TYPES and _moves_by_amount(m.trigger):
+            return True  # "declined 70 sen to 19.90 ringgit"
+    if political:
+        return False
+    if _in_context("sport", nouns) or _in_context("market", nouns):
+        return True
+    return m.type in DISASTER_TYPES and _in_context("accident", nouns) and not _in_context("attack", nouns)
+
+
+def _moves_by_amount(verb: Token) -> bool:
+    """A price or index that moves by an amount ("fell 1.1 percent", "eased 10 sen")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "npadvmod") or (c.dep_ == "prep" and c.lower_ in ("to", "by")):
+            if any(t.ent_type_ in ("MONEY", "PERCENT") for t in c.subtree):
+                return True
+    return False
 
 
 def _lemma(tok: Token) -> str:
@@ -430,19 +495,51 @@ def _match_verb(tok: Token) -> Entry | None:
     if constrained:
         return constrained[0]
     plain = [e for e in candidates if not e.objects]
-    return plain[0] if plain else None
+    if not plain:
+        return None
+    entry = plain[0]
+    if entry.unless & objs:
+        return None  # "offered an opportunity", "committed crimes": another sense of the verb
+    if "intransitive" in entry.flags and any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "demonstrated their skills" is no demonstration
+    return entry
 
 
 def _match_noun(tok: Token) -> Entry | None:
     lemma = tok.lemma_.lower()
     if lemma == "strike":
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
-        if mods & {"air", "missile", "drone", "rocket", "military"}:
-            return Entry("N", "strike", "ASSAULT", "heavy-weapons", frozenset(), frozenset())
         if "hunger" in mods:
             return Entry("N", "strike", "PROTEST", "strike-hun", frozenset(), frozenset())
+        sentence = {t.lemma_.lower() for t in tok.sent}
+        if not (mods | sentence) & LABOUR_CUES and (
+            mods & MILITARY_CUES
+            or sentence & MILITARY_CUES
+            or any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.children)
+        ):
+            return Entry("N", "strike", "ASSAULT", "heavy-weapons", frozenset(), frozenset())
     entries = lexicon().get(("N", lemma))
-    return entries[0] if entries else None
+    if not entries:
+        return None
+    mods = _noun_modifiers(tok)
+    for entry in entries:
+        if entry.objects and not entry.objects & mods:
+            continue  # "war games", not "Premiership games"
+        if entry.unless & mods:
+            continue  # "declaration of victory"
+        if "plural" in entry.flags and tok.tag_ != "NNS":
+            continue
+        return entry
+    return None
+
+
+def _noun_modifiers(noun: Token) -> set[str]:
+    """Lemmas of a noun's modifiers and of its "of" object."""
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods.update(
+        g.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+    )
+    return mods
 
 
 def _is_verbal(tok: Token) -> bool:
@@ -499,6 +596,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 return objs, False
         if verb.dep_ in ("xcomp", "advcl") or (verb.dep_ == "pcomp"):
             subj, passive = _subject_tokens(gov)
+            if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+                passive = False  # "Britain was not involved ..., rejecting an accusation"
             if verb.dep_ == "xcomp" and passive and _lemma(gov) in PLAN_VERBS:
                 passive = False
             return subj, passive if verb.dep_ != "xcomp" else passive and gov.lemma_.lower() not in PLAN_VERBS
@@ -542,7 +641,7 @@ def _verb_arguments(m: _Mention, index: _ActorIndex) -> None:
     verb = m.trigger
     subj, passive = _subject_tokens(verb)
     agents = _agent_tokens(verb)
-    if passive and not agents and "content" in m.entry.flags:
+    if passive and not agents and "content" in m.entry.flags and m.type == "AGREE":
         passive = False  # "Vietnam is committed to ...": a stance, not a patient
     if passive:
         source = _first_actors(agents, index, [])
@@ -581,6 +680,17 @@ def _noun_arguments(m: _Mention, index: _ActorIndex) -> None:
     light = _light_governor(noun)
     source: list[Actor] = []
     for c in noun.children:
+        if (
+            c.dep_ in ("compound", "nmod")
+            and c.ent_type_ in ("FAC", "LOC")
+            or (
+                c.dep_ in ("compound", "nmod")
+                and c.ent_type_ == "GPE"
+                and m.type in HOSTILE_MATERIAL
+                and not any(a.kind == "COUNTRY" for a in _actors_of(c, index))
+            )
+        ):
+            continue  # "the Douma attack", "the Manchester Arena bombing": where, not who
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
             source += [a for a in _actors_of(c, index) if a not in source]
     patient_of = m.type in HOSTILE_MATERIAL or m.type in ("ACCUSE", "RETREAT")
@@ -668,6 +778,16 @@ def _status(clause: Token) -> str:
                     planned = True
         if any(c.dep_ == "acomp" and _lemma(c) in PLAN_VERBS for c in kids) and i > 0:
             planned = True
+        if (
+            v.dep_ == "xcomp"
+            and _lemma(v.head) == "be"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
+        ):
+            planned = True  # "officials are to hold talks Friday"
+        if any(c.dep_ in SUBJECT_DEPS + PASSIVE_DEPS and _says_none(c) for c in kids):
+            negated = True  # "no one was injured"
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            hypothetical = True  # "if she ... was charged and convicted"
     for c in clause.children:
         if (
             c.dep_ == "advcl"
@@ -675,11 +795,8 @@ def _status(clause: Token) -> str:
             and _has_if(clause)
         ):
             hypothetical = True
-    if (
-        any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
-        and clause.dep_ == "advcl"
-    ):
-        hypothetical = True
+    if _purpose_of_other(t):
+        planned = True  # "a force raised to fight Isis": an aim, not a report that it happened
     if negated:
         return "negated"
     if hypothetical:
@@ -687,6 +804,52 @@ def _status(clause: Token) -> str:
     if planned:
         return "planned"
     return "occurred"
+
+
+def _says_none(tok: Token) -> bool:
+    """ "no one", "nobody", "none", "no attack": a subject that denies the event."""
+    if tok.lower_ in ("nobody", "none", "noone") or (
+        tok.lower_ == "one" and tok.i > 0 and tok.nbor(-1).lower_ == "no"
+    ):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _purpose_of_other(verb: Token) -> bool:
+    """An infinitive of purpose under a clause that is no event word of its own
+    ("raised by Washington to fight Isis", "in a bid to forge peace")."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return True
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return not any(
+            c.lower_ in ("first", "last", "only") or c.dep_ == "amod" and c.tag_ == "JJS"
+            for c in verb.head.children
+        )  # "the first premier to visit Japan"
+    return False
+
+
+PLANNED_MODIFIERS = frozenset(
+    "planned proposed scheduled upcoming forthcoming future expected intended prospective".split()
+)
+POSSIBLE_MODIFIERS = frozenset("possible potential hypothetical".split())
+
+
+def _nominal_status(noun: Token, status: str) -> str:
+    """ "the planned US pullout", "a possible strike", "no attack ever happened"."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "negated"
+    if status != "occurred":
+        return status
+    if mods & POSSIBLE_MODIFIERS:
+        return "hypothetical"
+    if mods & PLANNED_MODIFIERS:
+        return "planned"
+    return status
 
 
 def _content_scope(m: _Mention) -> set[int]:
@@ -855,6 +1018,8 @@ def _triggers(sent: Span) -> list[_Mention]:
             entry = _match_verb(tok)
             if entry is None:
                 continue
+            if entry.type == "REQUEST" and _asks_question(tok):
+                continue
             m = _Mention(entry, tok, tok, False, entry.type, entry.mode)
             if entry.objects:
                 obj = _object_token(tok, entry.objects)
@@ -872,6 +1037,30 @@ def _triggers(sent: Span) -> list[_Mention]:
         clause = light if light is not None else _clause_head(tok)
         mentions.append(_Mention(entry, tok, clause, True, entry.type, entry.mode))
     return mentions
+
+
+def _asks_question(verb: Token) -> bool:
+    """ "asked whether he would run", "when asked about it", "Trump asked on Twitter": a question,
+    not a request."""
+    if _lemma(verb) != "ask":
+        return False
+    kids = list(verb.children)
+    if any(
+        c.dep_ in ("xcomp", "dobj", "dative") and c.lower_ not in ("question", "it") for c in kids
+    ) and not any(c.dep_ == "ccomp" for c in kids):
+        return False  # "asked Britain to ...", "asked for a fee"
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "ccomp" and any(
+            g.lower_ in ("if", "whether", "what", "why", "how", "who", "when", "where", "which")
+            for g in c.subtree
+        ):
+            return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "if", "as") for c in kids):
+        return True  # "when asked about ..."
+    before = verb.doc.text[max(0, verb.sent.start_char - 4) : verb.sent.start_char].rstrip()
+    return "?" in verb.sent.text or before.rstrip("\"'”’").endswith("?")
 
 
 def _obligation(verb: Token) -> Token | None:
@@ -994,6 +1183,8 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
                     if m.target:
                         break
             m.status = _status(m.clause)
+            if m.nominal:
+                m.status = _nominal_status(m.trigger, m.status)
         mentions = [m for m, _ in keep]
         figures = _casualties(sent)
         _assign_timexes(doc, sent, mentions, timexes)
@@ -1002,7 +1193,8 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
             assault = next((m for m in mentions if m.type == "ASSAULT"), None)
             if assault is not None:
                 assault.figures = figures
-        mentions = [m for m in mentions if not _drop_reference(m)]
+        nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
+        mentions = [m for m in mentions if not _drop_reference(m) and not _off_topic(m, nouns)]
         instrument = _instrument_mode(sent)
         for m in mentions:
             if m.type == "ASSAULT" and instrument and (m.mode is None or m.mode == "firearms"):
@@ -1012,7 +1204,9 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
     return events
 
 
-def _reported_as_news(timex: Timex | None, date: str | None, precision: str | None, published: str | None) -> bool:
+def _reported_as_news(
+    timex: Timex | None, date: str | None, precision: str | None, published: str | None
+) -> bool:
     """Whether an event falls in the days around its report, where the dateline places it.
 
     A dateline names where a story was filed, which is where today's news happened; the

@@ -254,3 +254,65 @@ def test_events_quality_gate() -> None:
 def test_events_dateline_places_only_the_news_of_the_day(text, published, place):
     [e, *_] = code(Article(id="t", text=text, published=published, place="New Delhi"))
     assert (e.location or {}).get("name") == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northern Bank declined 40 sen to 12.10 ringgit while Delta eased 5 sen in trading of shares.",
+        "The Rovers have lost four of their last five Premiership games since the new coach arrived.",
+        "Two hikers were killed when lightning struck a tree near their village on Sunday.",
+        "A landslide blocked the main road into the valley.",
+        "The visit offered a rare opportunity to review relations, the spokesman said.",
+        "Critics said the militia had committed numerous crimes in the town.",
+        "The ministry released details of the plan on Tuesday.",
+        "Local artists demonstrated their skills at the festival.",
+    ],
+)
+def test_events_other_senses_and_contexts_are_no_events(text: str) -> None:
+    assert [(e.type, e.trigger) for e in one(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "status"),
+    [
+        ("Zambian officials are to hold talks with Angola on Friday.", "talks", "CONSULT", "planned"),
+        ("No one was injured in the attack on the police station.", "injured", "ASSAULT", "negated"),
+        (
+            "The planned withdrawal of French troops was announced on Monday.",
+            "withdrawal",
+            "RETREAT",
+            "planned",
+        ),
+        ("Police said that if he returns he will be arrested and charged.", "charged", "ACCUSE", "planned"),
+        ("Ghana sent troops to fight the rebels in the north.", "fight", "ASSAULT", "planned"),
+        ("The army destroyed 300 landmines on Friday.", "destroyed", "RETREAT", "occurred"),
+        ("China blocked a resolution criticising its record.", "blocked", "REJECT", "occurred"),
+        ("Thousands of students demonstrated in Dhaka on Monday.", "demonstrated", "PROTEST", "occurred"),
+        (
+            "The United States launched missile strikes against Syrian air bases.",
+            "strikes",
+            "ASSAULT",
+            "occurred",
+        ),
+        ("Nigerian workers began a general strike over fuel prices.", "strike", "PROTEST", "occurred"),
+    ],
+)
+def test_events_sense_and_status(text: str, trigger: str, type_: str, status: str) -> None:
+    event = _by_trigger(one(text), trigger)
+    assert (event.type, event.status) == (type_, status)
+
+
+def test_events_a_question_is_no_request() -> None:
+    types = {e.type for e in one("When asked whether Kenya would send troops, the minister smiled.")}
+    types |= {e.type for e in one('"Why are we paying for their war?" the senator asked on radio.')}
+    assert "REQUEST" not in types
+
+
+def test_events_passive_accusation_keeps_the_accused_as_target() -> None:
+    [charged] = [
+        e
+        for e in one("On Friday the man, Ali Demir, was arrested and charged over the fire.")
+        if e.type == "ACCUSE"
+    ]
+    assert not charged.source
