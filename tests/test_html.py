@@ -358,7 +358,7 @@ def test_html_url_date(url: str | None, day: str | None) -> None:
         ("Read more: Looted colonial art: Germany to set up new contact office", True),
         ("Lea también: Impiden ingreso a reportero", True),
         ("Subscribe now to our eNATION edition for the full story.", True),
-        ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner", True),
+        ("Follow The Harbour Times on Twitter and Instagram @HarbourTimes", True),
         (
             "© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize.",
             True,

@@ -115,7 +115,7 @@ def test_find_timexes_follows_the_reference_time(
         ("The 52 years old executive resigned.", "52 years"),
         ("The company earned $2 million a year.", "a year"),
         ("A second group of directors resigned.", "A second"),
-        ("Iraq imports about three-quarters of its food.", "three-quarters"),
+        ("The island imports about three-quarters of its rice.", "three-quarters"),
         ("It had 1990 employees.", "1990"),
         ("He previously held the post.", "previously"),
     ],
