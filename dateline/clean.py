@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .dates import parse_date
 from .model import Article
 from .read import Document, UnreadableInput
 
@@ -96,7 +97,7 @@ def clean(doc: Document) -> Article:
     text = "\n\n".join(paragraphs)
     if dateline and dateline.agency:
         credits.append(dateline.agency)
-    published = _iso_date(doc.date) or (dateline.date if dateline else None)
+    published = parse_date(doc.date) or (dateline.date if dateline else None)
     return Article(
         id=article_id(text),
         text=text,
@@ -192,7 +193,7 @@ def _dateline_date(month: str | None, day: str | None, year: str | None, known: 
     if mon is None:
         return None
     if year is None:
-        if not known or not _iso_date(known):
+        if not known or not parse_date(known):
             return None
         kyear, kmon = int(known[:4]), int(known[5:7])
         # A dateline of December in an article dated January belongs to the year before.
@@ -205,13 +206,6 @@ def _dateline_date(month: str | None, day: str | None, year: str | None, known: 
         return datetime.date(year_n, mon, int(day)).isoformat()
     except ValueError:
         return None
-
-
-def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value.strip())
-    return "-".join(m.groups()) if m else None
 
 
 def _title_case(place: str) -> str:

@@ -533,7 +533,10 @@ def infer_dates(undated: Analysis, story: list[Analysis]) -> Analysis:
     dated = [a for a in story if a.article.published and not a.article.published_inferred]
     if not dated:
         return undated
-    floor = max(_parse_day(a.article.published) for a in dated if _parse_day(a.article.published))
+    days = [d for d in (_parse_day(a.article.published) for a in dated) if d is not None]
+    if not days:
+        return undated
+    floor = max(days)
     bounds = [floor]
     story_mentions = [EventMention(e, a.article.id, a.article.published) for a in dated for e in a.events]
     for event in undated.events:

@@ -217,6 +217,11 @@ def _new_articles(
             store.record_error(skipped, run_id)
             continue
         stats.read += 1
+        store.clear_errors(item.origin)
+        if item.date and article.published is None:
+            note = Skipped(item.origin, f"its date {item.date!r} is not a calendar date; read as undated")
+            stats.warnings.append(note)
+            store.record_error(note, run_id)
         if article.id in seen or store.has_article(article.id):
             stats.duplicates += 1
             continue

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import parse_date
 from .model import Skipped
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -199,6 +200,7 @@ def _looks_like_text(text: str) -> bool:
 
 HEADER_KEYS = ("date", "title", "source", "url")
 _DATE_HEADER = re.compile(r"\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\s*\n|$)")
+_DATE_LINE = re.compile(r"\s*date[ \t]+([^\n]{4,40})\n")
 _KEY_HEADER = re.compile(r"\s*(title|source|url)[ \t]+([^\n]+)\n")
 
 
@@ -214,6 +216,11 @@ def parse_text_file(text: str, origin: str) -> Document:
         m = _DATE_HEADER.match(rest)
         if m and "date" not in meta:
             meta["date"] = m.group(1)
+            rest = rest[m.end() :]
+            continue
+        m = _DATE_LINE.match(rest)
+        if m and "date" not in meta and parse_date(m.group(1)):
+            meta["date"] = parse_date(m.group(1)) or ""
             rest = rest[m.end() :]
             continue
         m = _KEY_HEADER.match(rest)

@@ -216,7 +216,6 @@ class Store:
                 [(a.id, i, q.speaker.name if q.speaker else None, q.text, q.start, q.end)
                  for i, q in enumerate(analysis.quotes)],
             )
-            db.execute("DELETE FROM errors WHERE origin = ?", (a.origin,))
             if story:
                 self._touch_story(db, story)
         return True
@@ -257,6 +256,11 @@ class Store:
                 " reason = excluded.reason, at = excluded.at, run = excluded.run",
                 (skipped.origin, skipped.reason, time.time(), run),
             )
+
+    def clear_errors(self, origin: str) -> None:
+        """Forget what earlier runs said about an input that now reads."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM errors WHERE origin = ?", (origin,))
 
     def start_run(self) -> int:
         with self.transaction() as db:

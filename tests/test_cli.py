@@ -204,3 +204,19 @@ def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
 def test_cli_eval_unknown_file_is_a_one_line_error(tmp_path, capsys):
     code, _, err = dl("eval", "time", str(tmp_path / "none.jsonl"), capsys=capsys)
     assert code == 2 and "no such file" in err
+
+
+def test_cli_dates_in_other_formats_and_invalid_dates(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("date May 4, 2025\ntitle Ministers meet\nThe ministers met in Oslo on Friday.")
+    rows = [{"id": "1", "date": "2024-13-45", "text": "Police arrested 12 protesters in Lima, officials said."},
+            {"id": "2", "date": "Tue, 07 Jan 2020 10:00:00 +0000", "text": "Rebels attacked a base in Mali."}]
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    db = str(tmp_path / "d.db")
+    code, out, _ = dl("run", str(tmp_path), "--db", db, "--quiet", capsys=capsys)
+    assert code == 0 and "its date '2024-13-45' is not a calendar date" in out
+    _, out, _ = dl("articles", "--db", db, "--format", "jsonl", capsys=capsys)
+    published = {r["title"] or r["text"][:6]: r["published"] for r in jsonl(out)}
+    assert published == {"Ministers meet": "2025-05-04", "Police": None, "Rebels": "2020-01-07"}
+    _, out, _ = dl("errors", "--db", db, "--format", "jsonl", capsys=capsys)
+    assert [r["origin"].rsplit("/", 1)[-1] for r in jsonl(out)] == ["b.jsonl#1"]
+    assert main(["run", str(EXAMPLES / "01_preview.txt"), "--db", db, "--quiet"]) == 0  # the store still works

@@ -78,12 +78,12 @@ def test_store_replacing_events_is_atomic_and_marks_articles_merged(tmp_path):
         assert store.unmerged_stories() == []
 
 
-def test_store_errors_are_recorded_and_cleared_when_the_input_reads(tmp_path):
+def test_store_errors_are_recorded_and_cleared(tmp_path):
     with Store(tmp_path / "d.db") as store:
         store.record_error(Skipped("x.txt", "empty file"))
         store.record_error(Skipped("x.txt", "binary file"))
         assert [(r["origin"], r["reason"]) for r in store.errors()] == [("x.txt", "binary file")]
-        store.add_analysis(make_analysis())
+        store.clear_errors("x.txt")
         assert store.errors() == []
 
 
