@@ -110,16 +110,17 @@ def read_path(
         suffix = _suffix(path)
         if suffix not in SUPPORTED:
             raise UnreadableInput(f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUPPORTED)}")
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise UnreadableInput(f"larger than the size limit of {_mb(max_bytes)} ({_mb(size)})")
         if suffix in WARC_SUFFIXES:
             yield from _warc_documents(path, max_bytes)
             return
-        data = Path(path).read_bytes()
         if suffix in JSONL_SUFFIXES:
-            yield from _jsonl_documents(data, origin)
-        elif suffix in HTML_SUFFIXES:
+            yield from _jsonl_documents(path, max_bytes)
+            return
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise UnreadableInput(f"larger than the size limit of {_mb(max_bytes)} ({_mb(size)})")
+        data = Path(path).read_bytes()
+        if suffix in HTML_SUFFIXES:
             yield _html_document(data, origin)
         else:
             yield _text_document(data, origin)
@@ -270,38 +271,51 @@ def _html_document(data: bytes, origin: str, url: str | None = None, charset: st
     )
 
 
-def _jsonl_documents(data: bytes, origin: str) -> Iterator[Document | Skipped]:
-    text = decode_text(data)
-    found = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skipped(where, f"not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield Skipped(where, "not a JSON object")
-            continue
-        body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            yield Skipped(where, "no \"text\" field with article text")
-            continue
-        found = True
-        ext_id = record.get("id") or record.get("doc_id")
-        yield Document(
-            text=body.strip(),
-            origin=f"{origin}#{ext_id}" if ext_id else where,
-            title=_str(record.get("title")),
-            date=_str(record.get("date")),
-            source=_str(record.get("source")),
-            url=_str(record.get("url")),
-            dateline=_str(record.get("dateline")),
-            external_id=_str(ext_id),
-        )
-    if not found and not text.strip():
+def _jsonl_documents(path: str, max_bytes: int) -> Iterator[Document | Skipped]:
+    """One document per line, read as a stream: a crawl dump of any size, each record held to
+    the size limit, each line decoded on its own (one Windows-1252 line spoils nothing else)."""
+    seen = False
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            seen = True
+            where = f"{path}:{number}"
+            if len(raw) > max_bytes:
+                yield Skipped(where, f"record larger than the size limit of {_mb(max_bytes)}")
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line = decode_text(raw)
+                except UnreadableInput as exc:
+                    yield Skipped(where, str(exc))
+                    continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Skipped(where, f"not valid JSON ({exc.msg})")
+                continue
+            if not isinstance(record, dict):
+                yield Skipped(where, "not a JSON object")
+                continue
+            body = record.get("text")
+            if not isinstance(body, str) or not body.strip():
+                yield Skipped(where, "no \"text\" field with article text")
+                continue
+            ext_id = record.get("id") or record.get("doc_id")
+            yield Document(
+                text=body.strip(),
+                origin=f"{path}#{ext_id}" if ext_id else where,
+                title=_str(record.get("title")),
+                date=_str(record.get("date")),
+                source=_str(record.get("source")),
+                url=_str(record.get("url")),
+                dateline=_str(record.get("dateline")),
+                external_id=_str(ext_id),
+            )
+    if not seen:
         raise UnreadableInput("empty file")
 
 
@@ -334,17 +348,43 @@ def _warc_documents(path: str, max_bytes: int) -> Iterator[Document | Skipped]:
                 if len(body) > max_bytes:
                     yield Skipped(where, f"record larger than the size limit of {_mb(max_bytes)}")
                     continue
+                if getattr(record.raw_stream, "limit", 0):
+                    yield Skipped(where, "truncated WARC record (ends before its declared length)")
+                    continue
                 charset = _charset(content_type)
                 try:
                     yield _html_document(body, where, url=url, charset=charset)
                 except UnreadableInput as exc:
                     yield Skipped(where, str(exc))
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, KeyError, TypeError) as exc:
+            # warcio meets a cut or corrupt record in several ways; all mean the same to a reader
             reason = "truncated or corrupt WARC" if count else "not a readable WARC file"
             yield Skipped(path, f"{reason} ({type(exc).__name__}: {str(exc)[:120]})")
             return
-    if count == 0:
+    if magic[:2] == b"\x1f\x8b" and _gzip_cut(path):
+        yield Skipped(path, f"truncated WARC: the file ends inside a record ({count} responses read before it)")
+    elif count == 0:
         yield Skipped(path, "WARC file holds no response records")
+
+
+def _gzip_cut(path: str) -> bool:
+    """Whether a gzip file ends inside a member, which warcio passes over without a word."""
+    import zlib
+
+    member, fed = zlib.decompressobj(31), False
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            data = chunk
+            while data:
+                member.decompress(data, 1 << 16)
+                fed = True
+                while member.unconsumed_tail and not member.eof:
+                    member.decompress(member.unconsumed_tail, 1 << 16)
+                if member.eof:
+                    data, member, fed = member.unused_data, zlib.decompressobj(31), False
+                else:
+                    data = b""
+    return fed and not member.eof
 
 
 def _charset(content_type: str) -> str | None:

@@ -227,3 +227,37 @@ def test_read_gzip_is_not_mistaken_for_text(tmp_path):
     f = tmp_path / "a.txt"
     f.write_bytes(gzip.compress(BODY.encode() * 50))
     assert only_skip(f).reason
+
+
+def test_read_jsonl_size_limit_is_per_record(tmp_path):
+    f = tmp_path / "c.jsonl"
+    f.write_text(json.dumps({"text": BODY}) + "\n" + json.dumps({"text": BODY * 50}) + "\n")
+    items = list(read_path(str(f), max_bytes=2000))
+    assert isinstance(items[0], Document)
+    assert isinstance(items[1], Skipped) and "record larger than the size limit" in items[1].reason
+
+
+def test_read_jsonl_lines_are_decoded_one_by_one(tmp_path):
+    f = tmp_path / "c.jsonl"
+    f.write_bytes(json.dumps({"text": "Le ministre français a parlé."}, ensure_ascii=False).encode("utf-8") + b"\n"
+                  + json.dumps({"text": "Le café à Genève."}, ensure_ascii=False).encode("cp1252") + b"\n")
+    assert [d.text for d in read_path(str(f))] == ["Le ministre français a parlé.", "Le café à Genève."]
+
+
+def test_read_empty_jsonl_is_skipped(tmp_path):
+    f = tmp_path / "c.jsonl"
+    f.write_text("\n\n")
+    assert only_skip(f).reason == "empty file"
+
+
+@pytest.mark.parametrize("keep", [0.2, 0.45, 0.7, 0.95])
+def test_read_warc_cut_anywhere_says_so(tmp_path, keep):
+    f = tmp_path / "crawl.warc.gz"
+    _warc(f, [(f"https://news.example/{i}", "text/html", ARTICLE_HTML.replace(b"Norway", f"Norway {i}".encode()))
+              for i in range(6)])
+    data = f.read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: int(len(data) * keep)])
+    items = list(read_path(str(cut)))
+    assert any(isinstance(i, Skipped) and "truncated" in i.reason for i in items)
+    assert all(isinstance(i, Skipped) or "Norway" in i.text for i in items)
