@@ -112,8 +112,7 @@ class Store:
             if readonly:
                 if self.path != ":memory:" and not Path(self.path).exists():
                     raise StoreError(f"no database at {self.path}: run `dateline run PATH --db {self.path}` first")
-                uri = f"file:{self.path}?mode=ro" if self.path != ":memory:" else self.path
-                self.db = sqlite3.connect(uri, uri=self.path != ":memory:", timeout=30, isolation_level=None)
+                self.db = _connect_readonly(self.path)
             else:
                 self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.db.row_factory = sqlite3.Row
@@ -365,6 +364,21 @@ class Store:
             "events": q("SELECT COUNT(*) FROM events").fetchone()[0],
             "errors": q("SELECT COUNT(*) FROM errors").fetchone()[0],
         }
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """Open for reading only; a database on read-only media (where WAL cannot make its shared
+    memory file) is opened as immutable instead."""
+    if path == ":memory:":
+        return sqlite3.connect(path, isolation_level=None)
+    for mode in ("mode=ro", "immutable=1"):
+        db = sqlite3.connect(f"file:{Path(path).resolve()}?{mode}", uri=True, timeout=30, isolation_level=None)
+        try:
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            db.close()
+    raise StoreError(f"cannot read database {path}: it is locked or on media SQLite cannot read")
 
 
 def _article(row: sqlite3.Row) -> Article:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +104,27 @@ def test_store_readonly_refuses_missing_or_foreign_files(tmp_path):
 def test_store_in_unwritable_place_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="cannot open database"):
         Store(tmp_path / "no-such-dir" / "d.db")
+
+
+def test_store_queries_work_on_a_read_only_copy(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv to read as another user")
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="dateline-ro-"))  # outside pytest's private tmp tree
+    folder.chmod(0o755)
+    with Store(folder / "d.db") as store:
+        store.add_analysis(make_analysis())
+    (folder / "d.db").chmod(0o444)
+    folder.chmod(0o555)
+    code = "from dateline.store import Store; print(len(Store(%r, readonly=True).articles()))" % str(folder / "d.db")
+    out = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],
+                         capture_output=True, text=True, cwd="/")
+    folder.chmod(0o755)
+    shutil.rmtree(folder)
+    assert out.stdout.strip() == "1", out.stderr
