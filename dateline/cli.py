@@ -16,6 +16,7 @@ from typing import Any
 
 from . import __version__, output, views
 from .output import actor_label, actors_label
+from .engines import EngineError
 from .read import DEFAULT_MAX_BYTES, InputError
 from .store import DEFAULT_DB, Store, StoreError
 
@@ -32,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return args.func(args) or 0
-    except (InputError, StoreError, UsageError) as exc:
+    except (InputError, StoreError, UsageError, EngineError) as exc:
         print(f"dateline: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -63,9 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("run", cmd_run, "read, analyse and store articles, then print the timeline", formats=False)
     c.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")
     c.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-article stages run")
-    c.add_argument("--workers", type=int, default=1, help="worker processes (local pool or LocalCluster)")
+    c.add_argument("--workers", type=_positive, default=1, help="worker processes (local pool or LocalCluster)")
     c.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
-    c.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip files larger than this")
+    c.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
+                   help="skip files (and JSONL or WARC records) larger than this")
     c.add_argument("--quiet", action="store_true", help="print the summary only, not the timeline")
     c.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
@@ -98,18 +100,47 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("bench", cmd_bench, "measure throughput against a bare spaCy parse", formats=False, db=False)
     c.add_argument("what", choices=("pipeline",))
     c.add_argument("--corpus", required=True, help="JSON Lines corpus (field text)")
-    c.add_argument("--limit", type=int, default=300, help="articles to process (default 300; 0 = all)")
+    c.add_argument("--limit", type=_positive, default=300, help="articles to process (default 300)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of results")
     return p
 
 
 def _filters(c: argparse.ArgumentParser) -> None:
-    c.add_argument("--actor", help="actor name or country code on either side")
-    c.add_argument("--country", help="country code of an actor or the location")
-    c.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
-    c.add_argument("--since", help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    c.add_argument("--until", help="last date")
-    c.add_argument("--query", help="full-text search in the evidence and the articles")
+    c.add_argument("--actor", help="actor name (whole words) or country code on either side")
+    c.add_argument("--country", type=str.upper, help="country code of an actor or the location")
+    c.add_argument("--type", type=str.upper, choices=PLOVER_TYPES, metavar="TYPE",
+                   help="PLOVER event type: " + " ".join(PLOVER_TYPES))
+    c.add_argument("--since", type=_date_prefix, help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    c.add_argument("--until", type=_date_prefix, help="last date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    c.add_argument("--query", help="words that the evidence sentences contain")
+
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return n
+
+
+def _date_prefix(value: str) -> str:
+    """YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar."""
+    import datetime
+
+    parts = value.split("-")
+    try:
+        if not (1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(p.isdigit() for p in parts)):
+            raise ValueError
+        datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025, 2025-05 or 2025-05-04") from None
+    return value
 
 
 def _fmt(args: argparse.Namespace) -> str:
@@ -127,12 +158,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .engines import get_engine
     from .pipeline import run
 
-    try:
-        store = Store(args.db)
-    except StoreError:
-        raise
-    except OSError as exc:
-        raise StoreError(f"cannot write database {args.db}: {exc}") from None
+    store = Store(args.db)
     engine = get_engine(args.engine, workers=args.workers, scheduler=args.scheduler)
     bar = _progress_bar(args)
     with store:
@@ -151,7 +177,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             if len(events) > RUN_TIMELINE:
                 print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
                       f"(all of them: dateline timeline --db {args.db}):")
-                events = sorted(events, key=lambda e: (-e.get("sources", 1), e.get("date") or ""))[:RUN_TIMELINE]
+                events = sorted(events, key=lambda e: (e.get("sources", 1), e.get("date") or ""),
+                                reverse=True)[:RUN_TIMELINE]
             if events:
                 print()
                 print_timeline(views.timeline_rows(events))
@@ -307,7 +334,7 @@ def cmd_story(args: argparse.Namespace) -> int:
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     with _open(args) as store:
-        events = views.filter_events(store.events(), store, args.actor, args.country, args.type,
+        events = views.filter_events(store.events(), args.actor, args.country, args.type,
                                      args.since, args.until, args.query)
     events = views.timeline_rows(events)
     if _fmt(args) == "table":
@@ -335,7 +362,7 @@ def print_timeline(events: list[dict[str, Any]], limit: int | None = None, inden
         evidence = (e.get("evidence") or [{}])[0].get("text") or ""
         if evidence:
             evidence = " ".join(evidence.split())
-            print(f"{indent}            “{evidence[:150]}{'…' if len(evidence) > 150 else ''}”")
+            print(f"{indent}            » {evidence[:150]}{'…' if len(evidence) > 150 else ''}")
     if limit is not None and len(events) > limit:
         print(f"{indent}… {len(events) - limit} more: dateline timeline")
 
@@ -344,7 +371,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .export import ExportError, export
 
     with _open(args) as store:
-        events = views.filter_events(store.events(), store, args.actor, args.country, args.type,
+        events = views.filter_events(store.events(), args.actor, args.country, args.type,
                                      args.since, args.until, args.query)
     try:
         n = export(views.timeline_rows(events), args.format, args.out)
@@ -357,9 +384,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_errors(args: argparse.Namespace) -> int:
     with _open(args) as store:
-        rows = [dict(r) for r in store.errors()]
+        rows = [dict(r, at=_iso_time(r["at"])) for r in store.errors()]
     output.write(rows, _fmt(args), [("origin", lambda r: r["origin"]), ("reason", lambda r: r["reason"]),
-                                    ("run", lambda r: r["run"])])
+                                    ("run", lambda r: r["run"]), ("at", lambda r: r["at"])])
     return 0
 
 
@@ -394,6 +421,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result))
     return 0
+
+
+def _iso_time(seconds: float) -> str:
+    import datetime
+
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).isoformat(timespec="seconds")
 
 
 def _resolve_id(given: str, ids: list[str], what: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -78,7 +79,6 @@ def mention_rows(store: Store) -> list[dict[str, Any]]:
 
 def filter_events(
     events: list[dict[str, Any]],
-    store: Store | None = None,
     actor: str | None = None,
     country: str | None = None,
     type: str | None = None,
@@ -87,7 +87,6 @@ def filter_events(
     query: str | None = None,
 ) -> list[dict[str, Any]]:
     """Events matching every filter given; dates compare on their known prefix."""
-    matching_articles = store.search(query) if (query and store) else None
     out = []
     for e in events:
         actors = e.get("source", []) + e.get("target", [])
@@ -104,17 +103,26 @@ def filter_events(
             continue
         if until and (not date or date[: len(until)] > until):
             continue
-        if query is not None:
-            in_evidence = any(query.casefold() in ev.get("text", "").casefold() for ev in e.get("evidence", []))
-            if not in_evidence and not (matching_articles and set(e.get("articles", [])) & matching_articles):
-                continue
+        if query and not any(_contains_words(ev.get("text", ""), query) for ev in e.get("evidence", [])):
+            continue
         out.append(e)
     return out
 
 
+def _contains_words(text: str, query: str) -> bool:
+    """Every word of the query, in any order and case, in the text."""
+    words = set(re.findall(r"\w+", text.casefold()))
+    return all(w in words for w in re.findall(r"\w+", query.casefold()))
+
+
 def _actor_matches(actor: dict[str, Any], needle: str) -> bool:
-    n = needle.casefold()
-    return n in (actor.get("name") or "").casefold() or n == (actor.get("country") or "").casefold()
+    """A country code, or whole words of the name: "Singh" finds Rajnath Singh, "us" finds no Russia."""
+    n = needle.casefold().strip()
+    if n == (actor.get("country") or "").casefold():
+        return True
+    words = re.findall(r"\w+", (actor.get("name") or "").casefold())
+    wanted = re.findall(r"\w+", n)
+    return bool(wanted) and any(words[i : i + len(wanted)] == wanted for i in range(len(words)))
 
 
 def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:

@@ -220,3 +220,26 @@ def test_cli_dates_in_other_formats_and_invalid_dates(tmp_path, capsys):
     _, out, _ = dl("errors", "--db", db, "--format", "jsonl", capsys=capsys)
     assert [r["origin"].rsplit("/", 1)[-1] for r in jsonl(out)] == ["b.jsonl#1"]
     assert main(["run", str(EXAMPLES / "01_preview.txt"), "--db", db, "--quiet"]) == 0  # the store still works
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["timeline", "--since", "notadate"], ["timeline", "--until", "2025-13"], ["timeline", "--type", "FOO"],
+     ["run", "x", "--workers", "0"], ["run", "x", "--max-bytes", "-5"]],
+)
+def test_cli_bad_arguments_are_usage_errors(args, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+    assert "error:" in capsys.readouterr().err
+
+
+def test_cli_errors_show_when_they_happened(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("Police arrested 12 protesters in Lima on Friday.")
+    db = str(tmp_path / "d.db")
+    main(["run", str(tmp_path), "--db", db, "--quiet"])
+    capsys.readouterr()
+    _, out, _ = dl("errors", "--db", db, "--format", "jsonl", capsys=capsys)
+    [row] = jsonl(out)
+    assert row["reason"] == "empty file" and row["at"].endswith("+00:00") and row["at"][:2] == "20"

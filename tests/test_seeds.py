@@ -85,4 +85,7 @@ def test_seeds_timeline_filters(seeded):
     assert views.filter_events(events, type="ASSAULT")
     assert all("JPN" in countries(e["source"] + e["target"]) or (e["location"] or {}).get("country") == "JPN"
                for e in views.filter_events(events, country="JPN"))
-    assert views.filter_events(events, store, query="Pahalgam")
+    pahalgam = views.filter_events(events, query="pahalgam ATTACK")
+    assert pahalgam and all("Pahalgam" in " ".join(ev["text"] for ev in e["evidence"]) for e in pahalgam)
+    assert len(pahalgam) < len(events)
+    assert views.filter_events(events, actor="singh") and not views.filter_events(events, actor="sing")

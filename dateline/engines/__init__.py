@@ -10,6 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 
+class EngineError(RuntimeError):
+    """An engine cannot run: its extra is not installed, or its cluster cannot be reached."""
+
+
 def get_engine(name: str, workers: int | None = None, scheduler: str | None = None) -> Any:
     if name == "local":
         from .local import pool, serial

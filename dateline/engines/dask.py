@@ -12,8 +12,11 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 
-class DaskUnavailable(RuntimeError):
-    """The dask extra is not installed."""
+from . import EngineError
+
+
+class DaskUnavailable(EngineError):
+    """The dask extra is not installed, or the scheduler cannot be reached."""
 
 
 def dask_engine(scheduler: str | None = None, workers: int | None = None) -> Callable[..., Iterator[Any]]:
@@ -25,7 +28,10 @@ def dask_engine(scheduler: str | None = None, workers: int | None = None) -> Cal
     def engine(fn: Callable[[Any], Any], chunks: Iterable[Any]) -> Iterator[Any]:
         cluster = None
         if scheduler:
-            client = Client(scheduler)
+            try:
+                client = Client(scheduler, timeout="10s")
+            except (OSError, TimeoutError) as exc:
+                raise DaskUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
             cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
                                    dashboard_address=None)
