@@ -222,11 +222,13 @@ class _Group:
     sides: dict[str, set[str]] = field(default_factory=lambda: {"source": set(), "target": set()})
     articles: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    copies: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
 
     def add(self, mention: EventMention, span: DateSpan) -> None:
         self.mentions.append(mention)
         self.spans.append(span)
         self.articles.add(mention.article)
+        self.copies.setdefault(_copy_key(mention), set()).add(mention.article)
         if mention.event.location and mention.event.location.get("name"):
             self.places.add(mention.event.location["name"])
         event = mention.event
@@ -299,6 +301,8 @@ def _place_country(event: Event) -> str | None:
 def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     """How well a mention fits a group; 0 when anything disagrees."""
     event = mention.event
+    if mention.article not in group.copies.get(_copy_key(mention), (mention.article,)):
+        return 100.0  # the same sentence in a copy of the same article: the same event, whatever it names
     country = _place_country(event)
     if country and group.countries and country not in group.countries:
         return 0.0
@@ -324,6 +328,12 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if same_story and _exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans):
         return 0.5
     return 0.0
+
+
+def _copy_key(mention: EventMention) -> tuple[str, str, str]:
+    """A mention as syndicated copies repeat it: the original article, the type, the sentence."""
+    text = " ".join(re.findall(r"\w+", mention.event.text.casefold()))
+    return (mention.duplicate_of or mention.article, mention.event.type, text)
 
 
 def _same_place_and_day(group: _Group, event: Event, span: DateSpan) -> bool:

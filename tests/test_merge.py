@@ -312,3 +312,11 @@ def test_merge_undated_reports_a_year_apart_are_different_events():
     c = mention(event(type_="REJECT", source=(hamas,), target=(abbas,), date="2006-12-17", location=None), "a3",
                 published="2006-12-17")
     assert len(merge_events([b, c])) == 1
+
+
+def test_merge_a_copy_repeats_its_original_events_even_without_actors():
+    protest = dict(type_="PROTEST", source=(), target=(), date="2025-05-05", location=None)
+    original = mention(event(**protest), "a1")
+    copy = mention(event(**protest), "a2", copy="a1")
+    [merged] = merge_events([original, copy])
+    assert merged.sources == 1 and merged.articles == ["a1", "a2"]
