@@ -10,7 +10,8 @@ from typing import Any, TextIO
 FORMATS = ("jsonl", "csv", "parquet", "plover")
 CSV_FIELDS = ("id", "date", "date_precision", "type", "mode", "status", "source_countries", "source_names",
               "target_countries", "target_names", "location", "location_country", "sources", "articles",
-              "evidence_text", "evidence_article", "evidence_start", "evidence_end")
+              "evidence_text", "evidence_article", "evidence_start", "evidence_end", "status_history", "conflicts",
+              "evidence")
 
 
 class ExportError(Exception):
@@ -45,7 +46,8 @@ def export(events: list[dict[str, Any]], fmt: str, path: str | None = None) -> i
 
 
 def flat(e: dict[str, Any]) -> dict[str, Any]:
-    """One CSV row: actor lists joined with ';', the first evidence sentence and its offsets."""
+    """One CSV row: actor lists joined with ';', the first evidence sentence and its offsets, and the
+    whole record's nested parts (all evidence, status history, conflicts) as JSON columns."""
     ev = (e.get("evidence") or [{}])[0]
     loc = e.get("location") or {}
     return {
@@ -58,6 +60,9 @@ def flat(e: dict[str, Any]) -> dict[str, Any]:
         "location": loc.get("name"), "location_country": loc.get("country"), "sources": e.get("sources"),
         "articles": ";".join(e.get("articles", [])), "evidence_text": ev.get("text"),
         "evidence_article": ev.get("article"), "evidence_start": ev.get("start"), "evidence_end": ev.get("end"),
+        "status_history": json.dumps(e.get("status_history", []), ensure_ascii=False),
+        "conflicts": json.dumps(e.get("conflicts", {}), ensure_ascii=False),
+        "evidence": json.dumps(e.get("evidence", []), ensure_ascii=False),
     }
 
 
@@ -70,8 +75,7 @@ def to_plover_record(e: dict[str, Any]) -> dict[str, Any]:
     event_type = e["type"]
     if event_type == "CONSULT" and e.get("status") == "planned":
         event_type = "AGREE"
-    first = (e.get("source") or [{}])[0]
-    second = (e.get("target") or [{}])[0]
+    source, target = e.get("source") or [], e.get("target") or []
     loc = e.get("location") or {}
     evidence = e.get("evidence") or [{}]
     return {
@@ -80,19 +84,28 @@ def to_plover_record(e: dict[str, Any]) -> dict[str, Any]:
         "event": event_type,
         "mode": e.get("mode") or "",
         "contexts": [],
-        "actor": first.get("name") or "",
-        "actor_country": first.get("country") or "",
-        "actor_sector": first.get("sector") or "",
-        "recipient": second.get("name") or "",
-        "recipient_country": second.get("country") or "",
-        "recipient_sector": second.get("sector") or "",
+        # PLOVER actors may be compound: every participant, joined in order, and the full list
+        "actor": _joined(source, "name"),
+        "actor_country": _joined(source, "country"),
+        "actor_sector": _joined(source, "sector"),
+        "recipient": _joined(target, "name"),
+        "recipient_country": _joined(target, "country"),
+        "recipient_sector": _joined(target, "sector"),
+        "source": source,
+        "target": target,
         "location": {"name": loc.get("name") or "", "country": loc.get("country") or ""},
         "text": evidence[0].get("text") or "",
         "source_count": e.get("sources"),
         "status": e.get("status"),
+        "status_history": e.get("status_history", []),
+        "conflicts": e.get("conflicts", {}),
         "articles": e.get("articles", []),
         "evidence": evidence,
     }
+
+
+def _joined(actors: list[dict[str, Any]], key: str) -> str:
+    return ";".join(dict.fromkeys(a.get(key) or "" for a in actors if a.get(key)))
 
 
 def _parquet(events: list[dict[str, Any]], path: str) -> None:
@@ -101,6 +114,8 @@ def _parquet(events: list[dict[str, Any]], path: str) -> None:
         import pyarrow.parquet as pq
     except ImportError:
         raise ExportError("parquet export needs pyarrow: pip install pyarrow") from None
-    rows = [dict(flat(e), source=json.dumps(e.get("source")), target=json.dumps(e.get("target")),
-                 evidence=json.dumps(e.get("evidence"))) for e in events]
-    pq.write_table(pa.Table.from_pylist(rows), path)
+    columns = {name: pa.string() for name in CSV_FIELDS}
+    columns.update(sources=pa.int64(), evidence_start=pa.int64(), evidence_end=pa.int64())
+    rows = [flat(e) for e in events]
+    schema = pa.schema(list(columns.items()))
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)

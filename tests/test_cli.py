@@ -243,3 +243,30 @@ def test_cli_errors_show_when_they_happened(tmp_path, capsys):
     _, out, _ = dl("errors", "--db", db, "--format", "jsonl", capsys=capsys)
     [row] = jsonl(out)
     assert row["reason"] == "empty file" and row["at"].endswith("+00:00") and row["at"][:2] == "20"
+
+
+def test_cli_exports_keep_compound_actors_and_history(tmp_path, capsys):
+    from .conftest import SEEDS
+
+    if not SEEDS.exists():
+        pytest.skip("seed articles not available")
+    db = str(tmp_path / "d.db")
+    main(["run", str(SEEDS), "--db", db, "--quiet"])
+    out = tmp_path / "e.plover"
+    assert main(["export", "--db", db, "--format", "plover", "--out", str(out), "--type", "COOPERATE"]) == 0
+    [record] = jsonl(out.read_text())
+    assert record["actor_country"] == "IND;JPN" and len(record["source"]) == 2
+    csv_out = tmp_path / "e.csv"
+    assert main(["export", "--db", db, "--format", "csv", "--out", str(csv_out), "--type", "CONSULT"]) == 0
+    import csv
+
+    rows = list(csv.DictReader(csv_out.open()))
+    meeting = next(r for r in rows if r["date"] == "2025-05-05")
+    assert [h["status"] for h in json.loads(meeting["status_history"])] == ["planned", "occurred"]
+    assert len(json.loads(meeting["evidence"])) >= 2
+    empty = tmp_path / "none.parquet"
+    assert main(["export", "--db", db, "--format", "parquet", "--out", str(empty), "--since", "2030"]) == 0
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(empty)
+    assert table.num_rows == 0 and "status_history" in table.column_names
