@@ -1232,7 +1232,9 @@ def _to_event(
     m: _Mention, s_i: int, sent: Span, doc: Doc, article: Article, index: _ActorIndex, others: set[int]
 ) -> Event:
     date, precision = _date_of(m.timex)
-    if date is None and m.timex is None and article.published:
+    if date is None and m.timex is None and article.published and m.status in ("occurred", "negated"):
+        # A report dates what it says happened; a plan or a condition it names without a date
+        # does not happen on the day it is reported.
         date, precision = article.published, "day"
     actor_tokens: set[int] = set()
     for a in m.source + m.target:

@@ -327,6 +327,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         return shared + 2 * len(names) + (1 if same_story else 0)
     if same_story and _exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans):
         return 0.5
+    if not keys and mention.article in group.articles:
+        return 0.25  # "the meeting" with no one named: the meeting this report already told of
     return 0.0
 
 
@@ -452,7 +454,8 @@ def _consensus_date(group: _Group, conflicts: dict[str, list[Any]]) -> tuple[str
     named = [(s.value, s.precision) for s in group.spans if s.value and not s.weak]
     if not named:
         # The text names no date: the event is dated by its first report, as wire coders do.
-        reported = sorted(m.event.date or m.published for m in group.mentions if m.event.date or m.published)
+        reported = sorted(m.event.date or m.published for m in group.mentions
+                          if m.event.status in ("occurred", "negated") and (m.event.date or m.published))
         return (reported[0][:10], "day") if reported else (None, None)
     rank = {"day": 3, "month": 2, "year": 1}
     best = max(rank.get(p or "", 0) for _, p in named)
@@ -615,8 +618,10 @@ def _resolve(timex: Timex, anchor: str) -> Timex:
 def _redate(event: Event, timexes: dict[tuple[int, int], Timex], published: str) -> Event:
     timex = event.timex
     if timex is None:
-        # No date of its own: like every event of a dated article, it takes the publication date.
-        return event if event.date else replace(event, date=published, date_precision="day")
+        # No date of its own: like what a dated article reports, it takes the publication date.
+        if event.date or event.status not in ("occurred", "negated"):
+            return event
+        return replace(event, date=published, date_precision="day")
     if not timex.relative:
         return event
     resolved = timexes.get((timex.start, timex.end)) or _resolve(timex, published)

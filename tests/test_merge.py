@@ -320,3 +320,12 @@ def test_merge_a_copy_repeats_its_original_events_even_without_actors():
     copy = mention(event(**protest), "a2", copy="a1")
     [merged] = merge_events([original, copy])
     assert merged.sources == 1 and merged.articles == ["a1", "a2"]
+
+
+def test_merge_an_unnamed_mention_joins_the_event_its_report_told_of():
+    meeting = mention(event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05")), "a003",
+                      published="2025-05-04")
+    unnamed = mention(event(status="planned", source=(), target=(), date=None, location=None, sentence=3),
+                      "a003", published="2025-05-04")
+    [merged] = merge_events([meeting, unnamed])
+    assert merged.date == "2025-05-05" and len(merged.evidence) == 2

@@ -64,9 +64,11 @@ def test_seeds_background_events(seeded):
     assert any(e["date"] == "2014" for e in events)
 
 
-def test_seeds_every_event_is_dated(seeded):
+def test_seeds_every_reported_event_is_dated_and_no_plan_is_dated_by_its_report(seeded):
     _, store = seeded
-    assert all(e["date"] for e in store.events())
+    events = store.events()
+    assert all(e["date"] for e in events if e["status"] == "occurred")
+    assert not [e for e in events if e["status"] == "planned" and e["date"] == "2025-05-04"]
 
 
 def test_seeds_no_event_or_actor_from_boilerplate(seeded):
