@@ -19,7 +19,7 @@ from .model import Analysis, Article, Skipped
 from .read import DEFAULT_MAX_BYTES, Document, UnreadableInput, read_all
 from .store import Store
 
-CHUNK = 32
+CHUNK = 16  # articles per task: small enough to keep every worker busy, large enough for nlp.pipe
 
 
 @dataclass

@@ -73,6 +73,8 @@ def expand(paths: Iterable[str]) -> list[str]:
             found = sorted(
                 str(p) for p in Path(path).rglob("*") if p.is_file() and _suffix(str(p)) in SUPPORTED
             )
+            if not found:
+                raise InputError(f"no {', '.join(SUPPORTED)} files in folder {path}")
             files.extend(found)
         elif os.path.exists(path):
             files.append(path)

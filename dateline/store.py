@@ -389,7 +389,7 @@ def _article(row: sqlite3.Row) -> Article:
     )
 
 
-def headline(text: str, limit: int = 90) -> str:
+def headline(text: str, limit: int = 200) -> str:
     """The first line of a text, shortened at a word boundary: a title for articles that have none."""
     first = text.split("\n", 1)[0]
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -261,3 +261,9 @@ def test_read_warc_cut_anywhere_says_so(tmp_path, keep):
     items = list(read_path(str(cut)))
     assert any(isinstance(i, Skipped) and "truncated" in i.reason for i in items)
     assert all(isinstance(i, Skipped) or "Norway" in i.text for i in items)
+
+
+def test_expand_folder_without_articles_is_an_input_error(tmp_path):
+    (tmp_path / "notes.md").write_text("x")
+    with pytest.raises(InputError, match="no .txt"):
+        expand([str(tmp_path)])
