@@ -445,7 +445,20 @@ def _bare_names(doc: Doc, drafts: list[_Draft], taken: set[int]) -> None:
         taken.add(tok.i)
 
 
-def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None) -> None:
+def _named_home(doc: Doc, place: str | None, home: str | None) -> bool:
+    """Whether the home country stands in the text on its own (a country or capital named, or
+    the dateline), not only as the nationality of some official: "Macron met German Chancellor
+    Scholz" says nothing about Macron's country."""
+    if home is None:
+        return False
+    if place and countries.place_country(place) == home:
+        return True
+    return any(
+        ent.label_ == "GPE" and countries.country_name(ent.text) == home for ent in doc.ents
+    )
+
+
+def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None, named_home: bool = True) -> None:
     """Role, country and sector of each person from every description of them."""
     counterparts: list[tuple[_Draft, Token]] = []
     for draft in drafts:
@@ -472,7 +485,7 @@ def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None) -> None:
         official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")
         if draft.country is None and official and home and home not in exclude:
             draft.country = home
-        elif draft.country is None and official and home and draft.role:
+        elif draft.country is None and official and home and draft.role and named_home:
             partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
             if not partners:
                 draft.country = home
@@ -834,7 +847,7 @@ def find_actors(doc: Doc, place: str | None = None) -> list[Actor]:
     taken: set[int] = set()
     home = _home_country(doc, place)
     persons = _persons(doc, taken)
-    _describe_persons(doc, persons, home)
+    _describe_persons(doc, persons, home, _named_home(doc, place, home))
     _pronouns(doc, persons, taken)
     others = _places_and_orgs(doc, taken, home)
     drafts = persons + others

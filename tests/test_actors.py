@@ -287,3 +287,9 @@ def test_actors_eval_quality_gate() -> None:
     assert metrics["n"] == 154
     assert metrics["country_accuracy"] >= 0.75
     assert metrics["sector_accuracy"] >= 0.90
+
+
+def test_find_actors_a_foreign_officials_nationality_is_not_everyones() -> None:
+    doc = parse("President Ana Ruiz met German Chancellor Karl Weber on Monday.")
+    people = {a.name: a.country for a in find_actors(doc) if a.kind == "PERSON"}
+    assert people == {"Ana Ruiz": None, "Karl Weber": "DEU"}
