@@ -16,9 +16,12 @@ Near-duplicates (wire copy reposted with light edits) are found first with MinHa
 shingles and LSH; a copy joins the story of the first-seen article and points to it with
 ``duplicate_of``, so later stages do not count it as an independent source.
 
-Assignment is incremental and indexed: candidate stories come from an inverted index over the
-article's rarest terms and entities, so the cost of one assignment depends on how many stories
-share those keys, not on the size of the store. Nothing is ever re-clustered.
+An article is scored against a story as a whole: text against the centroid of all its members
+(so the story is not described by whichever article came first), plus the who/where/when checks
+averaged over its members. Assignment is incremental and indexed: candidate stories come from an
+inverted index over the article's rarest terms and entities, so the cost of one assignment
+depends on how many stories share those keys, not on the size of the store. Nothing is ever
+re-clustered.
 
 >>> index = StoryIndex()
 >>> a = story_features("A magnitude 6.1 earthquake struck Aceh province on Tuesday, July 2, 2013.")
@@ -43,7 +46,7 @@ NUM_PERM = 64
 BANDS = 16  # LSH bands of NUM_PERM // BANDS rows: candidates from Jaccard ~0.5, verified after
 SHINGLE = 5
 DUPLICATE_THRESHOLD = 0.7
-STORY_THRESHOLD = 0.12
+STORY_THRESHOLD = 0.20
 PRIOR_DOCS = 100  # unseen unrelated articles assumed behind every store, so a small store weighs words sanely
 COMMON_SHARE = 0.3  # share of those prior articles that use each word of stories_common.txt
 
@@ -300,8 +303,13 @@ class _Member:
 
 @dataclass
 class _Story:
+    """A story's members and the cached sum of their unit term/entity vectors (its centroid)."""
+
     id: str
     members: list[_Member] = field(default_factory=list)
+    centroid: tuple[dict[str, float], dict[str, float]] | None = None
+    centroid_norms: tuple[float, float] = (1.0, 1.0)
+    centroid_docs: int = 0
 
 
 class StoryIndex:
@@ -405,7 +413,10 @@ class StoryIndex:
         story = self.stories.setdefault(story_id, _Story(story_id))
         if duplicate_of is not None:
             return
-        story.members.append(_Member(article_id, features, _View.of(features)))
+        member = _Member(article_id, features, _View.of(features))
+        story.members.append(member)
+        if story.centroid is not None:
+            _accumulate(story, self._member_weights(member))
         for key in list(features.terms) + list(features.entities):
             self.postings.setdefault(key, set()).add(story_id)
 
@@ -454,16 +465,32 @@ class StoryIndex:
     def _story_score(
         self, features: StoryFeatures, vector: tuple[dict[str, float], dict[str, float]], story: _Story
     ) -> float:
-        """Average link: the mean pair score against the story's members (a bounded sample)."""
+        """Text against the story's centroid (all members, equally weighted), plus the mean of the
+        who/where/when checks against its members (a bounded sample: the first and the latest).
+
+        A centroid keeps what the members share and thins out what only one says, so a story is
+        not described by whichever article happened to arrive first, and comparing against it
+        costs the same for a story of three articles and of three thousand.
+        """
+        if not story.members:
+            return 0.0
+        text = text_score(vector, self._centroid(story), story.centroid_norms)
         members = story.members
         if len(members) > self.max_members:
             half = self.max_members // 2
             members = members[:half] + members[-half:]
-        if not members:
-            return 0.0
         view = _View.of(features)
-        text = sum(text_score(vector, self._member_weights(m)) for m in members) / len(members)
         return text + sum(check_score(view, m.view) for m in members) / len(members)
+
+    def _centroid(self, story: _Story) -> tuple[dict[str, float], dict[str, float]]:
+        """The sums of the members' unit vectors (divide by ``centroid_norms`` for unit length),
+        rebuilt once the collection has grown by a quarter (word weights drift as frequencies are
+        counted), else updated as members join."""
+        if story.centroid is None or self.n_docs > 1.25 * story.centroid_docs:
+            story.centroid, story.centroid_docs = ({}, {}), self.n_docs
+            for member in story.members:
+                _accumulate(story, self._member_weights(member))
+        return story.centroid
 
     def _member_weights(self, member: _Member) -> tuple[dict[str, float], dict[str, float]]:
         """A member's weighted vectors, recomputed only once the collection has grown by a quarter."""
@@ -497,10 +524,13 @@ class _View:
 
 
 def text_score(
-    a: tuple[dict[str, float], dict[str, float]], b: tuple[dict[str, float], dict[str, float]]
+    a: tuple[dict[str, float], dict[str, float]],
+    b: tuple[dict[str, float], dict[str, float]],
+    b_norms: tuple[float, float] = (1.0, 1.0),
 ) -> float:
-    """Shared content: weighted words and weighted names."""
-    return 0.6 * _cosine(a[0], b[0]) + 0.4 * _cosine(a[1], b[1])
+    """Shared content: weighted words and weighted names (``b`` divided by ``b_norms``, so a
+    centroid kept as a running sum is compared without copying it)."""
+    return 0.6 * _cosine(a[0], b[0]) / b_norms[0] + 0.4 * _cosine(a[1], b[1]) / b_norms[1]
 
 
 def check_score(a: _View, b: _View) -> float:
@@ -529,10 +559,10 @@ CHECKS = {
     "year_agree": 0.08,
     "year_differ": 0.12,
     "day_agree": 0.08,
-    "P_agree": 0.0,
+    "P_agree": 0.04,
     "P_mentioned": 0.08,
     "P_conflict": 0.08,
-    "G_agree": 0.0,
+    "G_agree": 0.02,
     "G_mentioned": 0.0,
     "G_conflict": 0.03,
 }
@@ -580,3 +610,17 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b.get(k, 0.0) for k, w in a.items())
+
+
+def _accumulate(story: _Story, vector: tuple[dict[str, float], dict[str, float]]) -> None:
+    """Add one member's unit vectors to the story's centroid sums, keeping their norms current."""
+    assert story.centroid is not None
+    norms = []
+    for total, weights, norm in zip(story.centroid, vector, story.centroid_norms, strict=True):
+        square = norm * norm if total else 0.0
+        for key, weight in weights.items():
+            old = total.get(key, 0.0)
+            total[key] = old + weight
+            square += weight * (2 * old + weight)
+        norms.append(math.sqrt(max(square, 0.0)) or 1.0)
+    story.centroid_norms = (norms[0], norms[1])

@@ -4,17 +4,23 @@ Every item goes through the same ``StoryIndex`` the pipeline uses, one at a time
 order, without its topic or gold cluster. Document frequencies are counted over the whole
 file first (they use no labels), so early items are weighted like late ones. Scored with
 B-cubed and pairwise precision/recall/F1 against the gold ``cluster``.
+
+Incremental assignment depends on arrival order, and a file's order is one lucky or unlucky
+draw (ECB+ lists each topic's articles together), so ``evaluate(..., orders=N)`` also replays
+the same parsed items in N - 1 seeded shuffles and reports the mean, min and max over them.
 """
 
 from __future__ import annotations
 
+import random
 import re
+import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..stories import StoryIndex, story_features
+from ..stories import StoryFeatures, StoryIndex, story_features
 from .common import prf, read_jsonl, write_jsonl
 
 _CLITIC = re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m|’s)\b")
@@ -42,13 +48,35 @@ def detokenize(text: str) -> str:
 
 def cluster(texts: Sequence[str], index: StoryIndex | None = None) -> list[str]:
     """Story labels for texts assigned in order through one index."""
+    return assign(features_of(texts), range(len(texts)), index)
+
+
+def features_of(texts: Sequence[str]) -> list[StoryFeatures]:
+    """Story features of each text, parsed once (the slow part) so orders can be replayed."""
     from ..annotate import parse_many
 
+    return [story_features(t, doc=d) for t, d in zip(texts, parse_many(list(texts)), strict=True)]
+
+
+def assign(
+    features: Sequence[StoryFeatures], order: Iterable[int], index: StoryIndex | None = None
+) -> list[str]:
+    """Story labels (in item order) when the items arrive in ``order``."""
     index = index or StoryIndex()
-    features = [story_features(t, doc=d) for t, d in zip(texts, parse_many(list(texts)), strict=True)]
-    for f in features:
-        index.observe(f)
-    return [index.assign(str(i), f, observe=False).story_id for i, f in enumerate(features)]
+    order = list(order)
+    for i in order:
+        index.observe(features[i])
+    labels = [""] * len(features)
+    for i in order:
+        labels[i] = index.assign(str(i), features[i], observe=False).story_id
+    return labels
+
+
+def shuffled(n: int, seed: int) -> list[int]:
+    """A reproducible arrival order of n items."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return order
 
 
 def bcubed(pred: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
@@ -78,14 +106,19 @@ def pairwise(pred: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
     return prf(tp, fp, fn)
 
 
-def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
+def evaluate(path: str | Path, out: str | Path | None = None, orders: int = 1) -> dict[str, Any]:
+    """Cluster the file's items in file order and score them; ``orders`` > 1 also scores
+    ``orders - 1`` seeded shuffles of the same items (keys ``shuffled_*``: mean, min, max)."""
+    if orders < 1:
+        raise ValueError(f"orders={orders} must be at least 1 (the file order itself)")
     items = list(read_jsonl(path))
-    pred = cluster([detokenize(item["text"]) for item in items])
+    features = features_of([detokenize(item["text"]) for item in items])
+    pred = assign(features, range(len(items)))
     gold = [str(item["cluster"]) for item in items]
     if out:
         write_jsonl(out, [{"id": item["id"], "cluster": p} for item, p in zip(items, pred, strict=True)])
     b, p = bcubed(pred, gold), pairwise(pred, gold)
-    return {
+    metrics: dict[str, Any] = {
         "task": "stories",
         "n": len(items),
         "stories": len(set(pred)),
@@ -97,6 +130,15 @@ def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
         "pairwise_recall": p["recall"],
         "pairwise_f1": p["f1"],
     }
+    if orders > 1:
+        runs = [assign(features, shuffled(len(items), seed)) for seed in range(1, orders)]
+        metrics["orders"] = orders
+        for kind, score in (("bcubed", bcubed), ("pairwise", pairwise)):
+            f1 = [score(run, gold)["f1"] for run in runs]
+            metrics[f"shuffled_{kind}_f1_mean"] = round(statistics.mean(f1), 4)
+            metrics[f"shuffled_{kind}_f1_min"] = min(f1)
+            metrics[f"shuffled_{kind}_f1_max"] = max(f1)
+    return metrics
 
 
 def report(metrics: dict[str, Any]) -> str:
@@ -108,4 +150,12 @@ def report(metrics: dict[str, Any]) -> str:
             f"  {kind:<9} P {metrics[kind + '_precision']:.3f}  R {metrics[kind + '_recall']:.3f}"
             f"  F1 {metrics[kind + '_f1']:.3f}"
         )
+    if "orders" in metrics:
+        for kind in ("bcubed", "pairwise"):
+            rows.append(
+                f"  {kind:<9} F1 over {metrics['orders'] - 1} shuffled orders:"
+                f" mean {metrics[f'shuffled_{kind}_f1_mean']:.3f}"
+                f"  min {metrics[f'shuffled_{kind}_f1_min']:.3f}"
+                f"  max {metrics[f'shuffled_{kind}_f1_max']:.3f}"
+            )
     return "\n".join(rows)
