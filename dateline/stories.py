@@ -31,6 +31,8 @@ re-clustered.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import functools
 import math
 import re
@@ -310,6 +312,21 @@ class _Story:
     centroid: tuple[dict[str, float], dict[str, float]] | None = None
     centroid_norms: tuple[float, float] = (1.0, 1.0)
     centroid_docs: int = 0
+    first: dt.date | None = None  # publication dates the story spans
+    last: dt.date | None = None
+
+    def date_gap(self, published: str | None) -> int:
+        """Days between a publication date and the span of the story's own (0 when inside or unknown)."""
+        day = _day(published)
+        if day is None or self.first is None or self.last is None:
+            return 0
+        return max((self.first - day).days, (day - self.last).days, 0)
+
+    def extend(self, published: str | None) -> None:
+        day = _day(published)
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
 
 
 class StoryIndex:
@@ -415,6 +432,7 @@ class StoryIndex:
             return
         member = _Member(article_id, features, _View.of(features))
         story.members.append(member)
+        story.extend(features.published)
         if story.centroid is not None:
             _accumulate(story, self._member_weights(member))
         for key in list(features.terms) + list(features.entities):
@@ -480,7 +498,8 @@ class StoryIndex:
             half = self.max_members // 2
             members = members[:half] + members[-half:]
         view = _View.of(features)
-        return text + sum(check_score(view, m.view) for m in members) / len(members)
+        checks = sum(check_score(view, m.view) for m in members) / len(members)
+        return text + checks - gap_penalty(story.date_gap(features.published))
 
     def _centroid(self, story: _Story) -> tuple[dict[str, float], dict[str, float]]:
         """The sums of the members' unit vectors (divide by ``centroid_norms`` for unit length),
@@ -555,6 +574,18 @@ def check_score(a: _View, b: _View) -> float:
     return score
 
 
+def gap_penalty(days: int) -> float:
+    """How much a story's silence counts against a new report: coverage of one event comes in a
+    burst, and a report weeks after the last one is about something new unless its words and
+    names say otherwise loudly (a trial, an anniversary). Nothing within GAP_FREE days."""
+    if days <= GAP_FREE:
+        return 0.0
+    return min(GAP_MAX, GAP_WEIGHT * math.log2(days / GAP_FREE))
+
+
+GAP_FREE, GAP_WEIGHT, GAP_MAX = 3, 0.25, 1.0
+
+
 CHECKS = {
     "year_agree": 0.08,
     "year_differ": 0.12,
@@ -593,6 +624,13 @@ def common_words() -> frozenset[str]:
 
     text = files("dateline").joinpath("data/stories_common.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _bands(signature: np.ndarray) -> list[tuple[int, bytes]]:

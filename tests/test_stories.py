@@ -182,3 +182,21 @@ FLOOR_BCUBED_F1 = 0.93
 FLOOR_PAIRWISE_F1 = 0.905
 FLOOR_SHUFFLED_BCUBED_F1_MEAN = 0.905
 FLOOR_SHUFFLED_BCUBED_F1_MIN = 0.875
+
+
+def _market(day: int, close: str, movers: str) -> str:
+    return (f"Malaysian shares closed higher on day {day} as the Kuala Lumpur Composite Index rose {close} points "
+            f"on buying in {movers} stocks, dealers said. Turnover on the Kuala Lumpur Stock Exchange was "
+            f"{day * 70} million shares.")
+
+
+def test_stories_reports_weeks_apart_are_new_stories_unless_close_in_time():
+    from dateline.stories import StoryIndex, gap_penalty, story_features
+
+    assert gap_penalty(2) == 0 and gap_penalty(30) > gap_penalty(7) > 0
+    index = StoryIndex()
+    first = index.assign("a", story_features(_market(1, "5.2", "banking"), published="2006-11-07"))
+    next_day = index.assign("b", story_features(_market(2, "3.1", "plantation"), published="2006-11-08"))
+    weeks_later = index.assign("c", story_features(_market(3, "1.7", "property"), published="2006-12-20"))
+    assert next_day.story_id == first.story_id
+    assert weeks_later.story_id != first.story_id
