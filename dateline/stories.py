@@ -322,6 +322,13 @@ class _Story:
             return 0
         return max((self.first - day).days, (day - self.last).days, 0)
 
+    def age(self, published: str | None) -> int:
+        """Days between a publication date and the story's earliest report (0 when unknown)."""
+        day = _day(published)
+        if day is None or self.first is None or self.last is None:
+            return 0
+        return max(abs((day - self.first).days), abs((self.last - day).days))
+
     def extend(self, published: str | None) -> None:
         day = _day(published)
         if day is not None:
@@ -499,7 +506,10 @@ class StoryIndex:
             members = members[:half] + members[-half:]
         view = _View.of(features)
         checks = sum(check_score(view, m.view) for m in members) / len(members)
-        return text + checks - gap_penalty(story.date_gap(features.published))
+        gap = gap_penalty(story.date_gap(features.published))
+        # A chain of daily reports drifts from the event that started it: age counts too, at half.
+        age = AGE_SHARE * gap_penalty(story.age(features.published) // AGE_SCALE)
+        return text + checks - max(gap, age)
 
     def _centroid(self, story: _Story) -> tuple[dict[str, float], dict[str, float]]:
         """The sums of the members' unit vectors (divide by ``centroid_norms`` for unit length),
@@ -584,6 +594,7 @@ def gap_penalty(days: int) -> float:
 
 
 GAP_FREE, GAP_WEIGHT, GAP_MAX = 3, 0.25, 1.0
+AGE_SCALE, AGE_SHARE = 2, 0.5  # a story's age counts like a gap of half as many days, at half the weight
 
 
 CHECKS = {
