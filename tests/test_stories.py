@@ -200,3 +200,19 @@ def test_stories_reports_weeks_apart_are_new_stories_unless_close_in_time():
     weeks_later = index.assign("c", story_features(_market(3, "1.7", "property"), published="2006-12-20"))
     assert next_day.story_id == first.story_id
     assert weeks_later.story_id != first.story_id
+
+
+def test_stories_a_chain_of_daily_reports_does_not_drift_into_one_story():
+    import datetime
+
+    from dateline.stories import StoryIndex, story_features
+
+    index = StoryIndex()
+    movers = ["banking", "plantation", "property", "telecom", "energy", "mining", "retail", "shipping"] * 3
+    start = datetime.date(2006, 11, 1)
+    stories = {
+        index.assign(f"d{i}", story_features(_market(i + 1, f"{i}.5", movers[i]),
+                                             published=(start + datetime.timedelta(days=i)).isoformat())).story_id
+        for i in range(24)
+    }
+    assert len(stories) > 1
