@@ -202,17 +202,15 @@ def test_stories_reports_weeks_apart_are_new_stories_unless_close_in_time():
     assert weeks_later.story_id != first.story_id
 
 
-def test_stories_a_chain_of_daily_reports_does_not_drift_into_one_story():
-    import datetime
-
+def test_stories_an_old_story_is_harder_to_join_than_a_fresh_one():
     from dateline.stories import StoryIndex, story_features
 
-    index = StoryIndex()
-    movers = ["banking", "plantation", "property", "telecom", "energy", "mining", "retail", "shipping"] * 3
-    start = datetime.date(2006, 11, 1)
-    stories = {
-        index.assign(f"d{i}", story_features(_market(i + 1, f"{i}.5", movers[i]),
-                                             published=(start + datetime.timedelta(days=i)).isoformat())).story_id
-        for i in range(24)
-    }
-    assert len(stories) > 1
+    def score(dates: list[str], new: str) -> float:
+        index = StoryIndex()
+        for i, day in enumerate(dates):
+            index.assign(f"d{i}", story_features(_market(i + 1, f"{i}.5", "banking"), published=day))
+        return index.assign("new", story_features(_market(9, "2.5", "energy"), published=new)).score
+
+    fresh = score(["2006-11-01", "2006-11-02", "2006-11-03"], "2006-11-04")
+    chained = score(["2006-11-01", "2006-11-10", "2006-11-19"], "2006-11-20")  # each a day or more apart
+    assert chained < fresh - 0.1
