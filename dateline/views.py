@@ -49,8 +49,11 @@ def actor_rows(store: Store) -> list[dict[str, Any]]:
 
 
 def _fold(name: str) -> str:
-    """Names that differ only in case or curly versus straight quotes are one actor."""
-    return name.replace("’", "'").replace("‘", "'").casefold()
+    """Names that differ only in case, curly versus straight quotes, or "Ministry of Defence" versus
+    "Defence Ministry" word order are one actor."""
+    folded = name.replace("’", "'").replace("‘", "'").casefold().strip()
+    m = re.fullmatch(r"(?:the )?(ministry|department|office) of (?:the )?([\w' ]+)", folded)
+    return f"{m.group(2)} {m.group(1)}" if m else folded
 
 
 def quote_rows(store: Store) -> list[dict[str, Any]]:

@@ -91,3 +91,17 @@ def test_seeds_timeline_filters(seeded):
     assert pahalgam and all("Pahalgam" in " ".join(ev["text"] for ev in e["evidence"]) for e in pahalgam)
     assert len(pahalgam) < len(events)
     assert views.filter_events(events, actor="singh") and not views.filter_events(events, actor="sing")
+
+
+def test_seeds_actor_listing_names_each_actor_once(seeded):
+    _, store = seeded
+    rows = views.actor_rows(store)
+    singh = [r for r in rows if r["name"] == "Rajnath Singh"]
+    assert len(singh) == 1 and (singh[0]["role"], singh[0]["country"], singh[0]["sector"]) == (
+        "Defence Minister", "IND", "GOV")
+    assert len(singh[0]["articles"]) == 2
+    ministries = [r for r in rows if "ministry" in r["name"].casefold()]
+    assert len(ministries) == 1 and ministries[0]["country"] == "IND"
+    nakatani = next(r for r in rows if r["name"] == "Gen Nakatani")
+    assert (nakatani["country"], nakatani["role"]) == ("JPN", "Defence Minister")
+    assert {m["text"] for m in nakatani["mentions"]} >= {"Gen Nakatani", "Nakatani"}
