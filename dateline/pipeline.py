@@ -149,34 +149,56 @@ def run(
 
 
 def finalize(store: Store, stats: RunStats | None = None) -> list[str]:
-    """Date inference and event merging for the stories whose articles are not merged yet."""
-    from .merge import EventMention, infer_dates, merge_events
+    """Date inference for the stories whose articles are not merged yet, then event merging.
+
+    Merging is not confined to a story: the mentions of the new articles are merged together
+    with every stored article that has an event of the same type within a day of theirs, and
+    with every article that shares a stored event with any of those (so no stored event is
+    split or lost when it is rebuilt). The work grows with the neighbourhood of what is new,
+    not with the store.
+    """
+    from .merge import EventMention, merge_events
 
     stories = store.unmerged_stories()
+    if not stories:
+        return []
+    fresh: dict[str, Analysis] = {}
     for story in stories:
-        rows = store.story_articles(story)
-        analyses = store.analyses(r["id"] for r in rows)
-        by_id = {a.article.id: a for a in analyses}
-        for analysis in analyses:
-            if analysis.article.published and not analysis.article.published_inferred:
-                continue
-            others = [a for a in analyses if a is not analysis]
-            updated = infer_dates(analysis, others)
-            if updated.article.published != analysis.article.published or updated != analysis:
-                store.update_analysis(updated)
-                by_id[updated.article.id] = updated
-        duplicates = {r["id"]: r["duplicate_of"] for r in rows}
-        mentions = [
-            EventMention(
-                event=event, article=a.article.id, published=a.article.published, story=story,
-                duplicate_of=duplicates.get(a.article.id),
-            )
-            for a in by_id.values()
-            for event in a.events
-        ]
-        merged = [dict(m.to_dict(), story=story) for m in merge_events(mentions)]
-        store.replace_events([story], merged, by_id)
+        fresh.update(_infer_story_dates(store, story))
+    near = store.articles_with_events_near(
+        {(e.type, e.date) for a in fresh.values() for e in a.events if e.date and len(e.date) == 10}
+    )
+    articles = store.close_over_events(set(fresh) | near)
+    analyses = {a.article.id: a for a in store.analyses(sorted(articles - set(fresh)))} | fresh
+    placement = store.placement(analyses)
+    mentions = [
+        EventMention(event=event, article=aid, published=a.article.published, story=placement[aid][0],
+                     duplicate_of=placement[aid][1])
+        for aid, a in analyses.items()
+        for event in a.events
+    ]
+    merged = []
+    for m in merge_events(mentions):
+        first = min(m.articles, key=lambda aid: (analyses[aid].article.published or "9999", aid))
+        merged.append(dict(m.to_dict(), story=placement[first][0]))
+    store.replace_events_of(analyses, merged)
     return stories
+
+
+def _infer_story_dates(store: Store, story: str) -> dict[str, Analysis]:
+    """The story's articles, undated ones dated through the story (and stored so)."""
+    from .merge import infer_dates
+
+    analyses = store.analyses(r["id"] for r in store.story_articles(story))
+    by_id = {a.article.id: a for a in analyses}
+    for analysis in analyses:
+        if analysis.article.published and not analysis.article.published_inferred:
+            continue
+        updated = infer_dates(analysis, [a for a in analyses if a is not analysis])
+        if updated != analysis:
+            store.update_analysis(updated)
+            by_id[updated.article.id] = updated
+    return by_id
 
 
 def _store_one(store: Store, index: Any, analysis: Analysis, features: dict, stats: RunStats) -> None:

@@ -3,7 +3,7 @@
 Every article is written in a single transaction together with its analysis and story
 assignment, so a process killed at any moment leaves whole articles or none; the next run
 skips what is stored and finishes the rest. Merged events are derived data: they are
-recomputed for the stories a run touched (articles marked ``merged = 0``) and replaced in
+recomputed around the articles a run added (articles marked ``merged = 0``) and replaced in
 one transaction.
 """
 
@@ -269,11 +269,20 @@ class Store:
         with self.transaction() as db:
             db.execute("UPDATE runs SET finished = ?, stats = ? WHERE id = ?", (time.time(), json.dumps(stats), run))
 
-    def replace_events(self, stories: Iterable[str], events: list[dict[str, Any]], articles: Iterable[str]) -> None:
-        """Swap the merged events of some stories for new ones and mark their articles merged."""
-        stories = list(stories)
+    def replace_events_of(self, articles: Iterable[str], events: list[dict[str, Any]]) -> None:
+        """Swap every stored event that involves these articles for new ones, and mark them merged.
+
+        ``articles`` must be closed over stored events (``close_over_events``): an event being
+        replaced has all its articles among them, so none of its mentions goes missing.
+        """
+        articles = sorted(articles)
         with self.transaction() as db:
-            db.executemany("DELETE FROM events WHERE story = ?", [(s,) for s in stories])
+            for chunk in _chunks(articles, 500):
+                marks = ",".join("?" * len(chunk))
+                db.execute(
+                    f"DELETE FROM events WHERE id IN (SELECT event FROM event_articles WHERE article IN ({marks}))",
+                    chunk,
+                )
             for event in events:
                 db.execute(
                     "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?)",
@@ -284,6 +293,44 @@ class Store:
                     "INSERT OR IGNORE INTO event_articles VALUES (?, ?)", [(event["id"], a) for a in event["articles"]]
                 )
             db.executemany("UPDATE articles SET merged = 1 WHERE id = ?", [(a,) for a in articles])
+
+    def articles_with_events_near(self, types_days: set[tuple[str, str]], days: int = 1) -> set[str]:
+        """Articles of stored events of a type within ``days`` of a day: where a new mention may
+        find the same event told in another story."""
+        found: set[str] = set()
+        for type_, day in sorted(types_days):
+            rows = self.db.execute(
+                "SELECT DISTINCT ea.article FROM events e JOIN event_articles ea ON ea.event = e.id"
+                " WHERE e.type = ? AND length(e.date) = 10 AND e.date BETWEEN date(?, ?) AND date(?, ?)",
+                (type_, day, f"-{days} day", day, f"+{days} day"),
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def close_over_events(self, articles: set[str]) -> set[str]:
+        """Add every article that shares a stored event with one already in the set, until none is left."""
+        closed, frontier = set(articles), set(articles)
+        while frontier:
+            new: set[str] = set()
+            for chunk in _chunks(sorted(frontier), 500):
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    "SELECT DISTINCT b.article FROM event_articles a JOIN event_articles b ON a.event = b.event"
+                    f" WHERE a.article IN ({marks})",
+                    chunk,
+                )
+                new.update(r[0] for r in rows)
+            frontier = new - closed
+            closed |= frontier
+        return closed
+
+    def placement(self, articles: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Story and near-duplicate original of each article."""
+        out: dict[str, tuple[str | None, str | None]] = {}
+        for aid in articles:
+            row = self.db.execute("SELECT story, duplicate_of FROM articles WHERE id = ?", (aid,)).fetchone()
+            out[aid] = (row[0], row[1]) if row else (None, None)
+        return out
 
     # -- reading --------------------------------------------------------------------------
 
@@ -393,6 +440,11 @@ def headline(text: str, limit: int = 200) -> str:
     """The first line of a text, shortened at a word boundary: a title for articles that have none."""
     first = text.split("\n", 1)[0]
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _statements(sql: str) -> list[str]:

@@ -147,7 +147,8 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
             "published_inferred": bool(r["published_inferred"]), "duplicate_of": r["duplicate_of"],
             "adds": adds,
         })
-    events = [e for e in store.events() if e.get("story") == story["id"]]
+    ids = {r["id"] for r in rows}
+    events = [e for e in store.events() if ids & set(e.get("articles", []))]
     return {**story, "articles": articles, "events": events}
 
 

@@ -31,3 +31,27 @@ def test_pipeline_rerun_is_idempotent(tmp_path):
         second = run([str(tmp_path)], store)
         assert (first.new, second.new, second.duplicates) == (1, 0, 1)
         assert (store.counts(), store.events(), store.stories()) == before
+
+
+def test_pipeline_merges_one_event_told_in_two_stories(tmp_path):
+    from dateline.model import Article
+    from dateline.pipeline import analyze, finalize
+
+    killing = ("Lebanese Industry Minister Pierre Gemayel was shot dead in Jdeideh on Tuesday when gunmen attacked "
+               "his convoy, police said.")
+    one = analyze(Article(id="a" * 16, text=killing, published="2006-11-21", origin="a"))
+    other = analyze(Article(id="b" * 16, text="Markets in Beirut fell sharply on Wednesday. " + killing.replace(
+        "on Tuesday", "on Tuesday afternoon"), published="2006-11-22", origin="b"))
+    with Store(tmp_path / "d.db") as store:
+        store.add_analysis(one, story="s1")
+        store.add_analysis(other, story="s2")
+        finalize(store)
+        [event] = [e for e in store.events() if e["type"] == "ASSAULT"]
+        assert event["sources"] == 2 and set(event["articles"]) == {"a" * 16, "b" * 16}
+        finalize(store)  # nothing left to merge: nothing changes
+        assert [e["id"] for e in store.events() if e["type"] == "ASSAULT"] == [event["id"]]
+        third = analyze(Article(id="c" * 16, text=killing, published="2006-11-23", origin="c"))
+        store.add_analysis(third, story="s3")
+        finalize(store)
+        [event] = [e for e in store.events() if e["type"] == "ASSAULT"]
+        assert event["sources"] == 3

@@ -73,8 +73,8 @@ def test_store_replacing_events_is_atomic_and_marks_articles_merged(tmp_path):
         store.add_analysis(make_analysis(), story="s1")
         event = {"id": "e1", "type": "CONSULT", "status": "planned", "date": "2025-05-05", "sources": 1,
                  "articles": ["a" * 16], "evidence": []}
-        store.replace_events(["s1"], [event], ["a" * 16])
-        store.replace_events(["s1"], [dict(event, status="occurred")], ["a" * 16])
+        store.replace_events_of(["a" * 16], [event])
+        store.replace_events_of(store.close_over_events({"a" * 16}), [dict(event, status="occurred")])
         assert [e["status"] for e in store.events()] == ["occurred"]
         assert store.unmerged_stories() == []
 
