@@ -309,6 +309,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     keys = _mention_keys(event)
     shared = sum(1 for k in keys if k in group.keys)
     same_story = bool(mention.story and mention.story in group.stories)
+    if not same_story and not _exact_day_match(group, span):
+        return 0.0  # across stories only a day both reports name ties them: a window or a month is not enough
     for other in group.spans:
         if not span.compatible(other) and not _date_conflict(span, other, same_story, shared):
             return 0.0
@@ -336,6 +338,10 @@ def _copy_key(mention: EventMention) -> tuple[str, str, str]:
     """A mention as syndicated copies repeat it: the original article, the type, the sentence."""
     text = " ".join(re.findall(r"\w+", mention.event.text.casefold()))
     return (mention.duplicate_of or mention.article, mention.event.type, text)
+
+
+def _exact_day_match(group: _Group, span: DateSpan) -> bool:
+    return _exact(span) and any(_exact(s) and s.gap(span) <= CONFLICT_DAYS for s in group.spans)
 
 
 def _same_place_and_day(group: _Group, event: Event, span: DateSpan) -> bool:

@@ -329,3 +329,15 @@ def test_merge_an_unnamed_mention_joins_the_event_its_report_told_of():
                       "a003", published="2025-05-04")
     [merged] = merge_events([meeting, unnamed])
     assert merged.date == "2025-05-05" and len(merged.evidence) == 2
+
+
+def test_merge_across_stories_needs_a_day_both_reports_name():
+    un = Actor(8, "UN", kind="ORG", country="IGO")
+    named = mention(event(type_="SUPPORT", source=(un,), target=(), date="2006-12-04",
+                          timex=_day("December 4", "2006-12-04"), location=None), "a1", story="s1")
+    plan = mention(event(type_="SUPPORT", status="planned", source=(un,), target=(), date=None, location=None),
+                   "a2", published="2006-11-06", story="s2")
+    same_day = mention(event(type_="SUPPORT", source=(un,), target=(), date="2006-12-04",
+                             timex=_day("Monday", "2006-12-04"), location=None, sentence=2), "a3", story="s3")
+    merged = merge_events([named, plan, same_day])
+    assert sorted(m.sources for m in merged) == [1, 2]
