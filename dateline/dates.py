@@ -38,3 +38,15 @@ def parse_date(value: str | None) -> str | None:
     except (TypeError, ValueError, IndexError):
         return None
     return parsed.date().isoformat() if parsed else None
+
+
+def day_of(value: str | None) -> datetime.date | None:
+    """The calendar day an ISO date or timestamp starts with, or None.
+
+    >>> day_of("2025-05-05T10:00"), day_of("2025-05"), day_of(None)
+    (datetime.date(2025, 5, 5), None, None)
+    """
+    try:
+        return datetime.date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None

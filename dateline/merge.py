@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .dates import day_of
 from .model import Actor, Analysis, Event, Timex
 
 MERGEABLE_STATUS = {
@@ -120,7 +121,7 @@ def date_span(event: Event, published: str | None = None) -> DateSpan:
         month = timex.relative.get("month")
         if weekday is not None or month is not None:
             return DateSpan(weekday=weekday, precision=None)
-    anchor = _parse_day(event.date or published)
+    anchor = day_of(event.date or published)
     if anchor is None:
         return DateSpan()
     if event.status == "planned":
@@ -150,13 +151,6 @@ def _value_span(value: str) -> DateSpan | None:
 
 def _precision(value: str) -> str | None:
     return {4: "year", 7: "month", 10: "day"}.get(len(value[:10]))
-
-
-def _parse_day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def actor_keys(actor: Actor) -> set[str]:
@@ -552,7 +546,7 @@ def infer_dates(undated: Analysis, story: list[Analysis]) -> Analysis:
     dated = [a for a in story if a.article.published and not a.article.published_inferred]
     if not dated:
         return undated
-    days = [d for d in (_parse_day(a.article.published) for a in dated) if d is not None]
+    days = [d for d in (day_of(a.article.published) for a in dated) if d is not None]
     if not days:
         return undated
     floor = max(days)
@@ -595,7 +589,7 @@ def _confirmed_days(event: Event, mentions: list[EventMention]) -> list[dt.date]
         other_country = _place_country(other)
         if country and other_country and country != other_country:
             continue
-        day = _parse_day(other.date)
+        day = day_of(other.date)
         if day is not None:
             days.append(day)
     return days

@@ -44,6 +44,8 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash
 
+from .dates import day_of
+
 NUM_PERM = 64
 BANDS = 16  # LSH bands of NUM_PERM // BANDS rows: candidates from Jaccard ~0.5, verified after
 SHINGLE = 5
@@ -317,20 +319,20 @@ class _Story:
 
     def date_gap(self, published: str | None) -> int:
         """Days between a publication date and the span of the story's own (0 when inside or unknown)."""
-        day = _day(published)
+        day = day_of(published)
         if day is None or self.first is None or self.last is None:
             return 0
         return max((self.first - day).days, (day - self.last).days, 0)
 
     def age(self, published: str | None) -> int:
         """Days between a publication date and the story's earliest report (0 when unknown)."""
-        day = _day(published)
+        day = day_of(published)
         if day is None or self.first is None or self.last is None:
             return 0
         return max(abs((day - self.first).days), abs((self.last - day).days))
 
     def extend(self, published: str | None) -> None:
-        day = _day(published)
+        day = day_of(published)
         if day is not None:
             self.first = day if self.first is None else min(self.first, day)
             self.last = day if self.last is None else max(self.last, day)
@@ -635,13 +637,6 @@ def common_words() -> frozenset[str]:
 
     text = files("dateline").joinpath("data/stories_common.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-def _day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _bands(signature: np.ndarray) -> list[tuple[int, bytes]]:
