@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("file", help="evaluation file (JSON Lines)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
     c.add_argument("--out", help="write one prediction line per item to this file")
+    c.add_argument("--orders", type=_positive, default=1,
+                   help="stories only: also cluster in N-1 shuffled arrival orders and report mean and minimum")
 
     c = command("bench", cmd_bench, "measure throughput against a bare spaCy parse", formats=False, db=False)
     c.add_argument("what", choices=("pipeline",))
@@ -399,7 +401,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not os.path.exists(args.file):
         raise UsageError(f"no such file: {args.file}")
     module = task_module(args.task)
-    metrics = module.evaluate(args.file, out=args.out)
+    if args.orders > 1 and args.task != "stories":
+        raise UsageError("--orders applies to the stories task only")
+    extra = {"orders": args.orders} if args.task == "stories" and args.orders > 1 else {}
+    metrics = module.evaluate(args.file, out=args.out, **extra)
     report = getattr(module, "report", None)
     print(report(metrics) if report else _plain_report(metrics))
     if args.json:
