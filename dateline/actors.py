@@ -652,12 +652,26 @@ def _modifies_title(ent: Span) -> bool:
 
 
 def _country_label(code: str, text: str) -> str:
-    if countries.country_name(text):
-        return text
+    """One short name per country, however the text calls it ("Britain", "the UK", "British"), so
+    the same country is one actor across articles: pycountry's common or short name, without the
+    inverted official part ("Palestine, State of" is Palestine)."""
+    return _short_country_name(code)
+
+
+@functools.lru_cache(maxsize=512)
+def _short_country_name(code: str) -> str:
     import pycountry
 
     found = pycountry.countries.get(alpha_3=code)
-    return getattr(found, "common_name", None) or getattr(found, "name", code) if found else code
+    if found is None:
+        return code
+    name = getattr(found, "common_name", None) or found.name
+    return SHORT_NAMES.get(code) or name.split(",")[0]
+
+
+# Where pycountry's common name is not the one news uses.
+SHORT_NAMES = {"PRK": "North Korea", "KOR": "South Korea", "RUS": "Russia", "COD": "DR Congo",
+               "VNM": "Vietnam", "TWN": "Taiwan", "BRN": "Brunei"}
 
 
 def _definite_orgs(doc: Doc, drafts: list[_Draft], taken: set[int]) -> None:
