@@ -201,17 +201,32 @@ def _summary(stats: Any, db: str) -> str:
 
 
 class _Bar:
-    def __init__(self) -> None:
-        from tqdm import tqdm
+    """One status line on the terminal, redrawn at most a few times a second: articles done and rate."""
 
-        self.bar = tqdm(unit=" articles", file=sys.stderr, leave=False)
+    def __init__(self, stream: Any = None) -> None:
+        import time
+
+        self.stream = stream or sys.stderr
+        self.started = self.shown = time.monotonic()
+        self.width = 0
 
     def update(self, done: int, total: int) -> None:
-        self.bar.n = done
-        self.bar.refresh()
+        import time
+
+        now = time.monotonic()
+        if now - self.shown < 0.25:
+            return
+        self.shown = now
+        rate = done / (now - self.started) if now > self.started else 0.0
+        line = f"{total} articles read, {done} analysed ({rate:.1f} a second)"
+        self.width = max(self.width, len(line))
+        self.stream.write("\r" + line.ljust(self.width))
+        self.stream.flush()
 
     def close(self) -> None:
-        self.bar.close()
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
 
 
 def _progress_bar(args: argparse.Namespace) -> _Bar | None:

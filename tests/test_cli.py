@@ -270,3 +270,19 @@ def test_cli_exports_keep_compound_actors_and_history(tmp_path, capsys):
 
     table = pq.read_table(empty)
     assert table.num_rows == 0 and "status_history" in table.column_names
+
+
+def test_cli_progress_line_redraws_and_clears():
+    import io
+
+    from dateline.cli import _Bar
+
+    stream = io.StringIO()
+    bar = _Bar(stream)
+    bar.shown -= 1  # as if the last redraw were a second ago
+    bar.update(5, 20)
+    bar.update(6, 20)  # too soon after the last: not drawn
+    bar.close()
+    text = stream.getvalue()
+    assert text.count("\r20 articles read, 5 analysed") == 1 and "6 analysed" not in text
+    assert text.endswith("\r")
