@@ -193,9 +193,10 @@ def _dateline_date(month: str | None, day: str | None, year: str | None, known: 
     if mon is None:
         return None
     if year is None:
-        if not known or not parse_date(known):
+        iso = parse_date(known)
+        if not iso:
             return None
-        kyear, kmon = int(known[:4]), int(known[5:7])
+        kyear, kmon = int(iso[:4]), int(iso[5:7])
         # A dateline of December in an article dated January belongs to the year before.
         year_n = kyear - 1 if mon == 12 and kmon == 1 else kyear
     else:

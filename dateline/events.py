@@ -23,6 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from dateline.model import Actor, Article, Event, Timex
+from dateline.temporal import calendar_date
 
 TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -942,14 +943,7 @@ def _instrument_mode(sent: Span) -> str | None:
 def _date_of(timex: Timex | None) -> tuple[str | None, str | None]:
     if timex is None or timex.type not in ("DATE", "TIME"):
         return None, None
-    value = timex.value.split("T")[0]
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value, "day"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return value, "month"
-    if re.fullmatch(r"\d{4}", value):
-        return value, "year"
-    return None, None
+    return calendar_date(timex.value)
 
 
 def _place(m: _Mention, doc: Doc, actors: set[int], others: set[int]) -> dict[str, Any] | None:

@@ -36,6 +36,7 @@ from typing import Any
 
 from .dates import day_of
 from .model import Actor, Analysis, Event, Timex
+from .temporal import calendar_date, precision_of
 
 MERGEABLE_STATUS = {
     "occurred": "real",
@@ -115,7 +116,7 @@ def date_span(event: Event, published: str | None = None) -> DateSpan:
     if event.date and (timex is not None or not published or event.date != published):
         span = _value_span(event.date)
         if span is not None:
-            return replace(span, value=event.date, precision=event.date_precision or _precision(event.date))
+            return replace(span, value=event.date, precision=event.date_precision or precision_of(event.date))
     if timex is not None and not timex.anchored and timex.relative:
         weekday = timex.relative.get("weekday")
         month = timex.relative.get("month")
@@ -147,10 +148,6 @@ def _value_span(value: str) -> DateSpan | None:
         return DateSpan(lo=dt.date(year, 1, 1), hi=dt.date(year, 12, 31))
     except ValueError:
         return None
-
-
-def _precision(value: str) -> str | None:
-    return {4: "year", 7: "month", 10: "day"}.get(len(value[:10]))
 
 
 def actor_keys(actor: Actor) -> set[str]:
@@ -625,10 +622,10 @@ def _redate(event: Event, timexes: dict[tuple[int, int], Timex], published: str)
     if not timex.relative:
         return event
     resolved = timexes.get((timex.start, timex.end)) or _resolve(timex, published)
-    value = resolved.value
-    if not re.match(r"\d{4}", value):
+    date, precision = calendar_date(resolved.value)
+    if date is None:
         return replace(event, timex=resolved)
-    return replace(event, timex=resolved, date=value[:10], date_precision=_precision(value[:10]))
+    return replace(event, timex=resolved, date=date, date_precision=precision)
 
 
 def _stub(**fields: Any) -> Event:

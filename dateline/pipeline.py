@@ -51,10 +51,19 @@ def analyze_batch(
 
     nlp = load_model(model)
     out: list[tuple[Analysis, dict, list[str]] | Skipped] = []
-    docs = nlp.pipe([a.text for a in articles], batch_size=16)
+    fits = [a for a in articles if len(a.text) <= nlp.max_length]
+    try:
+        docs = dict(zip((a.id for a in fits), nlp.pipe([a.text for a in fits], batch_size=16)))
+    except Exception:  # one text the parser chokes on: parse the batch one by one so only it is lost
+        docs = {}
     for article in articles:
+        if len(article.text) > nlp.max_length:
+            out.append(Skipped(article.origin or article.id,
+                               f"text of {len(article.text):,} characters is longer than the parser takes "
+                               f"({nlp.max_length:,})"))
+            continue
         try:
-            doc = next(docs)
+            doc = docs.get(article.id) or nlp(article.text)
             out.append(analyze_doc(article, doc))
         except Exception as exc:  # one article's failure must not stop the batch
             out.append(Skipped(article.origin or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
@@ -142,13 +151,13 @@ def run(
             done += 1
             if progress:
                 progress(done, stats.read)
-    finalize(store, stats)
+    finalize(store)
     stats.seconds = time.time() - started
     store.finish_run(run_id, stats.to_dict())
     return stats
 
 
-def finalize(store: Store, stats: RunStats | None = None) -> list[str]:
+def finalize(store: Store) -> list[str]:
     """Date inference for the stories whose articles are not merged yet, then event merging.
 
     Merging is not confined to a story: the mentions of the new articles are merged together
@@ -239,14 +248,14 @@ def _new_articles(
             store.record_error(skipped, run_id)
             continue
         stats.read += 1
+        if article.id in seen or store.has_article(article.id):
+            stats.duplicates += 1
+            continue
         store.clear_errors(item.origin)
         if item.date and article.published is None:
             note = Skipped(item.origin, f"its date {item.date!r} is not a calendar date; read as undated")
             stats.warnings.append(note)
             store.record_error(note, run_id)
-        if article.id in seen or store.has_article(article.id):
-            stats.duplicates += 1
-            continue
         seen.add(article.id)
         yield article
 

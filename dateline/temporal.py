@@ -1258,6 +1258,18 @@ def _placeholder(rel: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------- public API
 
 
+def calendar_date(value: str) -> tuple[str | None, str | None]:
+    """The calendar date a TIMEX value names, with its precision, or (None, None) for weeks,
+    quarters, seasons, durations and the like, which are not one day, month or year.
+
+    >>> calendar_date("2025-05-05TMO"), calendar_date("2024-W21"), calendar_date("2014")
+    (('2025-05-05', 'day'), (None, None), ('2014', 'year'))
+    """
+    day = value.split("T")[0]
+    precision = precision_of(day)
+    return (day, precision) if precision else (None, None)
+
+
 def precision_of(value: str) -> str | None:
     """The precision ("day", "month" or "year") of a DATE value, else None.
 

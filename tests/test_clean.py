@@ -141,3 +141,10 @@ def test_article_id_ignores_case_spacing_and_punctuation():
 def test_clean_headline_only_article_is_refused_with_that_reason():
     with pytest.raises(UnreadableInput, match="besides the headline"):
         clean(Document(text="DEMOCRATS WIN CONTROL OF SENATE", origin="x", title="Democrats win control of Senate"))
+
+
+def test_clean_dateline_without_year_and_a_feed_date_in_another_format():
+    a = clean(Document(text="WASHINGTON, May 3 (Reuters) - Talks ended.", origin="x", date="May 4, 2025"))
+    assert (a.place, a.published) == ("Washington", "2025-05-04")
+    b = clean(Document(text="WASHINGTON, May 3 (Reuters) - Talks ended.", origin="x"))
+    assert b.published is None

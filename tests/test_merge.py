@@ -341,3 +341,12 @@ def test_merge_across_stories_needs_a_day_both_reports_name():
                              timex=_day("Monday", "2006-12-04"), location=None, sentence=2), "a3", story="s3")
     merged = merge_events([named, plan, same_day])
     assert sorted(m.sources for m in merged) == [1, 2]
+
+
+def test_infer_dates_never_writes_a_week_as_an_event_date():
+    week = Timex(0, 9, "last week", "DATE", "XXXX-WXX", anchored=False, relative={"unit": "week", "offset": -1})
+    dated = Analysis(Article("a1", "x", published="2024-05-27"))
+    undated = Analysis(Article("a2", "y"), timexes=[week],
+                       events=[event(type_="ASSAULT", date=None, timex=week, location=None)])
+    result = infer_dates(undated, [dated])
+    assert result.events[0].date is None or len(result.events[0].date) in (4, 7, 10)

@@ -55,3 +55,29 @@ def test_pipeline_merges_one_event_told_in_two_stories(tmp_path):
         finalize(store)
         [event] = [e for e in store.events() if e["type"] == "ASSAULT"]
         assert event["sources"] == 3
+
+
+def test_pipeline_an_overlong_article_costs_only_itself(tmp_path):
+    from dateline.annotate import load_model
+    from dateline.model import Article
+    from dateline.pipeline import analyze_batch
+
+    limit = load_model().max_length
+    articles = [Article(id="a", text="Rebels attacked a base in Mali on Friday.", origin="a"),
+                Article(id="b", text="word " * (limit // 5 + 10), origin="b"),
+                Article(id="c", text="Police arrested 12 protesters in Lima.", origin="c")]
+    results = analyze_batch(articles)
+    assert [type(r).__name__ for r in results] == ["tuple", "Skipped", "tuple"]
+    assert "longer than the parser takes" in results[1].reason
+
+
+def test_pipeline_rerun_keeps_the_warnings_of_stored_articles(tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("lexicon exploded")
+
+    monkeypatch.setattr(events, "find_events", broken)
+    (tmp_path / "a.txt").write_text("Rebels attacked an army base in Mali on Friday.")
+    with Store(tmp_path / "d.db") as store:
+        run([str(tmp_path)], store)
+        run([str(tmp_path)], store)
+        assert len(store.errors()) == 1
