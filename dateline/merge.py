@@ -18,8 +18,9 @@ event when nothing about them disagrees and something ties them together:
 The merged record keeps every mention as evidence, counts independent sources (near-duplicate
 copies count once, with their original), turns a planned event into an occurred one when a
 report confirms it (keeping the history), and keeps disagreeing facts side by side in
-``conflicts``. Mentions are blocked by type and then by actor keys and month, so merging cost
-grows with the number of similar events, not with the number of mentions.
+``conflicts``. Mentions are blocked by type with their story and article, and by type, actor
+and named day (the only tie across stories), so merging cost grows with the number of similar
+events, not with the number of mentions.
 
 Undated articles get their dates from their story (``infer_dates``), which should run first.
 """
@@ -64,6 +65,23 @@ class EventMention:
     published: str | None = None
     story: str | None = None
     duplicate_of: str | None = None
+    _keys: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _copy: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Actor keys of the event, computed once (a mention is compared with many groups)."""
+        if self._keys is None:
+            self._keys = frozenset(_mention_keys(self.event))
+        return self._keys
+
+    @property
+    def copy_key(self) -> tuple[str, str, str]:
+        """The mention as syndicated copies repeat it: the original article, the type, the sentence."""
+        if self._copy is None:
+            text = " ".join(re.findall(r"\w+", self.event.text.casefold()))
+            self._copy = (self.duplicate_of or self.article, self.event.type, text)
+        return self._copy
 
 
 @dataclass
@@ -219,14 +237,14 @@ class _Group:
         self.mentions.append(mention)
         self.spans.append(span)
         self.articles.add(mention.article)
-        self.copies.setdefault(_copy_key(mention), set()).add(mention.article)
+        self.copies.setdefault(mention.copy_key, set()).add(mention.article)
         if mention.event.location and mention.event.location.get("name"):
             self.places.add(mention.event.location["name"])
         event = mention.event
         if event.source and event.target:
             self.sides["source"].update(a.country for a in event.source if a.country)
             self.sides["target"].update(a.country for a in event.target if a.country)
-        self.keys.update(_mention_keys(mention.event))
+        self.keys.update(mention.keys)
         for actor in mention.event.source + mention.event.target:
             self.actors.setdefault(_identity(actor), actor.country)
         country = _place_country(mention.event)
@@ -244,7 +262,7 @@ def merge_events(mentions: Iterable[EventMention]) -> list[MergedEvent]:
     """
     ordered = sorted(mentions, key=_mention_order)
     groups: list[_Group] = []
-    blocks: dict[tuple[str, str], list[int]] = {}
+    blocks: dict[tuple[str, ...], set[int]] = {}
     for mention in ordered:
         span = date_span(mention.event, mention.published)
         block_keys = _block_keys(mention, span)
@@ -259,8 +277,7 @@ def merge_events(mentions: Iterable[EventMention]) -> list[MergedEvent]:
             best = len(groups) - 1
         groups[best].add(mention, span)
         for key in block_keys:
-            if best not in blocks.setdefault(key, []):
-                blocks[key].append(best)
+            blocks.setdefault(key, set()).add(best)
     merged = [_merged(g) for g in groups]
     return sorted(merged, key=lambda m: (m.date or "9999", m.id))
 
@@ -273,15 +290,18 @@ def _mention_keys(event: Event) -> set[str]:
     return {k for actor in event.source + event.target for k in actor_keys(actor)}
 
 
-def _block_keys(mention: EventMention, span: DateSpan) -> list[tuple[str, str]]:
-    """The blocks a mention is filed under: its type with each actor key, and with its story."""
+def _block_keys(mention: EventMention, span: DateSpan) -> list[tuple[str, ...]]:
+    """The blocks a mention is filed under and looked up in: its type with its story and its article,
+    and, for a mention that names its day, with each actor key and the days around it (across
+    stories only a named day ties mentions, so nothing else needs an actor block)."""
     event = mention.event
     kind = f"{event.type}/{MERGEABLE_STATUS.get(event.status, event.status)}"
-    keys = [(kind, k) for k in sorted(_mention_keys(event))]
+    keys: list[tuple[str, ...]] = [(kind, "article:" + mention.article)]
     if mention.story:
         keys.append((kind, "story:" + mention.story))
-    if not keys:
-        keys.append((kind, "article:" + mention.article))
+    if _exact(span):
+        days = [(span.lo + dt.timedelta(days=d)).isoformat() for d in range(-CONFLICT_DAYS, CONFLICT_DAYS + 1)]
+        keys += [(kind, k, day) for k in sorted(mention.keys) for day in days]
     return keys
 
 
@@ -292,12 +312,12 @@ def _place_country(event: Event) -> str | None:
 def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     """How well a mention fits a group; 0 when anything disagrees."""
     event = mention.event
-    if mention.article not in group.copies.get(_copy_key(mention), (mention.article,)):
+    if mention.article not in group.copies.get(mention.copy_key, (mention.article,)):
         return 100.0  # the same sentence in a copy of the same article: the same event, whatever it names
     country = _place_country(event)
     if country and group.countries and country not in group.countries:
         return 0.0
-    keys = _mention_keys(event)
+    keys = mention.keys
     shared = sum(1 for k in keys if k in group.keys)
     same_story = bool(mention.story and mention.story in group.stories)
     if not same_story and not _exact_day_match(group, span):
@@ -323,12 +343,6 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if not keys and mention.article in group.articles:
         return 0.25  # "the meeting" with no one named: the meeting this report already told of
     return 0.0
-
-
-def _copy_key(mention: EventMention) -> tuple[str, str, str]:
-    """A mention as syndicated copies repeat it: the original article, the type, the sentence."""
-    text = " ".join(re.findall(r"\w+", mention.event.text.casefold()))
-    return (mention.duplicate_of or mention.article, mention.event.type, text)
 
 
 def _exact_day_match(group: _Group, span: DateSpan) -> bool:
