@@ -174,8 +174,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         for warning in stats.warnings:
             print(f"  warning {warning.origin}: {warning.reason}")
         if not args.quiet:
-            new = set(stats.articles)
-            events = [e for e in store.events() if new & set(e.get("articles", []))]
+            events = store.events_of(stats.articles)
             if len(events) > RUN_TIMELINE:
                 print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
                       f"(all of them: dateline timeline --db {args.db}):")
@@ -254,7 +253,7 @@ def cmd_article(args: argparse.Namespace) -> int:
     from .render import render_article
 
     with _open(args) as store:
-        article_id = _resolve_id(args.id, [a.id for a in store.articles()], "article")
+        article_id = _resolve_id(args.id, store.ids_like("articles", args.id), "article")
         analysis = store.analysis(article_id)
     if analysis is None:
         raise UsageError(f"article {args.id} has no analysis")
@@ -328,7 +327,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 def cmd_story(args: argparse.Namespace) -> int:
     with _open(args) as store:
-        story_id = _resolve_id(args.id, [s["id"] for s in store.stories()], "story")
+        story_id = _resolve_id(args.id, store.ids_like("stories", args.id), "story")
         detail = views.story_detail(store, story_id)
     assert detail is not None
     if args.json:

@@ -380,6 +380,25 @@ class Store:
                         "first_published": row["first_published"], "last_published": row["last_published"]})
         return out
 
+    def events_of(self, articles: Iterable[str]) -> list[dict[str, Any]]:
+        """Merged events that involve any of these articles, by date."""
+        ids: set[str] = set()
+        for chunk in _chunks(sorted(set(articles)), 500):
+            marks = ",".join("?" * len(chunk))
+            ids.update(r[0] for r in self.db.execute(
+                f"SELECT DISTINCT event FROM event_articles WHERE article IN ({marks})", chunk))
+        rows = [self.db.execute("SELECT data FROM events WHERE id = ?", (i,)).fetchone() for i in sorted(ids)]
+        events = [json.loads(r[0]) for r in rows if r]
+        return sorted(events, key=lambda e: (e.get("date") or "9999", e["id"]))
+
+    def ids_like(self, table: str, prefix: str) -> list[str]:
+        """Ids of articles or stories that start with a prefix (or equal it)."""
+        if table not in ("articles", "stories"):
+            raise ValueError(f"no ids in {table}")
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.db.execute(f"SELECT id FROM {table} WHERE id LIKE ? ESCAPE '\\' ORDER BY id", (escaped + "%",))
+        return [r[0] for r in rows]
+
     def events(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT data FROM events ORDER BY COALESCE(date, '9999'), id")
         return [json.loads(r[0]) for r in rows]
