@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,7 +39,7 @@ def actor_rows(store: Store) -> list[dict[str, Any]]:
                 "sector": actor.sector, "articles": [], "mentions": [],
             })
             row["role"] = row["role"] or actor.role
-            if analysis.article.id not in row["articles"]:
+            if not row["articles"] or row["articles"][-1] != analysis.article.id:  # analyses come one article at a time
                 row["articles"].append(analysis.article.id)
             row["mentions"].extend(
                 {"article": analysis.article.id, "start": m.start, "end": m.end, "text": m.text}
@@ -139,9 +139,9 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     for aid, a in analyses.items():
         facts[aid] = _facts(a)
     articles = []
+    told = Counter(fact for f in facts.values() for fact in f)  # in how many articles each fact stands
     for r in rows:
-        others = set().union(*(f for k, f in facts.items() if k != r["id"])) if len(facts) > 1 else set()
-        adds = sorted(facts.get(r["id"], set()) - others)
+        adds = sorted(f for f in facts.get(r["id"], set()) if told[f] == 1) if len(facts) > 1 else []
         articles.append({
             "id": r["id"], "source": r["source"], "title": r["title"] or headline(r["text"]), "published": r["published"],
             "published_inferred": bool(r["published_inferred"]), "duplicate_of": r["duplicate_of"],
