@@ -547,7 +547,11 @@ def _places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[_Draft
             continue
         if ent.label_ == "NORP" and _modifies_title(ent):
             continue
-        if ent.label_ in ("GPE", "NORP", "LOC"):
+        if ent.label_ == "ORG" and countries.country_name(text):
+            ent_label = "GPE"  # "the Democratic People's Republic of Korea", tagged as an organisation
+        else:
+            ent_label = ent.label_
+        if ent_label in ("GPE", "NORP", "LOC"):
             if countries.is_region(text) or _in_region(doc, start, ent.end):
                 continue
             code = countries.country_name(text) or (
@@ -562,7 +566,7 @@ def _places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[_Draft
                     continue
                 key = ("COUNTRY", seat[0], seat[1], text)
                 draft = drafts.setdefault(key, _Draft(text, "COUNTRY", country=seat[0], sector=seat[1]))
-        elif ent.label_ == "ORG":
+        elif ent_label == "ORG":
             evidence = scan(text.split())
             if not text.isupper() and not any(e.kind in ("org", "term") for e in evidence):
                 continue

@@ -299,3 +299,9 @@ def test_find_actors_one_name_per_country_however_the_text_calls_it() -> None:
     actors = find_actors(parse("Britain and the UK's allies met British officials. Palestinian leaders met Russian envoys."))
     names = {a.name for a in actors if a.kind == "COUNTRY"}
     assert "United Kingdom" in names and not names & {"Britain", "UK", "Palestine, State of", "Russian Federation"}
+
+
+def test_find_actors_a_country_name_tagged_as_an_organisation_is_the_country() -> None:
+    doc = parse("Japan and South Korea agreed that the Democratic People's Republic of Korea should disarm.")
+    codes = {a.name: a.country for a in find_actors(doc)}
+    assert codes.get("North Korea") == "PRK" and "KOR" in codes.values()
