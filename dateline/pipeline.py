@@ -17,7 +17,7 @@ from typing import Any
 from .clean import clean
 from .model import Analysis, Article, Skipped
 from .read import DEFAULT_MAX_BYTES, Document, UnreadableInput, read_all
-from .store import Store
+from .store import Store, chunks
 
 CHUNK = 16  # articles per task: small enough to keep every worker busy, large enough for nlp.pipe
 
@@ -136,7 +136,7 @@ def run(
     articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
     index = _story_index(store)
     done = 0
-    for results in engine(analyze_batch, _chunks(articles, CHUNK)):
+    for results in engine(analyze_batch, chunks(articles, CHUNK)):
         for result in results:
             if isinstance(result, Skipped):
                 stats.skipped.append(result)
@@ -258,14 +258,3 @@ def _new_articles(
             store.record_error(note, run_id)
         seen.add(article.id)
         yield article
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

@@ -150,19 +150,14 @@ def _reported(doc: Doc, actors: list[Actor], inside: list[tuple[int, int]]) -> l
         span = doc[comp.left_edge.i : comp.right_edge.i + 1]
         if len(span) < 3 or any(s < span.end_char and span.start_char < e for s, e in inside):
             continue
-        speaker = _resolve(_subject(tok), actors, tok.idx)
-        quotes.append(
-            Quote(
-                speaker=speaker,
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                direct=False,
-                cue=tok.text,
-            )
-        )
+        quotes.append(_indirect(span, _resolve(_subject(tok), actors, tok.idx), tok.text))
     quotes += _according_to(doc, actors)
     return quotes
+
+
+def _indirect(span: Span, speaker: Actor | None, cue: str) -> Quote:
+    """Reported speech: the words of the clause, attributed, with the verb or phrase that cues it."""
+    return Quote(speaker=speaker, text=span.text, start=span.start_char, end=span.end_char, direct=False, cue=cue)
 
 
 def _according_to(doc: Doc, actors: list[Actor]) -> list[Quote]:
@@ -177,17 +172,7 @@ def _according_to(doc: Doc, actors: list[Actor]) -> list[Quote]:
         if opens and comma is not None and comma.i + 1 < sent.end:
             source = doc[tok.i + 2 : comma.i]
             span: Span = doc[comma.i + 1 : sent.end]
-            speaker = _resolve(source.root, actors, tok.idx)
-            quotes.append(
-                Quote(
-                    speaker=speaker,
-                    text=span.text,
-                    start=span.start_char,
-                    end=span.end_char,
-                    direct=False,
-                    cue="according to",
-                )
-            )
+            quotes.append(_indirect(span, _resolve(source.root, actors, tok.idx), "according to"))
     return quotes
 
 

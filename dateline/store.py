@@ -15,11 +15,12 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import Analysis, Article, Skipped, analysis_from_dict, analysis_to_dict
 
 DEFAULT_DB = "dateline.db"
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -277,7 +278,7 @@ class Store:
         """
         articles = sorted(articles)
         with self.transaction() as db:
-            for chunk in _chunks(articles, 500):
+            for chunk in chunks(articles, 500):
                 marks = ",".join("?" * len(chunk))
                 db.execute(
                     f"DELETE FROM events WHERE id IN (SELECT event FROM event_articles WHERE article IN ({marks}))",
@@ -312,7 +313,7 @@ class Store:
         closed, frontier = set(articles), set(articles)
         while frontier:
             new: set[str] = set()
-            for chunk in _chunks(sorted(frontier), 500):
+            for chunk in chunks(sorted(frontier), 500):
                 marks = ",".join("?" * len(chunk))
                 rows = self.db.execute(
                     "SELECT DISTINCT b.article FROM event_articles a JOIN event_articles b ON a.event = b.event"
@@ -387,7 +388,7 @@ class Store:
     def events_of(self, articles: Iterable[str]) -> list[dict[str, Any]]:
         """Merged events that involve any of these articles, by date."""
         ids: set[str] = set()
-        for chunk in _chunks(sorted(set(articles)), 500):
+        for chunk in chunks(sorted(set(articles)), 500):
             marks = ",".join("?" * len(chunk))
             ids.update(r[0] for r in self.db.execute(
                 f"SELECT DISTINCT event FROM event_articles WHERE article IN ({marks})", chunk))
@@ -465,9 +466,16 @@ def headline(text: str, limit: int = 200) -> str:
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items from any iterable, consumed lazily (a stream of articles or a list of ids)."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _statements(sql: str) -> list[str]:
