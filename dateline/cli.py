@@ -17,6 +17,7 @@ from typing import Any
 from . import __version__, output, views
 from .output import actor_label, actors_label
 from .engines import EngineError
+from .pipeline import MAX_CHARS
 from .read import DEFAULT_MAX_BYTES, InputError
 from .store import DEFAULT_DB, Store, StoreError
 
@@ -68,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
     c.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
                    help="skip files (and JSONL or WARC records) larger than this")
+    c.add_argument("--max-chars", type=_positive, default=MAX_CHARS,
+                   help=f"analyse at most this many characters of an article; the rest is stored, not analysed "
+                        f"(default {MAX_CHARS:,})")
     c.add_argument("--quiet", action="store_true", help="print the summary only, not the timeline")
     c.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
@@ -165,7 +169,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     bar = _progress_bar(args)
     with store:
         stats = run(args.paths, store, engine=engine, max_bytes=args.max_bytes,
-                    progress=bar.update if bar else None)
+                    progress=bar.update if bar else None, max_chars=args.max_chars)
         if bar:
             bar.close()
         print(_summary(stats, args.db))

@@ -7,7 +7,7 @@ boundaries (the local pool, Dask) as plain picklable data.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -160,13 +160,108 @@ def _event_from(d: dict[str, Any]) -> Event:
     return Event(**d)
 
 
+# -- the stored form ---------------------------------------------------------------------------
+#
+# An article's analysis is kept as one document in which every structure appears once: each
+# actor with its mentions in ``actors``; events and quotes name their actors by id and their
+# timex by its index in ``timexes``; a text that is just the article's characters at the
+# structure's offsets is left out and read back from the article. The older form (version 1)
+# repeated every actor, with all its mentions, inside every event, so an article of n similar
+# sentences cost n² to store and to read; it is still read.
+
+FORMAT = 2
+
+
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
-    """A JSON-ready dict of an Analysis (the store keeps it as one document per article)."""
-    return asdict(analysis)
+    """A JSON-ready dict of an Analysis, each actor and timex stored once and referred to by id.
+
+    Its size is linear in the article: ``analysis_from_dict`` restores events and quotes that
+    share the very Actor objects of ``analysis.actors``.
+    """
+    text = analysis.article.text
+    by_id = {a.id: a for a in analysis.actors}
+    timex_index = {(t.start, t.end, t.value): i for i, t in enumerate(analysis.timexes)}
+
+    def actor_ref(actor: Actor) -> Any:
+        known = by_id.get(actor.id)
+        return actor.id if known is actor or known == actor else asdict(actor)  # an actor of no table: whole
+
+    def timex_ref(timex: Timex | None) -> Any:
+        if timex is None:
+            return None
+        i = timex_index.get((timex.start, timex.end, timex.value))
+        return i if i is not None and analysis.timexes[i] == timex else asdict(timex)
+
+    def event(e: Event) -> dict[str, Any]:
+        d = {f.name: getattr(e, f.name) for f in fields(e)}
+        d["source"] = [actor_ref(a) for a in e.source]
+        d["target"] = [actor_ref(a) for a in e.target]
+        d["timex"] = timex_ref(e.timex)
+        _omit_slice(d, text, "text", "start", "end")
+        _omit_slice(d, text, "trigger", "trigger_start", "trigger_end")
+        return d
+
+    def quote(q: Quote) -> dict[str, Any]:
+        d = {f.name: getattr(q, f.name) for f in fields(q)}
+        d["speaker"] = actor_ref(q.speaker) if q.speaker is not None else None
+        return _omit_slice(d, text, "text", "start", "end")
+
+    def actor(a: Actor) -> dict[str, Any]:
+        d = {f.name: getattr(a, f.name) for f in fields(a)}
+        d["mentions"] = [[m.start, m.end] if text[m.start : m.end] == m.text else [m.start, m.end, m.text]
+                         for m in a.mentions]
+        return d
+
+    return {
+        "format": FORMAT,
+        "article": analysis.article.to_dict(),
+        "actors": [actor(a) for a in analysis.actors],
+        "timexes": [_omit_slice(asdict(t), text, "text", "start", "end") for t in analysis.timexes],
+        "events": [event(e) for e in analysis.events],
+        "quotes": [quote(q) for q in analysis.quotes],
+        "sentences": [list(s) for s in analysis.sentences],
+    }
 
 
 def analysis_from_dict(d: dict[str, Any]) -> Analysis:
-    """The inverse of analysis_to_dict: ``analysis_from_dict(analysis_to_dict(a)) == a``."""
+    """The inverse of analysis_to_dict: ``analysis_from_dict(analysis_to_dict(a)) == a``.
+
+    Reads both stored forms (version 1 documents carry no ``format`` key).
+    """
+    if d.get("format", 1) == 1:
+        return _analysis_from_v1(d)
+    article = Article(**d["article"])
+    text = article.text
+    actors = [
+        Actor(**{**a, "mentions": [Mention(m[0], m[1], m[2] if len(m) > 2 else text[m[0] : m[1]])
+                                   for m in a.get("mentions", [])]})
+        for a in d.get("actors", [])
+    ]
+    by_id = {a.id: a for a in actors}
+    timexes = [Timex(**_fill_slice(t, text, "text", "start", "end")) for t in d.get("timexes", [])]
+
+    def actor_of(ref: Any) -> Actor:
+        return by_id[ref] if isinstance(ref, int) else _actor_from(ref)
+
+    def timex_of(ref: Any) -> Timex | None:
+        if ref is None:
+            return None
+        return timexes[ref] if isinstance(ref, int) else Timex(**ref)
+
+    events = []
+    for e in d.get("events", []):
+        e = _fill_slice(_fill_slice(e, text, "text", "start", "end"), text, "trigger", "trigger_start", "trigger_end")
+        events.append(Event(**{**e, "source": [actor_of(a) for a in e.get("source", [])],
+                               "target": [actor_of(a) for a in e.get("target", [])], "timex": timex_of(e.get("timex"))}))
+    quotes = [
+        Quote(**{**q, "speaker": actor_of(q["speaker"]) if q.get("speaker") is not None else None})
+        for q in (_fill_slice(q, text, "text", "start", "end") for q in d.get("quotes", []))
+    ]
+    return Analysis(article=article, actors=actors, timexes=timexes, events=events, quotes=quotes,
+                    sentences=[tuple(s) for s in d.get("sentences", [])])  # type: ignore[misc]
+
+
+def _analysis_from_v1(d: dict[str, Any]) -> Analysis:
     return Analysis(
         article=Article(**d["article"]),
         actors=[_actor_from(a) for a in d.get("actors", [])],
@@ -178,3 +273,15 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
         ],
         sentences=[tuple(s) for s in d.get("sentences", [])],  # type: ignore[misc]
     )
+
+
+def _omit_slice(d: dict[str, Any], text: str, key: str, start: str, end: str) -> dict[str, Any]:
+    """Leave out ``d[key]`` when it is only the article's text between the offsets."""
+    s, e = d.get(start), d.get(end)
+    if isinstance(s, int) and isinstance(e, int) and d.get(key) == text[s:e]:
+        del d[key]
+    return d
+
+
+def _fill_slice(d: dict[str, Any], text: str, key: str, start: str, end: str) -> dict[str, Any]:
+    return d if key in d else {**d, key: text[d[start] : d[end]]}

@@ -9,9 +9,11 @@ on, is recorded with its reason and skipped; the batch goes on.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from .clean import clean
@@ -20,6 +22,11 @@ from .read import DEFAULT_MAX_BYTES, Document, UnreadableInput, read_all
 from .store import Store, chunks
 
 CHUNK = 16  # articles per task: small enough to keep every worker busy, large enough for nlp.pipe
+# Characters of one article that are analysed. Longer than any news article (a 10,000-word
+# long read is about 60,000), short enough that stages whose cost grows faster than the text
+# (see the per-article cap in analyze_batch) stay within seconds. A longer text is stored
+# whole and analysed up to the last sentence end before the cap, with a warning.
+MAX_CHARS = 100_000
 
 
 @dataclass
@@ -44,30 +51,57 @@ class RunStats:
 
 
 def analyze_batch(
-    articles: list[Article], model: str | None = None
+    articles: list[Article], model: str | None = None, max_chars: int = MAX_CHARS
 ) -> list[tuple[Analysis, dict, list[str]] | Skipped]:
-    """Run the per-article stages over a batch; pure, so any engine can call it anywhere."""
+    """Run the per-article stages over a batch; pure, so any engine can call it anywhere.
+
+    Per-article cap: some stages cost more than linear time in the length of one article (a
+    page of thousands of similar sentences is what a broken crawl produces), so at most
+    ``max_chars`` characters (and never more than the parser takes) of an article are analysed,
+    cut at a sentence end. The whole text is stored; the warning names the article.
+    """
     from .annotate import load_model
 
     nlp = load_model(model)
+    limit = min(max_chars, nlp.max_length)
     out: list[tuple[Analysis, dict, list[str]] | Skipped] = []
-    fits = [a for a in articles if len(a.text) <= nlp.max_length]
+    parts = {a.id: analysed_part(a.text, limit) for a in articles}
     try:
-        docs = dict(zip((a.id for a in fits), nlp.pipe([a.text for a in fits], batch_size=16)))
+        docs = dict(zip(parts, nlp.pipe([a.text[: parts[a.id]] for a in articles], batch_size=16)))
     except Exception:  # one text the parser chokes on: parse the batch one by one so only it is lost
         docs = {}
     for article in articles:
-        if len(article.text) > nlp.max_length:
-            out.append(Skipped(article.origin or article.id,
-                               f"text of {len(article.text):,} characters is longer than the parser takes "
-                               f"({nlp.max_length:,})"))
-            continue
+        cut = parts[article.id]
+        part = article if cut == len(article.text) else replace(article, text=article.text[:cut])
         try:
-            doc = docs.get(article.id) or nlp(article.text)
-            out.append(analyze_doc(article, doc))
+            doc = docs.get(article.id) or nlp(part.text)
+            analysis, features, warnings = analyze_doc(part, doc)
         except Exception as exc:  # one article's failure must not stop the batch
             out.append(Skipped(article.origin or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
+            continue
+        if part is not article:
+            analysis = replace(analysis, article=article)
+            warnings.insert(0, f"article {article.id} is {len(article.text):,} characters long: stored whole, "
+                               f"but only its first {cut:,} are analysed (at most {limit:,} per article)")
+        out.append((analysis, features, warnings))
     return out
+
+
+def analysed_part(text: str, limit: int) -> int:
+    """Where the analysed part of a text ends: all of it when it fits, else the last sentence
+    end (or line break, or space) at or before ``limit``.
+
+    >>> analysed_part("One. Two. Three.", 12)
+    9
+    """
+    if len(text) <= limit:
+        return len(text)
+    head = text[: limit + 1]
+    for boundary in (r"[.!?][\"'”’)\]]*(?=\s)", r"(?=\n)", r"(?=\s)"):
+        ends = [m.end() for m in re.finditer(boundary, head) if m.end() <= limit]
+        if ends and ends[-1] > 0:
+            return ends[-1]
+    return limit
 
 
 def analyze(article: Article, model: str | None = None) -> Analysis:
@@ -125,6 +159,7 @@ def run(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
     stdin: Any = None,
+    max_chars: int = MAX_CHARS,
 ) -> RunStats:
     """Read, analyse and store everything under ``paths``; return what happened."""
     from .engines.local import serial
@@ -136,7 +171,7 @@ def run(
     articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
     index = _story_index(store)
     done = 0
-    for results in engine(analyze_batch, chunks(articles, CHUNK)):
+    for results in engine(partial(analyze_batch, max_chars=max_chars), chunks(articles, CHUNK)):
         for result in results:
             if isinstance(result, Skipped):
                 stats.skipped.append(result)

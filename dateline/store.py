@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,7 +27,10 @@ class StoreError(Exception):
     """The database cannot be opened or written (the message says which file and why)."""
 
 
-MIGRATIONS: list[tuple[int, str, str]] = [
+# A migration is SQL, or a function of the connection for what SQL cannot do (rewriting documents);
+# each runs in its own transaction.
+Migration = tuple[int, str, "str | Callable[[sqlite3.Connection], None]"]
+MIGRATIONS: list[Migration] = [
     (
         1,
         "articles, analyses, stories, merged events, errors, runs",
@@ -96,6 +99,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "analyses store each structure once: actors by id, texts as offsets; evidence texts read from articles",
+        lambda db: _migrate_to_references(db),
+    ),
 ]
 
 
@@ -154,9 +162,12 @@ class Store:
             if version in done:
                 continue
             try:
-                self.db.execute("BEGIN")
-                for statement in _statements(sql):
-                    self.db.execute(statement)
+                self.db.execute("BEGIN IMMEDIATE")
+                if callable(sql):
+                    sql(self.db)
+                else:
+                    for statement in _statements(sql):
+                        self.db.execute(statement)
                 self.db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, time.time())
                 )
@@ -205,16 +216,7 @@ class Store:
             )
             db.execute(
                 "INSERT INTO analyses VALUES (?, ?, ?)",
-                (a.id, json.dumps(analysis_to_dict(analysis)), json.dumps(story_features) if story_features else None),
-            )
-            db.executemany(
-                "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
-                [(a.id, x.id, x.name, x.kind, x.role, x.country, x.sector, len(x.mentions)) for x in analysis.actors],
-            )
-            db.executemany(
-                "INSERT INTO quotes VALUES (?,?,?,?,?,?)",
-                [(a.id, i, q.speaker.name if q.speaker else None, q.text, q.start, q.end)
-                 for i, q in enumerate(analysis.quotes)],
+                (a.id, _analysis_json(analysis), _json(story_features) if story_features else None),
             )
             if story:
                 self._touch_story(db, story)
@@ -228,7 +230,7 @@ class Store:
                 "UPDATE articles SET published = ?, published_inferred = ?, merged = 0 WHERE id = ?",
                 (a.published, int(a.published_inferred), a.id),
             )
-            db.execute("UPDATE analyses SET data = ? WHERE article = ?", (json.dumps(analysis_to_dict(analysis)), a.id))
+            db.execute("UPDATE analyses SET data = ? WHERE article = ?", (_analysis_json(analysis), a.id))
             story = db.execute("SELECT story FROM articles WHERE id = ?", (a.id,)).fetchone()[0]
             if story:
                 self._touch_story(db, story)
@@ -288,7 +290,7 @@ class Store:
                 db.execute(
                     "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?)",
                     (event["id"], event.get("story"), event["type"], event["status"], event.get("date"),
-                     event.get("sources", 0), json.dumps(event)),
+                     event.get("sources", 0), _json(_without_evidence_texts(event))),
                 )
                 db.executemany(
                     "INSERT OR IGNORE INTO event_articles VALUES (?, ?)", [(event["id"], a) for a in event["articles"]]
@@ -347,8 +349,24 @@ class Store:
         return self.db.execute("SELECT * FROM articles ORDER BY COALESCE(published, '9999'), rowid").fetchall()
 
     def analysis(self, article_id: str) -> Analysis | None:
-        row = self.db.execute("SELECT data FROM analyses WHERE article = ?", (article_id,)).fetchone()
-        return analysis_from_dict(json.loads(row[0])) if row else None
+        row = self.db.execute(
+            "SELECT a.*, n.data FROM analyses n JOIN articles a ON a.id = n.article WHERE n.article = ?", (article_id,)
+        ).fetchone()
+        return _analysis(row) if row else None
+
+    def analysis_document(self, article_id: str) -> dict[str, Any] | None:
+        """The stored analysis as a JSON-ready dict (actors once, referred to by id), article included."""
+        row = self.db.execute(
+            "SELECT a.*, n.data FROM analyses n JOIN articles a ON a.id = n.article WHERE n.article = ?", (article_id,)
+        ).fetchone()
+        return {**json.loads(row["data"]), "article": _article(row).to_dict()} if row else None
+
+    def iter_analyses(self) -> Iterator[Analysis]:
+        """Every stored analysis in publication order, one at a time (memory bounded by one article)."""
+        for (aid,) in self.db.execute("SELECT id FROM articles ORDER BY COALESCE(published, '9999'), rowid").fetchall():
+            analysis = self.analysis(aid)
+            if analysis is not None:
+                yield analysis
 
     def analyses(self, article_ids: Iterable[str]) -> list[Analysis]:
         found = [self.analysis(i) for i in article_ids]
@@ -393,7 +411,7 @@ class Store:
             ids.update(r[0] for r in self.db.execute(
                 f"SELECT DISTINCT event FROM event_articles WHERE article IN ({marks})", chunk))
         rows = [self.db.execute("SELECT data FROM events WHERE id = ?", (i,)).fetchone() for i in sorted(ids)]
-        events = [json.loads(r[0]) for r in rows if r]
+        events = self._with_evidence_texts([json.loads(r[0]) for r in rows if r])
         return sorted(events, key=lambda e: (e.get("date") or "9999", e["id"]))
 
     def ids_like(self, table: str, prefix: str) -> list[str]:
@@ -406,7 +424,20 @@ class Store:
 
     def events(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT data FROM events ORDER BY COALESCE(date, '9999'), id")
-        return [json.loads(r[0]) for r in rows]
+        return self._with_evidence_texts([json.loads(r[0]) for r in rows])
+
+    def _with_evidence_texts(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Evidence is stored as offsets into its article; put the sentences back (one read per article)."""
+        wanted = sorted({ev["article"] for e in events for ev in e.get("evidence", []) if "text" not in ev})
+        texts: dict[str, str] = {}
+        for chunk in chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            texts.update(self.db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk).fetchall())
+        for e in events:
+            for ev in e.get("evidence", []):
+                if "text" not in ev:
+                    ev["text"] = texts.get(ev["article"], "")[ev["start"] : ev["end"]]
+        return events
 
     def search(self, query: str) -> set[str]:
         """Article ids whose title or text match an FTS5 query."""
@@ -435,6 +466,44 @@ class Store:
             "events": q("SELECT COUNT(*) FROM events").fetchone()[0],
             "errors": q("SELECT COUNT(*) FROM errors").fetchone()[0],
         }
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _analysis_json(analysis: Analysis) -> str:
+    """The analysis document without its article, which the articles table holds."""
+    d = analysis_to_dict(analysis)
+    del d["article"]
+    return _json(d)
+
+
+def _analysis(row: sqlite3.Row) -> Analysis:
+    return analysis_from_dict({**json.loads(row["data"]), "article": _article(row).to_dict()})
+
+
+def _without_evidence_texts(event: dict[str, Any]) -> dict[str, Any]:
+    """Evidence as offsets only: its text is the article's, read back by ``Store.events``."""
+    return {**event, "evidence": [{k: v for k, v in ev.items() if k != "text"} for ev in event.get("evidence", [])]}
+
+
+def _migrate_to_references(db: sqlite3.Connection) -> None:
+    """Rewrite version-1 analyses (every event carrying its actors with all their mentions) in the
+    referring form, drop the evidence texts of merged events, and drop the actor and quote tables
+    that only repeated what the analyses hold."""
+    ids = [r[0] for r in db.execute("SELECT article FROM analyses ORDER BY article")]
+    for aid in ids:
+        (data,) = db.execute("SELECT data FROM analyses WHERE article = ?", (aid,)).fetchone()
+        d = json.loads(data)
+        if d.get("format", 1) == 1:
+            analysis = analysis_from_dict(d)
+            db.execute("UPDATE analyses SET data = ? WHERE article = ?", (_analysis_json(analysis), aid))
+    for (eid,) in db.execute("SELECT id FROM events").fetchall():
+        (data,) = db.execute("SELECT data FROM events WHERE id = ?", (eid,)).fetchone()
+        db.execute("UPDATE events SET data = ? WHERE id = ?", (_json(_without_evidence_texts(json.loads(data))), eid))
+    db.execute("DROP TABLE IF EXISTS actors")
+    db.execute("DROP TABLE IF EXISTS quotes")
 
 
 def _connect_readonly(path: str) -> sqlite3.Connection:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline import events
 from dateline.pipeline import run
 from dateline.store import Store
@@ -58,6 +60,7 @@ def test_pipeline_merges_one_event_told_in_two_stories(tmp_path):
 
 
 def test_pipeline_an_overlong_article_costs_only_itself(tmp_path):
+    """A text longer than the parser takes is stored whole and analysed in capped form, never lost."""
     from dateline.annotate import load_model
     from dateline.model import Article
     from dateline.pipeline import analyze_batch
@@ -66,9 +69,43 @@ def test_pipeline_an_overlong_article_costs_only_itself(tmp_path):
     articles = [Article(id="a", text="Rebels attacked a base in Mali on Friday.", origin="a"),
                 Article(id="b", text="word " * (limit // 5 + 10), origin="b"),
                 Article(id="c", text="Police arrested 12 protesters in Lima.", origin="c")]
-    results = analyze_batch(articles)
-    assert [type(r).__name__ for r in results] == ["tuple", "Skipped", "tuple"]
-    assert "longer than the parser takes" in results[1].reason
+    results = analyze_batch(articles, max_chars=limit * 2)
+    assert [type(r).__name__ for r in results] == ["tuple", "tuple", "tuple"]
+    analysis, _, warnings = results[1]
+    assert analysis.article.text == articles[1].text
+    assert max(end for _, end in analysis.sentences) <= limit
+    assert f"at most {limit:,} per article" in warnings[0] and "article b" in warnings[0]
+
+
+@pytest.mark.parametrize("cap, types", [(10_000, ["ASSAULT", "COERCE"]), (92, ["ASSAULT", "COERCE"]), (91, ["ASSAULT"]),
+                                        (60, ["ASSAULT"]), (41, ["ASSAULT"])])
+def test_pipeline_caps_the_analysed_part_of_an_article(cap, types):
+    from dateline.model import Article
+    from dateline.pipeline import analyze_batch
+
+    text = "Rebels attacked a base in Mali on Friday. Police arrested 12 protesters in Lima on Saturday."
+    article = Article(id="r" * 16, text=text, origin="long.txt", published="2025-05-06")
+    [(analysis, _, warnings)] = analyze_batch([article], max_chars=cap)
+    assert analysis.article == article
+    assert [e.type for e in analysis.events] == types
+    assert bool(warnings) == (cap < len(article.text))
+    assert all(end <= cap for _, end in analysis.sentences)
+
+
+def test_pipeline_capped_article_is_stored_whole_with_a_warning(tmp_path):
+    from dateline.cli import main
+
+    text = "Rebels attacked a base in Mali on Friday. " * 40
+    path = tmp_path / "long.txt"
+    path.write_text("date 2025-05-06\n" + text)
+    db = str(tmp_path / "d.db")
+    assert main(["run", str(path), "--db", db, "--quiet", "--max-chars", "500"]) == 0
+    with Store(db, readonly=True) as store:
+        [article] = store.articles()
+        assert len(article.text) == len(text.strip())
+        [error] = store.errors()
+        assert error["origin"] == str(path) and f"article {article.id}" in error["reason"]
+        assert "only its first" in error["reason"]
 
 
 def test_pipeline_rerun_keeps_the_warnings_of_stored_articles(tmp_path, monkeypatch):

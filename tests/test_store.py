@@ -128,3 +128,85 @@ def test_store_queries_work_on_a_read_only_copy(tmp_path):
     folder.chmod(0o755)
     shutil.rmtree(folder)
     assert out.stdout.strip() == "1", out.stderr
+
+
+def repeated_analysis(n: int) -> Analysis:
+    """One sentence n times, each naming the same two ministers: the shape that made storage quadratic."""
+    sentence = "Defence Minister Rajnath Singh met Gen Nakatani on Monday. "
+    text = sentence * n
+    step = len(sentence)
+    singh = Actor(0, "Rajnath Singh", "PERSON", "Defence Minister", "IND", "GOV",
+                  [Mention(i * step + 17, i * step + 30, "Rajnath Singh") for i in range(n)])
+    gen = Actor(1, "Gen Nakatani", "PERSON", None, "JPN", "GOV",
+                [Mention(i * step + 35, i * step + 47, "Gen Nakatani") for i in range(n)])
+    timexes = [Timex(i * step + 48, i * step + 57, "on Monday", "DATE", "2025-05-05") for i in range(n)]
+    events = [Event("CONSULT", None, "occurred", [singh], [gen], "met", i * step + 31, i * step + 34, i,
+                    i * step, i * step + step - 1, sentence.strip(), "2025-05-05", "day", timexes[i]) for i in range(n)]
+    quotes = [Quote(singh, sentence.strip(), i * step, i * step + step - 1) for i in range(n)]
+    article = Article("c" * 16, text, published="2025-05-06")
+    return Analysis(article, [singh, gen], timexes, events, quotes, [(i * step, i * step + step - 1) for i in range(n)])
+
+
+def test_store_analysis_size_is_linear_in_the_article(tmp_path):
+    import json
+
+    small, large = (len(json.dumps(analysis_to_dict(repeated_analysis(n)))) for n in (100, 400))
+    assert large < 4.2 * small
+    restored = analysis_from_dict(json.loads(json.dumps(analysis_to_dict(repeated_analysis(50)))))
+    assert restored == repeated_analysis(50)
+    assert all(e.source[0] is restored.actors[0] for e in restored.events)  # shared, not copies
+    with Store(tmp_path / "d.db") as store:
+        store.add_analysis(repeated_analysis(400))
+        (data,) = store.db.execute("SELECT data FROM analyses").fetchone()
+        assert "Rajnath Singh met" not in data  # texts are offsets into the article, not copies
+        assert len(data) < 10 * len(repeated_analysis(400).article.text)
+
+
+def test_store_keeps_evidence_as_offsets_and_reads_its_text_back(tmp_path):
+    import json
+
+    analysis = make_analysis()
+    text = analysis.article.text
+    event = {"id": "e1", "type": "CONSULT", "status": "planned", "date": "2025-05-05", "sources": 1,
+             "articles": [analysis.article.id],
+             "evidence": [{"article": analysis.article.id, "sentence": 0, "start": 0, "end": len(text), "text": text}]}
+    with Store(tmp_path / "d.db") as store:
+        store.add_analysis(analysis, story="s1")
+        store.replace_events_of([analysis.article.id], [event])
+        (data,) = store.db.execute("SELECT data FROM events").fetchone()
+        assert text not in data
+        assert store.events() == [event]
+        assert store.events_of([analysis.article.id]) == [event]
+
+
+def test_store_opens_a_version_1_store_and_rewrites_it(tmp_path):
+    """A store written before actors were stored by reference opens, and reads back the same analysis."""
+    import json
+    from dataclasses import asdict
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at REAL)")
+    from dateline.store import _statements
+
+    for statement in _statements(MIGRATIONS[0][2]):
+        conn.execute(statement)
+    conn.execute("INSERT INTO schema_migrations VALUES (1, 'v1', 0)")
+    analysis = repeated_analysis(3)
+    a = analysis.article
+    conn.execute("INSERT INTO articles (id, text, published, added_at, story) VALUES (?, ?, ?, 0, 's1')",
+                 (a.id, a.text, a.published))
+    conn.execute("INSERT INTO analyses VALUES (?, ?, NULL)", (a.id, json.dumps(asdict(analysis))))
+    evidence = [{"article": a.id, "sentence": 0, "start": 0, "end": 58, "text": a.text[:58]}]
+    old_event = {"id": "e1", "type": "CONSULT", "status": "occurred", "date": "2025-05-05", "articles": [a.id],
+                 "evidence": evidence}
+    conn.execute("INSERT INTO events VALUES ('e1', 's1', 'CONSULT', 'occurred', '2025-05-05', 1, ?)",
+                 (json.dumps(old_event),))
+    conn.execute("INSERT INTO event_articles VALUES ('e1', ?)", (a.id,))
+    conn.close()
+    with Store(db) as store:
+        assert store.schema_version() == MIGRATIONS[-1][0]
+        assert store.analysis(a.id) == analysis
+        assert store.events() == [old_event]
+        assert not store._has_table("actors")
+        assert json.loads(store.db.execute("SELECT data FROM analyses").fetchone()[0])["format"] == 2
