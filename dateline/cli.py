@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                            help=f"SQLite database file (default: {DEFAULT_DB}, or $DATELINE_DB)")
         if formats:
             c.add_argument("--format", choices=output.FORMATS, help="output format (table on a terminal, else jsonl)")
+            c.add_argument("--json", action="store_const", dest="format", const="jsonl", help="same as --format jsonl")
         c.set_defaults(func=func)
         return c
 
@@ -76,17 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
     command("articles", cmd_articles, "list stored articles")
-    c = command("article", cmd_article, "show one article with its actors and dates marked", formats=False)
-    c.add_argument("id", help="article id (a unique prefix is enough)")
-    c.add_argument("--json", action="store_true", help="print the full analysis as JSON")
+    c = command("article", cmd_article, "show one article with its actors and dates marked (jsonl: its analysis; "
+                "csv: one row per actor mention, date, event and quote)")
+    c.add_argument("id", help="article id (16 hex digits; a unique prefix is enough)")
     command("actors", cmd_actors, "list resolved actors with their mentions")
     c = command("events", cmd_events, "list merged events (one per real-world event)")
     c.add_argument("--mentions", action="store_true", help="list per-article event mentions instead")
     command("quotes", cmd_quotes, "list quotes with their speakers")
     command("stories", cmd_stories, "list stories (articles about the same event)")
-    c = command("story", cmd_story, "show one story: its articles and what each adds", formats=False)
-    c.add_argument("id", help="story id (a unique prefix is enough)")
-    c.add_argument("--json", action="store_true", help="print as JSON")
+    c = command("story", cmd_story, "show one story: its articles and what each adds (csv: one row per article)")
+    c.add_argument("id", help="story id (s + 16 hex digits), or an article id for that article's story; "
+                              "a unique prefix is enough")
     c = command("timeline", cmd_timeline, "print merged events by date")
     _filters(c)
     c = command("export", cmd_export, "write merged events with provenance", formats=False)
@@ -94,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--out", "-o", help="output file (default: standard output; required for parquet)")
     _filters(c)
     command("errors", cmd_errors, "list inputs that were skipped, with the reason")
+    command("stats", cmd_stats, "count what the store holds: articles, stories, events, confirmations")
 
     c = command("eval", cmd_eval, "measure a stage on annotated data", formats=False, db=False)
     c.add_argument("task", choices=("extract", "actors", "time", "events", "stories"))
@@ -149,8 +152,10 @@ def _date_prefix(value: str) -> str:
     return value
 
 
-def _fmt(args: argparse.Namespace) -> str:
-    return args.format or output.default_format()
+def _fmt(args: argparse.Namespace, default: str | None = None) -> str:
+    """The --format asked for; else a table on a terminal and JSON Lines in a pipe, or ``default``
+    (the one-item views, ``article`` and ``story``, are read as documents wherever they go)."""
+    return args.format or default or output.default_format()
 
 
 def _open(args: argparse.Namespace) -> Store:
@@ -163,11 +168,15 @@ def _open(args: argparse.Namespace) -> Store:
 def cmd_run(args: argparse.Namespace) -> int:
     from .engines import get_engine
     from .pipeline import run
+    from .read import check_paths
 
-    store = Store(args.db)
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    # Everything that can fail before reading is checked before the database is made.
+    check_paths(args.paths)
     engine = get_engine(args.engine, workers=args.workers, scheduler=args.scheduler)
     bar = _progress_bar(args)
-    with store:
+    with Store(args.db) as store:
         stats = run(args.paths, store, engine=engine, max_bytes=args.max_bytes,
                     progress=bar.update if bar else None, max_chars=args.max_chars)
         if bar:
@@ -254,17 +263,23 @@ def cmd_articles(args: argparse.Namespace) -> int:
 
 
 def cmd_article(args: argparse.Namespace) -> int:
-    from .render import render_article
+    from .render import annotation_rows, render_article
 
     with _open(args) as store:
         article_id = _resolve_id(args.id, store.ids_like("articles", args.id), "article")
-        analysis = store.analysis(article_id)
-    if analysis is None:
+        fmt = _fmt(args, "table")
+        if fmt == "jsonl":
+            document = store.analysis_document(article_id)
+        else:
+            analysis = store.analysis(article_id)
+            document = {} if analysis is not None else None
+    if document is None:
         raise UsageError(f"article {args.id} has no analysis")
-    if args.json:
-        from .model import analysis_to_dict
-
-        print(json.dumps(analysis_to_dict(analysis), ensure_ascii=False, indent=2))
+    if fmt == "jsonl":
+        print(json.dumps(document, ensure_ascii=False))
+    elif fmt == "csv":
+        output.write(annotation_rows(analysis), "csv", [(k, lambda r, k=k: r[k]) for k in
+                                                        ("kind", "start", "end", "text", "value")])
     else:
         print(render_article(analysis, color=sys.stdout.isatty()))
     return 0
@@ -295,6 +310,7 @@ EVENT_COLUMNS: list[output.Column] = [
 def cmd_events(args: argparse.Namespace) -> int:
     with _open(args) as store:
         rows = views.mention_rows(store) if args.mentions else store.events()
+        _warn_pending(store, args.db)
     if _fmt(args) == "table":
         cols = EVENT_COLUMNS if not args.mentions else [c for c in EVENT_COLUMNS if c[0] not in ("sources", "evidence")] + [
             ("article", lambda e: e["article"]), ("text", lambda e: e["text"])]
@@ -331,11 +347,16 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 def cmd_story(args: argparse.Namespace) -> int:
     with _open(args) as store:
-        story_id = _resolve_id(args.id, store.ids_like("stories", args.id), "story")
+        story_id = _story_id(store, args.id)
         detail = views.story_detail(store, story_id)
     assert detail is not None
-    if args.json:
-        print(json.dumps(detail, ensure_ascii=False, indent=2))
+    fmt = _fmt(args, "table")
+    if fmt == "jsonl":
+        print(json.dumps(detail, ensure_ascii=False))
+        return 0
+    if fmt == "csv":
+        output.write(detail["articles"], "csv", [(k, lambda a, k=k: a[k]) for k in (
+            "id", "published", "published_inferred", "source", "title", "duplicate_of", "adds")])
         return 0
     print(f"story {detail['id']}: {detail['title']}")
     print(f"{len(detail['articles'])} articles, {detail['first_published'] or '?'} to {detail['last_published'] or '?'}")
@@ -352,10 +373,23 @@ def cmd_story(args: argparse.Namespace) -> int:
     return 0
 
 
+def _story_id(store: Store, given: str) -> str:
+    """A story id is ``s`` + 16 hex digits; anything else is read as an article id, meaning its story."""
+    if given.startswith("s"):
+        return _resolve_id(given, store.ids_like("stories", given), "story")
+    article_id = _resolve_id(given, store.ids_like("articles", given), "story or article")
+    story = store.placement([article_id])[article_id][0]
+    if story is None:
+        raise UsageError(f"article {article_id} belongs to no story yet: rerun `dateline run` to finish it")
+    return story
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
+    _check_query(args.query)
     with _open(args) as store:
         events = views.filter_events(store.events(), args.actor, args.country, args.type,
                                      args.since, args.until, args.query)
+        _warn_pending(store, args.db)
     events = views.timeline_rows(events)
     if _fmt(args) == "table":
         print_timeline(events)
@@ -390,6 +424,7 @@ def print_timeline(events: list[dict[str, Any]], limit: int | None = None, inden
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import ExportError, export
 
+    _check_query(args.query)
     with _open(args) as store:
         events = views.filter_events(store.events(), args.actor, args.country, args.type,
                                      args.since, args.until, args.query)
@@ -408,6 +443,36 @@ def cmd_errors(args: argparse.Namespace) -> int:
     output.write(rows, _fmt(args), [("origin", lambda r: r["origin"]), ("reason", lambda r: r["reason"]),
                                     ("run", lambda r: r["run"]), ("at", lambda r: r["at"])])
     return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        counts = views.corpus_stats(store)
+        _warn_pending(store, args.db)
+    rows = [{"what": k, "count": v} for k, v in counts.items()]
+    if _fmt(args) == "jsonl":
+        print(json.dumps(counts))
+    else:
+        output.write(rows, _fmt(args), [("what", lambda r: r["what"]), ("count", lambda r: r["count"])])
+    return 0
+
+
+def _check_query(query: str | None) -> None:
+    if query is not None and not re.search(r"\w", query):
+        raise UsageError(f"--query {query!r} has no word to look for (letters or digits)")
+
+
+def _warn_pending(store: Store, db: str) -> None:
+    """Say on stderr when what is shown is not the end of a run: one is writing, or one stopped."""
+    pending = store.pending()
+    if not (pending["unmerged"] or pending["unfinished_runs"]):
+        return
+    if store.writer_active():
+        print(f"dateline: note: a run is writing {db} now; this shows what it has finished so far", file=sys.stderr)
+    else:
+        left = f" ({pending['unmerged']} articles stored but not merged)" if pending["unmerged"] else ""
+        print(f"dateline: note: the last run on {db} did not finish{left}; rerun the same `dateline run` "
+              "command to finish it", file=sys.stderr)
 
 
 # -- measuring ------------------------------------------------------------------------------

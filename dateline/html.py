@@ -139,8 +139,7 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     if candidates:
         return data.decode(candidates[0], errors="replace")
     raise UndecodableHTML(
-        "the page's bytes are in no declared or detectable character set "
-        "(binary data? pass the charset from the HTTP header as `declared`)"
+        "the page's bytes are in no declared or detectable character set (binary data?)"
     )
 
 
@@ -712,6 +711,22 @@ def _site(url: str | None, sitename: str | None) -> str | None:
     if url:
         host = urlsplit(url).hostname or ""
         return host.removeprefix("www.") or None
+    return None
+
+
+def truncation(html: str) -> str | None:
+    """How a page shows it was cut off (a download or a crawl stopped short), or None.
+
+    >>> truncation("<html><body><p>The minister said")
+    'the page ends before </body>'
+    """
+    tail = html.rstrip()
+    if tail.rfind("<") > tail.rfind(">"):
+        return "the page ends inside a tag"
+    if re.search(r"<body[\s>]", html, re.I) and not re.search(r"</body\s*>", html, re.I):
+        return "the page ends before </body>"
+    if re.search(r"<html[\s>]", html[:10_000], re.I) and not re.search(r"</html\s*>", tail[-10_000:], re.I):
+        return "the page ends before </html>"
     return None
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from .clean import clean
 from .model import Analysis, Article, Skipped
-from .read import DEFAULT_MAX_BYTES, Document, UnreadableInput, read_all
+from .read import DEFAULT_MAX_BYTES, Document, UnreadableInput, check_paths, read_all
 from .store import Store, chunks
 
 CHUNK = 16  # articles per task: small enough to keep every worker busy, large enough for nlp.pipe
@@ -161,32 +161,44 @@ def run(
     stdin: Any = None,
     max_chars: int = MAX_CHARS,
 ) -> RunStats:
-    """Read, analyse and store everything under ``paths``; return what happened."""
+    """Read, analyse and store everything under ``paths``; return what happened.
+
+    A path that does not exist raises InputError before anything is recorded. A run stopped
+    by an exception (Ctrl-C, a lost cluster) is recorded as stopped, with what it stored kept;
+    only a killed process leaves its run unfinished, which ``Store.pending`` reports.
+    """
     from .engines.local import serial
 
+    check_paths(paths)
     started = time.time()
     stats = RunStats()
     run_id = store.start_run()
     engine = engine or serial
-    articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
-    index = _story_index(store)
-    done = 0
-    for results in engine(partial(analyze_batch, max_chars=max_chars), chunks(articles, CHUNK)):
-        for result in results:
-            if isinstance(result, Skipped):
-                stats.skipped.append(result)
-                store.record_error(result, run_id)
-                continue
-            analysis, features, warnings = result
-            _store_one(store, index, analysis, features, stats)
-            for warning in warnings:
-                note = Skipped(analysis.article.origin or analysis.article.id, warning)
-                stats.warnings.append(note)
-                store.record_error(note, run_id)
-            done += 1
-            if progress:
-                progress(done, stats.read)
-    finalize(store)
+    try:
+        articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
+        index = _story_index(store)
+        done = 0
+        for results in engine(partial(analyze_batch, max_chars=max_chars), chunks(articles, CHUNK)):
+            for result in results:
+                if isinstance(result, Skipped):
+                    stats.skipped.append(result)
+                    store.record_error(result, run_id)
+                    continue
+                analysis, features, warnings = result
+                _store_one(store, index, analysis, features, stats)
+                for warning in warnings:
+                    note = Skipped(analysis.article.origin or analysis.article.id, warning)
+                    stats.warnings.append(note)
+                    store.record_error(note, run_id)
+                done += 1
+                if progress:
+                    progress(done, stats.read)
+        finalize(store)
+    except BaseException as exc:
+        stats.seconds = time.time() - started
+        reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"{type(exc).__name__}: {exc}"
+        store.stop_run(run_id, stats.to_dict(), reason)
+        raise
     stats.seconds = time.time() - started
     store.finish_run(run_id, stats.to_dict())
     return stats
@@ -287,8 +299,11 @@ def _new_articles(
             stats.duplicates += 1
             continue
         store.clear_errors(item.origin)
+        notes = list(item.warnings)
         if item.date and article.published is None:
-            note = Skipped(item.origin, f"its date {item.date!r} is not a calendar date; read as undated")
+            notes.append(f"its date {item.date!r} is not a calendar date; read as undated")
+        for reason in notes:
+            note = Skipped(item.origin, reason)
             stats.warnings.append(note)
             store.record_error(note, run_id)
         seen.add(article.id)

@@ -16,14 +16,16 @@ stops the batch. Formats are chosen by suffix:
 
 from __future__ import annotations
 
+import errno
 import glob
 import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import parse_date
@@ -58,43 +60,118 @@ class Document:
     url: str | None = None
     dateline: str | None = None  # a dateline given apart from the text (corpus metadata)
     external_id: str | None = None
+    warnings: list[str] = field(default_factory=list)  # read, but something is wrong with it (a cut page)
 
 
-def expand(paths: Iterable[str]) -> list[str]:
+def expand(paths: Iterable[str]) -> list[str | Skipped]:
     """Files named by paths, folders (recursively, supported suffixes only) and globs, in a stable order.
 
-    Raises InputError for a path that neither exists nor matches a glob.
+    What is there but cannot be read comes as a Skipped with its reason, in place: a folder
+    with no articles, a glob that matches nothing, a named pipe or device (reading one could
+    block forever), a dangling symbolic link or a link loop. Raises InputError for a path
+    that does not exist at all (a typo), before anything is read.
     """
-    files: list[str] = []
+    check_paths(paths)
+    items: list[str | Skipped] = []
     for path in paths:
         if path == "-":
-            files.append(path)
+            items.append(path)
+        elif os.path.islink(path) and not os.path.exists(path):
+            items.append(Skipped(path, _broken_link(path)))
         elif os.path.isdir(path):
-            found = sorted(
-                str(p) for p in Path(path).rglob("*") if p.is_file() and _suffix(str(p)) in SUPPORTED
-            )
-            if not found:
-                raise InputError(f"no {', '.join(SUPPORTED)} files in folder {path}")
-            files.extend(found)
+            found: list[str] = []
+            problems: list[Skipped] = []
+            _walk(path, found, problems, set())
+            if not found and not problems:
+                problems.append(Skipped(path, f"folder holds no {', '.join(SUPPORTED)} files"))
+            items.extend(sorted(found))
+            items.extend(problems)
         elif os.path.exists(path):
-            files.append(path)
-        elif glob.has_magic(path):
+            items.append(path if _regular(path) else Skipped(path, _not_regular(path)))
+        else:  # a glob (check_paths let nothing else through)
             matched = sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
-            if not matched:
-                raise InputError(f"no file matches {path!r}")
-            files.extend(matched)
-        else:
-            raise InputError(f"no such file or folder: {path}")
+            items.extend(matched or [Skipped(path, "no file matches this pattern")])
     seen: set[str] = set()
-    return [f for f in files if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
+    out: list[str | Skipped] = []
+    for item in items:
+        key = item if isinstance(item, str) else item.origin
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def check_paths(paths: Iterable[str]) -> None:
+    """Raise InputError for a path that is neither there (as a file, folder or link) nor a glob."""
+    for path in paths:
+        if path != "-" and not os.path.lexists(path) and not glob.has_magic(path):
+            raise InputError(f"no such file or folder: {path}")
+
+
+def _walk(folder: str, found: list[str], problems: list[Skipped], seen: set[tuple[int, int]]) -> None:
+    """Supported files under a folder, following links to folders but never round a loop."""
+    try:
+        info = os.stat(folder)
+        seen.add((info.st_dev, info.st_ino))
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(Skipped(folder, f"cannot read folder: {exc.strerror or exc}"))
+        return
+    for entry in entries:
+        path = entry.path
+        try:
+            if entry.is_symlink() and not os.path.exists(path):
+                if _suffix(path) in SUPPORTED:
+                    problems.append(Skipped(path, _broken_link(path)))
+                continue
+            if entry.is_dir():
+                info = os.stat(path)
+                if (info.st_dev, info.st_ino) in seen:
+                    problems.append(Skipped(path, "symbolic link loop: it leads back to a folder already read"))
+                    continue
+                _walk(path, found, problems, seen)
+            elif _suffix(path) in SUPPORTED:
+                if entry.is_file():
+                    found.append(path)
+                else:
+                    problems.append(Skipped(path, _not_regular(path)))
+        except OSError as exc:
+            problems.append(Skipped(path, f"cannot read: {exc.strerror or exc}"))
+
+
+def _regular(path: str) -> bool:
+    return stat.S_ISREG(os.stat(path).st_mode)
+
+
+def _not_regular(path: str) -> str:
+    mode = os.stat(path).st_mode
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+    return f"not a regular file but {kind}: not read, so the run cannot wait on it forever"
+
+
+def _broken_link(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop: the link leads back to itself"
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return f"dangling symbolic link: it points to {target}, which does not exist"
 
 
 def read_all(
     paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin: io.BufferedReader | None = None
 ) -> Iterator[Document | Skipped]:
     """Every document (or skip record) from the given paths, in order."""
-    for path in expand(paths):
-        yield from read_path(path, max_bytes=max_bytes, stdin=stdin)
+    for item in expand(paths):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            yield from read_path(item, max_bytes=max_bytes, stdin=stdin)
 
 
 def read_path(
@@ -109,6 +186,8 @@ def read_path(
                 raise UnreadableInput(f"larger than the size limit of {_mb(max_bytes)}")
             yield _text_document(data, origin)
             return
+        if not _regular(path):  # checked again here: a file named on its own may be a pipe
+            raise UnreadableInput(_not_regular(path))
         suffix = _suffix(path)
         if suffix not in SUPPORTED:
             raise UnreadableInput(f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUPPORTED)}")
@@ -252,7 +331,7 @@ def _text_document(data: bytes, origin: str) -> Document:
 
 
 def _html_document(data: bytes, origin: str, url: str | None = None, charset: str | None = None) -> Document:
-    from .html import NoArticleText, decode_html, extract_html
+    from .html import NoArticleText, decode_html, extract_html, truncation
 
     if not data.strip():
         raise UnreadableInput("empty file")
@@ -267,9 +346,11 @@ def _html_document(data: bytes, origin: str, url: str | None = None, charset: st
     words = len(page["text"].split())
     if words < MIN_HTML_WORDS:
         raise UnreadableInput(f"no article text: only {words} words in the page's main content")
+    cut = truncation(html)
     return Document(
         text=page["text"], origin=origin, title=page.get("title"), date=page.get("date"),
         source=page.get("site"), url=page.get("url") or url,
+        warnings=[f"truncated HTML ({cut}): stored what the page holds, which may lack its end"] if cut else [],
     )
 
 
@@ -295,9 +376,9 @@ def _jsonl_documents(path: str, max_bytes: int) -> Iterator[Document | Skipped]:
                     yield Skipped(where, str(exc))
                     continue
             try:
-                record = json.loads(line)
+                record = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
-                yield Skipped(where, f"not valid JSON ({exc.msg})")
+                yield Skipped(where, f"not valid JSON: {exc.msg} at line {number}, column {exc.colno}")
                 continue
             if not isinstance(record, dict):
                 yield Skipped(where, "not a JSON object")

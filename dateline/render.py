@@ -52,3 +52,27 @@ def render_article(analysis: Analysis, color: bool = False) -> str:
             who = q.speaker.name if q.speaker else "?"
             lines.append(f"  {who}: “{q.text[:120]}{'…' if len(q.text) > 120 else ''}”")
     return "\n".join(lines)
+
+
+def annotation_rows(analysis: Analysis) -> list[dict[str, object]]:
+    """Every actor mention, date, event and quote of an article as one row, in text order:
+    ``{"kind", "start", "end", "text", "value"}`` (what ``article --format csv`` writes)."""
+    text = analysis.article.text
+    rows: list[dict[str, object]] = []
+    for actor in analysis.actors:
+        codes = " ".join(c for c in (actor.country, actor.sector) if c)
+        value = f"{actor.name} ({codes})" if codes else actor.name
+        rows.extend({"kind": "actor", "start": m.start, "end": m.end, "text": m.text, "value": value}
+                    for m in actor.mentions)
+    rows.extend({"kind": "time", "start": t.start, "end": t.end, "text": t.text, "value": f"{t.type} {t.value}"}
+                for t in analysis.timexes)
+    for e in analysis.events:
+        src = ", ".join(x.name for x in e.source) or "?"
+        tgt = ", ".join(x.name for x in e.target)
+        value = (f"{e.type}{'/' + e.mode if e.mode else ''} [{e.status}] {e.date or 'undated'} "
+                 f"{src}{' → ' + tgt if tgt else ''}")
+        rows.append({"kind": "event", "start": e.trigger_start, "end": e.trigger_end,
+                     "text": text[e.trigger_start : e.trigger_end], "value": value})
+    rows.extend({"kind": "quote", "start": q.start, "end": q.end, "text": q.text,
+                 "value": q.speaker.name if q.speaker else ""} for q in analysis.quotes)
+    return sorted(rows, key=lambda r: (r["start"], r["end"], r["kind"]))  # type: ignore[return-value]

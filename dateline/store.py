@@ -10,6 +10,7 @@ one transaction.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +26,10 @@ T = TypeVar("T")
 
 class StoreError(Exception):
     """The database cannot be opened or written (the message says which file and why)."""
+
+
+class StoreLocked(StoreError):
+    """Another process is writing this database: one writer at a time, readers any time."""
 
 
 # A migration is SQL, or a function of the connection for what SQL cannot do (rewriting documents);
@@ -117,6 +122,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False):
         self.path = str(path)
+        self._lock = None if readonly or self.path == ":memory:" else _writer_lock(self.path)
         try:
             if readonly:
                 if self.path != ":memory:" and not Path(self.path).exists():
@@ -134,6 +140,7 @@ class Store:
             elif not self._has_table("schema_migrations"):
                 raise StoreError(f"{self.path} is not a Dateline database")
         except sqlite3.DatabaseError as exc:
+            self._release()
             raise StoreError(f"cannot open database {self.path}: {exc}") from None
 
     def __enter__(self) -> Store:
@@ -144,6 +151,16 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.close()  # closing the file releases the lock (so does the process dying)
+            self._lock = None
+
+    def writer_active(self) -> bool:
+        """Whether a process holds the writer lock on this database now (a run in progress)."""
+        return self._lock is None and self.path != ":memory:" and _locked(self.path)
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -269,8 +286,31 @@ class Store:
             return db.execute("INSERT INTO runs (started) VALUES (?)", (time.time(),)).lastrowid or 0
 
     def finish_run(self, run: int, stats: dict[str, Any]) -> None:
+        """Record a run's end; runs killed before theirs are closed too, since this one finished their work."""
         with self.transaction() as db:
             db.execute("UPDATE runs SET finished = ?, stats = ? WHERE id = ?", (time.time(), json.dumps(stats), run))
+            if "stopped" not in stats:
+                db.execute("UPDATE runs SET finished = ?, stats = ? WHERE finished IS NULL AND id < ?",
+                           (time.time(), json.dumps({"stopped": f"killed; its work was finished by run {run}"}), run))
+
+    def stop_run(self, run: int, stats: dict[str, Any], reason: str) -> None:
+        """Close the record of a run that an exception stopped, saying why (best effort: the
+        exception may be the database's own)."""
+        try:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self.finish_run(run, {**stats, "stopped": reason})
+        except sqlite3.Error:
+            pass
+
+    def pending(self) -> dict[str, int]:
+        """What a stopped or killed run left to do: articles stored but not merged yet, and runs
+        that never recorded their end. A rerun of the same command finishes both."""
+        q = self.db.execute
+        return {
+            "unmerged": q("SELECT COUNT(*) FROM articles WHERE merged = 0").fetchone()[0],
+            "unfinished_runs": q("SELECT COUNT(*) FROM runs WHERE finished IS NULL").fetchone()[0],
+        }
 
     def replace_events_of(self, articles: Iterable[str], events: list[dict[str, Any]]) -> None:
         """Swap every stored event that involves these articles for new ones, and mark them merged.
@@ -403,6 +443,14 @@ class Store:
             for row in self.db.execute("SELECT * FROM stories ORDER BY COALESCE(first_published, '9999'), id")
         ]
 
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story in the shape of ``stories()``."""
+        row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        return {"id": row["id"], "title": row["title"], "articles": [r["id"] for r in self.story_articles(story_id)],
+                "first_published": row["first_published"], "last_published": row["last_published"]}
+
     def events_of(self, articles: Iterable[str]) -> list[dict[str, Any]]:
         """Merged events that involve any of these articles, by date."""
         ids: set[str] = set()
@@ -466,6 +514,55 @@ class Store:
             "events": q("SELECT COUNT(*) FROM events").fetchone()[0],
             "errors": q("SELECT COUNT(*) FROM errors").fetchone()[0],
         }
+
+
+def _writer_lock(path: str) -> Any:
+    """Hold an exclusive lock on ``PATH-lock`` for as long as this writer lives.
+
+    SQLite serialises single transactions, but a run writes thousands of them; two runs
+    interleaving would assign stories and merge events against each other's half-written
+    state. The lock is advisory (flock), released when the file is closed or the process
+    dies, so a killed run never leaves the store locked. Readers do not take it.
+    """
+    try:
+        import fcntl
+    except ImportError:  # no flock on this platform: one writer is then the user's care
+        return None
+    try:
+        handle = open(path + "-lock", "a+")
+    except OSError:
+        return None  # an unwritable place: opening the database says so
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.seek(0)
+        holder = handle.read().strip()
+        handle.close()
+        who = f" (process {holder})" if holder.isdigit() else ""
+        raise StoreLocked(
+            f"{path} is being written by another dateline run{who}: wait for it to finish or use another"
+            " --db; reading commands work meanwhile"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
+
+
+def _locked(path: str) -> bool:
+    try:
+        import fcntl
+
+        with open(path + "-lock") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    except (ImportError, OSError):
+        pass
+    return False
 
 
 def _json(value: Any) -> str:

@@ -20,10 +20,23 @@ def article_rows(store: Store) -> list[dict[str, Any]]:
 
 
 def all_analyses(store: Store) -> Iterable[Analysis]:
-    for row in store.article_rows():
-        analysis = store.analysis(row["id"])
-        if analysis is not None:
-            yield analysis
+    return store.iter_analyses()
+
+
+def corpus_stats(store: Store) -> dict[str, int]:
+    """The figures a corpus is summed up by (``dateline stats``; the README quotes them)."""
+    q = store.db.execute
+    return {
+        "articles": q("SELECT COUNT(*) FROM articles").fetchone()[0],
+        "near-duplicate copies": q("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0],
+        "stories": q("SELECT COUNT(*) FROM stories").fetchone()[0],
+        "stories with more than one article": q("SELECT COUNT(*) FROM stories WHERE articles > 1").fetchone()[0],
+        "event mentions": q("SELECT COALESCE(SUM(json_array_length(data, '$.events')), 0) FROM analyses").fetchone()[0],
+        "merged events": q("SELECT COUNT(*) FROM events").fetchone()[0],
+        "events confirmed by two or more independent sources": q(
+            "SELECT COUNT(*) FROM events WHERE sources >= 2").fetchone()[0],
+        "inputs skipped or warned": q("SELECT COUNT(*) FROM errors").fetchone()[0],
+    }
 
 
 def actor_rows(store: Store) -> list[dict[str, Any]]:
@@ -130,7 +143,7 @@ def _actor_matches(actor: dict[str, Any], needle: str) -> bool:
 
 def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     """A story's articles by date and outlet, and what each adds that the others do not."""
-    story = next((s for s in store.stories() if s["id"] == story_id or s["id"].startswith(story_id)), None)
+    story = store.story(story_id)
     if story is None:
         return None
     rows = store.story_articles(story["id"])
@@ -147,8 +160,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
             "published_inferred": bool(r["published_inferred"]), "duplicate_of": r["duplicate_of"],
             "adds": adds,
         })
-    ids = {r["id"] for r in rows}
-    events = [e for e in store.events() if ids & set(e.get("articles", []))]
+    events = store.events_of(r["id"] for r in rows)
     return {**story, "articles": articles, "events": events}
 
 

@@ -114,7 +114,7 @@ def test_read_jsonl_bad_lines_are_skipped_with_reasons(tmp_path):
     items = list(read_path(str(f)))
     assert isinstance(items[0], Document)
     reasons = [i.reason for i in items[1:]]
-    assert reasons[0].startswith("not valid JSON")
+    assert reasons[0].startswith("not valid JSON: Expecting value at line 2, column 10")
     assert reasons[1] == "not a JSON object"
     assert "no \"text\" field" in reasons[2]
     assert items[1].origin.endswith("c.jsonl:2")
@@ -211,9 +211,9 @@ def test_expand_folders_globs_and_missing_paths(tmp_path):
     assert found == ["a.txt", "b.html", "c.jsonl"]
     assert [Path(p).name for p in expand([str(tmp_path / "*.txt")])] == ["a.txt"]
     with pytest.raises(InputError, match="no such file"):
-        expand([str(tmp_path / "missing.txt")])
-    with pytest.raises(InputError, match="no file matches"):
-        expand([str(tmp_path / "*.warc")])
+        expand([str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")])
+    [skipped] = expand([str(tmp_path / "*.warc")])
+    assert skipped.reason == "no file matches this pattern"
 
 
 def test_read_all_goes_on_after_a_bad_file(tmp_path):
@@ -263,7 +263,69 @@ def test_read_warc_cut_anywhere_says_so(tmp_path, keep):
     assert all(isinstance(i, Skipped) or "Norway" in i.text for i in items)
 
 
-def test_expand_folder_without_articles_is_an_input_error(tmp_path):
-    (tmp_path / "notes.md").write_text("x")
-    with pytest.raises(InputError, match="no .txt"):
-        expand([str(tmp_path)])
+def test_expand_folder_without_articles_is_a_reason_not_an_abort(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.md").write_text("x")
+    (tmp_path / "a.txt").write_text(BODY)
+    items = expand([str(tmp_path / "empty"), str(tmp_path / "a.txt")])
+    assert items[1] == str(tmp_path / "a.txt")
+    assert isinstance(items[0], Skipped) and items[0].reason.startswith("folder holds no .txt")
+
+
+def _fifo(path: Path) -> Path:
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("how", ["named", "in a folder", "by a glob"])
+def test_read_named_pipe_is_skipped_without_blocking(tmp_path, how):
+    fifo = _fifo(tmp_path / "feed.txt")
+    (tmp_path / "a.txt").write_text(BODY)
+    given = {"named": [str(fifo)], "in a folder": [str(tmp_path)], "by a glob": [str(tmp_path / "*.txt")]}[how]
+    items = list(read_all(given))  # would block forever if the pipe were opened
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    if how == "by a glob":  # a glob matches files only
+        assert skipped == []
+    else:
+        assert [s.origin for s in skipped] == [str(fifo)] and "named pipe" in skipped[0].reason
+
+
+@pytest.mark.parametrize("link, target, reason", [
+    ("dangling.txt", "missing.txt", "dangling symbolic link: it points to missing.txt"),
+    ("loop.txt", "loop.txt", "symbolic link loop"),
+])
+def test_read_broken_links_are_named(tmp_path, link, target, reason):
+    (tmp_path / link).symlink_to(target)
+    (tmp_path / "a.txt").write_text(BODY)
+    for given in ([str(tmp_path / link)], [str(tmp_path)]):
+        skipped = [i for i in read_all(given) if isinstance(i, Skipped)]
+        assert [s.origin for s in skipped] == [str(tmp_path / link)]
+        assert reason in skipped[0].reason
+
+
+def test_read_folder_link_loop_is_read_once_and_named(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(BODY)
+    (tmp_path / "news" / "again").symlink_to(tmp_path / "news")
+    items = expand([str(tmp_path)])
+    assert items[0] == str(tmp_path / "news" / "a.txt")
+    assert "symbolic link loop" in items[1].reason and len(items) == 2
+
+
+@pytest.mark.parametrize("ending, warned", [
+    ("</article></body></html>", None),
+    ("</article></body>", "the page ends before </html>"),
+    ("</article>", "the page ends before </body>"),
+    ("</article><div class=", "the page ends inside a tag"),
+])
+def test_read_truncated_html_is_stored_with_a_warning(tmp_path, ending, warned):
+    f = tmp_path / "cut.html"
+    f.write_bytes(ARTICLE_HTML.replace(b"</article></body></html>", ending.encode()))
+    doc = only_document(f)
+    assert "Norway" in doc.text
+    assert doc.warnings == ([f"truncated HTML ({warned}): stored what the page holds, which may lack its end"]
+                            if warned else [])

@@ -3,14 +3,22 @@
 With no address a ``LocalCluster`` of worker processes is started for the run. Chunks are
 submitted as futures, a bounded number at a time, and their results come back in input
 order to the one process that writes the store.
+
+A scheduler address is reached when the engine is made, before anything is read or stored,
+so an unreachable cluster costs nothing. Dask's own logging is kept to errors, and its
+worker processes leave Ctrl-C to this process, which stops the cluster quietly: an
+interrupted run prints one line, not Dask's shutdown chatter.
 """
 
 from __future__ import annotations
 
+import logging
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
-
 
 from . import EngineError
 
@@ -24,17 +32,22 @@ def dask_engine(scheduler: str | None = None, workers: int | None = None) -> Cal
         from distributed import Client, LocalCluster
     except ImportError:
         raise DaskUnavailable("the dask engine needs dask[distributed]: pip install 'dateline[dask]'") from None
+    _quiet_logs(logging.ERROR)
+    remote = None
+    if scheduler:
+        try:
+            remote = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise DaskUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
 
     def engine(fn: Callable[[Any], Any], chunks: Iterable[Any]) -> Iterator[Any]:
         cluster = None
-        if scheduler:
-            try:
-                client = Client(scheduler, timeout="10s")
-            except (OSError, TimeoutError) as exc:
-                raise DaskUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        if remote is not None:
+            client = remote
         else:
-            cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+            with _workers_ignore_ctrl_c():
+                cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
         try:
             n = max(2, 2 * len(client.scheduler_info().get("workers", {})))
@@ -45,9 +58,31 @@ def dask_engine(scheduler: str | None = None, workers: int | None = None) -> Cal
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
+        except BaseException:
+            _quiet_logs(logging.CRITICAL + 1)  # shutting down after an interrupt or failure: say nothing
+            raise
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
 
     return engine
+
+
+def _quiet_logs(level: int) -> None:
+    for name in ("distributed", "tornado", "asyncio"):
+        logging.getLogger(name).setLevel(level)
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start worker processes with SIGINT ignored (they inherit it), so Ctrl-C reaches this
+    process alone and the cluster is closed in order instead of every worker dying loudly."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
