@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from dateline.cli import main
+from dateline.store import Store
 
 from .conftest import EXAMPLES
 
@@ -186,8 +187,17 @@ def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
         if stored >= 5:
             break
     assert proc.poll() is None, "the run finished before it could be killed; make the corpus larger"
+    second = subprocess.run(cmd, capture_output=True, timeout=120)  # a second writer is locked out ...
+    reader = subprocess.run([sys.executable, "-m", "dateline", "articles", "--db", str(db), "--format", "jsonl"],
+                            capture_output=True, timeout=120)  # ... while readers keep working
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert second.returncode == 2 and "is being written by another dateline run" in second.stderr.decode()
+    assert second.stderr.decode().count("\n") == 1
+    assert reader.returncode == 0 and len(reader.stdout.splitlines()) >= 5
+    after_crash = subprocess.run([sys.executable, "-m", "dateline", "timeline", "--db", str(db)],
+                                 capture_output=True, text=True, timeout=120)
+    assert "did not finish" in after_crash.stderr and "rerun the same `dateline run` command" in after_crash.stderr
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         n_articles = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
@@ -199,6 +209,119 @@ def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (80, 80)
         assert con.execute("SELECT COUNT(*) FROM articles WHERE merged = 0").fetchone()[0] == 0
+        assert con.execute("SELECT COUNT(*) FROM runs WHERE finished IS NULL").fetchone()[0] == 0
+    finished = subprocess.run([sys.executable, "-m", "dateline", "timeline", "--db", str(db)],
+                              capture_output=True, text=True, timeout=120)
+    assert finished.stderr == ""
+
+
+def test_cli_pipe_and_empty_folder_beside_a_valid_file(tmp_path):
+    """Neither blocks nor aborts the run: the valid file is stored and both reasons are kept."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    good = tmp_path / "good.txt"
+    good.write_text("date 2024-06-01\nPolice arrested 12 protesters in Nairobi on Thursday, officials said.")
+    db = tmp_path / "d.db"
+    run = subprocess.run([sys.executable, "-m", "dateline", "run", str(fifo), str(empty), str(good), "--db", str(db),
+                          "--quiet"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("read 1, new 1, duplicates 0, skipped 2")
+    code = main(["errors", "--db", str(db), "--format", "jsonl"])
+    with Store(db, readonly=True) as store:
+        reasons = {r["origin"]: r["reason"] for r in store.errors()}
+        assert len(store.articles()) == 1
+    assert code == 0
+    assert "named pipe" in reasons[str(fifo)] and reasons[str(empty)].startswith("folder holds no .txt")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["run", "EXAMPLES", "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --engine dask"),
+    (["run", "MISSING"], "no such file or folder"),
+    (["run", "EXAMPLES", "MISSING"], "no such file or folder"),
+])
+def test_cli_a_run_refused_at_the_start_creates_no_database(tmp_path, capsys, args, message):
+    db = tmp_path / "d.db"
+    args = [{"EXAMPLES": str(EXAMPLES), "MISSING": str(tmp_path / "nope.txt")}.get(a, a) for a in args]
+    code, _, err = dl(*args, "--db", str(db), capsys=capsys)
+    assert code == 2 and message in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("query", ["!!", "  ", "?*", "“”"])
+def test_cli_query_without_a_word_is_an_error(examples_db, capsys, query):
+    for command in ("timeline", "export"):
+        code, out, err = dl(command, "--db", str(examples_db), "--query", query, capsys=capsys)
+        assert code == 2 and "has no word to look for" in err and out == ""
+
+
+def test_cli_stopped_run_is_recorded_and_timeline_says_how_to_finish(tmp_path, capsys):
+    from dateline.pipeline import run
+
+    def interrupted(fn, chunks):
+        for chunk in chunks:
+            yield fn(chunk)
+            raise KeyboardInterrupt
+
+    db = tmp_path / "d.db"
+    with Store(db) as store, pytest.raises(KeyboardInterrupt):
+        run([str(EXAMPLES)], store, engine=interrupted)
+    with Store(db, readonly=True) as store:
+        [row] = store.db.execute("SELECT finished, stats FROM runs").fetchall()
+        assert row["finished"] and json.loads(row["stats"])["stopped"] == "interrupted"
+        assert store.pending()["unmerged"] == 4
+    code, _, err = dl("timeline", "--db", str(db), capsys=capsys)
+    assert code == 0 and "4 articles stored but not merged" in err and "rerun" in err
+    assert main(["run", str(EXAMPLES), "--db", str(db), "--quiet"]) == 0
+    code, _, err = dl("timeline", "--db", str(db), capsys=capsys)
+    assert err == ""
+
+
+def test_cli_article_and_story_take_every_format(examples_db, capsys):
+    import csv
+    import io
+
+    db = str(examples_db)
+    _, out, _ = dl("stories", "--db", db, "--format", "jsonl", capsys=capsys)
+    story = max(jsonl(out), key=lambda s: len(s["articles"]))
+    article = story["articles"][0]
+    _, out, _ = dl("article", article[:6], "--db", db, "--format", "jsonl", capsys=capsys)
+    [document] = jsonl(out)
+    assert document["article"]["id"] == article and document["format"] == 2
+    assert all(isinstance(a, int) for e in document["events"] for a in e["source"] + e["target"])
+    _, alias, _ = dl("article", article[:6], "--db", db, "--json", capsys=capsys)
+    assert alias == out
+    _, out, _ = dl("article", article, "--db", db, "--format", "csv", capsys=capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["kind"] for r in rows} >= {"actor", "time", "event"}
+    text = document["article"]["text"]
+    assert all(text[int(r["start"]):int(r["end"])] == r["text"] for r in rows if r["kind"] != "quote")
+    by_story = [dl("story", key, "--db", db, "--format", "jsonl", capsys=capsys)[1] for key in
+                (story["id"], story["id"][:5], article, article[:6], story["articles"][-1])]
+    assert all(jsonl(o)[0]["id"] == story["id"] for o in by_story)
+    _, out, _ = dl("story", article, "--db", db, "--format", "csv", capsys=capsys)
+    assert [r["id"] for r in csv.DictReader(io.StringIO(out))] == story["articles"]
+    code, out, _ = dl("story", article, "--db", db, capsys=capsys)
+    assert code == 0 and out.startswith(f"story {story['id']}:")
+    code, _, err = dl("story", "s0000", "--db", db, capsys=capsys)
+    assert code == 2 and "no story with id 's0000'" in err
+
+
+def test_cli_stats_counts_what_the_store_holds(examples_db, capsys):
+    _, out, _ = dl("stats", "--db", str(examples_db), "--format", "jsonl", capsys=capsys)
+    stats = json.loads(out)
+    _, events, _ = dl("events", "--db", str(examples_db), "--format", "jsonl", capsys=capsys)
+    _, mentions, _ = dl("events", "--mentions", "--db", str(examples_db), "--format", "jsonl", capsys=capsys)
+    _, stories, _ = dl("stories", "--db", str(examples_db), "--format", "jsonl", capsys=capsys)
+    assert stats["articles"] == 4
+    assert stats["merged events"] == len(jsonl(events)) and stats["event mentions"] == len(jsonl(mentions))
+    assert stats["stories"] == len(jsonl(stories))
+    assert stats["stories with more than one article"] == sum(len(s["articles"]) > 1 for s in jsonl(stories))
+    assert stats["events confirmed by two or more independent sources"] == sum(
+        e["sources"] >= 2 for e in jsonl(events))
 
 
 def test_cli_eval_unknown_file_is_a_one_line_error(tmp_path, capsys):

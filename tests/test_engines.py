@@ -49,3 +49,50 @@ def test_engines_dask_local_cluster_matches_serial(tmp_path, serial_result):
 def test_engines_unknown_name_is_refused():
     with pytest.raises(ValueError, match="unknown engine"):
         get_engine("spark")
+
+
+def test_engines_unreachable_scheduler_fails_before_anything_is_stored(tmp_path):
+    pytest.importorskip("distributed")
+    from dateline.cli import main
+
+    db = tmp_path / "d.db"
+    assert main(["run", str(EXAMPLES), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--db", str(db)]) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_engines_ctrl_c_on_dask_prints_one_line(tmp_path):
+    """Ctrl-C reaches the whole process group, as at a terminal: one line, no Dask chatter."""
+    pytest.importorskip("distributed")
+    import json
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "c.jsonl"
+    with open(corpus, "w") as fh:
+        for i in range(400):
+            fh.write(json.dumps({"id": f"d{i}", "date": "2024-01-15", "text": (
+                f"The foreign minister of Norway met the trade minister of Chile in Oslo on day {i} of the "
+                f"talks, officials said. They agreed to cut tariffs on {i + 2} goods.")}) + "\n")
+    db = tmp_path / "d.db"
+    code = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+            "os.execv(sys.executable, [sys.executable, '-m', 'dateline'] + sys.argv[1:])")
+    proc = subprocess.Popen([sys.executable, "-c", code, "run", str(corpus), "--engine", "dask", "--workers", "1",
+                             "--db", str(db), "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    deadline, stored = time.time() + 240, 0
+    while time.time() < deadline and proc.poll() is None and stored < 20:
+        time.sleep(0.5)
+        try:
+            with sqlite3.connect(db, timeout=1) as con:
+                stored = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            continue
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert err.decode().splitlines() == ["dateline: interrupted; stored articles are kept, rerun to finish"]
