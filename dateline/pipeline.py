@@ -176,7 +176,7 @@ def run(
     engine = engine or serial
     try:
         articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
-        index = _story_index(store)
+        index = None  # built at the first new article: a rerun that adds nothing never loads it
         done = 0
         for results in engine(partial(analyze_batch, max_chars=max_chars), chunks(articles, CHUNK)):
             for result in results:
@@ -185,6 +185,8 @@ def run(
                     store.record_error(result, run_id)
                     continue
                 analysis, features, warnings = result
+                if index is None:
+                    index = _story_index(store)
                 _store_one(store, index, analysis, features, stats)
                 for warning in warnings:
                     note = Skipped(analysis.article.origin or analysis.article.id, warning)
@@ -213,11 +215,11 @@ def finalize(store: Store) -> list[str]:
     split or lost when it is rebuilt). The work grows with the neighbourhood of what is new,
     not with the store.
     """
-    from .merge import EventMention, merge_events
-
     stories = store.unmerged_stories()
     if not stories:
         return []
+    from .merge import EventMention, merge_events
+
     fresh: dict[str, Analysis] = {}
     for story in stories:
         fresh.update(_infer_story_dates(store, story))
