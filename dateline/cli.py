@@ -106,10 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--orders", type=_positive, default=1,
                    help="stories only: also cluster in N-1 shuffled arrival orders and report mean and minimum")
 
-    c = command("bench", cmd_bench, "measure throughput against a bare spaCy parse", formats=False, db=False)
-    c.add_argument("what", choices=("pipeline",))
-    c.add_argument("--corpus", required=True, help="JSON Lines corpus (field text)")
-    c.add_argument("--limit", type=_positive, default=300, help="articles to process (default 300)")
+    c = command("bench", cmd_bench, "measure throughput against a bare spaCy parse (pipeline), or how the cost "
+                "of one article grows with its length (growth)", formats=False, db=False)
+    c.add_argument("what", choices=("pipeline", "growth"))
+    c.add_argument("--corpus", help="pipeline: JSON Lines corpus (field text)")
+    c.add_argument("--limit", type=_positive, default=300, help="pipeline: articles to process (default 300)")
+    c.add_argument("--repeats", type=_counts, default=[250, 2000],
+                   help="growth: comma-separated numbers of repeats of one sentence (default 250,2000)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of results")
     return p
 
@@ -136,6 +139,16 @@ def _positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"{value} must be at least 1")
     return n
+
+
+def _counts(value: str) -> list[int]:
+    try:
+        counts = [int(v) for v in value.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a list of whole numbers like 250,2000") from None
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: every count must be at least 1")
+    return counts
 
 
 def _date_prefix(value: str) -> str:
@@ -502,6 +515,16 @@ def _plain_report(metrics: dict[str, Any]) -> str:
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import bench_pipeline, report
 
+    if args.what == "growth":
+        from .growth import bench_growth, report as growth_report
+
+        result = bench_growth(args.repeats)
+        print(growth_report(result))
+        if args.json:
+            print(json.dumps(result))
+        return 0
+    if not args.corpus:
+        raise UsageError("bench pipeline needs --corpus FILE")
     if not os.path.exists(args.corpus):
         raise UsageError(f"no such file: {args.corpus}")
     result = bench_pipeline(args.corpus, limit=args.limit or None)

@@ -118,3 +118,19 @@ def test_pipeline_rerun_keeps_the_warnings_of_stored_articles(tmp_path, monkeypa
         run([str(tmp_path)], store)
         run([str(tmp_path)], store)
         assert len(store.errors()) == 1
+
+
+def test_pipeline_what_is_stored_grows_with_the_text_not_its_square(tmp_path):
+    """One sentence repeated: every stored structure (analysis, merged events) is linear in the repeats."""
+    sentence = "Defence Minister Rajnath Singh met his Japanese counterpart Gen Nakatani in New Delhi on Monday. "
+    sizes = {}
+    for n in (30, 120):
+        path = tmp_path / f"r{n}.txt"
+        path.write_text("date 2025-05-06\n" + sentence * n)
+        with Store(tmp_path / f"r{n}.db") as store:
+            run([str(path)], store)
+            q = store.db.execute
+            sizes[n] = (q("SELECT SUM(length(data)) FROM analyses").fetchone()[0],
+                        q("SELECT SUM(length(data)) FROM events").fetchone()[0])
+            assert sizes[n][0] + sizes[n][1] < 8 * len(sentence) * n
+    assert sizes[120][0] < 4.4 * sizes[30][0] and sizes[120][1] < 4.4 * sizes[30][1]
