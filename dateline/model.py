@@ -182,9 +182,13 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     by_id = {a.id: a for a in analysis.actors}
     timex_index = {(t.start, t.end, t.value): i for i, t in enumerate(analysis.timexes)}
 
+    same: dict[int, bool] = {}  # id(object) -> equal to the table's actor; copies are compared once
+
     def actor_ref(actor: Actor) -> Any:
         known = by_id.get(actor.id)
-        return actor.id if known is actor or known == actor else asdict(actor)  # an actor of no table: whole
+        if known is not actor and id(actor) not in same:
+            same[id(actor)] = known == actor
+        return actor.id if known is actor or same[id(actor)] else asdict(actor)  # an actor of no table: whole
 
     def timex_ref(timex: Timex | None) -> Any:
         if timex is None:

@@ -76,13 +76,13 @@ def test_docs_package_license_is_an_spdx_expression():
     assert int(setuptools.split(">=")[1].split(".")[0]) >= 77, "setuptools reads license strings from 77 on"
 
 
-CORPUS_FIGURES = {
-    "stories": r"finds ([\d,]+) stories",
-    "stories with more than one article": r"\(([\d,]+) with more than one article\)",
-    "near-duplicate copies": r"([\d,]+) near-duplicate copies",
-    "merged events": r"([\d,]+)\s+merged events",
-    "event mentions": r"out of ([\d,]+) mentions",
-    "events confirmed by two or more independent sources": r"([\d,]+) of them confirmed",
+CORPUS_FIGURES = {  # how the README's corpus paragraph states each figure of `dateline stats`
+    "stories": r"prints (\d[\d,]*) stories",
+    "stories with more than one article": r"\((\d[\d,]*) with more than one article\)",
+    "near-duplicate copies": r"(\d[\d,]*)\s+near-duplicate copies",
+    "merged events": r"(\d[\d,]*)\s+merged events",
+    "event mentions": r"out of (\d[\d,]*) mentions",
+    "events confirmed by two or more independent sources": r"(\d[\d,]*) of them confirmed",
 }
 
 
