@@ -378,7 +378,8 @@ def _jsonl_documents(path: str, max_bytes: int) -> Iterator[Document | Skipped]:
             try:
                 record = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
-                yield Skipped(where, f"not valid JSON: {exc.msg} at line {number}, column {exc.colno}")
+                message = exc.msg.removesuffix(" at")  # "Invalid control character at" names no place itself
+                yield Skipped(where, f"not valid JSON: {message} at line {number}, column {exc.colno}")
                 continue
             if not isinstance(record, dict):
                 yield Skipped(where, "not a JSON object")

@@ -108,6 +108,18 @@ def test_read_jsonl_corpus_fields(tmp_path):
     assert docs[1].url == "https://e.org/2"
 
 
+@pytest.mark.parametrize("line, reason", [
+    ('{"text": "a\tb"}', "not valid JSON: Invalid control character at line 2, column 12"),
+    ('{"text": "Talks in Oslo." "title": "x"}', "not valid JSON: Expecting ',' delimiter at line 2, column 27"),
+    ('{"text": "Talks in Oslo."', "not valid JSON: Expecting ',' delimiter at line 2, column 26"),
+])
+def test_read_jsonl_errors_say_where(tmp_path, line, reason):
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"text": "Good article about talks in Oslo."}\n' + line + "\n")
+    [_, skipped] = list(read_path(str(f)))
+    assert skipped.reason == reason and skipped.origin.endswith("c.jsonl:2")
+
+
 def test_read_jsonl_bad_lines_are_skipped_with_reasons(tmp_path):
     f = tmp_path / "c.jsonl"
     f.write_text('{"text": "Good article about talks in Oslo."}\n{"text": \n[1, 2]\n{"title": "no text"}\n')
