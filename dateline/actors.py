@@ -447,8 +447,9 @@ def _describes_counterpart(ent: Span) -> bool:
     return ent.root.head is not ent.root and found is not None and found.sector == "SAME"
 
 
-def _persons(doc: Doc, taken: set[int]) -> list[_Draft]:
-    """People named in the article, with full names first so bare surnames join them."""
+def _persons(doc: Doc, taken: set[int], day: int | None = None) -> list[_Draft]:
+    """People named in the article, with full names first so bare surnames join them. A one-word
+    "person" that is a known place and no known person is the place ("Aleppo")."""
     uses = _title_uses(doc)
     drafts: list[_Draft] = []
     by_name: dict[tuple[str, ...], int] = {}
@@ -460,6 +461,10 @@ def _persons(doc: Doc, taken: set[int]) -> list[_Draft]:
             continue
         if countries.demonym_country(name[0]):  # "Bosnian Serbs": a people, not a person
             continue
+        if len(name) == 1 and knowledge.get() is not None and countries.place_country(name[0]):
+            known = _known(name[0], day, weak=True)
+            if known is None or known.kind != "person":
+                continue
         index = by_name.get(name)
         if index is None:
             index = next((i for i, d in enumerate(drafts) if _part_of(name, d.name)), None)
@@ -511,14 +516,18 @@ def _named_home(doc: Doc, place: str | None, home: str | None) -> bool:
     )
 
 
-def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None, named_home: bool = True) -> None:
-    """Role, country and sector of each person from every description of them."""
+def _describe_persons(
+    doc: Doc, drafts: list[_Draft], home: str | None, named_home: bool = True, day: int | None = None
+) -> None:
+    """Role, country and sector of each person: every description of them in the article first,
+    then the knowledge base (the longest name, or a surname only one bearer of the countries
+    named in the article fits), then the article's home country for an official."""
     counterparts: list[tuple[_Draft, Token]] = []
     for draft in drafts:
         evidence: list[Evidence] = []
         for start, end in draft.spans or []:
             tokens = _description(doc, start, end)
-            found = scan(_words(tokens))
+            found = scan(_words(tokens), day)
             evidence += found
             if any(e.sector == "SAME" for e in found):
                 owner = next((t for t in tokens if t.lower_ in ("his", "her") or t.dep_ == "poss"), None)
@@ -533,6 +542,14 @@ def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None, named_ho
         if other is not None and other is not draft:
             draft.role = draft.role or other.role
             draft.sector = draft.sector or other.sector
+    if knowledge.get() is not None:
+        near = _named_countries(doc, home)
+        for draft in drafts:
+            known = _known(draft.name, day, near, weak=True)
+            # the parser says it is a person; a dictionary may file a leader under his office
+            if known is not None and known.kind != "place":
+                draft.country = draft.country or known.country
+                draft.sector = draft.sector or known.sector or "GOV"
     exclude = {d.country for d in drafts if d.country}
     for draft in drafts:
         official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")
@@ -542,6 +559,17 @@ def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None, named_ho
             partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
             if not partners:
                 draft.country = home
+
+
+def _named_countries(doc: Doc, home: str | None) -> tuple[str, ...]:
+    """The countries an article names, its home country first: what picks one bearer of a surname."""
+    found = [home] if home else []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            code = countries.country_name(ent.text) or countries.demonym_country(ent.text)
+            if code and code not in found:
+                found.append(code)
+    return tuple(found)
 
 
 def _owner(doc: Doc, owner: Token, drafts: list[_Draft]) -> _Draft | None:
@@ -904,11 +932,13 @@ def _group(members: Sequence[_Draft], sector: str | None) -> _Draft:
     )
 
 
-def find_actors(doc: Doc, place: str | None = None) -> list[Actor]:
+def find_actors(doc: Doc, place: str | None = None, date: str | None = None) -> list[Actor]:
     """People, organisations, countries and groups in an article, each with all its mentions.
 
     ``place`` is the dateline place ("New Delhi"): officials whose country the text does not
-    state belong to the article's home country, the place's (else the most named country).
+    state, and the knowledge base does not know, belong to the article's home country, the
+    place's (else the most named country). ``date`` (ISO, the publication date) is the day whose
+    officeholders the knowledge base gives.
 
     >>> from dateline.annotate import parse
     >>> actors = find_actors(parse("Defence Minister Rajnath Singh met Gen Nakatani."), "New Delhi")
@@ -917,8 +947,9 @@ def find_actors(doc: Doc, place: str | None = None) -> list[Actor]:
     """
     taken: set[int] = set()
     home = _home_country(doc, place)
-    persons = _persons(doc, taken)
-    _describe_persons(doc, persons, home, _named_home(doc, place, home))
+    day = date_key(date)
+    persons = _persons(doc, taken, day)
+    _describe_persons(doc, persons, home, _named_home(doc, place, home), day)
     _pronouns(doc, persons, taken)
     others = _places_and_orgs(doc, taken, home)
     drafts = persons + others

@@ -58,8 +58,8 @@ class _Writer:
                 # A person's one-word name ("Hussein", "Obama") is weak: many people bear it.
                 self.names.append((k, eid, int(person and " " not in k)))
         if person:
-            for surname in {_surname(key(n)) for n in names} - {None} - seen:
-                self.names.append((surname, eid, 1))  # type: ignore[arg-type]
+            for surname in set().union(*(_surnames(key(n)) for n in names)) - seen:
+                self.names.append((surname, eid, 1))
 
     def code(self, eid: int, country: str | None, sector: str | None, start: int, end: int, dated: bool,
              role: str | None = None) -> None:
@@ -71,14 +71,15 @@ class _Writer:
         self.names, self.codes = [], []
 
 
-def _surname(k: str) -> str | None:
+def _surnames(k: str) -> set[str]:
+    """ "bashar al assad" -> {"al assad", "assad"}: the family name, with and without its particle."""
     words = k.split()
-    if len(words) < 2 or any(w in ("mr", "mrs", "president", "minister") for w in words[:1]):
-        return None
-    last = words[-1]
+    if len(words) < 2 or words[0] in ("mr", "mrs", "president", "minister"):
+        return set()
+    found = {words[-1]}
     if len(words) > 2 and words[-2] in PARTICLES:
-        last = f"{words[-2]} {last}"
-    return last if len(last) > 2 and not last.isdigit() else None
+        found.add(f"{words[-2]} {words[-1]}")
+    return {f for f in found if len(f) > 2 and not f.isdigit()}
 
 
 def build(conn: sqlite3.Connection, source_dirs: list[Path], report: Report) -> None:

@@ -125,7 +125,7 @@ class KnowledgeBase:
             top = self._disambiguate(top, found, countries, former=best <= 1)
             if not top:
                 return None
-        chosen = max(top, key=lambda r: (r.kind == "person", r.sector is not None, r.sector != "ELI"))
+        chosen = max(top, key=lambda r: (r.kind == "person", r.sector is not None, r.sector != "ELI", r.role is not None))
         cased = [r.label for r in found if r.country == chosen.country and not r.label.isupper()]
         if cased and chosen.label != cased[0]:
             chosen = replace(chosen, label=cased[0])  # "Tony Blair" rather than a dictionary's "TONY BLAIR"

@@ -92,7 +92,7 @@ def read_actors(path: Path) -> Iterator[ActorEntry | Skip]:
     """Entries of a TABARI ``.actors`` file, synonyms and dated codes attached."""
     current: ActorEntry | None = None
     previous: ActorEntry | None = None  # the coded entry right above, for code-less names
-    adjacent = adjacent_before = False
+    adjacent = adjacent_before = bracketed = False
 
     def finish(entry: ActorEntry | None) -> Iterator[ActorEntry | Skip]:
         if entry is None:
@@ -131,7 +131,7 @@ def read_actors(path: Path) -> Iterator[ActorEntry | Skip]:
             continue
         # a new entry
         if current is not None:
-            if not current.codes and previous is not None and adjacent_before:
+            if not current.codes and not bracketed and previous is not None and adjacent_before:
                 current.codes = list(previous.codes)
             yield from finish(current)
             if current.codes:
@@ -143,13 +143,14 @@ def read_actors(path: Path) -> Iterator[ActorEntry | Skip]:
             current = None
             continue
         current = ActorEntry([name], line=number)
+        bracketed = bool(_BRACKET.findall(stripped))  # a bad code of its own: no inheriting
         for body in _BRACKET.findall(stripped):
             bad = _add_code(current, body, path, number)
             if bad:
                 yield bad
         adjacent = True
     if current is not None:
-        if not current.codes and previous is not None and adjacent_before:
+        if not current.codes and not bracketed and previous is not None and adjacent_before:
             current.codes = list(previous.codes)
         yield from finish(current)
 
