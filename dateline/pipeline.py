@@ -172,7 +172,7 @@ def finalize(store: Store) -> list[str]:
     if not stories:
         return []
     fresh: dict[str, Analysis] = {}
-    for story in stories:
+    for story in sorted(stories):  # a fixed order, whatever order the store lists them in
         fresh.update(_infer_story_dates(store, story))
     near = store.articles_with_events_near(
         {(e.type, e.date) for a in fresh.values() for e in a.events if e.date and len(e.date) == 10}
