@@ -182,7 +182,7 @@ def finalize(store: Store) -> list[str]:
     placement = store.placement(analyses)
     mentions = [
         EventMention(event=event, article=aid, published=a.article.published, story=placement[aid][0],
-                     duplicate_of=placement[aid][1])
+                     duplicate_of=placement[aid][1], outlet=a.article.source, article_text=a.article.text)
         for aid, a in analyses.items()
         for event in a.events
     ]

@@ -22,21 +22,24 @@ def event(
     location=DELHI,
     figures=None,
     sentence: int = 0,
+    text: str = "Singh hosted Nakatani.",
+    trigger: str = "hosted",
+    mode: str | None = "visit",
 ) -> Event:
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None
     return Event(
         type=type_,
-        mode="visit",
+        mode=mode,
         status=status,
         source=list(source),
         target=list(target),
-        trigger="hosted",
-        trigger_start=10,
-        trigger_end=16,
+        trigger=trigger,
+        trigger_start=max(text.find(trigger), 0),
+        trigger_end=max(text.find(trigger), 0) + len(trigger),
         sentence=sentence,
         start=0,
-        end=60,
-        text="Singh hosted Nakatani.",
+        end=len(text),
+        text=text,
         date=date,
         date_precision=precision,
         timex=timex,
@@ -87,6 +90,9 @@ def test_merge_conflicting_death_tolls_are_kept_side_by_side():
         target=(Actor(0, "India", kind="COUNTRY", country="IND"),),
         date="2025-04-22",
         location={"name": "Pahalgam", "country": "IND"},
+        text="Militants attacked tourists in Pahalgam on April 22.",
+        trigger="attacked",
+        mode=None,
     )
     a = mention(event(**attack, figures={"killed": 26}, timex=_day("April 22", "2025-04-22")), "a1")
     b = mention(
@@ -322,14 +328,22 @@ def test_merge_a_copy_repeats_its_original_events_even_without_actors():
     assert merged.sources == 1 and merged.articles == ["a1", "a2"]
 
 
-def test_merge_an_unnamed_mention_joins_the_event_its_report_told_of():
-    meeting = mention(event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05")), "a003",
-                      published="2025-05-04")
-    unnamed = mention(event(status="planned", source=(), target=(), date=None, location=None, sentence=3),
+def test_merge_an_unnamed_mention_joins_only_on_a_shared_anchor():
+    """"The meeting" with no one named is not tied to the report's meeting by type and date alone;
+    the same trigger noun phrase in the same story is an anchor."""
+    meeting = mention(event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05"),
+                            text="Singh will host Nakatani for the defence talks on May 5.",
+                            trigger="talks"), "a003", published="2025-05-04")
+    unnamed = mention(event(status="planned", source=(), target=(), date=None, location=None, sentence=3,
+                            text="The meeting marks a significant diplomatic engagement.", trigger="meeting"),
                       "a003", published="2025-05-04")
-    [merged] = merge_events([meeting, unnamed])
-    assert merged.date == "2025-05-05" and len(merged.evidence) == 2
-
+    assert len(merge_events([meeting, unnamed])) == 2
+    same_phrase = mention(event(status="planned", source=(), target=(), date="2025-05-05",
+                                timex=_day("Monday", "2025-05-05"), location=None, sentence=4,
+                                text="The defence talks are on Monday.", trigger="talks"),
+                          "a003", published="2025-05-04")
+    [merged] = merge_events([meeting, same_phrase])
+    assert len(merged.evidence) == 2
 
 def test_merge_across_stories_needs_a_day_both_reports_name():
     un = Actor(8, "UN", kind="ORG", country="IGO")
