@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("errors", cmd_errors, "list inputs that were skipped, with the reason")
 
     c = command("eval", cmd_eval, "measure a stage on annotated data", formats=False, db=False)
-    c.add_argument("task", choices=("extract", "actors", "time", "events", "stories"))
+    c.add_argument("task", choices=("extract", "actors", "time", "events", "stories", "merge"))
     c.add_argument("file", help="evaluation file (JSON Lines)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
     c.add_argument("--out", help="write one prediction line per item to this file")
@@ -419,7 +419,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.orders > 1 and args.task != "stories":
         raise UsageError("--orders applies to the stories task only")
     extra = {"orders": args.orders} if args.task == "stories" and args.orders > 1 else {}
-    metrics = module.evaluate(args.file, out=args.out, **extra)
+    from .evaluation.merge import GoldError
+
+    try:
+        metrics = module.evaluate(args.file, out=args.out, **extra)
+    except GoldError as exc:
+        raise UsageError(str(exc)) from None
     report = getattr(module, "report", None)
     print(report(metrics) if report else _plain_report(metrics))
     if args.json:

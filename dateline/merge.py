@@ -401,7 +401,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if dyad:
         return 10.0 + strong + weak + (1 if same_story else 0)
     if strong and (
-        _same_place_and_day(group, event, span)
+        _same_place_and_day(group, event, span, same_story)
         or _same_named_day(group, span)
         or (same_story and (_same_phrase(group, mention) or len(mention.content & group.content) >= SHARED_WORDS))
     ):
@@ -410,7 +410,14 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         return 5.0 + strong + weak + (1 if same_story else 0)
     if not (_day_level(span) and all(_day_level(s) for s in group.spans)):
         return 0.0  # without a named actor, a month or a year says too little
-    anchored = _same_place_and_day(group, event, span) or (same_story and _same_phrase(group, mention))
+    anchored = _same_place_and_day(group, event, span, same_story) or (
+        same_story and _same_phrase(group, mention)
+    )
+    if not anchored and weak and same_story:
+        # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
+        # same thing too, on a day both name or in many of the same words
+        shared = len(mention.content & group.content)
+        anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1
     if anchored:
         return 2.0 + weak + (1 if same_story else 0)
     return 0.0
@@ -622,13 +629,17 @@ def _exact_day_match(group: _Group, span: DateSpan) -> bool:
     return _exact(span) and any(_exact(s) and s.gap(span) <= CONFLICT_DAYS for s in group.spans)
 
 
-def _same_place_and_day(group: _Group, event: Event, span: DateSpan) -> bool:
+def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story: bool = False) -> bool:
     """The same place, named in the sentence itself (not just the dateline every report of the
-    day shares), on the same named day: the attack in Pahalgam on April 22."""
+    day shares), on the same named day: the attack in Pahalgam on April 22. Within a story, one
+    report naming the day is enough when the other's dates allow it."""
     place = _named_place(event)
-    return bool(place) and place in group.places and _exact(span) and any(
-        _exact(s) and s.lo == span.lo for s in group.spans
-    )
+    if not place or place not in group.places:
+        return False
+    if _exact(span):
+        return any(_exact(s) and s.lo == span.lo for s in group.spans) or (same_story and all(
+            s.compatible(span) for s in group.spans))
+    return same_story and any(_exact(s) for s in group.spans) and all(s.compatible(span) for s in group.spans)
 
 
 def _named_place(event: Event) -> str | None:
