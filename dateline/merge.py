@@ -261,7 +261,13 @@ class _Group:
     modes: set[str] = field(default_factory=set)
     phrases: set[str] = field(default_factory=set)
     side_sets: dict[tuple[Side, Side], None] = field(default_factory=dict)  # distinct sides of the members
-    content: set[str] = field(default_factory=set)
+    _content: set[str] | None = None  # content words of the members, gathered when first asked for
+
+    @property
+    def content(self) -> set[str]:
+        if self._content is None:
+            self._content = set().union(*(m.content for m in self.mentions))
+        return self._content
 
     def add(self, mention: EventMention, span: DateSpan) -> None:
         self.mentions.append(mention)
@@ -271,7 +277,8 @@ class _Group:
         if phrase:
             self.phrases.add(phrase)
         self.side_sets[mention.sides] = None
-        self.content |= mention.content
+        if self._content is not None:
+            self._content |= mention.content
         self.spans.append(span)
         self.articles.add(mention.article)
         self.copies.setdefault(mention.copy_key, set()).add(mention.article)
@@ -434,6 +441,15 @@ _SAYING = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Generic news vocabulary (the packaged list the story stage also reads)."""
+    from importlib.resources import files
+
+    text = files("dateline").joinpath("data/stories_common.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
 def content_words(event: Event) -> frozenset[str]:
     """The words of a mention's sentence that say what happened beyond who did it: no stop words,
     no generic news words, no words of its actors' names (crudely stemmed: "rebels" is "rebel").
@@ -441,15 +457,13 @@ def content_words(event: Event) -> frozenset[str]:
     >>> sorted(content_words(_stub(text="Police fired tear gas at protesters in the capital.")))
     ['fired', 'protester', 'tear']
     """
-    from .stories import _STOP, common_words
-
     names = {w for a in event.source + event.target for w in re.findall(r"\w+", a.name.casefold())}
-    common = common_words()
+    common = _common_words()
     out = set()
     for w in re.findall(r"[a-z][a-z'-]+", event.text.casefold()):
         w = w.rstrip("'s").rstrip("’")
         stem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-        if len(stem) < 4 or w in _STOP or w in _SAYING or stem in _SAYING or w in names or stem in names or (
+        if len(stem) < 4 or w in _STOPWORDS or w in _SAYING or stem in _SAYING or w in names or stem in names or (
             w in common or stem in common
         ):
             continue
@@ -592,7 +606,12 @@ def _group_evidence(group: _Group, mention: EventMention) -> tuple[int, int] | N
 
 
 _DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
-_STOPWORDS = _DETERMINERS | frozenset("and or of in on at to for by with from as is was were be been".split())
+_STOPWORDS = _DETERMINERS | frozenset(
+    """and or of in on at to for by with from as is was were be been being but not no into over under about
+    would will could should can may might must have has had this that they them then than said says told
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december week month year today yesterday people""".split()
+)
 
 
 def trigger_phrase(event: Event) -> str | None:
