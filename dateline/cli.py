@@ -203,8 +203,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             if len(events) > RUN_TIMELINE:
                 print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
                       f"(all of them: dateline timeline --db {args.db}):")
-                events = sorted(events, key=lambda e: (e.get("sources", 1), e.get("date") or ""),
-                                reverse=True)[:RUN_TIMELINE]
+                # independent reports first, then distinct outlets; ties by date and id, never by chance
+                events = sorted(events, key=lambda e: (-e.get("sources", 1), -e.get("outlets", 1),
+                                                       e.get("date") or "9999", e["id"]))[:RUN_TIMELINE]
             if events:
                 print()
                 print_timeline(views.timeline_rows(events))
@@ -323,7 +324,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     else:
         output.write(rows, _fmt(args), [(k, lambda e, k=k: e.get(k)) for k in (
             "id", "type", "mode", "status", "date", "date_precision", "location", "source", "target", "sources",
-            "articles", "evidence")])
+            "outlets", "articles", "evidence")])
     return 0
 
 
@@ -455,7 +456,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.orders > 1 and args.task != "stories":
         raise UsageError("--orders applies to the stories task only")
     extra = {"orders": args.orders} if args.task == "stories" and args.orders > 1 else {}
-    metrics = module.evaluate(args.file, out=args.out, **extra)
+    from .evaluation.merge import GoldError
+
+    try:
+        metrics = module.evaluate(args.file, out=args.out, **extra)
+    except GoldError as exc:
+        raise UsageError(str(exc)) from None
     report = getattr(module, "report", None)
     print(report(metrics) if report else _plain_report(metrics))
     if args.json:
