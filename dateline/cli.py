@@ -17,6 +17,7 @@ from typing import Any
 from . import __version__, output, views
 from .output import actor_label, actors_label
 from .engines import EngineError
+from .evaluation import TASKS as EVAL_TASKS
 from .read import DEFAULT_MAX_BYTES, InputError
 from .store import DEFAULT_DB, Store, StoreError
 
@@ -434,7 +435,6 @@ def cmd_errors(args: argparse.Namespace) -> int:
 
 # -- measuring ------------------------------------------------------------------------------
 
-EVAL_TASKS = ("extract", "actors", "actors-gsr", "time", "events", "stories")
 
 
 def cmd_kb(args: argparse.Namespace) -> int:
