@@ -18,6 +18,7 @@ from typing import Any
 from . import __version__, output, views
 from .output import actor_label, actors_label
 from .engines import EngineError
+from .evaluation import TASKS as EVAL_TASKS
 from .pipeline import MAX_CHARS
 from .read import DEFAULT_MAX_BYTES, InputError
 from .store import DEFAULT_DB, Store, StoreError
@@ -33,9 +34,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .kb import KBError
+
     try:
+        if getattr(args, "kb", None):
+            _use_kb(args.kb)
         return args.func(args) or 0
-    except (InputError, StoreError, UsageError, EngineError) as exc:
+    except (InputError, StoreError, UsageError, EngineError, KBError) as exc:
         print(f"dateline: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -65,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         return c
 
     c = command("run", cmd_run, "read, analyse and store articles, then print the timeline", formats=False)
+    _kb_option(c)
     c.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")
     c.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-article stages run")
     c.add_argument("--workers", type=_positive, default=1, help="worker processes (local pool or LocalCluster)")
@@ -99,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     command("stats", cmd_stats, "count what the store holds: articles, stories, events, confirmations")
 
     c = command("eval", cmd_eval, "measure a stage on annotated data", formats=False, db=False)
-    c.add_argument("task", choices=("extract", "actors", "time", "events", "stories"))
+    _kb_option(c)
+    c.add_argument("task", choices=EVAL_TASKS)
     c.add_argument("file", help="evaluation file (JSON Lines)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
     c.add_argument("--out", help="write one prediction line per item to this file")
@@ -108,13 +115,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = command("bench", cmd_bench, "measure throughput against a bare spaCy parse (pipeline), or how the cost "
                 "of one article grows with its length (growth)", formats=False, db=False)
+    _kb_option(c)
     c.add_argument("what", choices=("pipeline", "growth"))
     c.add_argument("--corpus", help="pipeline: JSON Lines corpus (field text)")
     c.add_argument("--limit", type=_positive, default=300, help="pipeline: articles to process (default 300)")
     c.add_argument("--repeats", type=_counts, default=[250, 2000],
                    help="growth: comma-separated numbers of repeats of one sentence (default 250,2000)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of results")
+
+    c = command("kb", cmd_kb, "build the knowledge base from public or your own dictionaries", formats=False, db=False)
+    c.add_argument("action", choices=("build",))
+    c.add_argument("dirs", nargs="+", metavar="DIR", help="folders (or files) of TABARI .actors, agents, CountryInfo and Wikidata officeholder CSV files")
+    c.add_argument("--out", help="knowledge base file to write (default: $DATELINE_KB, else ~/.local/share/dateline/kb.sqlite)")
     return p
+
+
+def _kb_option(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--kb", metavar="FILE",
+                   help="knowledge base file (default: $DATELINE_KB, else ~/.local/share/dateline/kb.sqlite)")
+
+
+def _use_kb(path: str) -> None:
+    from . import kb
+
+    if not os.path.exists(path):
+        raise UsageError(f"no knowledge base at {path}; build one with `dateline kb build DIR... --out {path}`")
+    kb.use(path)
 
 
 def _filters(c: argparse.ArgumentParser) -> None:
@@ -204,8 +230,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             if len(events) > RUN_TIMELINE:
                 print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
                       f"(all of them: dateline timeline --db {args.db}):")
-                events = sorted(events, key=lambda e: (e.get("sources", 1), e.get("date") or ""),
-                                reverse=True)[:RUN_TIMELINE]
+                # independent reports first, then distinct outlets; ties by date and id, never by chance
+                events = sorted(events, key=lambda e: (-e.get("sources", 1), -e.get("outlets", 1),
+                                                       e.get("date") or "9999", e["id"]))[:RUN_TIMELINE]
             if events:
                 print()
                 print_timeline(views.timeline_rows(events))
@@ -331,7 +358,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     else:
         output.write(rows, _fmt(args), [(k, lambda e, k=k: e.get(k)) for k in (
             "id", "type", "mode", "status", "date", "date_precision", "location", "source", "target", "sources",
-            "articles", "evidence")])
+            "outlets", "articles", "evidence")])
     return 0
 
 
@@ -491,6 +518,17 @@ def _warn_pending(store: Store, db: str) -> None:
 # -- measuring ------------------------------------------------------------------------------
 
 
+
+def cmd_kb(args: argparse.Namespace) -> int:
+    from . import kb
+
+    out = args.out or str(kb.default_path())
+    report = kb.build_kb(args.dirs, out)
+    print(report.summary())
+    return 0
+
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation import task_module
 
@@ -500,7 +538,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.orders > 1 and args.task != "stories":
         raise UsageError("--orders applies to the stories task only")
     extra = {"orders": args.orders} if args.task == "stories" and args.orders > 1 else {}
-    metrics = module.evaluate(args.file, out=args.out, **extra)
+    from .evaluation.merge import GoldError
+
+    try:
+        metrics = module.evaluate(args.file, out=args.out, **extra)
+    except GoldError as exc:
+        raise UsageError(str(exc)) from None
     report = getattr(module, "report", None)
     print(report(metrics) if report else _plain_report(metrics))
     if args.json:
