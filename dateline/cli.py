@@ -559,9 +559,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import bench_pipeline, report
 
     if args.what == "growth":
-        from .growth import bench_growth, report as growth_report
+        from .growth import GrowthRunFailed, bench_growth, report as growth_report
 
-        result = bench_growth(args.repeats)
+        try:
+            result = bench_growth(args.repeats)
+        except GrowthRunFailed as exc:
+            raise UsageError(str(exc)) from None
         print(growth_report(result))
         if args.json:
             print(json.dumps(result))

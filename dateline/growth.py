@@ -17,6 +17,10 @@ import tempfile
 import time
 from typing import Any
 
+class GrowthRunFailed(RuntimeError):
+    """A command the growth bench ran exited with an error (the message carries its own)."""
+
+
 SENTENCE = "Defence Minister Rajnath Singh met his Japanese counterpart Gen Nakatani in New Delhi on Monday."
 QUERIES = (["actors"], ["quotes"], ["events", "--mentions"], ["events"], ["timeline"], ["stories"])
 
@@ -54,14 +58,14 @@ def bench_growth(counts: list[int], sentence: str = SENTENCE, max_chars: int | N
 def _measure(args: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident megabytes of one ``dateline`` command in its own process."""
     started = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "dateline", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.monotonic() - started
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if proc.returncode != 0:
-        raise RuntimeError(f"dateline {' '.join(args)} failed: {err.strip()}")
+    with tempfile.TemporaryFile() as err:  # a file, not a pipe: a chatty child can never fill it and stall
+        proc = subprocess.Popen([sys.executable, "-m", "dateline", *args], stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.monotonic() - started
+        if proc.returncode != 0:
+            err.seek(0)
+            raise GrowthRunFailed(f"dateline {' '.join(args)} failed: {err.read().decode(errors='replace').strip()}")
     return seconds, usage.ru_maxrss / 1024  # kilobytes on Linux
 
 
