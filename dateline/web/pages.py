@@ -63,21 +63,29 @@ def timeline(request: Request, f: EventFilter = Depends(event_filter), page: Pag
 def event(request: Request, event_id: str) -> HTMLResponse:
     detail = resources.event_detail(_reader(request), event_id)
     e = detail["event"]
-    infos = {a["id"]: a for a in detail["article_info"]}
-    evidence = []
-    for i, ev in enumerate(e.get("evidence", [])):
-        text_ = detail["texts"].get(ev.get("article"))
-        if text_ is None:
+    groups = []
+    for info in detail["article_info"]:
+        text_ = detail["texts"].get(info["id"], "")
+        spans = sorted((int(ev.get("start") or 0), int(ev.get("end") or 0), ev.get("sentence"))
+                       for ev in e.get("evidence", []) if ev.get("article") == info["id"])
+        if not spans:
             continue
-        start, end = int(ev.get("start") or 0), int(ev.get("end") or 0)
-        lo, hi = evidence_context(text_, start, end)
-        mark = Mark(start - lo, end - lo, "evidence", "evidence", id=f"evidence-{i}")
-        evidence.append({
-            **ev, "info": infos.get(ev["article"], {}),
-            "context": marked(text_[lo:hi], [mark]), "cut_before": lo > 0, "cut_after": hi < len(text_),
-            "full": marked(text_, [Mark(start, end, "evidence", "evidence")]),
+        windows: list[list[int]] = []
+        for start, end, _ in spans:
+            lo, hi = evidence_context(text_, start, end)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi])
+        marks = [Mark(s, t, "evidence", f"evidence, sentence {n}") for s, t, n in spans]
+        groups.append({
+            "info": info, "sentences": [n for _, _, n in spans],
+            "windows": [{"html": marked(text_[lo:hi], [Mark(m.start - lo, m.end - lo, m.cls, m.title) for m in marks
+                                                     if lo <= m.start and m.end <= hi]),
+                         "cut_before": lo > 0, "cut_after": hi < len(text_)} for lo, hi in windows],
+            "full": marked(text_, marks),
         })
-    return render(request, "event.html", f"/api/events/{quote(event_id)}", e=e, evidence=evidence,
+    return render(request, "event.html", f"/api/events/{quote(event_id)}", e=e, groups=groups,
                   articles=detail["article_info"])
 
 

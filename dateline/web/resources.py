@@ -30,7 +30,9 @@ def event_detail(reader: Reader, event_id: str) -> dict[str, Any]:
     if event is None:
         raise not_found("event", event_id)
     articles = reader.article_texts(list(event.get("articles", [])))
-    infos = [{k: v for k, v in articles[a].items() if k != "text"} for a in event.get("articles", []) if a in articles]
+    infos = [{**{k: v for k, v in articles[a].items() if k != "text"},
+              "title": articles[a]["title"] or headline(articles[a]["text"])}
+             for a in event.get("articles", []) if a in articles]
     return {"event": event, "article_info": infos, "texts": {a: r["text"] for a, r in articles.items()}}
 
 
@@ -38,6 +40,7 @@ def article_detail(reader: Reader, article_id: str) -> dict[str, Any]:
     article = reader.article(article_id)
     if article is None:
         raise not_found("article", article_id)
+    article["headline"] = article["title"] or headline(article["text"])
     analysis = reader.analysis(article_id)
     events = reader.events_of_articles([article_id])
     return {"article": article, "analysis": analysis, "events": events,
