@@ -126,7 +126,8 @@ def articles(request: Request, page: Page = Depends(), q: str | None = Query(Non
 def article(request: Request, article_id: str) -> HTMLResponse:
     detail = resources.article_detail(_reader(request), article_id)
     analysis = detail["analysis"]
-    body = marked(detail["article"]["text"], analysis_marks(analysis) if analysis else [])
+    linked = _reader(request).known_actors(sorted({x.name for x in analysis.actors})) if analysis else set()
+    body = marked(detail["article"]["text"], analysis_marks(analysis, linked) if analysis else [])
     return render(request, "article.html", f"/api/articles/{quote(article_id)}", a=detail["article"],
                   analysis=analysis, body=body, events=detail["events"])
 

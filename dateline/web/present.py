@@ -102,8 +102,10 @@ def marked(text: str, marks: Iterable[Mark]) -> Markup:
     return Markup("").join(out)
 
 
-def analysis_marks(analysis: Analysis) -> list[Mark]:
-    """Actors, dates and event triggers of an analysed article, as marks over its text."""
+def analysis_marks(analysis: Analysis, linked: set[tuple[str, str | None, str | None]] | None = None) -> list[Mark]:
+    """Actors, dates and event triggers of an analysed article, as marks over its text; an actor
+    links to its page when it is in ``linked`` ((casefolded name, country, sector) of actors
+    that have one)."""
     marks = []
     for e in analysis.events:
         label = f"{e.type}{'/' + e.mode if e.mode else ''} [{e.status}]" + (f" {e.date}" if e.date else "")
@@ -111,7 +113,8 @@ def analysis_marks(analysis: Analysis) -> list[Mark]:
     for actor in analysis.actors:
         ref = actor.ref()
         label = " ".join(x for x in (actor.name, actor_codes(ref), actor.role and f"({actor.role})") if x)
-        href = actor_href(ref) if actor.kind != "GROUP" else None
+        has_page = linked is not None and (actor.name.casefold(), actor.country, actor.sector) in linked
+        href = actor_href(ref) if has_page else None
         marks.extend(Mark(m.start, m.end, "actor", label, href) for m in actor.mentions)
     for t in analysis.timexes:
         marks.append(Mark(t.start, t.end, "time", f"{t.type} {t.value}"))

@@ -332,6 +332,16 @@ class Reader:
             "co_actors": [dict(r) for r in others],
         }
 
+    def known_actors(self, names: list[str]) -> set[tuple[str, str | None, str | None]]:
+        """(casefolded name, country, sector) of the actors with these names that merged events have."""
+        if not names:
+            return set()
+        marks = ",".join("?" * len(names))
+        rows = self.db.execute(
+            f"SELECT DISTINCT name, country, sector FROM event_actors WHERE side != 'location'"
+            f" AND name COLLATE NOCASE IN ({marks})", names).fetchall()
+        return {(r[0].casefold(), r[1], r[2]) for r in rows if r[0]}
+
     def actor_events(self, name: str, country: str | None, sector: str | None, side: str,
                      limit: int, offset: int) -> tuple[list[str], int]:
         """A page of the events an actor is on one side of (``source`` or ``target``), by date."""
