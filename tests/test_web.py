@@ -25,8 +25,8 @@ from .conftest import EXAMPLES, SEEDS
 HOSTILE_TITLE = 'Talks <script>alert("title")</script> <img src=x onerror="alert(1)">'
 HOSTILE_BODY = (
     "President Emmanuel Macron of France <script>alert('body')</script> met German Chancellor Olaf Scholz "
-    "in Paris on Tuesday for talks on defence <b onmouseover=\"alert(2)\">cooperation</b>.\n\n"
-    "Macron said <a href=\"javascript:alert(3)\" onclick=\"alert(4)\">the two countries</a> would sign a pact.\n"
+    'in Paris on Tuesday for talks on defence <b onmouseover="alert(2)">cooperation</b>.\n\n'
+    'Macron said <a href="javascript:alert(3)" onclick="alert(4)">the two countries</a> would sign a pact.\n'
 )
 
 
@@ -36,8 +36,18 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip(f"seed articles not available at {SEEDS}")
     folder = tmp_path_factory.mktemp("web")
     hostile = folder / "hostile.jsonl"
-    hostile.write_text(json.dumps({"text": HOSTILE_BODY, "title": HOSTILE_TITLE, "date": "2025-03-04",
-                                   "source": "<i onmouseover=alert(5)>Wire</i>", "url": "javascript:alert(6)"}) + "\n")
+    hostile.write_text(
+        json.dumps(
+            {
+                "text": HOSTILE_BODY,
+                "title": HOSTILE_TITLE,
+                "date": "2025-03-04",
+                "source": "<i onmouseover=alert(5)>Wire</i>",
+                "url": "javascript:alert(6)",
+            }
+        )
+        + "\n"
+    )
     path = folder / "web.db"
     with Store(path) as store:
         stats = run([str(SEEDS), str(EXAMPLES), str(hostile)], store)
@@ -59,7 +69,9 @@ def post(app, url: str, **kw) -> httpx.Response:
 
 
 async def _request(app, method: str, url: str, **kw) -> httpx.Response:
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as client:
         return await client.request(method, url, **kw)
 
 
@@ -84,8 +96,11 @@ def test_web_api_lists_the_merged_japan_india_meeting(app):
 
 
 def test_web_event_page_shows_both_sources_and_marks_the_evidence(app):
-    meeting = next(e for e in get(app, "/api/events", params={"country": "JPN", "type": "CONSULT"}).json()["items"]
-                   if e["date"] == "2025-05-05")
+    meeting = next(
+        e
+        for e in get(app, "/api/events", params={"country": "JPN", "type": "CONSULT"}).json()["items"]
+        if e["date"] == "2025-05-05"
+    )
     r = get(app, f"/events/{meeting['id']}")
     assert r.status_code == 200
     for article in meeting["articles"]:
@@ -96,21 +111,24 @@ def test_web_event_page_shows_both_sources_and_marks_the_evidence(app):
     assert {a["id"] for a in api["article_info"]} == set(meeting["articles"])
 
 
-@pytest.mark.parametrize("params", [
-    {},
-    {"country": "JPN"},
-    {"country": "Japan"},
-    {"actor": "Singh"},
-    {"actor": "rajnath singh"},
-    {"actor": "IND"},
-    {"type": "consult"},
-    {"status": "planned"},
-    {"since": "2025"},
-    {"since": "2025-05-05"},
-    {"until": "2024-12"},
-    {"since": "2024-11", "until": "2025-04", "country": "IND"},
-    {"actor": "Nakatani", "type": "CONSULT", "since": "2025-05"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"country": "JPN"},
+        {"country": "Japan"},
+        {"actor": "Singh"},
+        {"actor": "rajnath singh"},
+        {"actor": "IND"},
+        {"type": "consult"},
+        {"status": "planned"},
+        {"since": "2025"},
+        {"since": "2025-05-05"},
+        {"until": "2024-12"},
+        {"since": "2024-11", "until": "2025-04", "country": "IND"},
+        {"actor": "Nakatani", "type": "CONSULT", "since": "2025-05"},
+    ],
+)
 def test_web_api_filters_as_the_timeline_command_does(app, db, params):
     """SQL filters and the CLI's Python filters agree on every store event."""
     cli_args = {"actor": None, "country": None, "type": None, "since": None, "until": None}
@@ -199,8 +217,16 @@ def test_web_every_linked_page_escapes_the_hostile_article(app):
     """Crawl every page reachable from the timeline (and the hostile article's own pages)."""
     hostile = get(app, "/api/articles", params={"q": "Macron"}).json()["items"]
     assert hostile and "<script>" in hostile[0]["title"].replace("\\u003c", "<")
-    queue = ["/", "/stories", "/actors", "/articles", "/docs", f"/articles/{hostile[0]['id']}",
-             "/search?q=script+alert", "/search?q=Macron"]
+    queue = [
+        "/",
+        "/stories",
+        "/actors",
+        "/articles",
+        "/docs",
+        f"/articles/{hostile[0]['id']}",
+        "/search?q=script+alert",
+        "/search?q=Macron",
+    ]
     seen: set[str] = set()
     while queue and len(seen) < 400:
         url = queue.pop()
@@ -222,10 +248,18 @@ def test_web_every_linked_page_escapes_the_hostile_article(app):
     assert len(seen) > 30
 
 
-@pytest.mark.parametrize("url", [
-    "/api/events", "/api/events?q=Macron", "/api/search?q=Macron", "/api/articles?q=Macron", "/api/stories",
-    "/api/actors", "/api/events/counts",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/events",
+        "/api/events?q=Macron",
+        "/api/search?q=Macron",
+        "/api/articles?q=Macron",
+        "/api/stories",
+        "/api/actors",
+        "/api/events/counts",
+    ],
+)
 def test_web_api_carries_no_markup(app, url):
     r = get(app, url)
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
@@ -250,27 +284,30 @@ def test_web_pages_send_a_policy_that_runs_no_script(app):
     assert r.headers["x-content-type-options"] == "nosniff"
 
 
-@pytest.mark.parametrize("url, param", [
-    ("/api/events?since=2025-13", "since"),
-    ("/api/events?until=2025-02-30", "until"),
-    ("/api/events?since=May", "since"),
-    ("/api/events?since=2025-06&until=2025-01", "until"),
-    ("/api/events?limit=100000000", "limit"),
-    ("/api/events?limit=0", "limit"),
-    ("/api/events?limit=ten", "limit"),
-    ("/api/events?offset=-1", "offset"),
-    ("/api/events?type=INVADE", "type"),
-    ("/api/events?status=rumoured", "status"),
-    ("/api/events?country=Atlantis", "country"),
-    ("/api/events?order=sideways", "order"),
-    ("/api/events/counts?bucket=week", "bucket"),
-    ("/api/stories?limit=100000000", "limit"),
-    ("/api/actors?limit=100000000", "limit"),
-    ("/api/articles?limit=100000000", "limit"),
-    ("/api/search?q=", "q"),
-    ("/api/search?q=x&limit=100000000", "limit"),
-    ("/api/events?actor=" + "a" * 300, "actor"),
-])
+@pytest.mark.parametrize(
+    "url, param",
+    [
+        ("/api/events?since=2025-13", "since"),
+        ("/api/events?until=2025-02-30", "until"),
+        ("/api/events?since=May", "since"),
+        ("/api/events?since=2025-06&until=2025-01", "until"),
+        ("/api/events?limit=100000000", "limit"),
+        ("/api/events?limit=0", "limit"),
+        ("/api/events?limit=ten", "limit"),
+        ("/api/events?offset=-1", "offset"),
+        ("/api/events?type=INVADE", "type"),
+        ("/api/events?status=rumoured", "status"),
+        ("/api/events?country=Atlantis", "country"),
+        ("/api/events?order=sideways", "order"),
+        ("/api/events/counts?bucket=week", "bucket"),
+        ("/api/stories?limit=100000000", "limit"),
+        ("/api/actors?limit=100000000", "limit"),
+        ("/api/articles?limit=100000000", "limit"),
+        ("/api/search?q=", "q"),
+        ("/api/search?q=x&limit=100000000", "limit"),
+        ("/api/events?actor=" + "a" * 300, "actor"),
+    ],
+)
 def test_web_bad_parameters_get_a_400_that_names_them(app, url, param):
     r = get(app, url)
     assert r.status_code == 400, r.text
@@ -278,27 +315,43 @@ def test_web_bad_parameters_get_a_400_that_names_them(app, url, param):
     assert error["param"] == param and error["message"].startswith(param)
 
 
-@pytest.mark.parametrize("url", [
-    "/api/events/e0000000000000000", "/api/stories/s0000000000000000", "/api/articles/0000000000000000",
-    "/api/actors/JPN.GOV.Nobody", "/api/actors/nonsense", "/api/nothing-here",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/events/e0000000000000000",
+        "/api/stories/s0000000000000000",
+        "/api/articles/0000000000000000",
+        "/api/actors/JPN.GOV.Nobody",
+        "/api/actors/nonsense",
+        "/api/nothing-here",
+    ],
+)
 def test_web_unknown_ids_get_a_404_in_json(app, url):
     r = get(app, url)
     assert r.status_code == 404 and r.headers["content-type"].startswith("application/json")
     assert r.json()["error"]["message"]
 
 
-@pytest.mark.parametrize("url", [
-    "/events/e0000000000000000", "/stories/nope", "/articles/nope", "/actors/-.-.Nobody", "/?since=2025-13",
-    "/?limit=100000000",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/events/e0000000000000000",
+        "/stories/nope",
+        "/articles/nope",
+        "/actors/-.-.Nobody",
+        "/?since=2025-13",
+        "/?limit=100000000",
+    ],
+)
 def test_web_pages_answer_bad_requests_with_an_error_page(app, url):
     r = get(app, url)
     assert r.status_code in (400, 404) and "text/html" in r.headers["content-type"]
     assert '<p class="error">' in r.text
 
 
-@pytest.mark.parametrize("q", ['"', "NEAR(", "a OR", "*", "title:x", "'; DROP TABLE events; --", "\x00", "é" * 50])
+@pytest.mark.parametrize(
+    "q", ['"', "NEAR(", "a OR", "*", "title:x", "'; DROP TABLE events; --", "\x00", "é" * 50]
+)
 def test_web_search_and_filters_survive_any_text(app, q):
     for url in ("/api/search", "/api/events", "/api/articles", "/api/actors", "/search", "/"):
         r = get(app, url, params={"q": q})
@@ -342,8 +395,11 @@ def test_web_sees_what_a_concurrent_run_adds(tmp_path: Path):
         run([str(SEEDS)], store)
     app = create_app(Settings(db=str(path)))
     before = get(app, "/api/events").json()["total"]
-    writer = subprocess.Popen([sys.executable, "-m", "dateline", "run", str(EXAMPLES), "--db", str(path), "--quiet"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "dateline", "run", str(EXAMPLES), "--db", str(path), "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     statuses = []
     try:
         deadline = time.monotonic() + 120
@@ -361,9 +417,13 @@ def test_web_sees_what_a_concurrent_run_adds(tmp_path: Path):
 
 # -- ingest -------------------------------------------------------------------------------------------
 
-POSTED = {"text": "Norwegian Foreign Minister Ingrid Solberg hosted Chilean Foreign Minister Mateo Rojas in Oslo "
-                  "on Tuesday for talks on trade.", "title": "Solberg hosts Rojas", "date": "2024-04-02",
-          "source": "Posted Wire"}
+POSTED = {
+    "text": "Norwegian Foreign Minister Ingrid Solberg hosted Chilean Foreign Minister Mateo Rojas in Oslo "
+    "on Tuesday for talks on trade.",
+    "title": "Solberg hosts Rojas",
+    "date": "2024-04-02",
+    "source": "Posted Wire",
+}
 
 
 def test_web_ingest_is_off_unless_allowed(app):
@@ -384,21 +444,31 @@ def test_web_ingest_stores_a_posted_article(tmp_path: Path, db: Path):
     assert get(app, f"/api/articles/{body['id']}").json()["source"] == "Posted Wire"
     again = post(app, "/api/articles", json=POSTED)
     assert again.status_code == 200 and again.json()["new"] is False and again.json()["id"] == body["id"]
-    text = post(app, "/api/articles", content="title Plain post\ndate 2024-04-03\n\n" + POSTED["text"] + " Again.",
-                headers={"content-type": "text/plain"})
-    assert text.status_code == 201 and get(app, f"/api/articles/{text.json()['id']}").json()["title"] == "Plain post"
+    text = post(
+        app,
+        "/api/articles",
+        content="title Plain post\ndate 2024-04-03\n\n" + POSTED["text"] + " Again.",
+        headers={"content-type": "text/plain"},
+    )
+    assert (
+        text.status_code == 201
+        and get(app, f"/api/articles/{text.json()['id']}").json()["title"] == "Plain post"
+    )
 
 
-@pytest.mark.parametrize("body, kind", [
-    (b"{not json", "application/json"),
-    (b'["a list"]', "application/json"),
-    (b'{"title": "no text"}', "application/json"),
-    (b'{"text": "x", "colour": "red"}', "application/json"),
-    (b'{"text": 5}', "application/json"),
-    (b"", "text/plain"),
-    (b"<html><body></body></html>", "text/html"),
-    (b"text", "image/png"),
-])
+@pytest.mark.parametrize(
+    "body, kind",
+    [
+        (b"{not json", "application/json"),
+        (b'["a list"]', "application/json"),
+        (b'{"title": "no text"}', "application/json"),
+        (b'{"text": "x", "colour": "red"}', "application/json"),
+        (b'{"text": 5}', "application/json"),
+        (b"", "text/plain"),
+        (b"<html><body></body></html>", "text/html"),
+        (b"text", "image/png"),
+    ],
+)
 def test_web_ingest_refuses_what_it_cannot_read(tmp_path: Path, db: Path, body, kind):
     import shutil
 

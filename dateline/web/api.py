@@ -28,13 +28,20 @@ def reader(request: Request) -> Reader:
 
 
 def _page_json(raw_items: list[str], total: int, page: Page, request: Request) -> Response:
-    meta = dumps({"total": total, "limit": page.limit, "offset": page.offset, **page.links(total, str(request.url))})
+    meta = dumps(
+        {"total": total, "limit": page.limit, "offset": page.offset, **page.links(total, str(request.url))}
+    )
     return RawJSONResponse('{"items":[' + ",".join(raw_items) + "]," + meta[1:])
 
 
 def _page(items: list[Any], total: int, page: Page, request: Request) -> dict[str, Any]:
-    return {"items": items, "total": total, "limit": page.limit, "offset": page.offset,
-            **page.links(total, str(request.url))}
+    return {
+        "items": items,
+        "total": total,
+        "limit": page.limit,
+        "offset": page.offset,
+        **page.links(total, str(request.url)),
+    }
 
 
 @router.get("/events", summary="Merged events by date, filtered and paged")
@@ -52,7 +59,9 @@ def events(
 def event_counts(
     request: Request,
     f: EventFilter = Depends(event_filter),
-    bucket: str = Query("auto", pattern="^(auto|year|month|day)$", description="period: auto, year, month or day"),
+    bucket: str = Query(
+        "auto", pattern="^(auto|year|month|day)$", description="period: auto, year, month or day"
+    ),
 ) -> dict[str, Any]:
     return counts(reader(request), f, bucket)
 
@@ -71,8 +80,11 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
 
 
 @router.get("/stories", summary="Stories, latest first")
-def stories(request: Request, page: Page = Depends(),
-            order: str = Query("desc", pattern="^(asc|desc)$", description="by last article: desc or asc")) -> Any:
+def stories(
+    request: Request,
+    page: Page = Depends(),
+    order: str = Query("desc", pattern="^(asc|desc)$", description="by last article: desc or asc"),
+) -> Any:
     items, total = reader(request).stories(page.limit, page.offset, newest_first=order == "desc")
     return _page(items, total, page, request)
 
@@ -83,8 +95,11 @@ def story(request: Request, story_id: str) -> dict[str, Any]:
 
 
 @router.get("/articles", summary="Articles, newest first, or those whose title or text hold words")
-def articles(request: Request, page: Page = Depends(),
-             q: str | None = Query(None, max_length=200, description="words of the title or text")) -> Any:
+def articles(
+    request: Request,
+    page: Page = Depends(),
+    q: str | None = Query(None, max_length=200, description="words of the title or text"),
+) -> Any:
     items, total = reader(request).articles(page.limit, page.offset, q)
     return _page(items, total, page, request)
 
@@ -96,8 +111,11 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/actors", summary="Actors of merged events, most events first")
-def actors(request: Request, page: Page = Depends(),
-           q: str | None = Query(None, max_length=200, description="part of the name")) -> Any:
+def actors(
+    request: Request,
+    page: Page = Depends(),
+    q: str | None = Query(None, max_length=200, description="part of the name"),
+) -> Any:
     items, total = reader(request).actors(page.limit, page.offset, q)
     from .present import actor_key
 
@@ -112,8 +130,11 @@ def actor(request: Request, key: str, page: Page = Depends()) -> dict[str, Any]:
 
 
 @router.get("/search", summary="Search articles, events and quotes")
-def search(request: Request, q: str = Depends(search_text),
-           limit: int = Query(10, ge=1, le=50, description="results of each kind (at most 50)")) -> dict[str, Any]:
+def search(
+    request: Request,
+    q: str = Depends(search_text),
+    limit: int = Query(10, ge=1, le=50, description="results of each kind (at most 50)"),
+) -> dict[str, Any]:
     found = resources.search(reader(request), q, limit)
     for item in found["articles"]["items"]:
         item["snippet"] = snippet_json(item.pop("snippet"))
@@ -125,8 +146,12 @@ def search(request: Request, q: str = Depends(search_text),
     return found
 
 
-@router.post("/articles", status_code=201, summary="Ingest one article (only with `dateline serve --allow-ingest`)",
-             responses={403: {"description": "ingest is off"}, 401: {"description": "a token is needed"}})
+@router.post(
+    "/articles",
+    status_code=201,
+    summary="Ingest one article (only with `dateline serve --allow-ingest`)",
+    responses={403: {"description": "ingest is off"}, 401: {"description": "a token is needed"}},
+)
 async def ingest(request: Request) -> Response:
     """Body: JSON ``{"text", "title", "date", "source", "url", "dateline"}`` (only ``text`` is
     required), raw ``text/plain`` (optional ``key value`` header lines, as ``.txt`` files) or

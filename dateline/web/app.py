@@ -36,8 +36,11 @@ LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 MAX_BODY = 4 * 1024 * 1024  # bytes of a request body (one posted article)
 MAX_QUERY = 4096  # bytes of a query string
 SECURITY_HEADERS = [
-    (b"content-security-policy", b"default-src 'none'; style-src 'self'; img-src 'self' data:; "
-                                 b"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    (
+        b"content-security-policy",
+        b"default-src 'none'; style-src 'self'; img-src 'self' data:; "
+        b"form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    ),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
@@ -106,11 +109,15 @@ class Guard:
             await send(message)
 
         if len(scope.get("query_string", b"")) > self.max_query:
-            await _plain_error(send_with_headers, 414, f"the query string is longer than {self.max_query} bytes")
+            await _plain_error(
+                send_with_headers, 414, f"the query string is longer than {self.max_query} bytes"
+            )
             return
         length = dict(scope.get("headers", [])).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
-            await _plain_error(send_with_headers, 413, f"the request body is larger than {self.max_body} bytes")
+            await _plain_error(
+                send_with_headers, 413, f"the request body is larger than {self.max_body} bytes"
+            )
             return
         seen = 0
 
@@ -127,20 +134,33 @@ class Guard:
 
 async def _plain_error(send: Send, status: int, message: str) -> None:
     body = dumps({"error": {"status": status, "message": message, "param": None}}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
 def templates_env() -> Environment:
     from . import present
 
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     env.globals.update(
-        actor_href=present.actor_href, actor_codes=present.actor_codes, actor_key=present.actor_key,
-        quad_of=present.QUAD_OF, quad_class=present.QUAD_CLASS, safe_url=present.safe_url,
-        snippet=present.snippet_markup, types=present.TYPES, statuses=present.STATUSES, quads=present.QUADS,
+        actor_href=present.actor_href,
+        actor_codes=present.actor_codes,
+        actor_key=present.actor_key,
+        quad_of=present.QUAD_OF,
+        quad_class=present.QUAD_CLASS,
+        safe_url=present.safe_url,
+        snippet=present.snippet_markup,
+        types=present.TYPES,
+        statuses=present.STATUSES,
+        quads=present.QUADS,
     )
     return env
 
@@ -153,7 +173,8 @@ def create_app(settings: Settings) -> FastAPI:
         title="Dateline",
         summary="Merged political events, stories, actors and their evidence, from a Dateline store.",
         version=_version(),
-        docs_url=None, redoc_url=None,  # their pages load scripts from the internet; /docs is our own
+        docs_url=None,
+        redoc_url=None,  # their pages load scripts from the internet; /docs is our own
         default_response_class=JSONResponse,
     )
     app.state.settings = settings
@@ -191,11 +212,17 @@ def create_app(settings: Settings) -> FastAPI:
 def error_response(request: Request, status: int, message: str, param: str | None = None) -> Response:
     """JSON for the API (and clients that ask for it), an HTML page for browsers."""
     accept = request.headers.get("accept", "")
-    if request.url.path.startswith("/api") or request.url.path == "/openapi.json" or (
-        "application/json" in accept and "text/html" not in accept
+    if (
+        request.url.path.startswith("/api")
+        or request.url.path == "/openapi.json"
+        or ("application/json" in accept and "text/html" not in accept)
     ):
-        return JSONResponse({"error": {"status": status, "message": message, "param": param}}, status_code=status)
-    html = request.app.state.env.get_template("error.html").render(status=status, message=message, request=request)
+        return JSONResponse(
+            {"error": {"status": status, "message": message, "param": param}}, status_code=status
+        )
+    html = request.app.state.env.get_template("error.html").render(
+        status=status, message=message, request=request
+    )
     return Response(html, status_code=status, media_type="text/html")
 
 
@@ -238,5 +265,9 @@ def check_token(request: Request) -> None:
     if settings.needs_token:
         given = request.headers.get("authorization", "")
         scheme, _, value = given.partition(" ")
-        if scheme.lower() != "bearer" or not settings.token or not hmac.compare_digest(value.strip(), settings.token):
+        if (
+            scheme.lower() != "bearer"
+            or not settings.token
+            or not hmac.compare_digest(value.strip(), settings.token)
+        ):
             raise ApiError(401, "ingest needs the server's token: send `Authorization: Bearer TOKEN`")

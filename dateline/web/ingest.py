@@ -59,8 +59,14 @@ def ingest(db: str, body: bytes, kind: str) -> dict[str, Any]:
             row = store.placement([article_id])[article_id]
     if stats.skipped:
         raise IngestError(stats.skipped[0].reason)
-    return {"id": article_id, "new": stats.new == 1, "story": row[0], "duplicate_of": row[1],
-            "articles": [article_id], "warnings": [w.reason for w in stats.warnings]}
+    return {
+        "id": article_id,
+        "new": stats.new == 1,
+        "story": row[0],
+        "duplicate_of": row[1],
+        "articles": [article_id],
+        "warnings": [w.reason for w in stats.warnings],
+    }
 
 
 def _jsonl(body: bytes) -> bytes:

@@ -29,8 +29,12 @@ def render(request: Request, template: str, api: str | None, **context: Any) -> 
 
     def with_params(**changes: Any) -> str:
         url = URL(str(request.url))
-        kept = {k: v for k, v in url.include_query_params(**changes).query_params.items() if v not in ("", None)}
-        return url.path + ("?" + "&".join(f"{quote(k)}={quote(str(v))}" for k, v in kept.items()) if kept else "")
+        kept = {
+            k: v for k, v in url.include_query_params(**changes).query_params.items() if v not in ("", None)
+        }
+        return url.path + (
+            "?" + "&".join(f"{quote(k)}={quote(str(v))}" for k, v in kept.items()) if kept else ""
+        )
 
     html = env.get_template(template).render(request=request, api=api, with_params=with_params, **context)
     return HTMLResponse(html)
@@ -42,8 +46,12 @@ def _api_twin(request: Request, path: str) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def timeline(request: Request, f: EventFilter = Depends(event_filter), page: Page = Depends(),
-             order: str = Query("asc", pattern="^(asc|desc)$")) -> HTMLResponse:
+def timeline(
+    request: Request,
+    f: EventFilter = Depends(event_filter),
+    page: Page = Depends(),
+    order: str = Query("asc", pattern="^(asc|desc)$"),
+) -> HTMLResponse:
     r = _reader(request)
     raw, total = resources.timeline(r, f, page, newest_first=order == "desc")
     events = [json.loads(x) for x in raw]
@@ -51,12 +59,25 @@ def timeline(request: Request, f: EventFilter = Depends(event_filter), page: Pag
 
     def period_link(period: str) -> str:
         url = URL(str(request.url)).remove_query_params(["offset"])
-        return str(url.include_query_params(since=period, until=period).path + "?" +
-                   url.include_query_params(since=period, until=period).query)
+        return str(
+            url.include_query_params(since=period, until=period).path
+            + "?"
+            + url.include_query_params(since=period, until=period).query
+        )
 
-    return render(request, "timeline.html", _api_twin(request, "/api/events"), events=events, total=total,
-                  page=page, links=page.links(total, str(request.url)), f=f, order=order,
-                  chart=chart, chart_svg=chart_svg(chart, period_link))
+    return render(
+        request,
+        "timeline.html",
+        _api_twin(request, "/api/events"),
+        events=events,
+        total=total,
+        page=page,
+        links=page.links(total, str(request.url)),
+        f=f,
+        order=order,
+        chart=chart,
+        chart_svg=chart_svg(chart, period_link),
+    )
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -66,8 +87,11 @@ def event(request: Request, event_id: str) -> HTMLResponse:
     groups = []
     for info in detail["article_info"]:
         text_ = detail["texts"].get(info["id"], "")
-        spans = sorted((int(ev.get("start") or 0), int(ev.get("end") or 0), ev.get("sentence"))
-                       for ev in e.get("evidence", []) if ev.get("article") == info["id"])
+        spans = sorted(
+            (int(ev.get("start") or 0), int(ev.get("end") or 0), ev.get("sentence"))
+            for ev in e.get("evidence", [])
+            if ev.get("article") == info["id"]
+        )
         if not spans:
             continue
         windows: list[list[int]] = []
@@ -78,22 +102,50 @@ def event(request: Request, event_id: str) -> HTMLResponse:
             else:
                 windows.append([lo, hi])
         marks = [Mark(s, t, "evidence", f"evidence, sentence {n}") for s, t, n in spans]
-        groups.append({
-            "info": info, "sentences": [n for _, _, n in spans],
-            "windows": [{"html": marked(text_[lo:hi], [Mark(m.start - lo, m.end - lo, m.cls, m.title) for m in marks
-                                                     if lo <= m.start and m.end <= hi]),
-                         "cut_before": lo > 0, "cut_after": hi < len(text_)} for lo, hi in windows],
-            "full": marked(text_, marks),
-        })
-    return render(request, "event.html", f"/api/events/{quote(event_id)}", e=e, groups=groups,
-                  articles=detail["article_info"])
+        groups.append(
+            {
+                "info": info,
+                "sentences": [n for _, _, n in spans],
+                "windows": [
+                    {
+                        "html": marked(
+                            text_[lo:hi],
+                            [
+                                Mark(m.start - lo, m.end - lo, m.cls, m.title)
+                                for m in marks
+                                if lo <= m.start and m.end <= hi
+                            ],
+                        ),
+                        "cut_before": lo > 0,
+                        "cut_after": hi < len(text_),
+                    }
+                    for lo, hi in windows
+                ],
+                "full": marked(text_, marks),
+            }
+        )
+    return render(
+        request,
+        "event.html",
+        f"/api/events/{quote(event_id)}",
+        e=e,
+        groups=groups,
+        articles=detail["article_info"],
+    )
 
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, page: Page = Depends()) -> HTMLResponse:
     items, total = _reader(request).stories(page.limit, page.offset)
-    return render(request, "stories.html", _api_twin(request, "/api/stories"), stories=items, total=total,
-                  page=page, links=page.links(total, str(request.url)))
+    return render(
+        request,
+        "stories.html",
+        _api_twin(request, "/api/stories"),
+        stories=items,
+        total=total,
+        page=page,
+        links=page.links(total, str(request.url)),
+    )
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -103,23 +155,42 @@ def story(request: Request, story_id: str) -> HTMLResponse:
     for a in s["articles"]:
         if a["duplicate_of"]:
             copies.setdefault(a["duplicate_of"], []).append(a)
-    originals = [a for a in s["articles"] if not a["duplicate_of"] or a["duplicate_of"] not in
-                 {x["id"] for x in s["articles"]}]
+    originals = [
+        a
+        for a in s["articles"]
+        if not a["duplicate_of"] or a["duplicate_of"] not in {x["id"] for x in s["articles"]}
+    ]
     outlets = list(dict.fromkeys(a["source"] or "(no outlet)" for a in originals))
     days = list(dict.fromkeys(a["published"] or "undated" for a in originals))
     grid = {(a["published"] or "undated", a["source"] or "(no outlet)"): [] for a in originals}
     for a in originals:
         grid[(a["published"] or "undated", a["source"] or "(no outlet)")].append(a)
-    return render(request, "story.html", f"/api/stories/{quote(story_id)}", s=s, outlets=outlets, days=days,
-                  grid=grid, copies=copies)
+    return render(
+        request,
+        "story.html",
+        f"/api/stories/{quote(story_id)}",
+        s=s,
+        outlets=outlets,
+        days=days,
+        grid=grid,
+        copies=copies,
+    )
 
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, page: Page = Depends(), q: str | None = Query(None)) -> HTMLResponse:
     q = text("q", q)
     items, total = _reader(request).articles(page.limit, page.offset, q)
-    return render(request, "articles.html", _api_twin(request, "/api/articles"), articles=items, total=total,
-                  page=page, links=page.links(total, str(request.url)), q=q)
+    return render(
+        request,
+        "articles.html",
+        _api_twin(request, "/api/articles"),
+        articles=items,
+        total=total,
+        page=page,
+        links=page.links(total, str(request.url)),
+        q=q,
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -128,16 +199,31 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     analysis = detail["analysis"]
     linked = _reader(request).known_actors(sorted({x.name for x in analysis.actors})) if analysis else set()
     body = marked(detail["article"]["text"], analysis_marks(analysis, linked) if analysis else [])
-    return render(request, "article.html", f"/api/articles/{quote(article_id)}", a=detail["article"],
-                  analysis=analysis, body=body, events=detail["events"])
+    return render(
+        request,
+        "article.html",
+        f"/api/articles/{quote(article_id)}",
+        a=detail["article"],
+        analysis=analysis,
+        body=body,
+        events=detail["events"],
+    )
 
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, page: Page = Depends(), q: str | None = Query(None)) -> HTMLResponse:
     q = text("q", q)
     items, total = _reader(request).actors(page.limit, page.offset, q)
-    return render(request, "actors.html", _api_twin(request, "/api/actors"), actors=items, total=total,
-                  page=page, links=page.links(total, str(request.url)), q=q)
+    return render(
+        request,
+        "actors.html",
+        _api_twin(request, "/api/actors"),
+        actors=items,
+        total=total,
+        page=page,
+        links=page.links(total, str(request.url)),
+        q=q,
+    )
 
 
 @router.get("/actors/{key:path}", response_class=HTMLResponse)
@@ -160,9 +246,15 @@ def docs(request: Request) -> HTMLResponse:
     operations = []
     for path, methods in spec.get("paths", {}).items():
         for method, op in methods.items():
-            operations.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                               "description": op.get("description", ""),
-                               "parameters": op.get("parameters", [])})
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "parameters": op.get("parameters", []),
+                }
+            )
     return render(request, "docs.html", "/openapi.json", spec=spec, operations=operations)
 
 

@@ -88,7 +88,9 @@ def country_code(param: str, value: str | None) -> str | None:
         return value.upper()
     code = country_name(value[:MAX_TEXT])
     if code is None:
-        raise bad(param, f"{value[:40]!r} is neither a three-letter code like JPN or IGO nor a country's name")
+        raise bad(
+            param, f"{value[:40]!r} is neither a three-letter code like JPN or IGO nor a country's name"
+        )
     return code
 
 
@@ -103,8 +105,13 @@ def text(param: str, value: str | None) -> str | None:
 
 
 def event_filter(
-    actor: str | None = Query(None, description="whole words of an actor's name, or a country code on either side"),
-    country: str | None = Query(None, description="country code (ISO alpha-3 or IGO, NGO, ...) or country name, of an actor or the location"),
+    actor: str | None = Query(
+        None, description="whole words of an actor's name, or a country code on either side"
+    ),
+    country: str | None = Query(
+        None,
+        description="country code (ISO alpha-3 or IGO, NGO, ...) or country name, of an actor or the location",
+    ),
     type: str | None = Query(None, description="PLOVER event type: " + " ".join(TYPES)),
     status: str | None = Query(None, description="event status: " + ", ".join(STATUSES)),
     since: str | None = Query(None, description="first date: YYYY, YYYY-MM or YYYY-MM-DD"),
@@ -112,9 +119,13 @@ def event_filter(
     q: str | None = Query(None, description="words of the evidence or the actors' names (full-text search)"),
 ) -> EventFilter:
     f = EventFilter(
-        actor=text("actor", actor), country=country_code("country", country),
-        type=choice("type", type, TYPES, upper=True), status=choice("status", status, STATUSES),
-        since=date_prefix("since", since), until=date_prefix("until", until), q=text("q", q),
+        actor=text("actor", actor),
+        country=country_code("country", country),
+        type=choice("type", type, TYPES, upper=True),
+        status=choice("status", status, STATUSES),
+        since=date_prefix("since", since),
+        until=date_prefix("until", until),
+        q=text("q", q),
     )
     if f.since and f.until and f.since[: len(f.until)] > f.until:
         raise bad("until", f"{f.until} is before since {f.since}")
@@ -134,6 +145,7 @@ class Page:
 
     def links(self, total: int, url: str) -> dict[str, str | None]:
         """URLs of the next and previous pages (``url`` is the request's, with its other parameters)."""
+
         def at(offset: int) -> str:
             u = URL(url).include_query_params(offset=offset, limit=self.limit)
             return f"{u.path}?{u.query}"
@@ -145,7 +157,9 @@ class Page:
         }
 
 
-def search_text(q: str | None = Query(None, description="words to find (all of them; a trailing * for a prefix)")) -> str:
+def search_text(
+    q: str | None = Query(None, description="words to find (all of them; a trailing * for a prefix)"),
+) -> str:
     value = text("q", q)
     if not value:
         raise bad("q", "give words to search for")

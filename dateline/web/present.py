@@ -102,7 +102,9 @@ def marked(text: str, marks: Iterable[Mark]) -> Markup:
     return Markup("").join(out)
 
 
-def analysis_marks(analysis: Analysis, linked: set[tuple[str, str | None, str | None]] | None = None) -> list[Mark]:
+def analysis_marks(
+    analysis: Analysis, linked: set[tuple[str, str | None, str | None]] | None = None
+) -> list[Mark]:
     """Actors, dates and event triggers of an analysed article, as marks over its text; an actor
     links to its page when it is in ``linked`` ((casefolded name, country, sector) of actors
     that have one)."""
@@ -234,34 +236,50 @@ def chart_svg(data: dict[str, Any], link: Any, width: int = 960, height: int = 1
     peak = max(sum(p["counts"].values()) for p in periods) or 1
     step = plot_w / len(periods)
     bar = max(step * 0.8, 1.0)
-    parts = [Markup('<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}">').format(
-        width, height, f"events by {data['bucket']} and quad class")]
+    parts = [
+        Markup('<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}">').format(
+            width, height, f"events by {data['bucket']} and quad class"
+        )
+    ]
     for frac in (0.0, 0.5, 1.0):
         y = top + plot_h * (1 - frac)
-        parts.append(Markup('<line class="grid" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/>'
-                            '<text class="axis" x="{}" y="{:.1f}" text-anchor="end">{}</text>').format(
-            left, width - 4, y, y, left - 4, y + 4, round(peak * frac)))
+        parts.append(
+            Markup(
+                '<line class="grid" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/>'
+                '<text class="axis" x="{}" y="{:.1f}" text-anchor="end">{}</text>'
+            ).format(left, width - 4, y, y, left - 4, y + 4, round(peak * frac))
+        )
     label_every = max(1, int(len(periods) / (plot_w / 70)))
     for i, p in enumerate(periods):
         x = left + i * step + (step - bar) / 2
         y = top + plot_h
         total = sum(p["counts"].values())
         tip = f"{p['period']}: {total} events" + "".join(
-            f"; {q} {p['counts'][q]}" for q in data["quads"] if p["counts"].get(q))
+            f"; {q} {p['counts'][q]}" for q in data["quads"] if p["counts"].get(q)
+        )
         parts.append(Markup('<a href="{}"><g><title>{}</title>').format(link(p["period"]), tip))
-        parts.append(Markup('<rect class="hit" x="{:.1f}" y="{}" width="{:.1f}" height="{}"/>').format(
-            left + i * step, top, step, plot_h))
+        parts.append(
+            Markup('<rect class="hit" x="{:.1f}" y="{}" width="{:.1f}" height="{}"/>').format(
+                left + i * step, top, step, plot_h
+            )
+        )
         for quad in data["quads"]:
             n = p["counts"].get(quad, 0)
             if not n:
                 continue
             h = plot_h * n / peak
             y -= h
-            parts.append(Markup('<rect class="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>').format(
-                QUAD_CLASS[quad], x, y, bar, h))
+            parts.append(
+                Markup('<rect class="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>').format(
+                    QUAD_CLASS[quad], x, y, bar, h
+                )
+            )
         parts.append(Markup("</g></a>"))
         if i % label_every == 0:
-            parts.append(Markup('<text class="axis" x="{:.1f}" y="{}" text-anchor="middle">{}</text>').format(
-                left + i * step + step / 2, height - 6, p["period"]))
+            parts.append(
+                Markup('<text class="axis" x="{:.1f}" y="{}" text-anchor="middle">{}</text>').format(
+                    left + i * step + step / 2, height - 6, p["period"]
+                )
+            )
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)

@@ -63,7 +63,11 @@ class EventFilter:
             phrase = fts_phrase(self.actor)
             clauses.append(
                 "(e.id IN (SELECT event FROM event_actors WHERE country = ? AND side != 'location')"
-                + (" OR e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?))" if phrase else ")")
+                + (
+                    " OR e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?))"
+                    if phrase
+                    else ")"
+                )
             )
             params.append(self.actor.strip().upper())
             if phrase:
@@ -139,7 +143,9 @@ class Reader:
 
     # -- events ---------------------------------------------------------------------------
 
-    def events(self, f: EventFilter, limit: int, offset: int, newest_first: bool = False) -> tuple[list[str], int]:
+    def events(
+        self, f: EventFilter, limit: int, offset: int, newest_first: bool = False
+    ) -> tuple[list[str], int]:
         """A page of merged events as stored JSON texts, in date order (undated last), and how many match."""
         where, params = f.where()
         order = "DESC" if newest_first else "ASC"
@@ -226,18 +232,26 @@ class Reader:
 
     def articles(self, limit: int, offset: int, q: str | None = None) -> tuple[list[dict[str, Any]], int]:
         """A page of articles, newest first, or those matching words of their title or text."""
-        cols = ("a.id, a.source, a.url, a.title, a.published, a.published_inferred, a.place, a.story,"
-                " a.duplicate_of, substr(a.text, 1, 300) AS text")
+        cols = (
+            "a.id, a.source, a.url, a.title, a.published, a.published_inferred, a.place, a.story,"
+            " a.duplicate_of, substr(a.text, 1, 300) AS text"
+        )
         match = fts_query(q) if q else None
         if match:
             rows = self.db.execute(
                 f"SELECT {cols} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
-                " ORDER BY rank LIMIT ? OFFSET ?", (match, limit, offset)).fetchall()
-            total = self.db.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)).fetchone()[0]
+                " ORDER BY rank LIMIT ? OFFSET ?",
+                (match, limit, offset),
+            ).fetchall()
+            total = self.db.execute(
+                "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+            ).fetchone()[0]
         else:
             rows = self.db.execute(
                 f"SELECT {cols} FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC"
-                " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+                " LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
             total = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         return [_article_dict(r) for r in rows], total
 
@@ -259,8 +273,13 @@ class Reader:
         total = self.db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
         members = self.story_members([r["id"] for r in rows])
         return [
-            {"id": r["id"], "title": r["title"], "articles": members.get(r["id"], []),
-             "first_published": r["first_published"], "last_published": r["last_published"]}
+            {
+                "id": r["id"],
+                "title": r["title"],
+                "articles": members.get(r["id"], []),
+                "first_published": r["first_published"],
+                "last_published": r["last_published"],
+            }
             for r in rows
         ], total
 
@@ -302,7 +321,9 @@ class Reader:
         ).fetchall()
         total = self.db.execute(
             f"SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE {where}"
-            " GROUP BY name COLLATE NOCASE, country, sector)", params).fetchone()[0]
+            " GROUP BY name COLLATE NOCASE, country, sector)",
+            params,
+        ).fetchone()[0]
         return [dict(r) for r in rows], total
 
     def actor(self, name: str, country: str | None, sector: str | None) -> dict[str, Any] | None:
@@ -312,11 +333,16 @@ class Reader:
         roles = self.db.execute(
             f"SELECT a.role, MIN(e.date) AS first, MAX(e.date) AS last, COUNT(DISTINCT a.event) AS events"
             f" FROM event_actors a JOIN events e ON e.id = a.event WHERE {match.replace('name', 'a.name')}"
-            " GROUP BY a.role ORDER BY events DESC", key).fetchall()
+            " GROUP BY a.role ORDER BY events DESC",
+            key,
+        ).fetchall()
         if not roles:
             return None
-        sides = dict(self.db.execute(
-            f"SELECT side, COUNT(DISTINCT event) FROM event_actors WHERE {match} GROUP BY side", key).fetchall())
+        sides = dict(
+            self.db.execute(
+                f"SELECT side, COUNT(DISTINCT event) FROM event_actors WHERE {match} GROUP BY side", key
+            ).fetchall()
+        )
         canonical = self.db.execute(f"SELECT name FROM event_actors WHERE {match} LIMIT 1", key).fetchone()[0]
         others = self.db.execute(
             "SELECT b.name, b.country, b.sector, COUNT(DISTINCT b.event) AS events FROM event_actors a"
@@ -324,11 +350,15 @@ class Reader:
             " AND NOT (b.name = a.name COLLATE NOCASE AND b.country IS a.country AND b.sector IS a.sector)"
             " WHERE a.name = ? COLLATE NOCASE AND a.country IS ? AND a.sector IS ? AND a.side != 'location'"
             " GROUP BY b.name COLLATE NOCASE, b.country, b.sector ORDER BY events DESC, b.name LIMIT 20",
-            key).fetchall()
+            key,
+        ).fetchall()
         return {
-            "name": canonical, "country": country, "sector": sector,
+            "name": canonical,
+            "country": country,
+            "sector": sector,
             "roles": [dict(r) for r in roles],
-            "events_as_source": sides.get("source", 0), "events_as_target": sides.get("target", 0),
+            "events_as_source": sides.get("source", 0),
+            "events_as_target": sides.get("target", 0),
             "co_actors": [dict(r) for r in others],
         }
 
@@ -339,26 +369,34 @@ class Reader:
         marks = ",".join("?" * len(names))
         rows = self.db.execute(
             f"SELECT DISTINCT name, country, sector FROM event_actors WHERE side != 'location'"
-            f" AND name COLLATE NOCASE IN ({marks})", names).fetchall()
+            f" AND name COLLATE NOCASE IN ({marks})",
+            names,
+        ).fetchall()
         return {(r[0].casefold(), r[1], r[2]) for r in rows if r[0]}
 
-    def actor_events(self, name: str, country: str | None, sector: str | None, side: str,
-                     limit: int, offset: int) -> tuple[list[str], int]:
+    def actor_events(
+        self, name: str, country: str | None, sector: str | None, side: str, limit: int, offset: int
+    ) -> tuple[list[str], int]:
         """A page of the events an actor is on one side of (``source`` or ``target``), by date."""
         match = "name = ? COLLATE NOCASE AND country IS ? AND sector IS ? AND side = ?"
         params = [name, country, sector, side]
         rows = self.db.execute(
             f"SELECT e.data FROM events e WHERE e.id IN (SELECT event FROM event_actors WHERE {match})"
-            " ORDER BY COALESCE(e.date, '9999'), e.id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+            " ORDER BY COALESCE(e.date, '9999'), e.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
         total = self.db.execute(
-            f"SELECT COUNT(DISTINCT event) FROM event_actors WHERE {match}", params).fetchone()[0]
+            f"SELECT COUNT(DISTINCT event) FROM event_actors WHERE {match}", params
+        ).fetchone()[0]
         return [r[0] for r in rows], total
 
     def actor_quote_articles(self, name: str, limit: int = 50) -> list[str]:
         """Articles with quotes whose speaker bears this name (their speakers are checked on the analyses)."""
         rows = self.db.execute(
             "SELECT DISTINCT q.article FROM quotes q JOIN articles a ON a.id = q.article WHERE q.speaker = ?"
-            " COLLATE NOCASE ORDER BY COALESCE(a.published, '9999') DESC LIMIT ?", (name, limit)).fetchall()
+            " COLLATE NOCASE ORDER BY COALESCE(a.published, '9999') DESC LIMIT ?",
+            (name, limit),
+        ).fetchall()
         return [r[0] for r in rows]
 
     # -- search -----------------------------------------------------------------------------
@@ -372,8 +410,12 @@ class Reader:
             f" snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', 24) AS snippet,"
             f" snippet(articles_fts, 0, '{HIT_START}', '{HIT_END}', '', 24) AS title_hit"
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
-            " ORDER BY rank LIMIT ?", (match, limit)).fetchall()
-        total = self.db.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)).fetchone()[0]
+            " ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        total = self.db.execute(
+            "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+        ).fetchone()[0]
         return [dict(r) for r in rows], total
 
     def search_events(self, q: str, limit: int) -> tuple[list[tuple[str, str]], int]:
@@ -384,8 +426,11 @@ class Reader:
         rows = self.db.execute(
             f"SELECT e.data, snippet(events_fts, 1, '{HIT_START}', '{HIT_END}', '…', 24) FROM events_fts"
             " JOIN events e ON e.rowid = events_fts.rowid WHERE events_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit)).fetchall()
-        total = self.db.execute("SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?", (match,)).fetchone()[0]
+            (match, limit),
+        ).fetchall()
+        total = self.db.execute(
+            "SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?", (match,)
+        ).fetchone()[0]
         return [(r[0], r[1]) for r in rows], total
 
     def search_quotes(self, q: str, limit: int) -> tuple[list[dict[str, Any]], int]:
@@ -393,11 +438,15 @@ class Reader:
         if not match:
             return [], 0
         rows = self.db.execute(
-            f"SELECT q.article, q.idx, q.speaker, q.start, q.\"end\","
+            f'SELECT q.article, q.idx, q.speaker, q.start, q."end",'
             f" snippet(quotes_fts, 0, '{HIT_START}', '{HIT_END}', '…', 32) AS snippet, a.title, a.published"
             " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.id = q.article"
-            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)).fetchall()
-        total = self.db.execute("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (match,)).fetchone()[0]
+            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        total = self.db.execute(
+            "SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (match,)
+        ).fetchone()[0]
         return [dict(r) for r in rows], total
 
     # -- the store as a whole -----------------------------------------------------------------

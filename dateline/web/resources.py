@@ -30,9 +30,14 @@ def event_detail(reader: Reader, event_id: str) -> dict[str, Any]:
     if event is None:
         raise not_found("event", event_id)
     articles = reader.article_texts(list(event.get("articles", [])))
-    infos = [{**{k: v for k, v in articles[a].items() if k != "text"},
-              "title": articles[a]["title"] or headline(articles[a]["text"])}
-             for a in event.get("articles", []) if a in articles]
+    infos = [
+        {
+            **{k: v for k, v in articles[a].items() if k != "text"},
+            "title": articles[a]["title"] or headline(articles[a]["text"]),
+        }
+        for a in event.get("articles", [])
+        if a in articles
+    ]
     return {"event": event, "article_info": infos, "texts": {a: r["text"] for a, r in articles.items()}}
 
 
@@ -43,8 +48,12 @@ def article_detail(reader: Reader, article_id: str) -> dict[str, Any]:
     article["headline"] = article["title"] or headline(article["text"])
     analysis = reader.analysis(article_id)
     events = reader.events_of_articles([article_id])
-    return {"article": article, "analysis": analysis, "events": events,
-            "analysis_json": analysis_to_dict(analysis) if analysis else None}
+    return {
+        "article": article,
+        "analysis": analysis,
+        "events": events,
+        "analysis_json": analysis_to_dict(analysis) if analysis else None,
+    }
 
 
 def story_detail(reader: Reader, story_id: str) -> dict[str, Any]:
@@ -59,11 +68,18 @@ def story_detail(reader: Reader, story_id: str) -> dict[str, Any]:
     articles = []
     for r in rows:
         adds = sorted(f for f in facts.get(r["id"], set()) if told[f] == 1) if len(facts) > 1 else []
-        articles.append({
-            "id": r["id"], "source": r["source"], "url": r["url"], "title": r["title"] or headline(r["text"]),
-            "published": r["published"], "published_inferred": r["published_inferred"],
-            "duplicate_of": r["duplicate_of"], "adds": adds,
-        })
+        articles.append(
+            {
+                "id": r["id"],
+                "source": r["source"],
+                "url": r["url"],
+                "title": r["title"] or headline(r["text"]),
+                "published": r["published"],
+                "published_inferred": r["published_inferred"],
+                "duplicate_of": r["duplicate_of"],
+                "adds": adds,
+            }
+        )
     events = reader.events_of_articles([r["id"] for r in rows], limit=STORY_EVENTS)
     return {**story, "articles": articles, "events": events}
 
@@ -81,7 +97,9 @@ def actor_detail(reader: Reader, key: str, page: Page) -> dict[str, Any]:
         raw, total = reader.actor_events(name, country, sector, side, page.limit, page.offset)
         sides[side] = {"items": [json.loads(r) for r in raw], "total": total}
     coded_in: list[dict[str, Any]] = []
-    event_articles = [a for e in sides["source"]["items"] + sides["target"]["items"] for a in e.get("articles", [])]
+    event_articles = [
+        a for e in sides["source"]["items"] + sides["target"]["items"] for a in e.get("articles", [])
+    ]
     quote_articles = reader.actor_quote_articles(name, limit=ACTOR_ARTICLES)
     wanted = list(dict.fromkeys(event_articles + quote_articles))[: 2 * ACTOR_ARTICLES]
     quotes: list[dict[str, Any]] = []
@@ -91,17 +109,46 @@ def actor_detail(reader: Reader, key: str, page: Page) -> dict[str, Any]:
             if actor_key(actor.ref()).casefold() != key.casefold():
                 continue
             if len(coded_in) < ACTOR_ARTICLES:
-                fields = {k: v for k, v in asdict(actor).items() if k not in ("id", "name", "mentions", "members")}
-                coded_in.append({"article": a.id, "published": a.published, "title": a.title or headline(a.text),
-                                 "mentions": len(actor.mentions), **fields})
+                fields = {
+                    k: v for k, v in asdict(actor).items() if k not in ("id", "name", "mentions", "members")
+                }
+                coded_in.append(
+                    {
+                        "article": a.id,
+                        "published": a.published,
+                        "title": a.title or headline(a.text),
+                        "mentions": len(actor.mentions),
+                        **fields,
+                    }
+                )
         for q in analysis.quotes:
-            if q.speaker and actor_key(q.speaker.ref()).casefold() == key.casefold() and len(quotes) < ACTOR_QUOTES:
-                quotes.append({"text": q.text, "article": a.id, "published": a.published, "start": q.start,
-                               "end": q.end, "direct": q.direct})
+            if (
+                q.speaker
+                and actor_key(q.speaker.ref()).casefold() == key.casefold()
+                and len(quotes) < ACTOR_QUOTES
+            ):
+                quotes.append(
+                    {
+                        "text": q.text,
+                        "article": a.id,
+                        "published": a.published,
+                        "start": q.start,
+                        "end": q.end,
+                        "direct": q.direct,
+                    }
+                )
     for other in found["co_actors"]:
         other["key"] = actor_key(other)
-    return {**found, "key": key, "as_source": sides["source"], "as_target": sides["target"],
-            "coded_in": coded_in, "quotes": quotes, "limit": page.limit, "offset": page.offset}
+    return {
+        **found,
+        "key": key,
+        "as_source": sides["source"],
+        "as_target": sides["target"],
+        "coded_in": coded_in,
+        "quotes": quotes,
+        "limit": page.limit,
+        "offset": page.offset,
+    }
 
 
 def search(reader: Reader, q: str, limit: int) -> dict[str, Any]:
@@ -111,7 +158,10 @@ def search(reader: Reader, q: str, limit: int) -> dict[str, Any]:
     return {
         "q": q,
         "articles": {"items": articles, "total": n_articles},
-        "events": {"items": [{"event": json.loads(raw), "snippet": snip} for raw, snip in events], "total": n_events},
+        "events": {
+            "items": [{"event": json.loads(raw), "snippet": snip} for raw, snip in events],
+            "total": n_events,
+        },
         "quotes": {"items": quotes, "total": n_quotes},
     }
 

@@ -26,16 +26,23 @@ def prepare(db: str) -> None:
         pass  # read-only media or permissions: Reader says whether the indexes are there
 
 
-def settings_for(db: str, host: str, allow_ingest: bool, token: str | None,
-                 say: Callable[[str], None]) -> Settings:
+def settings_for(
+    db: str, host: str, allow_ingest: bool, token: str | None, say: Callable[[str], None]
+) -> Settings:
     if allow_ingest and host not in LOCAL_HOSTS and not token:
         token = secrets.token_urlsafe(24)
         say(f"ingest token (send `Authorization: Bearer TOKEN` with POST /api/articles): {token}")
     return Settings(db=db, host=host, allow_ingest=allow_ingest, token=token)
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
-          token: str | None = None, say: Callable[[str], None] = print) -> None:
+def serve(
+    db: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    allow_ingest: bool = False,
+    token: str | None = None,
+    say: Callable[[str], None] = print,
+) -> None:
     import uvicorn
 
     prepare(db)
@@ -53,6 +60,8 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool
             raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     counts = app.state.reader.counts()
     shown = f"[{host}]" if ":" in host else host
-    say(f"Dateline on http://{shown}:{port}/ — {counts['articles']} articles, {counts['events']} events, "
-        f"{counts['stories']} stories from {db} (read-only; ingest {'on' if allow_ingest else 'off'}); Ctrl-C stops")
+    say(
+        f"Dateline on http://{shown}:{port}/ — {counts['articles']} articles, {counts['events']} events, "
+        f"{counts['stories']} stories from {db} (read-only; ingest {'on' if allow_ingest else 'off'}); Ctrl-C stops"
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
