@@ -1,0 +1,278 @@
+"""Who did it to whom: the source and target actors of a mention, read from the parse.
+
+A verb's sides are its subject or "by" agent and its objects, datives and prepositional objects
+(passives swap them); a noun's are its possessive and modifiers, its "by"/"of" phrase and its
+"against"/"with" phrase, else those of its light verb. Pronouns and relative pronouns resolve to
+the reporting speaker, the clause's subject or the last actor of their kind; coordinations and
+groups expand to their members. A token finds the actor it names through the actors stage's
+character offsets (:class:`ActorIndex`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.model import Actor
+
+from .mention import Mention
+from .syntax import PRONOUNS, SUBJECT_DEPS, clause_head, light_governor, np_bounds, subject_tokens
+from .vocabulary import HOSTILE_MATERIAL, MUTUAL_TYPES, SPEECH_VERBS, lemma_of
+
+TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "over")
+
+
+class ActorIndex:
+    """Actors by character offset, so an argument token finds the actor it mentions."""
+
+    def __init__(self, actors: list[Actor]):
+        self.by_id = {a.id: a for a in actors}
+        self.spans = sorted(
+            ((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda s: (s[0], -s[1])
+        )
+
+    def at(self, start: int, end: int, head: int | None = None) -> Actor | None:
+        best: tuple[int, int, Actor] | None = None
+        for s, e, actor in self.spans:
+            if s >= end:
+                break
+            if e <= start:
+                continue
+            covers_head = head is not None and s <= head < e
+            score = (1 if covers_head else 0, min(e, end) - max(s, start))
+            if best is None or score > best[:2]:
+                best = (score[0], score[1], actor)
+        return best[2] if best else None
+
+    def before(self, offset: int, kind: str) -> Actor | None:
+        """The most recently mentioned actor of a kind: "the two ministers ... Their first interaction"."""
+        best: tuple[int, Actor] | None = None
+        for s, e, actor in self.spans:
+            if e <= offset and actor.kind == kind and (best is None or s > best[0]):
+                best = (s, actor)
+        return best[1] if best else None
+
+    def named(self, text: str) -> Actor | None:
+        """An actor mentioned elsewhere under exactly this name ("Benin" ... "Benin police")."""
+        low = text.lower()
+        for a in self.by_id.values():
+            if a.name.lower() == low or any(m.text.lower() == low for m in a.mentions):
+                return a
+        return None
+
+    def expand(self, actor: Actor) -> list[Actor]:
+        """A GROUP stands for its members when they are known."""
+        if actor.kind == "GROUP" and actor.members:
+            return [self.by_id[m] for m in actor.members if m in self.by_id] or [actor]
+        return [actor]
+
+
+PRONOUN_KINDS = {"he": "PERSON", "his": "PERSON", "him": "PERSON", "she": "PERSON", "her": "PERSON",
+                 "they": "GROUP", "their": "GROUP", "them": "GROUP"}  # fmt: skip
+
+
+def _speaker_of(tok: Token) -> Token | None:
+    """The subject of the speech verb whose complement holds ``tok`` ("Syria says it will ...")."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "ccomp" and lemma_of(t.head) in SPEECH_VERBS | {"announce", "promise", "vow"}:
+            subj, passive = subject_tokens(t.head)
+            return subj[0] if subj and not passive else None
+        t = t.head
+    return None
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """What a third-person pronoun stands for: the reporting speaker, else the clause's subject."""
+    speaker = _speaker_of(tok)
+    if speaker is not None and speaker is not tok:
+        return speaker
+    clause = clause_head(tok)
+    for _ in range(4):
+        subj = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i]
+        if subj and subj[0].lower_ not in PRONOUNS:
+            return subj[0]
+        if clause.head.i == clause.i:
+            break
+        clause = clause_head(clause.head)
+    return None
+
+
+def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
+    if tok.lower_ in ("who", "which", "that", "whose"):
+        head = tok.head
+        while head.dep_ != "relcl" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "relcl" and depth < 3:
+            return _actor_of(head.head, index, depth + 1)
+    start, end = np_bounds(tok)
+    actor = index.at(start, end, tok.idx)
+    if actor is None:
+        start, end = np_bounds(tok, with_preps=True)
+        actor = index.at(start, end, tok.idx)
+    if actor is None and tok.pos_ == "PROPN":
+        actor = index.named(tok.doc.text[np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(
+            tok.text
+        )
+    if actor is None and tok.lower_ in PRONOUNS and depth < 3:
+        antecedent = _antecedent(tok)
+        if antecedent is not None:
+            actor = _actor_of(antecedent, index, depth + 1)
+        if actor is None and tok.lower_ in PRONOUN_KINDS:
+            actor = index.before(tok.idx, PRONOUN_KINDS[tok.lower_])
+    return actor
+
+
+def _modifier_actors(tok: Token, index: ActorIndex) -> list[Actor]:
+    """ "Hungarian and Romanian officials": one actor per coordinated modifier."""
+    found: list[Actor] = []
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
+            for m in (c, *c.conjuncts):
+                actor = index.at(m.idx, m.idx + len(m.text), m.idx)
+                if actor is not None and actor not in found:
+                    found.append(actor)
+    return found if len(found) > 1 else []
+
+
+def _actors_of(tok: Token, index: ActorIndex) -> list[Actor]:
+    """The actor(s) a noun phrase names, following coordination ("India and Japan")."""
+    found: list[Actor] = []
+    for t in [tok, *tok.conjuncts]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
+            continue
+        several = _modifier_actors(t, index)
+        if several:
+            found += [a for a in several if a not in found]
+            continue
+        actor = _actor_of(t, index)
+        if actor is not None:
+            for a in index.expand(actor):
+                if a not in found:
+                    found.append(a)
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "along":
+            for w in prep.subtree:
+                if w.dep_ == "pobj":
+                    found += [a for a in _actors_of(w, index) if a not in found]
+    return found
+
+
+def _agent_tokens(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    found = []
+    for pref in preps:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == pref:
+                found += [g for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> list[Actor]:
+    for tok in tokens:
+        found = [a for a in _actors_of(tok, index) if a not in exclude]
+        if found:
+            return found
+    return []
+
+
+def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor]) -> list[Actor]:
+    """First actor named in the verb's complements, a last resort for the recipient."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative", "attr") and c.i > verb.i:
+            for t in c.subtree:
+                if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                    found = [a for a in _actors_of(t, index) if a not in exclude]
+                    if found:
+                        return found
+    return []
+
+
+def verb_arguments(m: Mention, index: ActorIndex) -> None:
+    verb = m.trigger
+    subj, passive = subject_tokens(verb)
+    agents = _agent_tokens(verb)
+    if passive and not agents and "content" in m.entry.flags and m.type == "AGREE":
+        passive = False  # "Vietnam is committed to ...": a stance, not a patient
+    if passive:
+        source = _first_actors(agents, index, [])
+        target = _first_actors(subj, index, source)
+    else:
+        source = _first_actors(subj, index, [])
+        target = []
+    if not target:
+        objs = [c for c in verb.children if c.dep_ in ("dative",)]
+        objs += [c for c in verb.children if c.dep_ == "dobj"]
+        if m.type in ("REQUEST", "ACCUSE", "THREATEN"):
+            objs += [
+                g
+                for c in verb.children
+                if c.dep_ in ("ccomp", "xcomp")
+                for g in c.children
+                if g.dep_ in SUBJECT_DEPS
+            ]
+        objs += _prep_objects(verb, TARGET_PREPS)
+        objs += [
+            g
+            for c in verb.children
+            if c.dep_ == "dobj"
+            for g in _prep_objects(c, ("to", "with", "on", "against"))
+        ]
+        target = _first_actors([o for o in objs if o.i != m.trigger.i], index, source)
+    if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
+        target = _complement_actor(verb, index, source)
+    if "swap" in m.entry.flags and not passive:
+        source, target = target, source
+    m.source, m.target = source, target
+
+
+def noun_arguments(m: Mention, index: ActorIndex) -> None:
+    noun = m.trigger
+    light = light_governor(noun)
+    source: list[Actor] = []
+    for c in noun.children:
+        if (
+            c.dep_ in ("compound", "nmod")
+            and c.ent_type_ in ("FAC", "LOC")
+            or (
+                c.dep_ in ("compound", "nmod")
+                and c.ent_type_ == "GPE"
+                and m.type in HOSTILE_MATERIAL
+                and not any(a.kind == "COUNTRY" for a in _actors_of(c, index))
+            )
+        ):
+            continue  # "the Douma attack", "the Manchester Arena bombing": where, not who
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
+            source += [a for a in _actors_of(c, index) if a not in source]
+    patient_of = m.type in HOSTILE_MATERIAL or m.type in ("ACCUSE", "RETREAT")
+    source += [
+        a
+        for a in _first_actors(_prep_objects(noun, ("by",) if patient_of else ("by", "of")), index, source)
+        if a not in source
+    ]
+    if light is not None and not source:
+        source = _first_actors(subject_tokens(light)[0], index, [])
+    target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
+    target = _first_actors(_prep_objects(noun, target_preps), index, source)
+    if light is not None and not target:
+        target = _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source)
+    if (
+        light is None
+        and not source
+        and m.type in MUTUAL_TYPES
+        and noun.dep_ in ("attr", "pobj", "dobj", "nsubj")
+    ):
+        between = _prep_objects(noun, ("between",))
+        source = _first_actors(between, index, [])
+        if source:
+            target = []
+    if not source and "mutual" in m.entry.flags and m.type == "COOPERATE":
+        verb = clause_head(noun)
+        for _ in range(4):
+            source = _first_actors(subject_tokens(verb)[0], index, [])
+            if source or verb.head.i == verb.i:
+                break
+            verb = clause_head(verb.head)
+    m.source, m.target = source, target

@@ -1,0 +1,33 @@
+"""The event under assembly: one trigger, the clause that carries its tense, and the fields
+each job fills in (arguments, status, date, figures) before ``find_events`` turns it into an
+:class:`~dateline.model.Event`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dateline.model import Actor, Timex
+
+from .vocabulary import Entry
+
+
+@dataclass
+class Mention:
+    """An event being assembled from one trigger."""
+
+    entry: Entry
+    trigger: Token
+    clause: Token  # the verb whose clause carries tense, negation and arguments
+    nominal: bool
+    type: str
+    mode: str | None
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    status: str = "occurred"
+    consumed: set[int] = field(default_factory=set)  # token indices that belong to this trigger
+    timex: Timex | None = None
+    figures: dict[str, int] = field(default_factory=dict)
+    merged: list[Token] = field(default_factory=list)

@@ -1,0 +1,108 @@
+"""Whether a matched trigger is a political event of its own.
+
+A bare noun with no actor, date or toll only refers back to an event ("the meeting"); a noun
+that restates its verb ("hosted ... for talks") is the same event; sport, market reports
+("declined 70 sen") and accidents ("killed when a tree crashed") are no act of one political
+actor towards another. These yes/no decisions are kept together so a learned classifier can
+replace or join them here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .mention import Mention
+from .syntax import SEPARATING_PREPS, SUBJECT_DEPS, light_governor, subject_tokens
+from .vocabulary import contexts, in_context
+
+POLITICAL_SECTORS = frozenset("GOV MIL LEG JUD COP REB INS OPP PTY SPY IGO".split())
+DISASTER_TYPES = frozenset({"ASSAULT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
+MARKET_TYPES = frozenset({"REJECT", "CONCEDE", "RETREAT", "ASSAULT", "COERCE", "PROTEST"})
+CAUSE_OF_DAMAGE = frozenset({"blast", "explosion", "bomb", "shell", "missile", "rocket", "fire", "blaze"})
+
+
+def off_topic(m: Mention, nouns: set[str]) -> bool:
+    """Whether a mention is sport, a market report or an accident rather than a political event.
+
+    "The Hammers lost five Premiership games", "Genting eased 10 sen", "killed when a tree
+    crashed onto a mobile home": without a political actor, the event word is a metaphor or
+    a misfortune, not an act of one political actor towards another.
+    """
+    political = any(
+        a.sector in POLITICAL_SECTORS or a.country in ("IGO", "UNO", "EUR", "IMG")
+        for a in m.source + m.target
+    )
+    if not m.nominal:
+        subjects = [s for s in subject_tokens(m.clause)[0] if s.dep_ in SUBJECT_DEPS]
+        if any(s.lemma_.lower() in contexts()["accident"][1] for s in subjects) and m.type != "AID":
+            return True  # "mud blocked the mouths of the pit"
+        if m.type == "COERCE" and any(s.lemma_.lower() in CAUSE_OF_DAMAGE for s in subjects):
+            return True  # "the blast destroyed a car": the bombing is the event
+        if m.type in MARKET_TYPES and _moves_by_amount(m.trigger):
+            return True  # "declined 70 sen to 19.90 ringgit"
+    if political:
+        return False
+    if in_context("sport", nouns) or in_context("market", nouns):
+        return True
+    return m.type in DISASTER_TYPES and in_context("accident", nouns) and not in_context("attack", nouns)
+
+
+def _moves_by_amount(verb: Token) -> bool:
+    """A price or index that moves by an amount ("fell 1.1 percent", "eased 10 sen")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "npadvmod") or (c.dep_ == "prep" and c.lower_ in ("to", "by")):
+            if any(t.ent_type_ in ("MONEY", "PERCENT") for t in c.subtree):
+                return True
+    return False
+
+
+def _attaches(inner: Mention, outer: Mention) -> bool:
+    """Whether ``inner`` restates ``outer`` (a noun hanging off its verb, a relative clause)."""
+    t = inner.trigger
+    anchors = {outer.trigger.i}
+    if not outer.nominal or light_governor(outer.trigger) is not None:
+        anchors.add(outer.clause.i)
+    steps = 0
+    while t.head.i != t.i and steps < 6:
+        if t.dep_ == "pobj" and t.head.lower_ in SEPARATING_PREPS:
+            return False
+        if t.dep_ == "prep" and t.lower_ in SEPARATING_PREPS:
+            return False
+        t = t.head
+        steps += 1
+        if t.i in anchors:
+            return True
+    return False
+
+
+def merge_same(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (_depth(m.trigger), m.nominal, m.trigger.i)):
+        host = next((k for k in kept if k.type == m.type and (_attaches(m, k) or _attaches(k, m))), None)
+        if host is None:
+            kept.append(m)
+            continue
+        host.merged.append(m.trigger)
+        host.source += [a for a in m.source if a not in host.source and a not in host.target]
+        host.target += [a for a in m.target if a not in host.target and a not in host.source]
+        host.timex = host.timex or m.timex
+        if m.status != "occurred" and host.status == "occurred" and host.nominal:
+            host.status = m.status
+    return kept
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def drop_reference(m: Mention) -> bool:
+    """A bare noun with no actor, date or toll only refers back to an event ("the meeting")."""
+    if not m.nominal:
+        return False
+    if light_governor(m.trigger) is not None:
+        return False
+    return not (m.source or m.target or m.timex or m.figures)

@@ -1,0 +1,224 @@
+"""Whether an event happened: ``occurred``, ``planned``, ``hypothetical`` or ``negated``.
+
+Auxiliaries, negation and governing verbs decide it: "will host" and "is set to host" are plans,
+"if sealed, would provide" a condition, "did not attend" and "no one was injured" negations,
+while reported speech turns "would" into a plan and an infinitive of purpose ("a force raised to
+fight") an aim. The same clause analysis decides what is the content of a speech act or stance
+("threatened to ban ..." is one threat, not a ban), when "vowed to" is a threat, when "asked" is a
+question rather than a request, and when a reported "must" is a demand.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .mention import Mention
+from .syntax import PASSIVE_DEPS, PRONOUNS, SUBJECT_DEPS
+from .vocabulary import HOSTILE_MATERIAL, PLAN_VERBS, SPEECH_VERBS, THREAT_MODE, lemma_of
+
+OBLIGATION = frozenset({"must", "should"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def _has_if(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+            return True
+    return False
+
+
+def _is_reported(verb: Token) -> bool:
+    t = verb
+    while t.head.i != t.i:
+        if t.dep_ in ("ccomp",) and lemma_of(t.head) in SPEECH_VERBS:
+            return True
+        if t.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        t = t.head
+    return False
+
+
+def clause_status(clause: Token) -> str:
+    """occurred, planned, hypothetical or negated, from the auxiliaries and governing verbs."""
+    chain = [clause]
+    t = clause
+    while t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
+        t = t.head
+        chain.append(t)
+    if t.dep_ == "ccomp" and lemma_of(t.head) in PLAN_VERBS:
+        chain.append(t.head)
+    negated = False
+    planned = False
+    hypothetical = False
+    for i, v in enumerate(chain):
+        kids = list(v.children)
+        lowers = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass", "neg")}
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod")) for c in kids):
+            negated = True
+        if lowers & FUTURE_AUX or any(c.lower_ == "going" and c.dep_ == "aux" for c in kids):
+            planned = True
+        if lowers & HYPOTHETICAL_AUX:
+            if _has_if(v) or not _is_reported(v):
+                hypothetical = True
+            else:
+                planned = True
+        if i > 0 and lemma_of(v) in PLAN_VERBS:
+            planned = True
+        if v.dep_ == "xcomp" and lemma_of(v.head) in PLAN_VERBS | {"be"}:
+            for c in v.head.children:
+                if c.dep_ == "acomp" and lemma_of(c) in PLAN_VERBS:
+                    planned = True
+        if any(c.dep_ == "acomp" and lemma_of(c) in PLAN_VERBS for c in kids) and i > 0:
+            planned = True
+        if (
+            v.dep_ == "xcomp"
+            and lemma_of(v.head) == "be"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
+        ):
+            planned = True  # "officials are to hold talks Friday"
+        if any(c.dep_ in SUBJECT_DEPS + PASSIVE_DEPS and _says_none(c) for c in kids):
+            negated = True  # "no one was injured"
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            hypothetical = True  # "if she ... was charged and convicted"
+    for c in clause.children:
+        if (
+            c.dep_ == "advcl"
+            and c.lemma_.lower() in ("seal", "finalise", "finalize", "sign")
+            and _has_if(clause)
+        ):
+            hypothetical = True
+    if _purpose_of_other(t):
+        planned = True  # "a force raised to fight Isis": an aim, not a report that it happened
+    if negated:
+        return "negated"
+    if hypothetical:
+        return "hypothetical"
+    if planned:
+        return "planned"
+    return "occurred"
+
+
+def _says_none(tok: Token) -> bool:
+    """ "no one", "nobody", "none", "no attack": a subject that denies the event."""
+    if tok.lower_ in ("nobody", "none", "noone") or (
+        tok.lower_ == "one" and tok.i > 0 and tok.nbor(-1).lower_ == "no"
+    ):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _purpose_of_other(verb: Token) -> bool:
+    """An infinitive of purpose under a clause that is no event word of its own
+    ("raised by Washington to fight Isis", "in a bid to forge peace")."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return True
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return not any(
+            c.lower_ in ("first", "last", "only") or c.dep_ == "amod" and c.tag_ == "JJS"
+            for c in verb.head.children
+        )  # "the first premier to visit Japan"
+    return False
+
+
+PLANNED_MODIFIERS = frozenset(
+    "planned proposed scheduled upcoming forthcoming future expected intended prospective".split()
+)
+POSSIBLE_MODIFIERS = frozenset("possible potential hypothetical".split())
+
+
+def nominal_status(noun: Token, status: str) -> str:
+    """ "the planned US pullout", "a possible strike", "no attack ever happened"."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "negated"
+    if status != "occurred":
+        return status
+    if mods & POSSIBLE_MODIFIERS:
+        return "hypothetical"
+    if mods & PLANNED_MODIFIERS:
+        return "planned"
+    return status
+
+
+def content_scope(m: Mention) -> set[int]:
+    """Tokens that are the content of a speech act or stance ("threatened to ban ...")."""
+    scope: set[int] = set()
+    for head in {m.trigger, m.clause}:
+        for c in head.children:
+            if _is_purpose(c):
+                scope.update(t.i for t in c.subtree)
+    if m.type == "PROTEST":  # "demonstrated ..., calling for independence": what the protest demands
+        for head in {m.trigger, m.clause}:
+            for c in head.children:
+                if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG":
+                    scope.update(t.i for t in c.subtree)
+    if "content" not in m.entry.flags:
+        return scope
+    for c in m.trigger.children:
+        if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl", "pcomp", "attr", "oprd", "acomp"):
+            scope.update(t.i for t in c.subtree)
+    return scope
+
+
+def _is_purpose(tok: Token) -> bool:
+    """An infinitive of purpose ("staged rallies to demand reforms", "aimed at establishing")."""
+    if tok.dep_ in ("advcl", "xcomp", "acl") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children
+    ):
+        return not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    if tok.dep_ == "acl" and tok.lemma_.lower() == "aim":
+        return True
+    if (
+        tok.dep_ == "prep"
+        and tok.lower_ == "in"
+        and any(g.lemma_.lower() in ("order", "protest", "response") for g in tok.children)
+    ):
+        return True
+    return False
+
+
+def commit_type(m: Mention, inner: list[Mention]) -> None:
+    """ "vowed to fight" is a threat, "vowed to cooperate" an agreement."""
+    if "commit" in m.entry.flags and any(i.type in HOSTILE_MATERIAL for i in inner):
+        m.type = "THREATEN"
+        m.mode = next((THREAT_MODE[i.type] for i in inner if i.type in THREAT_MODE), None)
+
+
+def asks_question(verb: Token) -> bool:
+    """ "asked whether he would run", "when asked about it", "Trump asked on Twitter": a question,
+    not a request."""
+    if lemma_of(verb) != "ask":
+        return False
+    kids = list(verb.children)
+    if any(
+        c.dep_ in ("xcomp", "dobj", "dative") and c.lower_ not in ("question", "it") for c in kids
+    ) and not any(c.dep_ == "ccomp" for c in kids):
+        return False  # "asked Britain to ...", "asked for a fee"
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "ccomp" and any(
+            g.lower_ in ("if", "whether", "what", "why", "how", "who", "when", "where", "which")
+            for g in c.subtree
+        ):
+            return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "if", "as") for c in kids):
+        return True  # "when asked about ..."
+    before = verb.doc.text[max(0, verb.sent.start_char - 4) : verb.sent.start_char].rstrip()
+    return "?" in verb.sent.text or before.rstrip("\"'”’").endswith("?")
+
+
+def obligation(verb: Token) -> Token | None:
+    """ "Russia said Sudan must return the helicopter": a reported obligation is a demand."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+            subj = [g for g in c.children if g.dep_ in SUBJECT_DEPS]
+            if subj and subj[0].lower_ not in PRONOUNS | {"i", "you"}:
+                return c
+    return None

@@ -1,0 +1,124 @@
+"""Reading the dependency parse, shared by every job of the coder.
+
+A token's clause, the light verb that carries a nominal event ("held talks", "went on strike"),
+a verb's subject and whether it is the patient, the character span of a noun phrase: facts of
+the parse rather than decisions about events, kept below the modules that decide so that each
+of them can use them without importing another.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .vocabulary import HAPPEN_VERBS, LIGHT_VERBS, PLAN_VERBS, lemma_of
+
+SEPARATING_PREPS = frozenset(
+    "after before since following amid despite unlike until than like ahead prior".split()
+)
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_DEPS = ("nsubjpass", "csubjpass")
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "npadvmod"})
+NP_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
+
+
+def _np_prep(tok: Token) -> bool:
+    """A prepositional modifier that names who a group is ("rebels in the Ivory Coast")."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in NP_PREPS
+    return tok.dep_ == "pobj" and tok.head.lower_ in NP_PREPS
+
+
+def np_bounds(tok: Token, with_preps: bool = False) -> tuple[int, int]:
+    """Character span of a noun phrase's core (modifiers, not clauses)."""
+    toks = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in NP_DEPS or c.dep_ == "appos" or (with_preps and _np_prep(c)):
+                toks.append(c)
+                stack.append(c)
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+PRONOUNS = frozenset(
+    {
+        "it",
+        "its",
+        "they",
+        "their",
+        "them",
+        "he",
+        "his",
+        "him",
+        "she",
+        "her",
+        "we",
+        "our",
+        "us",
+        "i",
+        "my",
+        "me",
+    }
+)
+
+
+def is_verbal(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))
+
+
+def light_governor(noun: Token) -> Token | None:
+    """The verb that carries a nominal event: "held talks", "went on strike", "staged a rally"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and lemma_of(head.head) in LIGHT_VERBS:
+        return head.head
+    if noun.dep_ == "nsubjpass" and lemma_of(head) in LIGHT_VERBS:
+        return head
+    if noun.dep_ == "nsubj" and (
+        lemma_of(head) in HAPPEN_VERBS or any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
+    ):
+        return head
+    return None
+
+
+def clause_head(tok: Token) -> Token:
+    """The nearest verb above a token (itself when it is one)."""
+    t = tok
+    while not is_verbal(t) and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """Subject tokens of a verb and whether they are the patient (passive)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS + PASSIVE_DEPS]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        nearest = before[-1] if before else subjects[0]  # a run-in headline can leave two
+        return [nearest], nearest.dep_ in PASSIVE_DEPS
+    if verb.dep_ == "relcl":
+        return [verb.head], any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ == "acl":
+        return [verb.head], verb.tag_ == "VBN"
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return subject_tokens(verb.head)
+    if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
+        gov = verb.head if verb.dep_ != "pcomp" else clause_head(verb.head)
+        if gov.dep_ in ("acomp", "oprd") and not is_verbal(gov):
+            gov = gov.head  # "it is willing to withdraw": the subject of "is"
+        if verb.dep_ == "xcomp":
+            objs = [c for c in gov.children if c.dep_ in ("dobj",)]
+            if objs and gov.lemma_.lower() not in PLAN_VERBS:
+                return objs, False
+        if verb.dep_ in ("xcomp", "advcl") or (verb.dep_ == "pcomp"):
+            subj, passive = subject_tokens(gov)
+            if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+                passive = False  # "Britain was not involved ..., rejecting an accusation"
+            if verb.dep_ == "xcomp" and passive and lemma_of(gov) in PLAN_VERBS:
+                passive = False
+            return subj, passive if verb.dep_ != "xcomp" else passive and gov.lemma_.lower() not in PLAN_VERBS
+    return [], False
