@@ -460,10 +460,10 @@ INSERT INTO events_fts(rowid, actors, evidence) VALUES (:rowid,
 READ_INDEXES = """
 CREATE TABLE event_actors (event TEXT NOT NULL, side TEXT NOT NULL, name TEXT, role TEXT, country TEXT, sector TEXT);
 CREATE INDEX event_actors_event ON event_actors(event);
-CREATE INDEX event_actors_country ON event_actors(country);
-CREATE INDEX event_actors_name ON event_actors(name COLLATE NOCASE);
+CREATE INDEX event_actors_country ON event_actors(country, event);
+CREATE INDEX event_actors_name ON event_actors(name COLLATE NOCASE, country, sector, side, event);
 CREATE INDEX events_order ON events(COALESCE(date, '9999'), id);
-CREATE INDEX events_type ON events(type, status);
+CREATE INDEX events_type ON events(type, COALESCE(date, '9999'), id);
 CREATE VIRTUAL TABLE events_fts USING fts5(actors, evidence, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER events_read_bi BEFORE INSERT ON events BEGIN

@@ -131,6 +131,7 @@ def event(request: Request, event_id: str) -> HTMLResponse:
         e=e,
         groups=groups,
         articles=detail["article_info"],
+        more_articles=detail["more_articles"],
     )
 
 

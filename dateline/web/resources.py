@@ -18,6 +18,7 @@ from .params import Page, not_found
 from .present import actor_key, parse_actor_key
 from .queries import EventFilter, Reader
 
+EVENT_ARTICLES = 50  # articles whose text an event page shows its evidence in
 STORY_EVENTS = 200  # events listed on a story page
 ACTOR_ARTICLES = 12  # articles whose coding of an actor is shown
 ACTOR_QUOTES = 20
@@ -29,16 +30,17 @@ def event_detail(reader: Reader, event_id: str) -> dict[str, Any]:
     event = reader.event(event_id)
     if event is None:
         raise not_found("event", event_id)
-    articles = reader.article_texts(list(event.get("articles", [])))
+    shown = list(event.get("articles", []))[:EVENT_ARTICLES]
+    articles = reader.article_texts(shown)
     infos = [
         {
             **{k: v for k, v in articles[a].items() if k != "text"},
             "title": articles[a]["title"] or headline(articles[a]["text"]),
         }
-        for a in event.get("articles", [])
+        for a in shown
         if a in articles
     ]
-    return {"event": event, "article_info": infos, "texts": {a: r["text"] for a, r in articles.items()}}
+    return {"event": event, "article_info": infos, "more_articles": len(event.get("articles", [])) - len(shown), "texts": {a: r["text"] for a, r in articles.items()}}
 
 
 def article_detail(reader: Reader, article_id: str) -> dict[str, Any]:
