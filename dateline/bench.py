@@ -87,6 +87,7 @@ def bench_serve(
     clients: int = 20,
     seconds: int = 30,
     progress: Any = None,
+    workers: int = 2,
 ) -> dict[str, Any]:
     """Concurrent clients against ``dateline serve`` while ``dateline run`` writes into its store.
 
@@ -133,7 +134,8 @@ def bench_serve(
         if not event_ids:
             raise ValueError("the store has no events to ask for")
         port = _free_port()
-        server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", work, "--port", str(port)],
+        server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", work, "--port", str(port),
+                                   "--workers", str(workers)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         writer = None
         try:
@@ -184,7 +186,7 @@ def bench_serve(
         }
     total = sum(len(v) for v in latencies.values())
     return {
-        "task": "bench-serve", "clients": clients, "seconds": round(elapsed, 1), "requests": total,
+        "task": "bench-serve", "clients": clients, "server_workers": workers, "seconds": round(elapsed, 1), "requests": total,
         "per_s": round(total / elapsed, 1), "errors": errors, "kinds": kinds,
         "store": {"articles": before, "events": events_total}, "writer_added": after - before,
         "writer_still_running_at_end": writer_running,
@@ -268,7 +270,7 @@ def report_serve(r: dict[str, Any]) -> str:
     lines = [f"store                {r['store']['articles']} articles, {r['store']['events']} events; "
              f"the writer added {r['writer_added']} articles meanwhile"
              + (" (and was still writing at the end)" if r["writer_still_running_at_end"] else ""),
-             f"{r['clients']} clients, {r['seconds']} s: {r['requests']} requests, {r['per_s']} a second, "
+             f"{r['clients']} clients, {r['server_workers']} server processes, {r['seconds']} s: {r['requests']} requests, {r['per_s']} a second, "
              f"{r['errors']} errors",
              f"{'':<20} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"]
     for kind, k in r["kinds"].items():

@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("serve", cmd_serve, "serve the web UI and the JSON API over a store", formats=False)
     c.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     c.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
+    c.add_argument("--workers", type=_positive, default=1, help="server processes (default 1)")
     c.add_argument("--allow-ingest", action="store_true", help="accept articles posted to /api/articles")
     c.add_argument("--token", default=os.environ.get("DATELINE_TOKEN"),
                    help="bearer token that posting requires (or $DATELINE_TOKEN; made up and printed when "
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="serve: articles the writer adds while clients query (default 300)")
     c.add_argument("--clients", type=_positive, default=20, help="serve: concurrent clients (default 20)")
     c.add_argument("--seconds", type=_positive, default=30, help="serve: how long the clients query (default 30)")
+    c.add_argument("--workers", type=_positive, default=2, help="serve: server processes (default 2)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of results")
     return p
 
@@ -458,7 +460,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         raise UsageError(f"no such file: {args.corpus}")
     if args.what == "serve":
         result = bench_serve(args.corpus, store=args.store, hold_out=args.hold_out, clients=args.clients,
-                             seconds=args.seconds, progress=lambda line: print(line, file=sys.stderr))
+                             seconds=args.seconds, workers=args.workers, progress=lambda line: print(line, file=sys.stderr))
         print(report_serve(result))
     else:
         result = bench_pipeline(args.corpus, limit=args.limit or None)
@@ -475,7 +477,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"the web server needs FastAPI, uvicorn and Jinja2 ({exc}): pip install 'dateline[web]'") from None
     try:
         serve(args.db, host=args.host, port=args.port, allow_ingest=args.allow_ingest, token=args.token,
-              say=lambda line: print(line, file=sys.stderr))
+              say=lambda line: print(line, file=sys.stderr), workers=args.workers)
     except ServeError as exc:
         raise UsageError(str(exc)) from None
     return 0

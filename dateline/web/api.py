@@ -7,16 +7,14 @@ records of the output contract (``dateline events --format jsonl``), passed on a
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from ..model import analysis_to_dict
 from . import resources
 from .app import JSONResponse, RawJSONResponse, check_token, dumps
-from .params import DEFAULT_PAGE, MAX_PAGE, Page, bad, event_filter, search_text
+from .params import Page, bad, event_filter, search_text
 from .present import BUCKET_WIDTH, chart_data, choose_bucket, snippet_json
 from .queries import EventFilter, Reader
 
@@ -169,6 +167,3 @@ async def ingest(request: Request) -> Response:
     r = reader(request)
     result["events"] = r.events_of_articles(result["articles"])
     return JSONResponse(result, status_code=201 if result["new"] else 200)
-
-
-__all__ = ["router", "DEFAULT_PAGE", "MAX_PAGE", "analysis_to_dict", "json"]

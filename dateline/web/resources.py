@@ -40,7 +40,12 @@ def event_detail(reader: Reader, event_id: str) -> dict[str, Any]:
         for a in shown
         if a in articles
     ]
-    return {"event": event, "article_info": infos, "more_articles": len(event.get("articles", [])) - len(shown), "texts": {a: r["text"] for a, r in articles.items()}}
+    return {
+        "event": event,
+        "article_info": infos,
+        "more_articles": len(event.get("articles", [])) - len(shown),
+        "texts": {a: r["text"] for a, r in articles.items()},
+    }
 
 
 def article_detail(reader: Reader, article_id: str) -> dict[str, Any]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
 import secrets
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..store import Store, StoreError
 from .app import LOCAL_HOSTS, Settings, create_app
@@ -35,6 +39,14 @@ def settings_for(
     return Settings(db=db, host=host, allow_ingest=allow_ingest, token=token)
 
 
+SETTINGS_VAR = "DATELINE_SERVE_SETTINGS"
+
+
+def app_from_env() -> Any:
+    """The app of each worker process (``--workers N``), from the settings the parent set."""
+    return create_app(Settings(**json.loads(os.environ[SETTINGS_VAR])))
+
+
 def serve(
     db: str,
     host: str = "127.0.0.1",
@@ -42,6 +54,7 @@ def serve(
     allow_ingest: bool = False,
     token: str | None = None,
     say: Callable[[str], None] = print,
+    workers: int = 1,
 ) -> None:
     import uvicorn
 
@@ -64,4 +77,16 @@ def serve(
         f"Dateline on http://{shown}:{port}/ — {counts['articles']} articles, {counts['events']} events, "
         f"{counts['stories']} stories from {db} (read-only; ingest {'on' if allow_ingest else 'off'}); Ctrl-C stops"
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "access_log": False,
+        "server_header": False,
+    }
+    if workers == 1:
+        uvicorn.run(app, **options)
+        return
+    app.state.reader.close()
+    os.environ[SETTINGS_VAR] = json.dumps(dataclasses.asdict(settings))
+    uvicorn.run("dateline.web.serve:app_from_env", factory=True, workers=workers, **options)
