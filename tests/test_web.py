@@ -494,3 +494,11 @@ def test_web_docs_describe_the_api_from_its_openapi_schema(app):
     page = get(app, "/docs")
     assert page.status_code == 200 and "/api/events/{event_id}" in page.text
     assert "cdn" not in page.text.lower() and "<script" not in page.text
+
+
+def test_web_actor_shows_what_the_knowledge_base_says_at_each_date(app, shared_kb):
+    key = get(app, "/api/actors", params={"q": "Rajnath"}).json()["items"][0]["key"]
+    singh = get(app, f"/api/actors/{key}").json()
+    assert singh["knowledge_base"]["country"] == "IND"
+    assert all("knowledge_base" in c for c in singh["coded_in"])
+    assert "Knowledge base" in get(app, f"/actors/{key}").text

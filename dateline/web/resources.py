@@ -146,9 +146,13 @@ def actor_detail(reader: Reader, key: str, page: Page) -> dict[str, Any]:
                 )
     for other in found["co_actors"]:
         other["key"] = actor_key(other)
+    knowledge = knowledge_base_says(name, [c["published"] for c in coded_in])
+    for c, says in zip(coded_in, knowledge["at"]):
+        c["knowledge_base"] = says
     return {
         **found,
         "key": key,
+        "knowledge_base": knowledge["now"],
         "as_source": sides["source"],
         "as_target": sides["target"],
         "coded_in": coded_in,
@@ -156,6 +160,26 @@ def actor_detail(reader: Reader, key: str, page: Page) -> dict[str, Any]:
         "limit": page.limit,
         "offset": page.offset,
     }
+
+
+def knowledge_base_says(name: str, days: list[str | None]) -> dict[str, Any]:
+    """What the knowledge base (if there is one) says the name is: at each day given (an
+    article's publication date) and at its own latest date."""
+    from ..kb import KBError, get
+
+    try:
+        kb = get()
+    except KBError:
+        kb = None
+    if kb is None:
+        return {"now": None, "at": [None] * len(days)}
+
+    def at(day: str | None) -> dict[str, Any] | None:
+        when = int(day.replace("-", "")) if day and len(day) == 10 else None
+        found = kb.resolve(name, when)
+        return asdict(found) if found else None
+
+    return {"now": at(None), "at": [at(d) for d in days]}
 
 
 def search(reader: Reader, q: str, limit: int) -> dict[str, Any]:
