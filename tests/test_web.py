@@ -502,3 +502,18 @@ def test_web_actor_shows_what_the_knowledge_base_says_at_each_date(app, shared_k
     assert singh["knowledge_base"]["country"] == "IND"
     assert all("knowledge_base" in c for c in singh["coded_in"])
     assert "Knowledge base" in get(app, f"/actors/{key}").text
+
+
+def test_web_serve_refuses_a_missing_store_and_a_busy_port(tmp_path: Path, db: Path, capsys):
+    import socket
+
+    from dateline.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
+    assert "no database at" in capsys.readouterr().err
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--db", str(db), "--port", str(port)]) == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err

@@ -147,7 +147,7 @@ def actor_detail(reader: Reader, key: str, page: Page) -> dict[str, Any]:
     for other in found["co_actors"]:
         other["key"] = actor_key(other)
     knowledge = knowledge_base_says(name, [c["published"] for c in coded_in])
-    for c, says in zip(coded_in, knowledge["at"]):
+    for c, says in zip(coded_in, knowledge["at"], strict=True):
         c["knowledge_base"] = says
     return {
         **found,
