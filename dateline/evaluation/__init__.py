@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-TASKS = ("extract", "actors", "actors-gsr", "time", "events", "stories")
+TASKS = ("extract", "actors", "actors-gsr", "time", "events", "stories", "merge")
 
 
 def task_module(task: str) -> ModuleType:
