@@ -106,7 +106,7 @@ MIGRATIONS: list[Migration] = [
     ),
     (
         2,
-        "analyses store each structure once: actors by id, texts as offsets; evidence texts read from articles",
+        "analyses store each structure once: actors by id, texts as offsets into the article",
         lambda db: _migrate_to_references(db),
     ),
 ]
@@ -192,6 +192,7 @@ class Store:
             except sqlite3.Error:
                 self.db.execute("ROLLBACK")
                 raise
+        ensure_read_indexes(self.db)
 
     def schema_version(self) -> int:
         return self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
@@ -234,6 +235,11 @@ class Store:
             db.execute(
                 "INSERT INTO analyses VALUES (?, ?, ?)",
                 (a.id, _analysis_json(analysis), _json(story_features) if story_features else None),
+            )
+            db.executemany(  # the quotes' search index (quotes_fts) reads this table
+                "INSERT INTO quotes VALUES (?,?,?,?,?,?)",
+                [(a.id, i, q.speaker.name if q.speaker else None, q.text, q.start, q.end)
+                 for i, q in enumerate(analysis.quotes)],
             )
             if story:
                 self._touch_story(db, story)
@@ -330,7 +336,7 @@ class Store:
                 db.execute(
                     "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?)",
                     (event["id"], event.get("story"), event["type"], event["status"], event.get("date"),
-                     event.get("sources", 0), _json(_without_evidence_texts(event))),
+                     event.get("sources", 0), _json(event)),
                 )
                 db.executemany(
                     "INSERT OR IGNORE INTO event_articles VALUES (?, ?)", [(event["id"], a) for a in event["articles"]]
@@ -459,7 +465,7 @@ class Store:
             ids.update(r[0] for r in self.db.execute(
                 f"SELECT DISTINCT event FROM event_articles WHERE article IN ({marks})", chunk))
         rows = [self.db.execute("SELECT data FROM events WHERE id = ?", (i,)).fetchone() for i in sorted(ids)]
-        events = self._with_evidence_texts([json.loads(r[0]) for r in rows if r])
+        events = [json.loads(r[0]) for r in rows if r]
         return sorted(events, key=lambda e: (e.get("date") or "9999", e["id"]))
 
     def ids_like(self, table: str, prefix: str) -> list[str]:
@@ -472,20 +478,7 @@ class Store:
 
     def events(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT data FROM events ORDER BY COALESCE(date, '9999'), id")
-        return self._with_evidence_texts([json.loads(r[0]) for r in rows])
-
-    def _with_evidence_texts(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Evidence is stored as offsets into its article; put the sentences back (one read per article)."""
-        wanted = sorted({ev["article"] for e in events for ev in e.get("evidence", []) if "text" not in ev})
-        texts: dict[str, str] = {}
-        for chunk in chunks(wanted, 500):
-            marks = ",".join("?" * len(chunk))
-            texts.update(self.db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk).fetchall())
-        for e in events:
-            for ev in e.get("evidence", []):
-                if "text" not in ev:
-                    ev["text"] = texts.get(ev["article"], "")[ev["start"] : ev["end"]]
-        return events
+        return [json.loads(r[0]) for r in rows]
 
     def search(self, query: str) -> set[str]:
         """Article ids whose title or text match an FTS5 query."""
@@ -580,15 +573,9 @@ def _analysis(row: sqlite3.Row) -> Analysis:
     return analysis_from_dict({**json.loads(row["data"]), "article": _article(row).to_dict()})
 
 
-def _without_evidence_texts(event: dict[str, Any]) -> dict[str, Any]:
-    """Evidence as offsets only: its text is the article's, read back by ``Store.events``."""
-    return {**event, "evidence": [{k: v for k, v in ev.items() if k != "text"} for ev in event.get("evidence", [])]}
-
-
 def _migrate_to_references(db: sqlite3.Connection) -> None:
     """Rewrite version-1 analyses (every event carrying its actors with all their mentions) in the
-    referring form, drop the evidence texts of merged events, and drop the actor and quote tables
-    that only repeated what the analyses hold."""
+    referring form, and drop the actor table that only repeated what the analyses hold."""
     ids = [r[0] for r in db.execute("SELECT article FROM analyses ORDER BY article")]
     for aid in ids:
         (data,) = db.execute("SELECT data FROM analyses WHERE article = ?", (aid,)).fetchone()
@@ -596,11 +583,81 @@ def _migrate_to_references(db: sqlite3.Connection) -> None:
         if d.get("format", 1) == 1:
             analysis = analysis_from_dict(d)
             db.execute("UPDATE analyses SET data = ? WHERE article = ?", (_analysis_json(analysis), aid))
-    for (eid,) in db.execute("SELECT id FROM events").fetchall():
-        (data,) = db.execute("SELECT data FROM events WHERE id = ?", (eid,)).fetchone()
-        db.execute("UPDATE events SET data = ? WHERE id = ?", (_json(_without_evidence_texts(json.loads(data))), eid))
     db.execute("DROP TABLE IF EXISTS actors")
-    db.execute("DROP TABLE IF EXISTS quotes")
+
+
+# -- read-side indexes (the web API filters and searches through these) -------------------------
+#
+# Derived from the merged events and quotes by triggers, so the writer's code never mentions
+# them. Created apart from the versioned migrations, and only when one of them is missing: a
+# reshaped events or quotes table drops its triggers, and the next writer to open the file
+# builds them again from what is stored. ``INSERT OR REPLACE`` fires no delete trigger, so a
+# BEFORE INSERT trigger clears what an event being replaced had indexed.
+_EVENT_ROW_INDEX = """
+INSERT INTO event_actors SELECT :id, 'source', json_extract(value, '$.name'), json_extract(value, '$.role'),
+    json_extract(value, '$.country'), json_extract(value, '$.sector') FROM json_each(:data, '$.source');
+INSERT INTO event_actors SELECT :id, 'target', json_extract(value, '$.name'), json_extract(value, '$.role'),
+    json_extract(value, '$.country'), json_extract(value, '$.sector') FROM json_each(:data, '$.target');
+INSERT INTO event_actors SELECT :id, 'location', json_extract(:data, '$.location.name'), NULL,
+    json_extract(:data, '$.location.country'), NULL WHERE json_extract(:data, '$.location.country') IS NOT NULL;
+INSERT INTO events_fts(rowid, actors, evidence) VALUES (:rowid,
+    (SELECT group_concat(json_extract(value, '$.name'), ' | ') FROM (SELECT value FROM json_each(:data, '$.source')
+     UNION ALL SELECT value FROM json_each(:data, '$.target'))),
+    (SELECT group_concat(json_extract(value, '$.text'), ' ') FROM json_each(:data, '$.evidence')));
+"""
+READ_INDEXES = """
+CREATE TABLE event_actors (event TEXT NOT NULL, side TEXT NOT NULL, name TEXT, role TEXT, country TEXT, sector TEXT);
+CREATE INDEX event_actors_event ON event_actors(event);
+CREATE INDEX event_actors_country ON event_actors(country, event);
+CREATE INDEX event_actors_name ON event_actors(name COLLATE NOCASE, country, sector, side, event);
+CREATE INDEX events_order ON events(COALESCE(date, '9999'), id);
+CREATE INDEX events_type ON events(type, COALESCE(date, '9999'), id);
+CREATE VIRTUAL TABLE events_fts USING fts5(actors, evidence, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER events_read_bi BEFORE INSERT ON events BEGIN
+    DELETE FROM event_actors WHERE event = new.id;
+    DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE id = new.id);
+END;
+CREATE TRIGGER events_read_ai AFTER INSERT ON events BEGIN
+""" + _EVENT_ROW_INDEX.replace(":id", "new.id").replace(":data", "new.data").replace(":rowid", "new.rowid") + """
+END;
+CREATE TRIGGER events_read_ad AFTER DELETE ON events BEGIN
+    DELETE FROM event_actors WHERE event = old.id;
+    DELETE FROM events_fts WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER quotes_read_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER quotes_read_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+"""
+READ_INDEX_OBJECTS = ("event_actors", "events_order", "events_type", "events_fts", "quotes_fts", "events_read_bi",
+                      "events_read_ai", "events_read_ad", "quotes_read_ai", "quotes_read_ad")
+
+
+def ensure_read_indexes(db: sqlite3.Connection) -> None:
+    """Build the read-side indexes, and fill them from what is stored, if any of them is missing."""
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    if all(n in names for n in READ_INDEX_OBJECTS):
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for name in READ_INDEX_OBJECTS:
+            kind = db.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+            if kind:
+                db.execute(f"DROP {kind[0].upper()} IF EXISTS {name}")
+        for statement in _statements(READ_INDEXES):
+            db.execute(statement)
+        fill = _statements(_EVENT_ROW_INDEX)
+        for rowid, id_, data in db.execute("SELECT rowid, id, data FROM events").fetchall():
+            for statement in fill:
+                db.execute(statement, {"rowid": rowid, "id": id_, "data": data})
+        db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        db.execute("ROLLBACK")
+        raise
 
 
 def _connect_readonly(path: str) -> sqlite3.Connection:

@@ -162,23 +162,6 @@ def test_store_analysis_size_is_linear_in_the_article(tmp_path):
         assert len(data) < 10 * len(repeated_analysis(400).article.text)
 
 
-def test_store_keeps_evidence_as_offsets_and_reads_its_text_back(tmp_path):
-    import json
-
-    analysis = make_analysis()
-    text = analysis.article.text
-    event = {"id": "e1", "type": "CONSULT", "status": "planned", "date": "2025-05-05", "sources": 1,
-             "articles": [analysis.article.id],
-             "evidence": [{"article": analysis.article.id, "sentence": 0, "start": 0, "end": len(text), "text": text}]}
-    with Store(tmp_path / "d.db") as store:
-        store.add_analysis(analysis, story="s1")
-        store.replace_events_of([analysis.article.id], [event])
-        (data,) = store.db.execute("SELECT data FROM events").fetchone()
-        assert text not in data
-        assert store.events() == [event]
-        assert store.events_of([analysis.article.id]) == [event]
-
-
 def test_store_opens_a_version_1_store_and_rewrites_it(tmp_path):
     """A store written before actors were stored by reference opens, and reads back the same analysis."""
     import json
