@@ -5,7 +5,8 @@ codes them: AGREE CONSULT SUPPORT are verbal cooperation; CONCEDE COOPERATE AID 
 cooperation; REQUEST (a demand, not an appeal) ACCUSE REJECT THREATEN SANCTION verbal conflict;
 PROTEST MOBILIZE COERCE ASSAULT material conflict. A plan to cooperate is verbal cooperation and
 a plan to harm a threat, as PLOVER codes them; an appeal ("urged", "called on") is no event of
-its own. The sentence's quad is that of its most salient event — the one highest in the parse,
+its own, and neither is a CAMEO 01 statement ("expressed condolences", "rejected the accusations").
+The sentence's quad is that of its most salient event — the one highest in the parse,
 an event that happened before one that did not — or null when it reports none.
 
 Metrics: accuracy, macro-F1 over the five labels (a label neither in gold nor predicted is left
@@ -31,6 +32,16 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", 
 HOSTILE_MATERIAL = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # CAMEO 10 "demand" against 02 "appeal": only a demand is verbal conflict.
 DEMAND_LEMMAS = frozenset({"demand", "insist", "order", "press", "must", "should", "ultimatum"})
+# CAMEO 01 "make public statement" holds acts the coder may read as events of their own:
+# 015 claim responsibility, 016 deny responsibility ("rejected the accusations"), 018 make an
+# empathetic comment ("expressed condolences"), 012/013 pessimistic or optimistic comments.
+STATEMENT_OBJECTS = {
+    "express": frozenset("condolence sympathy sorrow grief regret concern hope optimism pessimism shock".split()),
+    "reject": frozenset("accusation allegation charge claim report responsibility suggestion".split()),
+    "deny": frozenset("accusation allegation charge claim report responsibility involvement".split()),
+    "dismiss": frozenset("accusation allegation charge claim report".split()),
+    "claim": frozenset({"responsibility", "credit"}),
+}
 STATUS_RANK = {"occurred": 0, "planned": 1, "hypothetical": 2, "negated": 3}
 
 
@@ -63,13 +74,23 @@ def sentence_quad(doc: Any, events: list[Any]) -> str | None:
     for e in events:
         tok = _token_at(doc, e.trigger_start)
         lemma = tok.lemma_.lower() if tok is not None else e.trigger.lower()
-        quad = quad_of(e.type, e.status, lemma)
+        quad = None if tok is not None and _statement(tok) else quad_of(e.type, e.status, lemma)
         if quad is None:
             continue
         key = (_depth(tok) if tok is not None else 99, STATUS_RANK.get(e.status, 4), e.trigger_start)
         if best is None or key < best:
             best, label = key, quad
     return label
+
+
+def _statement(tok: Any) -> bool:
+    """Whether the trigger is a CAMEO 01 statement: "expressed condolences", "denied the charges"."""
+    objects = STATEMENT_OBJECTS.get(tok.lemma_.lower())
+    if not objects:
+        return False
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(h.lemma_.lower() in objects for h in heads)
 
 
 def _token_at(doc: Any, char: int) -> Any:
