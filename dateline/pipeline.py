@@ -101,7 +101,7 @@ def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
             warnings.append(f"stored, but the {stage} stage failed: {type(exc).__name__}: {exc}")
             return empty
 
-    actors = guarded("actors", lambda: find_actors(doc, place=article.place), [])
+    actors = guarded("actors", lambda: find_actors(doc, place=article.place, date=article.published), [])
     timexes = guarded("time", lambda: find_timexes(article.text, article.published, doc=doc), [])
     events = guarded("events", lambda: find_events(doc, article, actors, timexes), [])
     quotes = guarded("quotes", lambda: find_quotes(doc, actors), [])
