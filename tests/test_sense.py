@@ -144,7 +144,9 @@ def test_sense_train_command_reports_bad_data(tmp_path: Path, capsys: pytest.Cap
         ("ASSAULT", "negated", "attack", None),
     ],
 )
-def test_coarse_quad_of_follows_the_gold_mapping(type_: str, status: str, lemma: str, quad: str | None) -> None:
+def test_coarse_quad_of_follows_the_gold_mapping(
+    type_: str, status: str, lemma: str, quad: str | None
+) -> None:
     assert coarse.quad_of(type_, status, lemma) == quad
 
 
@@ -165,7 +167,17 @@ def test_coarse_quality_gate(tmp_path: Path) -> None:
     path = shared_file("eval", "events-coarse.jsonl")
     out = tmp_path / "pred.jsonl"
     metrics = coarse.evaluate(path, out=out)
-    assert metrics["macro_f1"] >= 0.69
-    assert metrics["accuracy"] >= 0.69
+    assert metrics["macro_f1"] >= 0.70
+    assert metrics["accuracy"] >= 0.70
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == metrics["n"] and set(lines[0]) == {"id", "quad"}
+
+
+@pytest.mark.slow
+def test_sense_keeps_the_events_of_the_dev_set() -> None:
+    """The filter removes non-events without removing events: PLOVER gold sentences stay coded."""
+    from dateline.evaluation import events as event_eval
+
+    metrics = event_eval.evaluate(shared_file("eval", "events.jsonl"))
+    assert metrics["type"]["f1"] >= 0.835
+    assert metrics["type"]["recall"] >= 0.80

@@ -36,7 +36,9 @@ DEMAND_LEMMAS = frozenset({"demand", "insist", "order", "press", "must", "should
 # 015 claim responsibility, 016 deny responsibility ("rejected the accusations"), 018 make an
 # empathetic comment ("expressed condolences"), 012/013 pessimistic or optimistic comments.
 STATEMENT_OBJECTS = {
-    "express": frozenset("condolence sympathy sorrow grief regret concern hope optimism pessimism shock".split()),
+    "express": frozenset(
+        "condolence sympathy sorrow grief regret concern hope optimism pessimism shock".split()
+    ),
     "reject": frozenset("accusation allegation charge claim report responsibility suggestion".split()),
     "deny": frozenset("accusation allegation charge claim report responsibility involvement".split()),
     "dismiss": frozenset("accusation allegation charge claim report".split()),

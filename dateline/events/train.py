@@ -73,7 +73,9 @@ def read_examples(path: str | Path) -> list[Example]:
                 continue
             parts = line.split("\t")
             if len(parts) != 3:
-                raise TrainingDataError(f"{path}:{n}: expected 3 tab-separated fields (label, mode, sentence)")
+                raise TrainingDataError(
+                    f"{path}:{n}: expected 3 tab-separated fields (label, mode, sentence)"
+                )
             label, mode, marked = parts
             if label not in LABELS:
                 raise TrainingDataError(f"{path}:{n}: unknown label {label!r}; use a PLOVER type or NONE")
@@ -145,7 +147,9 @@ def fit(data: list[tuple[list[str], int]], l2: float = L2, iterations: int = ITE
     return {n: round(float(v), 4) for n, v in zip(names, w, strict=True) if abs(v) >= 1e-4}
 
 
-def cross_validate(data: list[tuple[list[str], int]], folds: int = 5, threshold: float = THRESHOLD) -> dict[str, float]:
+def cross_validate(
+    data: list[tuple[list[str], int]], folds: int = 5, threshold: float = THRESHOLD
+) -> dict[str, float]:
     """Accuracy, precision and recall of non-events over deterministic folds of the training data."""
     from .sense import probability
 
