@@ -17,6 +17,7 @@ from typing import Any
 from . import __version__, output, views
 from .output import actor_label, actors_label
 from .engines import EngineError
+from .evaluation import TASKS as EVAL_TASKS
 from .read import DEFAULT_MAX_BYTES, InputError
 from .store import DEFAULT_DB, Store, StoreError
 
@@ -210,8 +211,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             if len(events) > RUN_TIMELINE:
                 print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
                       f"(all of them: dateline timeline --db {args.db}):")
-                events = sorted(events, key=lambda e: (e.get("sources", 1), e.get("date") or ""),
-                                reverse=True)[:RUN_TIMELINE]
+                # independent reports first, then distinct outlets; ties by date and id, never by chance
+                events = sorted(events, key=lambda e: (-e.get("sources", 1), -e.get("outlets", 1),
+                                                       e.get("date") or "9999", e["id"]))[:RUN_TIMELINE]
             if events:
                 print()
                 print_timeline(views.timeline_rows(events))
@@ -330,7 +332,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     else:
         output.write(rows, _fmt(args), [(k, lambda e, k=k: e.get(k)) for k in (
             "id", "type", "mode", "status", "date", "date_precision", "location", "source", "target", "sources",
-            "articles", "evidence")])
+            "outlets", "articles", "evidence")])
     return 0
 
 
@@ -440,7 +442,6 @@ def cmd_errors(args: argparse.Namespace) -> int:
 
 # -- measuring ------------------------------------------------------------------------------
 
-EVAL_TASKS = ("extract", "actors", "actors-gsr", "time", "events", "events-coarse", "stories")
 
 
 def cmd_kb(args: argparse.Namespace) -> int:
@@ -462,7 +463,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.orders > 1 and args.task != "stories":
         raise UsageError("--orders applies to the stories task only")
     extra = {"orders": args.orders} if args.task == "stories" and args.orders > 1 else {}
-    metrics = module.evaluate(args.file, out=args.out, **extra)
+    from .evaluation.merge import GoldError
+
+    try:
+        metrics = module.evaluate(args.file, out=args.out, **extra)
+    except GoldError as exc:
+        raise UsageError(str(exc)) from None
     report = getattr(module, "report", None)
     print(report(metrics) if report else _plain_report(metrics))
     if args.json:
