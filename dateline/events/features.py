@@ -52,7 +52,9 @@ def features(m: Mention, sent: Span, s_i: int, rules: dict[str, bool]) -> list[s
     elif clause.head.i != clause.i:
         f.append(f"gov={lemma_of(clause.head)}")
         f.append(f"gov_dep={clause.dep_}")
-    f += _tense(clause)
+    # A noun's event is not told in the tense of its clause ("whose visit ... comes amid"), so
+    # only a verb trigger takes the clause's tense features.
+    f += _tense(clause) if not m.nominal else [f"noun_clause_tag={clause.tag_}"]
     f += _subject(clause, m)
     f += _object(trig, m)
     f += _actors(m)
