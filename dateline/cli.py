@@ -122,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bearer token that posting requires (or $DATELINE_TOKEN; made up and printed when "
                         "ingest is allowed beyond localhost without one)")
 
+    c = command("train", cmd_train, "learn the event sense decision from labelled sentences", formats=False, db=False)
+    c.add_argument("--data", help="labelled sentences (TSV: label, mode, sentence with [trigger]; default: the packaged set)")
+    c.add_argument("--out", help="model file to write (default: the packaged sense_model.json)")
+    c.add_argument("--threshold", type=float, help="probability under which a candidate is no event")
+    c.add_argument("--folds", type=int, default=0, help="also report N-fold cross-validation on the data")
+    c.add_argument("--json", action="store_true", help="end with one JSON line of the summary")
+
     c = command("bench", cmd_bench, "measure throughput: the pipeline against a bare spaCy parse, or the server; "
                 "or how the cost of one article grows with its length (growth)", formats=False, db=False)
     _kb_option(c)
@@ -575,6 +582,29 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def _plain_report(metrics: dict[str, Any]) -> str:
     return "\n".join(f"{k:<24} {v}" for k, v in metrics.items() if not isinstance(v, (dict, list)))
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from .events.train import THRESHOLD, TrainingDataError, train
+
+    if args.data and not os.path.exists(args.data):
+        raise UsageError(f"no such file: {args.data}")
+    if args.threshold is not None and not 0.0 < args.threshold < 1.0:
+        raise UsageError("--threshold must lie between 0 and 1")
+    try:
+        summary = train(args.data, args.out, THRESHOLD if args.threshold is None else args.threshold, args.folds)
+    except (TrainingDataError, OSError) as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"trained on {summary['examples']} candidates ({summary['events']} events) from {summary['lines']} "
+          f"labelled lines; {summary['unmatched']} labelled triggers the coder does not find; "
+          f"{summary['features']} features -> {summary['model']}")
+    if "cross_validation" in summary:
+        cv = summary["cross_validation"]
+        print(f"cross-validation: accuracy {cv['accuracy']:.3f}, no-event precision {cv['none_precision']:.3f} "
+              f"recall {cv['none_recall']:.3f}")
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
