@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dateline.kb.verbs import Pattern, Term, Verb
+
 from .mention import Mention
 from .status import asks_question, obligation
 from .syntax import clause_head, is_verbal, light_governor
-from .vocabulary import SPEECH_VERBS, Entry, lemma_of, lexicon
+from .vocabulary import LIGHT_VERBS, PLAN_VERBS, SPEECH_VERBS, Entry, kb_vocabulary, lemma_of, lexicon
 
 MILITARY_CUES = frozenset(
     "air missile drone rocket military airstrike bomb bombing warplane jet coalition target "
@@ -74,10 +76,21 @@ def _particle_ok(tok: Token, entry: Entry) -> bool:
     return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle for c in tok.children)
 
 
+VETO = Entry("V", "-", "AGREE", None, frozenset(), frozenset({"veto"}))  # another sense: no event
+
+
 def _match_verb(tok: Token) -> Entry | None:
+    """The curated entry for a verb, else the knowledge base's pattern; None when neither codes it."""
     entries = lexicon().get(("V", lemma_of(tok)))
     if not entries:
+        return _match_kb_verb(tok)
+    entry = _match_curated_verb(tok, entries)
+    if entry is VETO:
         return None
+    return entry if entry is not None else _match_kb_verb(tok)
+
+
+def _match_curated_verb(tok: Token, entries: list[Entry]) -> Entry | None:
     objs = _object_lemmas(tok)
     with_particle = [e for e in entries if e.particle and _particle_ok(tok, e)]
     candidates = with_particle or [e for e in entries if not e.particle]
@@ -89,10 +102,131 @@ def _match_verb(tok: Token) -> Entry | None:
         return None
     entry = plain[0]
     if entry.unless & objs:
-        return None  # "offered an opportunity", "committed crimes": another sense of the verb
+        return VETO  # "offered an opportunity", "committed crimes": another sense of the verb
     if "intransitive" in entry.flags and any(c.dep_ == "dobj" for c in tok.children):
-        return None  # "demonstrated their skills" is no demonstration
+        return VETO  # "demonstrated their skills" is no demonstration
     return entry
+
+
+# -- the knowledge base's verb dictionary ------------------------------------------------------
+
+CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+MUTUAL_CODES = ("036", "040", "046", "057", "06")
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "xcomp", "ccomp", "prt", "advmod", "acomp", "npadvmod"})
+SUBJECT_DEPS_ALL = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+
+
+class _Context:
+    """The words around a verb, as the dictionary's patterns test them."""
+
+    def __init__(self, verb: Token):
+        self.verb = verb
+        self.objects: set[str] = set()
+        self.subject: set[str] = set()
+        self.preps: dict[str, set[str]] = {}
+        heads = [verb]
+        if verb.dep_ == "xcomp" or verb.dep_ == "conj":
+            heads.append(verb.head)  # the subject of "agreed to send", "met and discussed"
+        for c in verb.children:
+            if c.dep_ in OBJECT_DEPS:
+                self._add(self.objects, c, 8)
+                if c.dep_ in ("dobj", "attr"):
+                    for g in c.children:
+                        if g.dep_ == "prep":
+                            self._prep(g)
+            elif c.dep_ == "prep":
+                self._prep(c)
+            elif c.dep_ in SUBJECT_DEPS_ALL:
+                self._add(self.subject, c, 6)
+        for h in heads[1:]:
+            for c in h.children:
+                if c.dep_ in SUBJECT_DEPS_ALL:
+                    self._add(self.subject, c, 6)
+        if verb.dep_ in ("relcl", "acl"):
+            self._add(self.subject, verb.head, 4)
+
+    def _prep(self, prep: Token) -> None:
+        words = self.preps.setdefault(prep.lower_, set())
+        for g in prep.children:
+            self._add(words, g, 8)
+
+    @staticmethod
+    def _add(words: set[str], tok: Token, limit: int) -> None:
+        for t in [tok, *[d for d in tok.subtree if d.i != tok.i][: limit * 2]]:
+            words.add(t.lower_)
+            words.add(t.lemma_.lower())
+
+    @staticmethod
+    def has(term: Term, words: set[str]) -> bool:
+        return any(all(w in words for w in alt) for alt in term)
+
+    def matches(self, p: Pattern) -> bool:
+        if not all(self.has(t, self.subject) for t in p.subject):
+            return False
+        if not all(self.has(t, self.objects) or any(self.has(t, w) for w in self.preps.values())
+                   for t in p.objects):
+            return False
+        for prep, terms in p.preps:
+            words = self.preps.get(prep)
+            if words is None or not all(self.has(t, words) for t in terms):
+                return False
+        return True
+
+
+def _particle_of(verb: Token, particle: str) -> bool:
+    return any(
+        c.lower_ == particle or c.lemma_.lower() == particle
+        for c in verb.children
+        if c.dep_ in ("prt", "prep", "advmod", "dobj", "compound")
+    )
+
+
+def _match_kb_verb(tok: Token) -> Entry | None:
+    """The knowledge base's code for a verb: its most specific pattern the parse satisfies, else
+    the verb's own code. A pattern that codes no event ("killed in an accident") vetoes the verb."""
+    vocab = kb_vocabulary()
+    lemma = lemma_of(tok)
+    if vocab is None or lemma in LIGHT_VERBS or lemma in SPEECH_VERBS or lemma in PLAN_VERBS:
+        return None  # light verbs carry nominal events; speech and plan verbs frame other events
+    verbs = [v for v in vocab.verbs.verbs.get(lemma, []) if v.particle is None or _particle_of(tok, v.particle)]
+    if not verbs:
+        return None
+    verbs.sort(key=lambda v: v.particle is None)  # "shoot down" before "shoot"
+    context = _Context(tok)
+    best: Pattern | None = None
+    for verb in verbs:
+        for p in verb.patterns:
+            if best is not None and p.specificity <= best.specificity:
+                break
+            if context.matches(p):
+                best = p
+                break
+    if best is not None:
+        return _kb_entry(lemma, verbs[0], best.type, best.mode, best.code, best)
+    # Alone, a verb codes only what the dictionary gives it by name ("MURDER [190]", the verb a
+    # block is named after); its synonyms code through their patterns' context.
+    verb = next((v for v in verbs if v.own or v.head), None)
+    if verb is None:
+        return None
+    return _kb_entry(lemma, verb, verb.type, verb.mode, verb.code, None)
+
+
+def _kb_entry(lemma: str, verb: Verb, type_: str | None, mode: str | None, code: str | None,
+              pattern: Pattern | None) -> Entry | None:
+    if type_ is None:
+        return None
+    flags = {"kb"}
+    if type_ in CONTENT_TYPES:
+        flags.add("content")
+    if code and code.startswith(MUTUAL_CODES):
+        flags.add("mutual")
+    if code == "043":
+        flags.add("swap")  # the host receives: the visitor is the source
+    objects: frozenset[str] = frozenset()
+    if pattern is not None and pattern.objects:
+        objects = frozenset(w for t in pattern.objects for alt in t for w in alt)
+    particle = f" {verb.particle}" if verb.particle else ""
+    return Entry("V", lemma + particle, type_, mode, objects, frozenset(flags))
 
 
 def _match_noun(tok: Token) -> Entry | None:
@@ -110,9 +244,9 @@ def _match_noun(tok: Token) -> Entry | None:
             return Entry("N", "strike", "ASSAULT", "heavy-weapons", frozenset(), frozenset())
     entries = lexicon().get(("N", lemma))
     if not entries:
-        return None
+        return _match_kb_noun(tok)
     mods = _noun_modifiers(tok)
-    for entry in entries:
+    for entry in sorted(entries, key=lambda e: not e.objects):
         if entry.objects and not entry.objects & mods:
             continue  # "war games", not "Premiership games"
         if entry.unless & mods:
@@ -121,6 +255,31 @@ def _match_noun(tok: Token) -> Entry | None:
             continue
         return entry
     return None
+
+
+ARGUMENT_PREPS = frozenset({"of", "on", "against", "into", "in", "by", "at", "near", "upon", "with"})
+
+
+def _match_kb_noun(tok: Token) -> Entry | None:
+    """A noun the verb dictionary names as an event ("incursion", "bombardment"), when the
+    sentence gives it an argument: a possessor, an actor modifier, a prepositional phrase or a
+    verb that carries it ("launched an incursion into", "Turkey's offensive on Afrin")."""
+    vocab = kb_vocabulary()
+    if vocab is None:
+        return None
+    found = vocab.nouns.get(tok.lemma_.lower())
+    if found is None:
+        return None
+    has_argument = light_governor(tok) is not None or any(
+        c.dep_ == "poss"
+        or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
+        or (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS and any(g.dep_ == "pobj" for g in c.children))
+        for c in tok.children
+    )
+    if not has_argument:
+        return None
+    type_, mode = found
+    return Entry("N", tok.lemma_.lower(), type_, mode, frozenset(), frozenset({"kb"}))
 
 
 def _noun_modifiers(noun: Token) -> set[str]:

@@ -1,19 +1,31 @@
-"""The coder's vocabulary: the curated trigger lexicon, the context cues and the word classes.
+"""The coder's vocabulary: the curated trigger lexicon, the verb dictionary of the knowledge
+base, the context cues and the word classes.
 
 ``data/events_lexicon.tsv`` says which verb or noun reports which PLOVER type and mode, and which
 objects a sense needs or rules out; ``data/events_contexts.tsv`` which cue words put a sentence in
-sport, markets or accidents. The word classes (light, plan, speech verbs) and type groups here are
+sport, markets or accidents. The knowledge base (``dateline kb build``) adds the CAMEO verb
+dictionary compiled to PLOVER (:mod:`dateline.kb.verbs`): thousands of verbs and verb + object /
+preposition patterns, and the nouns it names as the object of "launch", "stage", "carry out"
+(an incursion, a raid) or derives from its verbs (a siege, a bombardment). The curated lexicon is a
+layer over it: where both know a word, the curated entry decides. Without a knowledge base the
+curated lexicon works alone. The word classes (light, plan, speech verbs) and type groups here are
 what every other module tests against; the only thing decided here is how to repair a lemma the
-tagger got wrong ("staged" -> "stag"). It imports nothing from the rest of the package.
+tagger got wrong ("staged" -> "stag", "slain" -> "slay"). It imports nothing from the rest of the
+package.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Token
+
+from dateline.kb.verbs import VerbLexicon, load
 
 TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -88,10 +100,115 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
     return table
 
 
+KB_ENV = "DATELINE_KB"
+# Verbs whose object names the event ("launched an offensive", "staged a raid"): the dictionary's
+# patterns for them name the nouns that are events of their own.
+CARRIER_VERBS = {"launch": None, "stage": None, "conduct": None, "mount": None, "wage": None, "carry": "out"}
+NOMINAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONSULT"})
+# Nouns derived from the dictionary's verbs of force: "bombard" -> "bombardment", "invade" -> "invasion".
+DERIVED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+ACTION_SUFFIXES = ("ion", "ment", "ing", "ive", "ure", "age", "ade", "down", "strike", "war", "attack")
+PLACE_NOUNS = frozenset("land back home base position ground".split())  # where, not what
+NOUN_SUFFIXES = (("", "ment"), ("e", "ion"), ("e", "ation"), ("", "ion"), ("", "ation"), ("y", "ication"),
+                 ("", "ing"), ("e", "ing"), ("de", "sion"))  # fmt: skip
+
+
+def kb_path() -> Path:
+    """Where the knowledge base is: the one the ``dateline.kb`` package chooses, else
+    ``$DATELINE_KB``, else the per-user default."""
+    try:
+        from dateline import kb
+
+        return Path(kb.default_path())
+    except (ImportError, AttributeError):
+        pass
+    if os.environ.get(KB_ENV):
+        return Path(os.environ[KB_ENV]).expanduser()
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "dateline" / "kb.sqlite"
+
+
+@dataclass(frozen=True)
+class KBVocabulary:
+    """The verb dictionary as the coder uses it."""
+
+    verbs: VerbLexicon
+    nouns: dict[str, tuple[str, str | None]]  # event noun -> (type, mode)
+
+
+@functools.lru_cache(maxsize=1)
+def kb_vocabulary() -> KBVocabulary | None:
+    """The knowledge base's verb dictionary, read once per process; None without one."""
+    path = kb_path()
+    if not path.exists():
+        return None
+    try:
+        verbs = load(path)
+    except Exception:  # noqa: BLE001 - an unreadable knowledge base must not stop event coding
+        return None
+    if not verbs.verbs:
+        return None
+    return KBVocabulary(verbs, _event_nouns(verbs))
+
+
+def use_kb(path: str | Path | None) -> None:
+    """Code events with the knowledge base at ``path`` from now on (None: look in the usual place)."""
+    if path is not None:
+        os.environ[KB_ENV] = str(Path(path).expanduser().resolve())
+    kb_vocabulary.cache_clear()
+    _known_verbs.cache_clear()
+
+
+def _event_nouns(verbs: VerbLexicon) -> dict[str, tuple[str, str | None]]:
+    """Nouns that name an event: objects of the dictionary's carrier-verb patterns ("stage an
+    incursion"), and nouns of its event verbs that the dictionary itself uses as words
+    ("besiege" -> "siege", "bombard" -> "bombardment", "massacre")."""
+    votes: dict[str, Counter[tuple[str, str | None]]] = {}
+    for lemma, particle in CARRIER_VERBS.items():
+        for verb in verbs.verbs.get(lemma, []):
+            if verb.particle != particle:
+                continue  # "wage war" is a verb of fighting, "carry" alone no carrier
+            for p in verb.patterns:
+                # One literal word, not a synonym set: "stage an incursion", not "start &CURRENCY".
+                if p.type in NOMINAL_TYPES and len(p.objects) == 1 and len(p.objects[0]) == 1 and not p.subject:
+                    alt = p.objects[0][0]
+                    if len(alt) == 1:
+                        votes.setdefault(_singular(alt[0]), Counter())[(p.type, p.mode)] += 1
+    # A carrier's object is an event when it is itself a verb of the dictionary ("raid", "visit") or
+    # has the shape of a noun of action ("incursion", "deployment", "offensive"); "airport" and
+    # "ambassador" are what an act is done to, not acts.
+    nouns = {
+        n: c.most_common(1)[0][0]
+        for n, c in votes.items()
+        if (n in verbs.verbs or n.endswith(ACTION_SUFFIXES) or "-" in n)
+        and n not in PLACE_NOUNS and not n.endswith("ative")
+    }
+    for lemma, entries in verbs.verbs.items():
+        for verb in entries:
+            if verb.particle or verb.type not in DERIVED_TYPES:
+                continue
+            forms = [(lemma[: len(lemma) - len(cut)] if cut else lemma) + add
+                     for cut, add in NOUN_SUFFIXES if not cut or lemma.endswith(cut)]
+            for noun in forms:
+                if noun in verbs.words and noun not in nouns:
+                    nouns[noun] = (verb.type, verb.mode)  # type: ignore[assignment]
+    return nouns
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 @functools.lru_cache(maxsize=1)
 def _known_verbs() -> frozenset[str]:
     heads = {head for (pos, head) in lexicon() if pos == "V"}
-    return frozenset(heads | LIGHT_VERBS | PLAN_VERBS | SPEECH_VERBS)
+    vocab = kb_vocabulary()
+    kb_heads = set(vocab.verbs.verbs) if vocab else set()
+    return frozenset(heads | kb_heads | LIGHT_VERBS | PLAN_VERBS | SPEECH_VERBS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,6 +236,9 @@ def lemma_of(tok: Token) -> str:
     if lemma in known or tok.pos_ not in ("VERB", "AUX"):
         return lemma
     word = tok.lower_
+    vocab = kb_vocabulary()
+    if vocab is not None and word in vocab.verbs.forms:
+        return vocab.verbs.forms[word]
     for cut, add in (
         ("ied", "y"),
         ("ies", "y"),
