@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("errors", cmd_errors, "list inputs that were skipped, with the reason")
 
     c = command("eval", cmd_eval, "measure a stage on annotated data", formats=False, db=False)
-    c.add_argument("task", choices=("extract", "actors", "time", "events", "stories"))
+    c.add_argument("task", choices=("extract", "actors", "time", "events", "dyads", "stories"))
     c.add_argument("file", help="evaluation file (JSON Lines)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
     c.add_argument("--out", help="write one prediction line per item to this file")

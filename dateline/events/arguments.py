@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.model import Actor
+from dateline.actors import code_actor
+from dateline.model import Actor, Mention as ActorMention
 
 from .mention import Mention
 from .syntax import PRONOUNS, SUBJECT_DEPS, clause_head, light_governor, np_bounds, subject_tokens
@@ -26,6 +27,7 @@ class ActorIndex:
 
     def __init__(self, actors: list[Actor]):
         self.by_id = {a.id: a for a in actors}
+        self.generics: dict[tuple[int, int], Actor] = {}
         self.spans = sorted(
             ((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda s: (s[0], -s[1])
         )
@@ -58,6 +60,15 @@ class ActorIndex:
             if a.name.lower() == low or any(m.text.lower() == low for m in a.mentions):
                 return a
         return None
+
+    def generic(self, name: str, start: int, end: int, country: str | None, sector: str | None) -> Actor:
+        """An actor for a group the actor stage did not list, made once per phrase."""
+        key = (start, end)
+        if key not in self.generics:
+            actor = Actor(id=-1 - len(self.generics), name=name, kind="GROUP", country=country, sector=sector,
+                          mentions=[ActorMention(start, end, name)])
+            self.generics[key] = actor
+        return self.generics[key]
 
     def expand(self, actor: Actor) -> list[Actor]:
         """A GROUP stands for its members when they are known."""
@@ -170,37 +181,106 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
-def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> list[Actor]:
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+class Found(list):  # type: ignore[type-arg]
+    """Actors of one argument, with the token whose phrase names them (or, when no known actor
+    is named, the argument's head all the same: "a car bomb", "42 people")."""
+
+    token: Token | None = None
+
+
+def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> Found:
+    found = Found()
     for tok in tokens:
-        found = [a for a in _actors_of(tok, index) if a not in exclude]
-        if found:
+        actors = [a for a in _actors_of(tok, index) if a not in exclude]
+        if actors:
+            found += actors
+            found.token = tok
             return found
-    return []
+    generic = _generic(tokens, index, exclude)
+    if generic is not None:
+        found.append(generic[1])
+        found.token = generic[0]
+        return found
+    found.token = next((t for t in tokens if t.pos_ in NOMINAL_POS and t.lower_ not in RELATIVES), None)
+    return found
 
 
-def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor]) -> list[Actor]:
+RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tuple[Token, Actor] | None:
+    """A group or agent the actor stage left unnamed ("protesters", "Turkish troops", "the
+    union"): an actor with the country and sector its words give, when they give one."""
+    for tok in tokens:
+        if tok.pos_ != "NOUN" or tok.lower_ in PRONOUNS:
+            continue
+        start, end = np_bounds(tok)
+        text = tok.doc.text[start:end]
+        words = text.split()
+        while words and words[0].lower() in ("the", "a", "an", "some", "several", "many", "other"):
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        country, sector = code_actor(name)
+        if sector is None or country is None:
+            continue  # no agent noun ("the plan"), or no side the dyad can name ("rebels")
+        actor = index.generic(name, start + text.index(words[0]), end, country, sector)
+        if actor not in exclude:
+            return tok, actor
+    return None
+
+
+class _Side:
+    """The attempts at one side of an event: the actors found, and the phrase that names them."""
+
+    def __init__(self) -> None:
+        self.actors: list[Actor] = []
+        self.token: Token | None = None
+        self.fallback: Token | None = None
+
+    def take(self, found: list[Actor], token: Token | None = None) -> list[Actor]:
+        token = token if token is not None else getattr(found, "token", None)
+        if found:
+            self.actors, self.token = list(found), token
+        elif token is not None and self.fallback is None:
+            self.fallback = token
+        return found
+
+    def head(self) -> Token | None:
+        return self.token if self.actors and self.token is not None else self.fallback
+
+
+def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor]) -> Found:
     """First actor named in the verb's complements, a last resort for the recipient."""
     for c in verb.children:
         if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative", "attr") and c.i > verb.i:
             for t in c.subtree:
                 if t.pos_ in ("PROPN", "NOUN", "PRON"):
-                    found = [a for a in _actors_of(t, index) if a not in exclude]
+                    found = Found(a for a in _actors_of(t, index) if a not in exclude)
                     if found:
+                        found.token = t
                         return found
-    return []
+    return Found()
 
 
 def verb_arguments(m: Mention, index: ActorIndex) -> None:
+    """Subject or "by" agent as the source, objects and prepositional objects as the target;
+    a passive's subject is the patient ("42 people were slain"), a host receives its visitor."""
     verb = m.trigger
     subj, passive = subject_tokens(verb)
     agents = _agent_tokens(verb)
     if passive and not agents and "content" in m.entry.flags and m.type == "AGREE":
         passive = False  # "Vietnam is committed to ...": a stance, not a patient
+    src, tgt = _Side(), _Side()
     if passive:
-        source = _first_actors(agents, index, [])
-        target = _first_actors(subj, index, source)
+        source = src.take(_first_actors(agents, index, []))
+        target = tgt.take(_first_actors(subj, index, source))
     else:
-        source = _first_actors(subj, index, [])
+        source = src.take(_first_actors(subj, index, []))
         target = []
     if not target:
         objs = [c for c in verb.children if c.dep_ in ("dative",)]
@@ -220,17 +300,24 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
             if c.dep_ == "dobj"
             for g in _prep_objects(c, ("to", "with", "on", "against"))
         ]
-        target = _first_actors([o for o in objs if o.i != m.trigger.i], index, source)
+        target = tgt.take(_first_actors([o for o in objs if o.i != m.trigger.i], index, source))
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
-        target = _complement_actor(verb, index, source)
+        target = tgt.take(_complement_actor(verb, index, source))
     if "swap" in m.entry.flags and not passive:
         source, target = target, source
+        src, tgt = tgt, src
     m.source, m.target = source, target
+    m.source_tokens = [t for t in (src.head(),) if t is not None]
+    m.target_tokens = [t for t in (tgt.head(),) if t is not None]
 
 
 def noun_arguments(m: Mention, index: ActorIndex) -> None:
+    """A noun's possessor and actor modifiers ("Turkey's offensive", "Turkish troops' incursion")
+    or "by" phrase as the source, its "against/on/into/of" phrase as the target (the victim of
+    an attack, the accused of an accusation), else the sides of the verb that carries it."""
     noun = m.trigger
     light = light_governor(noun)
+    src, tgt = _Side(), _Side()
     source: list[Actor] = []
     for c in noun.children:
         if (
@@ -245,19 +332,24 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
         ):
             continue  # "the Douma attack", "the Manchester Arena bombing": where, not who
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
-            source += [a for a in _actors_of(c, index) if a not in source]
+            found = [a for a in _actors_of(c, index) if a not in source]
+            if found:
+                source += found
+                src.take(source, c)
     patient_of = m.type in HOSTILE_MATERIAL or m.type in ("ACCUSE", "RETREAT")
-    source += [
-        a
-        for a in _first_actors(_prep_objects(noun, ("by",) if patient_of else ("by", "of")), index, source)
-        if a not in source
-    ]
+    by = src.take(_first_actors(_prep_objects(noun, ("by",) if patient_of else ("by", "of")), index, source))
+    if by:
+        source += [a for a in by if a not in source]
+        if src.token is None or len(source) == len(by):
+            src.take(source, by.token)  # type: ignore[attr-defined]
     if light is not None and not source:
-        source = _first_actors(subject_tokens(light)[0], index, [])
+        source = src.take(_first_actors(subject_tokens(light)[0], index, []))
     target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
-    target = _first_actors(_prep_objects(noun, target_preps), index, source)
+    target = tgt.take(_first_actors(_prep_objects(noun, target_preps), index, source))
     if light is not None and not target:
-        target = _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source)
+        target = tgt.take(
+            _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source)
+        )
     if (
         light is None
         and not source
@@ -265,14 +357,17 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
         and noun.dep_ in ("attr", "pobj", "dobj", "nsubj")
     ):
         between = _prep_objects(noun, ("between",))
-        source = _first_actors(between, index, [])
+        source = src.take(_first_actors(between, index, []))
         if source:
             target = []
+            tgt = _Side()
     if not source and "mutual" in m.entry.flags and m.type == "COOPERATE":
         verb = clause_head(noun)
         for _ in range(4):
-            source = _first_actors(subject_tokens(verb)[0], index, [])
+            source = src.take(_first_actors(subject_tokens(verb)[0], index, []))
             if source or verb.head.i == verb.i:
                 break
             verb = clause_head(verb.head)
     m.source, m.target = source, target
+    m.source_tokens = [t for t in (src.head(),) if t is not None]
+    m.target_tokens = [t for t in (tgt.head(),) if t is not None]
