@@ -41,7 +41,8 @@ def phrase(tok: Token) -> Span:
         t = stack.pop()
         kept.add(t.i)
         stack += [c for c in t.children
-                  if c.dep_ not in PHRASE_CUT or (c.dep_ == "prep" and c.lower_ in KEPT_PREPS)]
+                  if c.dep_ not in PHRASE_CUT or (c.dep_ == "prep" and c.lower_ in KEPT_PREPS)
+                  or (c.dep_ == "case" and t.i != tok.i)]  # "NATO's decision" keeps its "'s"
     doc = tok.doc
     # The contiguous run around the head; punctuation inside it is bridged ("Air Force (NAF)").
     start_i = end_i = tok.i
@@ -84,9 +85,9 @@ def predict(items: list[dict[str, Any]]) -> list[dict[str, list[Span]]]:
             _, m = min(
                 found,
                 key=lambda em: (
-                    not (em[1].source_tokens and em[1].target_tokens),
                     not (em[1].source_tokens or em[1].target_tokens),
                     _depth(em[1].clause),
+                    not (em[1].source_tokens and em[1].target_tokens),
                     em[1].trigger.i,
                 ),
             )

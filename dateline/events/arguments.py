@@ -20,6 +20,8 @@ from .syntax import PRONOUNS, SUBJECT_DEPS, clause_head, light_governor, np_boun
 from .vocabulary import HOSTILE_MATERIAL, MUTUAL_TYPES, SPEECH_VERBS, lemma_of
 
 TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "over")
+NOUN_TARGET_PREPS = ("against", "into", "on", "with", "to", "of", "at")
+THING_TARGETS = frozenset({"REJECT", "SUPPORT"})  # a plan rejected or endorsed is the target as written
 
 
 class ActorIndex:
@@ -191,21 +193,56 @@ class Found(list):  # type: ignore[type-arg]
     token: Token | None = None
 
 
-def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> Found:
+def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], any_phrase: bool = False) -> Found:
+    """The actors the first of ``tokens`` that names any names; else a group the actor stage left
+    unnamed; else, for the phrase alone, the first that could be a party (``any_phrase``: any noun,
+    for the thing rejected or endorsed)."""
     found = Found()
     for tok in tokens:
         actors = [a for a in _actors_of(tok, index) if a not in exclude]
         if actors:
             found += actors
-            found.token = tok
+            found.token = _written(tok)
             return found
     generic = _generic(tokens, index, exclude)
     if generic is not None:
         found.append(generic[1])
         found.token = generic[0]
         return found
-    found.token = next((t for t in tokens if t.pos_ in NOMINAL_POS and t.lower_ not in RELATIVES), None)
+    for tok in tokens:
+        if _party(tok, any_phrase):
+            found.token = _written(tok)
+            break
     return found
+
+
+TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+
+
+def _party(tok: Token, any_phrase: bool) -> bool:
+    """Whether a phrase with no known actor can still be a side: a name, a pronoun, a noun of
+    people or groups ("42 people", "another ethnic Chechen") — not a day or an amount, and unless
+    ``any_phrase``, not an abstract noun ("a ban", "political asylum")."""
+    if tok.ent_type_ in TIME_ENTS or tok.dep_ == "npadvmod" or tok.lower_ in RELATIVES:
+        return False
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in PARTY_ENTS:
+        return True
+    if tok.pos_ not in ("NOUN", "NUM"):
+        return False
+    if any_phrase:
+        return True
+    words = tok.doc.text[slice(*np_bounds(tok))]
+    return code_actor(words)[1] is not None or any(c.ent_type_ in PARTY_ENTS for c in tok.children)
+
+
+def _written(tok: Token) -> Token:
+    """The phrase a pronoun stands for when the sentence names it ("NAF says it has killed")."""
+    if tok.lower_ in PRONOUNS:
+        antecedent = _antecedent(tok)
+        if antecedent is not None and antecedent.sent == tok.sent and antecedent.lower_ not in PRONOUNS:
+            return antecedent
+    return tok
 
 
 RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
@@ -300,15 +337,24 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
             if c.dep_ == "dobj"
             for g in _prep_objects(c, ("to", "with", "on", "against"))
         ]
-        target = tgt.take(_first_actors([o for o in objs if o.i != m.trigger.i], index, source))
+        objs = [o for o in objs if o.i != m.trigger.i]
+        if m.consumed:
+            # "launched an investigation into Alibaba": the event noun's own phrases name the target.
+            objs = [g for o in objs if o.i in m.consumed for g in _prep_objects(o, NOUN_TARGET_PREPS)] + objs
+        target = tgt.take(_first_actors(objs, index, source, any_phrase=m.type in THING_TARGETS))
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
         target = tgt.take(_complement_actor(verb, index, source))
     if "swap" in m.entry.flags and not passive:
         source, target = target, source
         src, tgt = tgt, src
     m.source, m.target = source, target
-    m.source_tokens = [t for t in (src.head(),) if t is not None]
-    m.target_tokens = [t for t in (tgt.head(),) if t is not None]
+    _set_tokens(m, src, tgt)
+
+
+def _set_tokens(m: Mention, src: _Side, tgt: _Side) -> None:
+    source, target = src.head(), tgt.head()
+    m.source_tokens = [source] if source is not None else []
+    m.target_tokens = [target] if target is not None and target is not source else []
 
 
 def noun_arguments(m: Mention, index: ActorIndex) -> None:
@@ -369,5 +415,4 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
                 break
             verb = clause_head(verb.head)
     m.source, m.target = source, target
-    m.source_tokens = [t for t in (src.head(),) if t is not None]
-    m.target_tokens = [t for t in (tgt.head(),) if t is not None]
+    _set_tokens(m, src, tgt)

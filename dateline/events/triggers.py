@@ -111,7 +111,7 @@ def _match_curated_verb(tok: Token, entries: list[Entry]) -> Entry | None:
 # -- the knowledge base's verb dictionary ------------------------------------------------------
 
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
-MUTUAL_CODES = ("036", "040", "046", "057", "06")
+MUTUAL_CODES = ("036", "040", "046")  # meet, consult, negotiate: each party acts on the other
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "xcomp", "ccomp", "prt", "advmod", "acomp", "npadvmod"})
 SUBJECT_DEPS_ALL = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 
