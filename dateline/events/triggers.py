@@ -84,10 +84,13 @@ def _match_verb(tok: Token) -> Entry | None:
     entries = lexicon().get(("V", lemma_of(tok)))
     if not entries:
         return _match_kb_verb(tok)
+    # Where the curated lexicon knows a verb but none of its senses fits, only a dictionary pattern
+    # with its object or preposition context may code it ("sent troops to the border"), never the
+    # dictionary's bare verb: "send" alone is a sense the curated lexicon chose not to code.
     entry = _match_curated_verb(tok, entries)
     if entry is VETO:
         return None
-    return entry if entry is not None else _match_kb_verb(tok)
+    return entry if entry is not None else _match_kb_verb(tok, alone=False)
 
 
 def _match_curated_verb(tok: Token, entries: list[Entry]) -> Entry | None:
@@ -181,13 +184,15 @@ def _particle_of(verb: Token, particle: str) -> bool:
     )
 
 
-def _match_kb_verb(tok: Token) -> Entry | None:
+def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
     """The knowledge base's code for a verb: its most specific pattern the parse satisfies, else
     the verb's own code. A pattern that codes no event ("killed in an accident") vetoes the verb."""
     vocab = kb_vocabulary()
     lemma = lemma_of(tok)
     if vocab is None or lemma in LIGHT_VERBS or lemma in SPEECH_VERBS or lemma in PLAN_VERBS:
         return None  # light verbs carry nominal events; speech and plan verbs frame other events
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in tok.children):
+        return None  # "attempts to resolve the crisis", "efforts to improve": an aim, not an act
     verbs = [v for v in vocab.verbs.verbs.get(lemma, []) if v.particle is None or _particle_of(tok, v.particle)]
     if not verbs:
         return None
@@ -198,6 +203,8 @@ def _match_kb_verb(tok: Token) -> Entry | None:
         for p in verb.patterns:
             if best is not None and p.specificity <= best.specificity:
                 break
+            if not (p.subject or p.objects or any(w for _, w in p.preps)) and not (verb.own or verb.head):
+                continue  # "- * (FOR)": a bare preposition is no context for a synonym
             if context.matches(p):
                 best = p
                 break
@@ -206,7 +213,7 @@ def _match_kb_verb(tok: Token) -> Entry | None:
     # Alone, a verb codes only what the dictionary gives it by name ("MURDER [190]", the verb a
     # block is named after); its synonyms code through their patterns' context.
     verb = next((v for v in verbs if v.own or v.head), None)
-    if verb is None:
+    if verb is None or not alone:
         return None
     return _kb_entry(lemma, verb, verb.type, verb.mode, verb.code, None)
 
