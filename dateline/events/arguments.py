@@ -21,7 +21,8 @@ from .vocabulary import HOSTILE_MATERIAL, MUTUAL_TYPES, SPEECH_VERBS, lemma_of
 
 TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "over")
 NOUN_TARGET_PREPS = ("against", "into", "on", "with", "to", "of", "at")
-THING_TARGETS = frozenset({"REJECT", "SUPPORT"})  # a plan rejected or endorsed is the target as written
+# What is attacked, rejected or endorsed is the target as written, person or not ("a bus", "the plan").
+THING_TARGETS = frozenset({"REJECT", "SUPPORT", "ASSAULT"})
 
 
 class ActorIndex:

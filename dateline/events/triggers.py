@@ -113,6 +113,7 @@ def _match_curated_verb(tok: Token, entries: list[Entry]) -> Entry | None:
 
 # -- the knowledge base's verb dictionary ------------------------------------------------------
 
+CLOSE_TYPES = frozenset({"ASSAULT"})  # violence: the synonyms of "kill" are all killing
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 MUTUAL_CODES = ("036", "040", "046")  # meet, consult, negotiate: each party acts on the other
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "xcomp", "ccomp", "prt", "advmod", "acomp", "npadvmod"})
@@ -210,9 +211,10 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
                 break
     if best is not None:
         return _kb_entry(lemma, verbs[0], best.type, best.mode, best.code, best)
-    # Alone, a verb codes only what the dictionary gives it by name ("MURDER [190]", the verb a
-    # block is named after); its synonyms code through their patterns' context.
-    verb = next((v for v in verbs if v.own or v.head), None)
+    # Alone, a verb codes what the dictionary gives it by name ("MURDER [190]"), or its block's code
+    # when the block is the synonyms of one verb (SLAY under KILL); a synonym in a broad class
+    # ("hit", "match" under PHYSICAL_CONFLICT) codes only through its patterns' context.
+    verb = next((v for v in verbs if v.own or v.head or (v.close and v.type in CLOSE_TYPES)), None)
     if verb is None or not alone:
         return None
     return _kb_entry(lemma, verb, verb.type, verb.mode, verb.code, None)

@@ -124,6 +124,7 @@ class Verb:
     patterns: tuple[Pattern, ...]  # most specific first
     own: bool = False  # the code is the verb's own ("MURDER [190]"), not only its block's
     head: bool = False  # the verb names its block ("---  KILL  [190]  ---" for KILL)
+    close: bool = False  # a synonym in a block named after a verb (SLAY under KILL)
 
 
 @dataclass
@@ -210,7 +211,7 @@ def _word_forms(word: str) -> tuple[str, ...]:
 
 
 Stored = Any  # a term as stored: "&SET" or a list of word lists
-OWN, HEAD = 1, 2
+OWN, HEAD, CLOSE = 1, 2, 4
 
 
 class _Reader:
@@ -473,6 +474,10 @@ def build(conn: sqlite3.Connection, source_dirs: Sequence[Path], report: Report)
         n = 0
         for verbs, patterns in reader.blocks:
             block += 1
+            if any(flags & HEAD for *_, flags, _ in verbs):
+                # A block named after one of its verbs ("KILL": kill, slay, murder) holds close
+                # synonyms; one named for a class ("PHYSICAL_CONFLICT": hit, match) does not.
+                verbs = [(*v[:3], v[3] | CLOSE, v[4]) for v in verbs]
             conn.executemany(
                 "INSERT INTO verb_verbs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(block, lemma, particle, code, *plover_of(code, plover), flags, path.name, line)
@@ -529,7 +534,8 @@ def read(conn: sqlite3.Connection) -> VerbLexicon:
     for block, lemma, particle, code, type_, mode, flags in conn.execute(
         "SELECT block, lemma, particle, code, type, mode, flags FROM verb_verbs ORDER BY rowid"
     ):
-        verb = Verb(lemma, particle, code, type_, mode, shared.get(block, ()), bool(flags & OWN), bool(flags & HEAD))
+        verb = Verb(lemma, particle, code, type_, mode, shared.get(block, ()),
+                    bool(flags & OWN), bool(flags & HEAD), bool(flags & CLOSE))
         lexicon.verbs.setdefault(lemma, []).append(verb)
     lexicon.forms = dict(conn.execute("SELECT form, lemma FROM verb_forms"))
     lexicon.words = frozenset(w for (w,) in conn.execute("SELECT word FROM verb_words"))
