@@ -221,11 +221,13 @@ TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 
 
-def _party(tok: Token, any_phrase: bool) -> bool:
+def _party(tok: Token, any_phrase: bool) -> bool:  # noqa: C901
     """Whether a phrase with no known actor can still be a side: a name, a pronoun, a noun of
     people or groups ("42 people", "another ethnic Chechen") — not a day or an amount, and unless
     ``any_phrase``, not an abstract noun ("a ban", "political asylum")."""
-    if tok.ent_type_ in TIME_ENTS or tok.dep_ == "npadvmod" or tok.lower_ in RELATIVES:
+    if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
+        return _party(tok.head.head, any_phrase)  # "the protesters who had blocked the road"
+    if tok.ent_type_ in TIME_ENTS and tok.pos_ != "NUM" or tok.dep_ == "npadvmod" or tok.lower_ in RELATIVES:
         return False
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in PARTY_ENTS:
         return True
@@ -233,12 +235,14 @@ def _party(tok: Token, any_phrase: bool) -> bool:
         return False
     if any_phrase:
         return True
-    words = tok.doc.text[slice(*np_bounds(tok))]
+    words = tok.doc.text[slice(*np_bounds(tok, with_preps=True))]  # "thousands of teachers"
     return code_actor(words)[1] is not None or any(c.ent_type_ in PARTY_ENTS for c in tok.children)
 
 
 def _written(tok: Token) -> Token:
     """The phrase a pronoun stands for when the sentence names it ("NAF says it has killed")."""
+    if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
+        return tok.head.head
     if tok.lower_ in PRONOUNS:
         antecedent = _antecedent(tok)
         if antecedent is not None and antecedent.sent == tok.sent and antecedent.lower_ not in PRONOUNS:
@@ -392,10 +396,12 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
     if light is not None and not source:
         source = src.take(_first_actors(subject_tokens(light)[0], index, []))
     target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
-    target = tgt.take(_first_actors(_prep_objects(noun, target_preps), index, source))
+    things = m.type in THING_TARGETS
+    target = tgt.take(_first_actors(_prep_objects(noun, target_preps), index, source, any_phrase=things))
     if light is not None and not target:
         target = tgt.take(
-            _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source)
+            _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source,
+                          any_phrase=things)
         )
     if (
         light is None

@@ -74,7 +74,12 @@ def light_governor(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS:
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and lemma_of(head.head) in LIGHT_VERBS:
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ not in SEPARATING_PREPS  # "ordered patrols after protests": not carried
+        and lemma_of(head.head) in LIGHT_VERBS
+    ):
         return head.head
     if noun.dep_ == "nsubjpass" and lemma_of(head) in LIGHT_VERBS:
         return head

@@ -17,7 +17,7 @@ from dateline.kb.verbs import Pattern, Term, Verb
 from .mention import Mention
 from .status import asks_question, obligation
 from .syntax import clause_head, is_verbal, light_governor
-from .vocabulary import LIGHT_VERBS, PLAN_VERBS, SPEECH_VERBS, Entry, kb_vocabulary, lemma_of, lexicon
+from .vocabulary import COMMAND_VERBS, HOSTILE_MATERIAL, LIGHT_VERBS, PLAN_VERBS, SPEECH_VERBS, Entry, kb_vocabulary, lemma_of, lexicon
 
 MILITARY_CUES = frozenset(
     "air missile drone rocket military airstrike bomb bombing warplane jet coalition target "
@@ -104,6 +104,8 @@ def _match_curated_verb(tok: Token, entries: list[Entry]) -> Entry | None:
     if not plain:
         return None
     entry = plain[0]
+    if "official" in entry.flags and not _officials(tok):
+        return VETO  # "crowds gathered": a protest or a crowd, not a meeting
     if entry.unless & objs:
         return VETO  # "offered an opportunity", "committed crimes": another sense of the verb
     if "intransitive" in entry.flags and any(c.dep_ == "dobj" for c in tok.children):
@@ -238,6 +240,21 @@ def _kb_entry(lemma: str, verb: Verb, type_: str | None, mode: str | None, code:
     return Entry("V", lemma + particle, type_, mode, objects, frozenset(flags))
 
 
+OFFICIALS = frozenset(
+    "minister leader official delegate diplomat envoy representative head president premier "
+    "chancellor ambassador negotiator counterpart secretary delegation government".split()
+)
+
+
+def _officials(verb: Token) -> bool:
+    """Whether a verb's subject is officials ("EU foreign ministers", "the two leaders", a named person)."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            heads = [c, *c.conjuncts]
+            return any(h.lemma_.lower() in OFFICIALS or h.ent_type_ in ("PERSON", "GPE", "ORG") for h in heads)
+    return False
+
+
 def _match_noun(tok: Token) -> Entry | None:
     lemma = tok.lemma_.lower()
     if lemma == "strike":
@@ -331,4 +348,16 @@ def find_triggers(sent: Span) -> list[Mention]:
         light = light_governor(tok)
         clause = light if light is not None else clause_head(tok)
         mentions.append(Mention(entry, tok, clause, True, entry.type, entry.mode))
-    return mentions
+    return _commands(mentions)
+
+
+def _commands(mentions: list[Mention]) -> list[Mention]:
+    """ "Trump ordered missile strikes on Syria": the strike is the event, its source the one who
+    ordered it, not a request with the strike as its content."""
+    ordered = {
+        m.clause.i
+        for m in mentions
+        if m.nominal and m.type in HOSTILE_MATERIAL and m.trigger.dep_ == "dobj"
+        and lemma_of(m.clause) in COMMAND_VERBS and m.clause.i == m.trigger.head.i
+    }
+    return [m for m in mentions if m.nominal or m.trigger.i not in ordered]

@@ -38,8 +38,10 @@ THREAT_MODE = {"PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "viol
 LIGHT_VERBS = frozenset(
     "hold stage launch conduct mount carry begin start continue have make express issue lodge "
     "file go resume open complete announce reiterate join declare impose take organize organise "
-    "call lead undertake begin initiate".split()
+    "call lead undertake begin initiate lay engage wage intensify escalate step order command "
+    "authorize authorise".split()
 )
+COMMAND_VERBS = frozenset({"order", "command", "authorize", "authorise"})  # "ordered missile strikes"
 HAPPEN_VERBS = frozenset(
     {"happen", "occur", "begin", "start", "end", "resume", "continue", "come", "conclude"}
 )
