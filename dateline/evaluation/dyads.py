@@ -57,6 +57,17 @@ def phrase(tok: Token) -> Span:
     return doc[start_i].idx, doc[end_i].idx + len(doc[end_i].text)
 
 
+def _with_mentions(span: Span, actors: list[Any]) -> Span:
+    """The phrase joined with the mention of the actor it names, where the parse split them
+    ("his counterpart Italian President Sergio Mattarella")."""
+    start, end = span
+    for actor in actors:
+        for mention in actor.mentions:
+            if mention.start <= end + 1 and mention.end >= start - 1:
+                start, end = min(start, mention.start), max(end, mention.end)
+    return start, end
+
+
 def _depth(tok: Token) -> int:
     depth = 0
     while tok.head.i != tok.i and depth < 50:
@@ -91,8 +102,8 @@ def predict(items: list[dict[str, Any]]) -> list[dict[str, list[Span]]]:
                     em[1].trigger.i,
                 ),
             )
-            sources = [phrase(t) for t in m.source_tokens]
-            targets = [phrase(t) for t in m.target_tokens]
+            sources = [_with_mentions(phrase(t), m.source) for t in m.source_tokens]
+            targets = [_with_mentions(phrase(t), m.target) for t in m.target_tokens]
             if m.type in MUTUAL_TYPES and "mutual" in m.entry.flags:
                 both = list(dict.fromkeys(sources + targets))
                 sources, targets = both, list(both)
