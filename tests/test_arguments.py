@@ -7,26 +7,14 @@ on the shared evaluation sentences.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from dateline.actors import find_actors
 from dateline.annotate import parse
 from dateline.evaluation.dyads import _match, phrase
-from dateline.events import find_event_mentions, vocabulary
+from dateline.events import find_event_mentions
 from dateline.model import Article
 from tests.conftest import shared_file
-
-
-@pytest.fixture(autouse=True)
-def curated_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(vocabulary.KB_ENV, str(tmp_path / "no-kb.sqlite"))
-    vocabulary.use_kb(None)
-    yield
-    monkeypatch.undo()
-    vocabulary.use_kb(None)
 
 
 def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]]:

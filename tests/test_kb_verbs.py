@@ -6,6 +6,7 @@ CAMEO to PLOVER table); the gates at the end build the knowledge base from ../sh
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,9 +15,10 @@ import pytest
 
 from dateline.actors import find_actors
 from dateline.annotate import parse
-from dateline.events import find_event_mentions, vocabulary
+from dateline.events import find_event_mentions
 from dateline.evaluation.dyads import phrase
-from dateline.kb import verbs
+from dateline import kb
+from dateline.kb import Report, build_kb, verbs
 from dateline.model import Article
 from tests.conftest import shared_file
 
@@ -83,32 +85,25 @@ def dictionary_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def compiled(dictionary_dir: Path) -> tuple[verbs.VerbLexicon, verbs.SimpleReport, Path]:
+def compiled(dictionary_dir: Path) -> tuple[verbs.VerbLexicon, Report, Path]:
+    """The test dictionaries compiled by ``dateline kb build`` (this part and the others)."""
     path = dictionary_dir / "kb.sqlite"
-    conn = sqlite3.connect(path)
-    report = verbs.SimpleReport()
-    verbs.build(conn, [dictionary_dir], report)
-    conn.commit()
-    conn.close()
+    report = build_kb([dictionary_dir], path)
     return verbs.load(path), report, path
 
 
 @pytest.fixture
-def with_kb(compiled: tuple[verbs.VerbLexicon, verbs.SimpleReport, Path], monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(vocabulary.KB_ENV, str(compiled[2]))
-    vocabulary.use_kb(None)
+def with_kb(compiled: tuple[verbs.VerbLexicon, Report, Path]) -> Iterator[None]:
+    before = os.environ["DATELINE_KB"]
+    kb.use(compiled[2])
     yield
-    monkeypatch.undo()
-    vocabulary.use_kb(None)
+    os.environ["DATELINE_KB"] = before
+    kb.use(None)
 
 
 @pytest.fixture
-def without_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(vocabulary.KB_ENV, str(tmp_path / "none.sqlite"))
-    vocabulary.use_kb(None)
-    yield
-    monkeypatch.undo()
-    vocabulary.use_kb(None)
+def without_kb() -> Iterator[None]:
+    yield  # the test session has no knowledge base unless a test asks for one (conftest)
 
 
 def test_kb_verbs_compiles_blocks_forms_and_sets(compiled) -> None:
@@ -144,7 +139,7 @@ def test_kb_verbs_own_code_block_code_and_particles(compiled) -> None:
 )
 def test_kb_verbs_plover_code_by_most_specific_prefix(compiled, code: str, expected) -> None:
     table = verbs.read_plover_table(
-        Path(compiled[2]).parent / "CAMEO2PLOVER-test.txt", verbs.SimpleReport()
+        Path(compiled[2]).parent / "CAMEO2PLOVER-test.txt", Report()
     )
     assert verbs.plover_of(code, table) == expected
 
@@ -161,7 +156,7 @@ def test_kb_verbs_reports_counts_and_skipped_lines(compiled) -> None:
 def test_kb_verbs_builds_nothing_without_a_verb_dictionary(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("nothing here\n", encoding="utf-8")
     conn = sqlite3.connect(":memory:")
-    verbs.build(conn, [tmp_path], verbs.SimpleReport())
+    verbs.build(conn, [tmp_path], Report())
     assert verbs.read(conn).verbs == {}
 
 
@@ -205,28 +200,8 @@ def test_kb_verbs_curated_lexicon_alone_without_a_knowledge_base(without_kb: Non
     assert ("ASSAULT", ["Rebels"], ["the convoy"]) in _events("Rebels attacked the convoy.")
 
 
-@pytest.fixture(scope="module")
-def shared_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    source = shared_file("kb", "petrarch2", "CAMEO.2.0.txt").parent.parent
-    path = tmp_path_factory.mktemp("kb") / "kb.sqlite"
-    conn = sqlite3.connect(path)
-    verbs.build(conn, [source], verbs.SimpleReport())
-    conn.commit()
-    conn.close()
-    return path
-
-
-@pytest.fixture
-def with_shared_kb(shared_kb: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(vocabulary.KB_ENV, str(shared_kb))
-    vocabulary.use_kb(None)
-    yield
-    monkeypatch.undo()
-    vocabulary.use_kb(None)
-
-
 @pytest.mark.slow
-def test_kb_verbs_events_quality_gate_with_the_knowledge_base(with_shared_kb: None) -> None:
+def test_kb_verbs_events_quality_gate_with_the_knowledge_base(shared_kb: object) -> None:
     from dateline.evaluation.events import evaluate
 
     metrics = evaluate(shared_file("eval", "events.jsonl"))
@@ -235,7 +210,7 @@ def test_kb_verbs_events_quality_gate_with_the_knowledge_base(with_shared_kb: No
 
 
 @pytest.mark.slow
-def test_kb_verbs_dyads_quality_gate_with_the_knowledge_base(with_shared_kb: None) -> None:
+def test_kb_verbs_dyads_quality_gate_with_the_knowledge_base(shared_kb: object) -> None:
     from dateline.evaluation.dyads import evaluate
 
     metrics = evaluate(shared_file("eval", "dyads.jsonl"))

@@ -17,7 +17,7 @@ package.
 from __future__ import annotations
 
 import functools
-import os
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from dateline import kb
 from dateline.kb.verbs import VerbLexicon, load
 
 TYPES = (
@@ -102,7 +103,6 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
     return table
 
 
-KB_ENV = "DATELINE_KB"
 # Verbs whose object names the event ("launched an offensive", "staged a raid"): the dictionary's
 # patterns for them name the nouns that are events of their own.
 CARRIER_VERBS = {"launch": None, "stage": None, "conduct": None, "mount": None, "wage": None, "carry": "out"}
@@ -116,18 +116,9 @@ NOUN_SUFFIXES = (("", "ment"), ("e", "ion"), ("e", "ation"), ("", "ion"), ("", "
 
 
 def kb_path() -> Path:
-    """Where the knowledge base is: the one the ``dateline.kb`` package chooses, else
-    ``$DATELINE_KB``, else the per-user default."""
-    try:
-        from dateline import kb
-
-        return Path(kb.default_path())
-    except (ImportError, AttributeError):
-        pass
-    if os.environ.get(KB_ENV):
-        return Path(os.environ[KB_ENV]).expanduser()
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "dateline" / "kb.sqlite"
+    """Where the knowledge base is: the file ``dateline.kb`` chooses (``--kb FILE``,
+    ``$DATELINE_KB``, else the per-user default)."""
+    return kb.default_path()
 
 
 @dataclass(frozen=True)
@@ -138,27 +129,30 @@ class KBVocabulary:
     nouns: dict[str, tuple[str, str | None]]  # event noun -> (type, mode)
 
 
-@functools.lru_cache(maxsize=1)
 def kb_vocabulary() -> KBVocabulary | None:
-    """The knowledge base's verb dictionary, read once per process; None without one."""
-    path = kb_path()
-    if not path.exists():
+    """The verb dictionary of the knowledge base in use, read once per file; None without one."""
+    return _vocabulary_at(str(kb_path()))
+
+
+@functools.lru_cache(maxsize=4)
+def _vocabulary_at(path: str) -> KBVocabulary | None:
+    if not Path(path).exists():
         return None
     try:
         verbs = load(path)
-    except Exception:  # noqa: BLE001 - an unreadable knowledge base must not stop event coding
-        return None
+    except sqlite3.Error:
+        return None  # not a knowledge base (the actor stage says so); the curated lexicon works alone
     if not verbs.verbs:
-        return None
+        return None  # built before verb patterns were part of the knowledge base
     return KBVocabulary(verbs, _event_nouns(verbs))
 
 
 def use_kb(path: str | Path | None) -> None:
-    """Code events with the knowledge base at ``path`` from now on (None: look in the usual place)."""
-    if path is not None:
-        os.environ[KB_ENV] = str(Path(path).expanduser().resolve())
-    kb_vocabulary.cache_clear()
-    _known_verbs.cache_clear()
+    """Code events with the knowledge base at ``path`` from now on (None: look in the usual place),
+    reading it afresh (a file rebuilt in place)."""
+    kb.use(path)
+    _vocabulary_at.cache_clear()
+    _known_verbs_at.cache_clear()
 
 
 def _event_nouns(verbs: VerbLexicon) -> dict[str, tuple[str, str | None]]:
@@ -205,10 +199,14 @@ def _singular(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=1)
 def _known_verbs() -> frozenset[str]:
+    return _known_verbs_at(str(kb_path()))
+
+
+@functools.lru_cache(maxsize=4)
+def _known_verbs_at(path: str) -> frozenset[str]:
     heads = {head for (pos, head) in lexicon() if pos == "V"}
-    vocab = kb_vocabulary()
+    vocab = _vocabulary_at(path)
     kb_heads = set(vocab.verbs.verbs) if vocab else set()
     return frozenset(heads | kb_heads | LIGHT_VERBS | PLAN_VERBS | SPEECH_VERBS)
 

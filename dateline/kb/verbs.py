@@ -22,7 +22,7 @@ the verb's default. The events stage matches these patterns on the dependency pa
 ...     "&ARMS\\n+WEAPON\\n+TANK\\n\\n---  GIVE  [070]  ---\\nGIVE {GAVE GIVEN}\\n- * &ARMS [072]\\n")
 >>> _ = (d / "CAMEO2PLOVER-test.txt").write_text("070: AID, , # Provide aid\\n072: AID, , military # arms\\n")
 >>> conn = sqlite3.connect(":memory:")
->>> report = SimpleReport()
+>>> report = Report()
 >>> build(conn, [d], report)
 >>> lexicon = read(conn)
 >>> verb = lexicon.verbs["give"][0]
@@ -37,17 +37,19 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
+
+from .build import Report
+from .tabari import Skip
 
 TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
     "SANCTION MOBILIZE COERCE ASSAULT".split()
 )
-BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")  # "[110]---  ---" happens too
 CODE = re.compile(r"\[([^\]]*)\]")
 PLOVER_LINE = re.compile(r"^(\d{2,4})\s*:\s*(.*)$")
 ARTICLES = frozenset({"a", "an", "the"})
@@ -57,35 +59,6 @@ PREPOSITIONS = frozenset(
     "out outside over since through throughout to toward towards under until upon via with "
     "within without".split()
 )
-
-
-@dataclass(frozen=True)
-class Skip:
-    """A line the build could not use, with the reason (the shape every build part reports)."""
-
-    path: str
-    line: int
-    reason: str
-    text: str = ""
-
-
-class Report(Protocol):
-    def add(self, path: str | Path, n: int = 1) -> None: ...
-    def skip(self, item: Any) -> None: ...
-
-
-@dataclass
-class SimpleReport:
-    """A report for building this part on its own (tests, a quick look at a dictionary)."""
-
-    counts: Counter[str] = field(default_factory=Counter)
-    skipped: list[Any] = field(default_factory=list)
-
-    def add(self, path: str | Path, n: int = 1) -> None:
-        self.counts[Path(path).name] += n
-
-    def skip(self, item: Any) -> None:
-        self.skipped.append(item)
 
 
 # A term is what one word of a pattern accepts: alternatives, each a tuple of words that must all
@@ -146,7 +119,8 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def _strip_comment(line: str) -> str:
-    return line.split("#", 1)[0].rstrip()
+    """Without its ``#`` comment, or the legacy ``;`` one of TABARI dictionaries."""
+    return line.split("#", 1)[0].split(";", 1)[0].rstrip()
 
 
 def is_verb_dictionary(path: Path) -> bool:
@@ -260,6 +234,9 @@ class _Reader:
                 self.skip(number, "outside a synonym set or verb block", raw)
                 continue
             verbs, patterns = self.blocks[-1]
+            if stripped.startswith("~"):
+                self.skip(number, "transformation rule (not a verb or pattern)", raw)
+                continue
             if stripped.startswith("-"):
                 pattern = self._pattern(number, stripped[1:], raw)
                 if pattern is not None:
