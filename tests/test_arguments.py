@@ -110,3 +110,14 @@ def test_dyads_quality_gate() -> None:
     assert metrics["combined"]["overlap"]["f1"] >= 0.66
     assert metrics["source"]["overlap"]["f1"] >= 0.78
     assert metrics["target"]["overlap"]["f1"] >= 0.52
+
+
+def test_arguments_events_cross_process_boundaries() -> None:
+    """Events travel to and from worker processes: their sides hold actors, never parse tokens."""
+    import pickle
+
+    text = "Turkish troops attacked the convoy."
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    events = [e for e, _ in found]
+    assert events and pickle.loads(pickle.dumps(events)) == events

@@ -217,6 +217,11 @@ def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], 
     return found
 
 
+# Nouns of people that name a side whatever their sector ("the two leaders", "42 people").
+PEOPLE = frozenset(
+    "leader official people person man woman child resident member villager citizen civilian "
+    "worker student side party country nation".split()
+)
 TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 
@@ -234,6 +239,8 @@ def _party(tok: Token, any_phrase: bool) -> bool:  # noqa: C901
     if tok.pos_ not in ("NOUN", "NUM"):
         return False
     if any_phrase:
+        return True
+    if tok.lemma_.lower() in PEOPLE:
         return True
     words = tok.doc.text[slice(*np_bounds(tok, with_preps=True))]  # "thousands of teachers"
     return code_actor(words)[1] is not None or any(c.ent_type_ in PARTY_ENTS for c in tok.children)
@@ -352,7 +359,7 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     if "swap" in m.entry.flags and not passive:
         source, target = target, source
         src, tgt = tgt, src
-    m.source, m.target = source, target
+    m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt)
 
 
@@ -421,5 +428,5 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
             if source or verb.head.i == verb.i:
                 break
             verb = clause_head(verb.head)
-    m.source, m.target = source, target
+    m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt)
