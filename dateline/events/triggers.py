@@ -192,8 +192,10 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
     the verb's own code. A pattern that codes no event ("killed in an accident") vetoes the verb."""
     vocab = kb_vocabulary()
     lemma = lemma_of(tok)
-    if vocab is None or lemma in LIGHT_VERBS or lemma in SPEECH_VERBS or lemma in PLAN_VERBS:
-        return None  # light verbs carry nominal events; speech and plan verbs frame other events
+    if vocab is None or lemma in SPEECH_VERBS or lemma in LIGHT_VERBS:
+        return None  # a speech verb reports, a light verb carries the event its noun names
+    if lemma in PLAN_VERBS:
+        alone = False  # "set", "prepared" frame another event; "set a deadline" is one
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in tok.children):
         return None  # "attempts to resolve the crisis", "efforts to improve": an aim, not an act
     verbs = [v for v in vocab.verbs.verbs.get(lemma, []) if v.particle is None or _particle_of(tok, v.particle)]
