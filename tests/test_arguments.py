@@ -107,9 +107,9 @@ def test_dyads_quality_gate() -> None:
     from dateline.evaluation.dyads import evaluate
 
     metrics = evaluate(shared_file("eval", "dyads.jsonl"))
-    assert metrics["combined"]["overlap"]["f1"] >= 0.66
-    assert metrics["source"]["overlap"]["f1"] >= 0.78
-    assert metrics["target"]["overlap"]["f1"] >= 0.52
+    assert metrics["combined"]["overlap"]["f1"] >= 0.67
+    assert metrics["source"]["overlap"]["f1"] >= 0.785
+    assert metrics["target"]["overlap"]["f1"] >= 0.537
 
 
 def test_arguments_events_cross_process_boundaries() -> None:
@@ -121,3 +121,34 @@ def test_arguments_events_cross_process_boundaries() -> None:
     found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
     events = [e for e, _ in found]
     assert events and pickle.loads(pickle.dumps(events)) == events
+
+
+def _types(text: str) -> dict[str, str | None]:
+    doc = parse(text)
+    return {e.type: e.mode for e, _ in find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])}
+
+
+@pytest.mark.parametrize(
+    "text, type_, mode",
+    [
+        ("EU foreign ministers gathered in Brussels on Monday.", "CONSULT", "multilateral"),
+        ("The two leaders engaged in intense telephone diplomacy.", "CONSULT", "phone"),
+        ("The emir launched a mediation effort between the two states.", "CONSULT", "third-party"),
+        ("The rebels declared a ceasefire on Sunday.", "RETREAT", "ceasefire"),
+        ("Russia's intervention in Syria began in 2015.", "ASSAULT", "heavy-weapons"),
+    ],
+)
+def test_events_without_a_meeting_verb_or_named_by_a_noun(text: str, type_: str, mode: str | None) -> None:
+    assert _types(text).get(type_, "absent") == mode
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Crowds gathered in the square to watch the parade.", "CONSULT"),  # no officials: no meeting
+        ("President Donald Trump on Thursday ordered missile strikes on a Syrian air base.", "REQUEST"),
+        ("The surgical intervention saved his life.", "ASSAULT"),
+    ],
+)
+def test_events_other_readings_are_not_coded(text: str, absent: str) -> None:
+    assert absent not in _types(text)
