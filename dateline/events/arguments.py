@@ -10,7 +10,7 @@ character offsets (:class:`ActorIndex`).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
 from dateline.model import Actor, Mention as ActorMention
@@ -124,7 +124,7 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
         start, end = np_bounds(tok, with_preps=True)
         actor = index.at(start, end, tok.idx)
     if actor is None and tok.pos_ == "PROPN":
-        actor = index.named(tok.doc.text[np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(
+        actor = index.named(_text(tok.doc)[np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(
             tok.text
         )
     if actor is None and tok.lower_ in PRONOUNS and depth < 3:
@@ -242,8 +242,22 @@ def _party(tok: Token, any_phrase: bool) -> bool:  # noqa: C901
         return True
     if tok.lemma_.lower() in PEOPLE:
         return True
-    words = tok.doc.text[slice(*np_bounds(tok, with_preps=True))]  # "thousands of teachers"
+    words = _text(tok.doc)[slice(*np_bounds(tok, with_preps=True))]  # "thousands of teachers"
     return code_actor(words)[1] is not None or any(c.ent_type_ in PARTY_ENTS for c in tok.children)
+
+
+def _text(doc: Doc) -> str:
+    """The document's text, kept: ``Doc.text`` joins every token again on each use."""
+    text = doc.user_data.get("dateline.text")
+    if text is None:
+        text = doc.user_data["dateline.text"] = doc.text
+    return text
+
+
+def _same_sentence(a: Token, b: Token) -> bool:
+    """Whether two tokens share a sentence (``Token.sent`` rescans the document each time)."""
+    lo, hi = sorted((a.i, b.i))
+    return not any(a.doc[i].is_sent_start for i in range(lo + 1, hi + 1))
 
 
 def _written(tok: Token) -> Token:
@@ -252,7 +266,7 @@ def _written(tok: Token) -> Token:
         return tok.head.head
     if tok.lower_ in PRONOUNS:
         antecedent = _antecedent(tok)
-        if antecedent is not None and antecedent.sent == tok.sent and antecedent.lower_ not in PRONOUNS:
+        if antecedent is not None and _same_sentence(antecedent, tok) and antecedent.lower_ not in PRONOUNS:
             return antecedent
     return tok
 
@@ -267,7 +281,7 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
         if tok.pos_ != "NOUN" or tok.lower_ in PRONOUNS:
             continue
         start, end = np_bounds(tok)
-        text = tok.doc.text[start:end]
+        text = _text(tok.doc)[start:end]
         words = text.split()
         while words and words[0].lower() in ("the", "a", "an", "some", "several", "many", "other"):
             words = words[1:]

@@ -130,6 +130,7 @@ class _Context:
         self.objects: set[str] = set()
         self.subject: set[str] = set()
         self.preps: dict[str, set[str]] = {}
+        self.everything: set[str] | None = None
         heads = [verb]
         if verb.dep_ == "xcomp" or verb.dep_ == "conj":
             heads.append(verb.head)  # the subject of "agreed to send", "met and discussed"
@@ -167,6 +168,12 @@ class _Context:
         return any(all(w in words for w in alt) for alt in term)
 
     def matches(self, p: Pattern) -> bool:
+        if self.everything is None:
+            self.everything = self.subject | self.objects | set().union(*self.preps.values())
+        if not _possible(p, self.everything):
+            return False  # a word the pattern needs is nowhere near the verb
+        if any(prep not in self.preps for prep, _ in p.preps):
+            return False
         if not all(self.has(t, self.subject) for t in p.subject):
             return False
         if not all(self.has(t, self.objects) or any(self.has(t, w) for w in self.preps.values())
@@ -177,6 +184,19 @@ class _Context:
             if words is None or not all(self.has(t, words) for t in terms):
                 return False
         return True
+
+
+_FIRST_WORDS: dict[int, tuple[Pattern, tuple[frozenset[str], ...]]] = {}
+
+
+def _possible(p: Pattern, words: set[str]) -> bool:
+    """A quick necessary test: each of the pattern's terms has an alternative whose first word is
+    among the words around the verb (the full test then places them)."""
+    known = _FIRST_WORDS.get(id(p))
+    if known is None or known[0] is not p:  # keyed by identity, kept with the pattern it describes
+        terms = [*p.subject, *p.objects, *(t for _, ts in p.preps for t in ts)]
+        known = _FIRST_WORDS[id(p)] = (p, tuple(frozenset(alt[0] for alt in t if alt) for t in terms))
+    return all(not f.isdisjoint(words) for f in known[1])
 
 
 def _particle_of(verb: Token, particle: str) -> bool:

@@ -17,6 +17,7 @@ package.
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -117,7 +118,13 @@ NOUN_SUFFIXES = (("", "ment"), ("e", "ion"), ("e", "ation"), ("", "ion"), ("", "
 
 def kb_path() -> Path:
     """Where the knowledge base is: the file ``dateline.kb`` chooses (``--kb FILE``,
-    ``$DATELINE_KB``, else the per-user default)."""
+    ``$DATELINE_KB``, else the per-user default). Asked for every verb, so worked out once per
+    setting."""
+    return _path_for(os.environ.get("DATELINE_KB"), os.environ.get("XDG_DATA_HOME"))
+
+
+@functools.lru_cache(maxsize=8)
+def _path_for(kb_env: str | None, data_home: str | None) -> Path:
     return kb.default_path()
 
 
