@@ -35,8 +35,8 @@ VERBS = """\
 
 ---  KILL   [190]  ---
 KILL
-SLAY {SLAYS SLAIN SLAYING}
-- * (IN ACCIDENT)                 [---]   # an accident is no event
+SLAY {SLAIN}
+- * (IN COLLISION)                [---]   # a collision is no event
 - * &WEAPON                       [194]
 
 ---  SURROUND   [---]  ---
@@ -120,7 +120,7 @@ def test_kb_verbs_null_pattern_is_kept_as_no_event(compiled) -> None:
     lexicon, _, _ = compiled
     accident = next(p for p in lexicon.verbs["kill"][0].patterns if p.preps)
     assert accident.code is None and accident.type is None
-    assert accident.preps == (("in", ((("accident",),),)),)
+    assert accident.preps == (("in", ((("collision",),),)),)
 
 
 def test_kb_verbs_own_code_block_code_and_particles(compiled) -> None:
@@ -185,7 +185,7 @@ def test_kb_verbs_patterns_code_events(with_kb: None, text: str, expected: tuple
 @pytest.mark.parametrize(
     "text",
     [
-        "Two hikers were slain in an accident.",  # the dictionary's own "no event"
+        "Two hikers were slain in a collision.",  # the dictionary's own "no event"
         "Soldiers hemmed the dress.",  # a synonym codes only through its pattern's context
         "The firm offered an opportunity to students.",  # the curated lexicon's other sense wins
         "The report described an incursion.",  # an event noun needs an argument

@@ -237,7 +237,7 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
         return _kb_entry(lemma, verbs[0], best.type, best.mode, best.code, best)
     # Alone, a verb codes what the dictionary gives it by name ("MURDER [190]"), or its block's code
     # when the block is the synonyms of one verb (SLAY under KILL); a synonym in a broad class
-    # ("hit", "match" under PHYSICAL_CONFLICT) codes only through its patterns' context.
+    # ("hit", "match" under a block named for a class of acts) codes only through its patterns' context.
     verb = next((v for v in verbs if v.own or v.head or (v.close and v.type in CLOSE_TYPES)), None)
     if verb is None or not alone:
         return None

@@ -453,7 +453,7 @@ def build(conn: sqlite3.Connection, source_dirs: Sequence[Path], report: Report)
             block += 1
             if any(flags & HEAD for *_, flags, _ in verbs):
                 # A block named after one of its verbs ("KILL": kill, slay, murder) holds close
-                # synonyms; one named for a class ("PHYSICAL_CONFLICT": hit, match) does not.
+                # synonyms; one named for a class ("CONFLICT" for hit, match) does not.
                 verbs = [(*v[:3], v[3] | CLOSE, v[4]) for v in verbs]
             conn.executemany(
                 "INSERT INTO verb_verbs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
