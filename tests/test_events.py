@@ -238,8 +238,8 @@ def test_events_quality_gate() -> None:
 
     metrics = evaluate(shared_file("eval", "events.jsonl"))
     assert metrics["n"] == 161
-    assert metrics["type"]["f1"] >= 0.82
-    assert metrics["dyad"]["f1"] >= 0.62
+    assert metrics["type"]["f1"] >= 0.84
+    assert metrics["dyad"]["f1"] >= 0.64
 
 
 @pytest.mark.parametrize(

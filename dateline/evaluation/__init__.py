@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-TASKS = ("extract", "actors", "actors-gsr", "time", "events", "events-coarse", "stories", "merge")
+TASKS = ("extract", "actors", "actors-gsr", "time", "events", "events-coarse", "dyads", "stories", "merge")
 MODULES = {"events-coarse": "coarse"}  # a task whose module is not named after it
 
 

@@ -42,9 +42,10 @@ from .vocabulary import (
     Entry,
     contexts,
     lexicon,
+    use_kb,
 )
 
-__all__ = ["TYPES", "Entry", "contexts", "find_events", "lexicon", "to_plover"]
+__all__ = ["TYPES", "Entry", "contexts", "find_event_mentions", "find_events", "lexicon", "to_plover", "use_kb"]
 
 
 PLOVER_CODES = {"UNO": "IGO", "EUR": "IGO"}  # PLOVER's non-state codes name no UN or EU
@@ -59,8 +60,16 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
     >>> # "Rajnath Singh on Monday hosted Gen Nakatani for talks."
     >>> # -> [Event(type="CONSULT", mode="visit", source=[Nakatani], target=[Singh], ...)]
     """
+    return [event for event, _ in find_event_mentions(doc, article, actors, timexes)]
+
+
+def find_event_mentions(
+    doc: Doc, article: Article, actors: list[Actor], timexes: list[Timex]
+) -> list[tuple[Event, Mention]]:
+    """Every event with the mention it was coded from (its trigger and argument tokens), for
+    tools that read the analysis itself, such as the source and target spans of ``eval dyads``."""
     index = ActorIndex(actors)
-    events: list[Event] = []
+    events: list[tuple[Event, Mention]] = []
     for s_i, sent in enumerate(doc.sents):
         mentions = find_triggers(sent)
         if not mentions:
@@ -100,7 +109,7 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
             if m.type == "ASSAULT" and instrument and (m.mode is None or m.mode == "firearms"):
                 m.mode = instrument
             others = {x.trigger.i for x in mentions if x is not m}
-            events.append(_to_event(m, s_i, sent, doc, article, index, others))
+            events.append((_to_event(m, s_i, sent, doc, article, index, others), m))
     return events
 
 

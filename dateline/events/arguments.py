@@ -10,15 +10,19 @@ character offsets (:class:`ActorIndex`).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from dateline.model import Actor
+from dateline.actors import code_actor
+from dateline.model import Actor, Mention as ActorMention
 
 from .mention import Mention
 from .syntax import PRONOUNS, SUBJECT_DEPS, clause_head, light_governor, np_bounds, subject_tokens
 from .vocabulary import HOSTILE_MATERIAL, MUTUAL_TYPES, SPEECH_VERBS, lemma_of
 
 TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "over")
+NOUN_TARGET_PREPS = ("against", "into", "on", "with", "to", "of", "at")
+# What is attacked, rejected or endorsed is the target as written, person or not ("a bus", "the plan").
+THING_TARGETS = frozenset({"REJECT", "SUPPORT", "ASSAULT"})
 
 
 class ActorIndex:
@@ -26,6 +30,7 @@ class ActorIndex:
 
     def __init__(self, actors: list[Actor]):
         self.by_id = {a.id: a for a in actors}
+        self.generics: dict[tuple[int, int], Actor] = {}
         self.spans = sorted(
             ((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda s: (s[0], -s[1])
         )
@@ -58,6 +63,15 @@ class ActorIndex:
             if a.name.lower() == low or any(m.text.lower() == low for m in a.mentions):
                 return a
         return None
+
+    def generic(self, name: str, start: int, end: int, country: str | None, sector: str | None) -> Actor:
+        """An actor for a group the actor stage did not list, made once per phrase."""
+        key = (start, end)
+        if key not in self.generics:
+            actor = Actor(id=-1 - len(self.generics), name=name, kind="GROUP", country=country, sector=sector,
+                          mentions=[ActorMention(start, end, name)])
+            self.generics[key] = actor
+        return self.generics[key]
 
     def expand(self, actor: Actor) -> list[Actor]:
         """A GROUP stands for its members when they are known."""
@@ -110,7 +124,7 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
         start, end = np_bounds(tok, with_preps=True)
         actor = index.at(start, end, tok.idx)
     if actor is None and tok.pos_ == "PROPN":
-        actor = index.named(tok.doc.text[np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(
+        actor = index.named(_text(tok.doc)[np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(
             tok.text
         )
     if actor is None and tok.lower_ in PRONOUNS and depth < 3:
@@ -170,37 +184,166 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
-def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> list[Actor]:
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+class Found(list):  # type: ignore[type-arg]
+    """Actors of one argument, with the token whose phrase names them (or, when no known actor
+    is named, the argument's head all the same: "a car bomb", "42 people")."""
+
+    token: Token | None = None
+
+
+def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], any_phrase: bool = False) -> Found:
+    """The actors the first of ``tokens`` that names any names; else a group the actor stage left
+    unnamed; else, for the phrase alone, the first that could be a party (``any_phrase``: any noun,
+    for the thing rejected or endorsed)."""
+    found = Found()
     for tok in tokens:
-        found = [a for a in _actors_of(tok, index) if a not in exclude]
-        if found:
+        actors = [a for a in _actors_of(tok, index) if a not in exclude]
+        if actors:
+            found += actors
+            found.token = _written(tok)
             return found
-    return []
+    generic = _generic(tokens, index, exclude)
+    if generic is not None:
+        found.append(generic[1])
+        found.token = generic[0]
+        return found
+    for tok in tokens:
+        if _party(tok, any_phrase):
+            found.token = _written(tok)
+            break
+    return found
 
 
-def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor]) -> list[Actor]:
+# Nouns of people that name a side whatever their sector ("the two leaders", "42 people").
+PEOPLE = frozenset(
+    "leader official people person man woman child resident member villager citizen civilian "
+    "worker student side party country nation".split()
+)
+TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+
+
+def _party(tok: Token, any_phrase: bool) -> bool:  # noqa: C901
+    """Whether a phrase with no known actor can still be a side: a name, a pronoun, a noun of
+    people or groups ("42 people", "another ethnic Chechen") — not a day or an amount, and unless
+    ``any_phrase``, not an abstract noun ("a ban", "political asylum")."""
+    if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
+        return _party(tok.head.head, any_phrase)  # "the protesters who had blocked the road"
+    if tok.ent_type_ in TIME_ENTS and tok.pos_ != "NUM" or tok.dep_ == "npadvmod" or tok.lower_ in RELATIVES:
+        return False
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in PARTY_ENTS:
+        return True
+    if tok.pos_ not in ("NOUN", "NUM"):
+        return False
+    if any_phrase:
+        return True
+    if tok.lemma_.lower() in PEOPLE:
+        return True
+    words = _text(tok.doc)[slice(*np_bounds(tok, with_preps=True))]  # "thousands of teachers"
+    return code_actor(words)[1] is not None or any(c.ent_type_ in PARTY_ENTS for c in tok.children)
+
+
+def _text(doc: Doc) -> str:
+    """The document's text, kept: ``Doc.text`` joins every token again on each use."""
+    text = doc.user_data.get("dateline.text")
+    if text is None:
+        text = doc.user_data["dateline.text"] = doc.text
+    return text
+
+
+def _same_sentence(a: Token, b: Token) -> bool:
+    """Whether two tokens share a sentence (``Token.sent`` rescans the document each time)."""
+    lo, hi = sorted((a.i, b.i))
+    return not any(a.doc[i].is_sent_start for i in range(lo + 1, hi + 1))
+
+
+def _written(tok: Token) -> Token:
+    """The phrase a pronoun stands for when the sentence names it ("NAF says it has killed")."""
+    if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
+        return tok.head.head
+    if tok.lower_ in PRONOUNS:
+        antecedent = _antecedent(tok)
+        if antecedent is not None and _same_sentence(antecedent, tok) and antecedent.lower_ not in PRONOUNS:
+            return antecedent
+    return tok
+
+
+RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tuple[Token, Actor] | None:
+    """A group or agent the actor stage left unnamed ("protesters", "Turkish troops", "the
+    union"): an actor with the country and sector its words give, when they give one."""
+    for tok in tokens:
+        if tok.pos_ != "NOUN" or tok.lower_ in PRONOUNS:
+            continue
+        start, end = np_bounds(tok)
+        text = _text(tok.doc)[start:end]
+        words = text.split()
+        while words and words[0].lower() in ("the", "a", "an", "some", "several", "many", "other"):
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        country, sector = code_actor(name)
+        if sector is None or country is None:
+            continue  # no agent noun ("the plan"), or no side the dyad can name ("rebels")
+        actor = index.generic(name, start + text.index(words[0]), end, country, sector)
+        if actor not in exclude:
+            return tok, actor
+    return None
+
+
+class _Side:
+    """The attempts at one side of an event: the actors found, and the phrase that names them."""
+
+    def __init__(self) -> None:
+        self.actors: list[Actor] = []
+        self.token: Token | None = None
+        self.fallback: Token | None = None
+
+    def take(self, found: list[Actor], token: Token | None = None) -> list[Actor]:
+        token = token if token is not None else getattr(found, "token", None)
+        if found:
+            self.actors, self.token = list(found), token
+        elif token is not None and self.fallback is None:
+            self.fallback = token
+        return found
+
+    def head(self) -> Token | None:
+        return self.token if self.actors and self.token is not None else self.fallback
+
+
+def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor]) -> Found:
     """First actor named in the verb's complements, a last resort for the recipient."""
     for c in verb.children:
         if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative", "attr") and c.i > verb.i:
             for t in c.subtree:
                 if t.pos_ in ("PROPN", "NOUN", "PRON"):
-                    found = [a for a in _actors_of(t, index) if a not in exclude]
+                    found = Found(a for a in _actors_of(t, index) if a not in exclude)
                     if found:
+                        found.token = t
                         return found
-    return []
+    return Found()
 
 
 def verb_arguments(m: Mention, index: ActorIndex) -> None:
+    """Subject or "by" agent as the source, objects and prepositional objects as the target;
+    a passive's subject is the patient ("42 people were slain"), a host receives its visitor."""
     verb = m.trigger
     subj, passive = subject_tokens(verb)
     agents = _agent_tokens(verb)
     if passive and not agents and "content" in m.entry.flags and m.type == "AGREE":
         passive = False  # "Vietnam is committed to ...": a stance, not a patient
+    src, tgt = _Side(), _Side()
     if passive:
-        source = _first_actors(agents, index, [])
-        target = _first_actors(subj, index, source)
+        source = src.take(_first_actors(agents, index, []))
+        target = tgt.take(_first_actors(subj, index, source))
     else:
-        source = _first_actors(subj, index, [])
+        source = src.take(_first_actors(subj, index, []))
         target = []
     if not target:
         objs = [c for c in verb.children if c.dep_ in ("dative",)]
@@ -220,17 +363,33 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
             if c.dep_ == "dobj"
             for g in _prep_objects(c, ("to", "with", "on", "against"))
         ]
-        target = _first_actors([o for o in objs if o.i != m.trigger.i], index, source)
+        objs = [o for o in objs if o.i != m.trigger.i]
+        if m.consumed:
+            # "launched an investigation into Alibaba": the event noun's own phrases name the target.
+            objs = [g for o in objs if o.i in m.consumed for g in _prep_objects(o, NOUN_TARGET_PREPS)] + objs
+        target = tgt.take(_first_actors(objs, index, source, any_phrase=m.type in THING_TARGETS))
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
-        target = _complement_actor(verb, index, source)
+        target = tgt.take(_complement_actor(verb, index, source))
     if "swap" in m.entry.flags and not passive:
         source, target = target, source
-    m.source, m.target = source, target
+        src, tgt = tgt, src
+    m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
+    _set_tokens(m, src, tgt)
+
+
+def _set_tokens(m: Mention, src: _Side, tgt: _Side) -> None:
+    source, target = src.head(), tgt.head()
+    m.source_tokens = [source] if source is not None else []
+    m.target_tokens = [target] if target is not None and target is not source else []
 
 
 def noun_arguments(m: Mention, index: ActorIndex) -> None:
+    """A noun's possessor and actor modifiers ("Turkey's offensive", "Turkish troops' incursion")
+    or "by" phrase as the source, its "against/on/into/of" phrase as the target (the victim of
+    an attack, the accused of an accusation), else the sides of the verb that carries it."""
     noun = m.trigger
     light = light_governor(noun)
+    src, tgt = _Side(), _Side()
     source: list[Actor] = []
     for c in noun.children:
         if (
@@ -245,19 +404,26 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
         ):
             continue  # "the Douma attack", "the Manchester Arena bombing": where, not who
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
-            source += [a for a in _actors_of(c, index) if a not in source]
+            found = [a for a in _actors_of(c, index) if a not in source]
+            if found:
+                source += found
+                src.take(source, c)
     patient_of = m.type in HOSTILE_MATERIAL or m.type in ("ACCUSE", "RETREAT")
-    source += [
-        a
-        for a in _first_actors(_prep_objects(noun, ("by",) if patient_of else ("by", "of")), index, source)
-        if a not in source
-    ]
+    by = src.take(_first_actors(_prep_objects(noun, ("by",) if patient_of else ("by", "of")), index, source))
+    if by:
+        source += [a for a in by if a not in source]
+        if src.token is None or len(source) == len(by):
+            src.take(source, by.token)  # type: ignore[attr-defined]
     if light is not None and not source:
-        source = _first_actors(subject_tokens(light)[0], index, [])
+        source = src.take(_first_actors(subject_tokens(light)[0], index, []))
     target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
-    target = _first_actors(_prep_objects(noun, target_preps), index, source)
+    things = m.type in THING_TARGETS
+    target = tgt.take(_first_actors(_prep_objects(noun, target_preps), index, source, any_phrase=things))
     if light is not None and not target:
-        target = _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source)
+        target = tgt.take(
+            _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source,
+                          any_phrase=things)
+        )
     if (
         light is None
         and not source
@@ -265,14 +431,16 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
         and noun.dep_ in ("attr", "pobj", "dobj", "nsubj")
     ):
         between = _prep_objects(noun, ("between",))
-        source = _first_actors(between, index, [])
+        source = src.take(_first_actors(between, index, []))
         if source:
             target = []
+            tgt = _Side()
     if not source and "mutual" in m.entry.flags and m.type == "COOPERATE":
         verb = clause_head(noun)
         for _ in range(4):
-            source = _first_actors(subject_tokens(verb)[0], index, [])
+            source = src.take(_first_actors(subject_tokens(verb)[0], index, []))
             if source or verb.head.i == verb.i:
                 break
             verb = clause_head(verb.head)
-    m.source, m.target = source, target
+    m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
+    _set_tokens(m, src, tgt)

@@ -31,3 +31,6 @@ class Mention:
     timex: Timex | None = None
     figures: dict[str, int] = field(default_factory=dict)
     merged: list[Token] = field(default_factory=list)
+    # The argument phrases as written, found even when they name no known actor ("a car bomb").
+    source_tokens: list[Token] = field(default_factory=list)
+    target_tokens: list[Token] = field(default_factory=list)

@@ -69,12 +69,23 @@ def is_verbal(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))
 
 
+FRAME_NOUNS = frozenset({"effort", "campaign", "drive", "process", "bid", "initiative", "mission"})
+
+
 def light_governor(noun: Token) -> Token | None:
-    """The verb that carries a nominal event: "held talks", "went on strike", "staged a rally"."""
+    """The verb that carries a nominal event: "held talks", "went on strike", "staged a rally",
+    "launched a mediation effort"."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in FRAME_NOUNS:
+        noun = noun.head
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS:
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and lemma_of(head.head) in LIGHT_VERBS:
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ not in SEPARATING_PREPS  # "ordered patrols after protests": not carried
+        and lemma_of(head.head) in LIGHT_VERBS
+    ):
         return head.head
     if noun.dep_ == "nsubjpass" and lemma_of(head) in LIGHT_VERBS:
         return head

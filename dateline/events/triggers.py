@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dateline.kb.verbs import Pattern, Term, Verb
+
 from .mention import Mention
 from .status import asks_question, obligation
 from .syntax import clause_head, is_verbal, light_governor
-from .vocabulary import SPEECH_VERBS, Entry, lemma_of, lexicon
+from .vocabulary import COMMAND_VERBS, HOSTILE_MATERIAL, LIGHT_VERBS, PLAN_VERBS, SPEECH_VERBS, Entry, kb_vocabulary, lemma_of, lexicon
 
 MILITARY_CUES = frozenset(
     "air missile drone rocket military airstrike bomb bombing warplane jet coalition target "
@@ -74,10 +76,24 @@ def _particle_ok(tok: Token, entry: Entry) -> bool:
     return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle for c in tok.children)
 
 
+VETO = Entry("V", "-", "AGREE", None, frozenset(), frozenset({"veto"}))  # another sense: no event
+
+
 def _match_verb(tok: Token) -> Entry | None:
+    """The curated entry for a verb, else the knowledge base's pattern; None when neither codes it."""
     entries = lexicon().get(("V", lemma_of(tok)))
     if not entries:
+        return _match_kb_verb(tok)
+    # Where the curated lexicon knows a verb but none of its senses fits, only a dictionary pattern
+    # with its object or preposition context may code it ("sent troops to the border"), never the
+    # dictionary's bare verb: "send" alone is a sense the curated lexicon chose not to code.
+    entry = _match_curated_verb(tok, entries)
+    if entry is VETO:
         return None
+    return entry if entry is not None else _match_kb_verb(tok, alone=False)
+
+
+def _match_curated_verb(tok: Token, entries: list[Entry]) -> Entry | None:
     objs = _object_lemmas(tok)
     with_particle = [e for e in entries if e.particle and _particle_ok(tok, e)]
     candidates = with_particle or [e for e in entries if not e.particle]
@@ -88,11 +104,177 @@ def _match_verb(tok: Token) -> Entry | None:
     if not plain:
         return None
     entry = plain[0]
+    if "official" in entry.flags and not _officials(tok):
+        return VETO  # "crowds gathered": a protest or a crowd, not a meeting
     if entry.unless & objs:
-        return None  # "offered an opportunity", "committed crimes": another sense of the verb
+        return VETO  # "offered an opportunity", "committed crimes": another sense of the verb
     if "intransitive" in entry.flags and any(c.dep_ == "dobj" for c in tok.children):
-        return None  # "demonstrated their skills" is no demonstration
+        return VETO  # "demonstrated their skills" is no demonstration
     return entry
+
+
+# -- the knowledge base's verb dictionary ------------------------------------------------------
+
+CLOSE_TYPES = frozenset({"ASSAULT"})  # violence: the synonyms of "kill" are all killing
+CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+MUTUAL_CODES = ("036", "040", "046")  # meet, consult, negotiate: each party acts on the other
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "xcomp", "ccomp", "prt", "advmod", "acomp", "npadvmod"})
+SUBJECT_DEPS_ALL = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+
+
+class _Context:
+    """The words around a verb, as the dictionary's patterns test them."""
+
+    def __init__(self, verb: Token):
+        self.verb = verb
+        self.objects: set[str] = set()
+        self.subject: set[str] = set()
+        self.preps: dict[str, set[str]] = {}
+        self.everything: set[str] | None = None
+        heads = [verb]
+        if verb.dep_ == "xcomp" or verb.dep_ == "conj":
+            heads.append(verb.head)  # the subject of "agreed to send", "met and discussed"
+        for c in verb.children:
+            if c.dep_ in OBJECT_DEPS:
+                self._add(self.objects, c, 8)
+                if c.dep_ in ("dobj", "attr"):
+                    for g in c.children:
+                        if g.dep_ == "prep":
+                            self._prep(g)
+            elif c.dep_ == "prep":
+                self._prep(c)
+            elif c.dep_ in SUBJECT_DEPS_ALL:
+                self._add(self.subject, c, 6)
+        for h in heads[1:]:
+            for c in h.children:
+                if c.dep_ in SUBJECT_DEPS_ALL:
+                    self._add(self.subject, c, 6)
+        if verb.dep_ in ("relcl", "acl"):
+            self._add(self.subject, verb.head, 4)
+
+    def _prep(self, prep: Token) -> None:
+        words = self.preps.setdefault(prep.lower_, set())
+        for g in prep.children:
+            self._add(words, g, 8)
+
+    @staticmethod
+    def _add(words: set[str], tok: Token, limit: int) -> None:
+        for t in [tok, *[d for d in tok.subtree if d.i != tok.i][: limit * 2]]:
+            words.add(t.lower_)
+            words.add(t.lemma_.lower())
+
+    @staticmethod
+    def has(term: Term, words: set[str]) -> bool:
+        return any(all(w in words for w in alt) for alt in term)
+
+    def matches(self, p: Pattern) -> bool:
+        if self.everything is None:
+            self.everything = self.subject | self.objects | set().union(*self.preps.values())
+        if not _possible(p, self.everything):
+            return False  # a word the pattern needs is nowhere near the verb
+        if any(prep not in self.preps for prep, _ in p.preps):
+            return False
+        if not all(self.has(t, self.subject) for t in p.subject):
+            return False
+        if not all(self.has(t, self.objects) or any(self.has(t, w) for w in self.preps.values())
+                   for t in p.objects):
+            return False
+        for prep, terms in p.preps:
+            words = self.preps.get(prep)
+            if words is None or not all(self.has(t, words) for t in terms):
+                return False
+        return True
+
+
+_FIRST_WORDS: dict[int, tuple[Pattern, tuple[frozenset[str], ...]]] = {}
+
+
+def _possible(p: Pattern, words: set[str]) -> bool:
+    """A quick necessary test: each of the pattern's terms has an alternative whose first word is
+    among the words around the verb (the full test then places them)."""
+    known = _FIRST_WORDS.get(id(p))
+    if known is None or known[0] is not p:  # keyed by identity, kept with the pattern it describes
+        terms = [*p.subject, *p.objects, *(t for _, ts in p.preps for t in ts)]
+        known = _FIRST_WORDS[id(p)] = (p, tuple(frozenset(alt[0] for alt in t if alt) for t in terms))
+    return all(not f.isdisjoint(words) for f in known[1])
+
+
+def _particle_of(verb: Token, particle: str) -> bool:
+    return any(
+        c.lower_ == particle or c.lemma_.lower() == particle
+        for c in verb.children
+        if c.dep_ in ("prt", "prep", "advmod", "dobj", "compound")
+    )
+
+
+def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
+    """The knowledge base's code for a verb: its most specific pattern the parse satisfies, else
+    the verb's own code. A pattern that codes no event ("killed in an accident") vetoes the verb."""
+    vocab = kb_vocabulary()
+    lemma = lemma_of(tok)
+    if vocab is None or lemma in SPEECH_VERBS or lemma in LIGHT_VERBS:
+        return None  # a speech verb reports, a light verb carries the event its noun names
+    if lemma in PLAN_VERBS:
+        alone = False  # "set", "prepared" frame another event; "set a deadline" is one
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in tok.children):
+        return None  # "attempts to resolve the crisis", "efforts to improve": an aim, not an act
+    verbs = [v for v in vocab.verbs.verbs.get(lemma, []) if v.particle is None or _particle_of(tok, v.particle)]
+    if not verbs:
+        return None
+    verbs.sort(key=lambda v: v.particle is None)  # "shoot down" before "shoot"
+    context = _Context(tok)
+    best: Pattern | None = None
+    for verb in verbs:
+        for p in verb.patterns:
+            if best is not None and p.specificity <= best.specificity:
+                break
+            if not (p.subject or p.objects or any(w for _, w in p.preps)) and not (verb.own or verb.head):
+                continue  # "- * (FOR)": a bare preposition is no context for a synonym
+            if context.matches(p):
+                best = p
+                break
+    if best is not None:
+        return _kb_entry(lemma, verbs[0], best.type, best.mode, best.code, best)
+    # Alone, a verb codes what the dictionary gives it by name ("MURDER [190]"), or its block's code
+    # when the block is the synonyms of one verb (SLAY under KILL); a synonym in a broad class
+    # ("hit", "match" under a block named for a class of acts) codes only through its patterns' context.
+    verb = next((v for v in verbs if v.own or v.head or (v.close and v.type in CLOSE_TYPES)), None)
+    if verb is None or not alone:
+        return None
+    return _kb_entry(lemma, verb, verb.type, verb.mode, verb.code, None)
+
+
+def _kb_entry(lemma: str, verb: Verb, type_: str | None, mode: str | None, code: str | None,
+              pattern: Pattern | None) -> Entry | None:
+    if type_ is None:
+        return None
+    flags = {"kb"}
+    if type_ in CONTENT_TYPES:
+        flags.add("content")
+    if code and code.startswith(MUTUAL_CODES):
+        flags.add("mutual")
+    if code == "043":
+        flags.add("swap")  # the host receives: the visitor is the source
+    objects: frozenset[str] = frozenset()
+    if pattern is not None and pattern.objects:
+        objects = frozenset(w for t in pattern.objects for alt in t for w in alt)
+    particle = f" {verb.particle}" if verb.particle else ""
+    return Entry("V", lemma + particle, type_, mode, objects, frozenset(flags))
+
+
+OFFICIALS = frozenset(
+    "minister leader official delegate diplomat envoy representative head president premier "
+    "chancellor ambassador negotiator counterpart secretary delegation government".split()
+)
+
+
+def _officials(verb: Token) -> bool:
+    """Whether a verb's subject is officials ("EU foreign ministers", "the two leaders", a named person)."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            heads = [c, *c.conjuncts]
+            return any(h.lemma_.lower() in OFFICIALS or h.ent_type_ in ("PERSON", "GPE", "ORG") for h in heads)
+    return False
 
 
 def _match_noun(tok: Token) -> Entry | None:
@@ -110,9 +292,9 @@ def _match_noun(tok: Token) -> Entry | None:
             return Entry("N", "strike", "ASSAULT", "heavy-weapons", frozenset(), frozenset())
     entries = lexicon().get(("N", lemma))
     if not entries:
-        return None
+        return _match_kb_noun(tok)
     mods = _noun_modifiers(tok)
-    for entry in entries:
+    for entry in sorted(entries, key=lambda e: not e.objects):
         if entry.objects and not entry.objects & mods:
             continue  # "war games", not "Premiership games"
         if entry.unless & mods:
@@ -121,6 +303,31 @@ def _match_noun(tok: Token) -> Entry | None:
             continue
         return entry
     return None
+
+
+ARGUMENT_PREPS = frozenset({"of", "on", "against", "into", "in", "by", "at", "near", "upon", "with"})
+
+
+def _match_kb_noun(tok: Token) -> Entry | None:
+    """A noun the verb dictionary names as an event ("incursion", "bombardment"), when the
+    sentence gives it an argument: a possessor, an actor modifier, a prepositional phrase or a
+    verb that carries it ("launched an incursion into", "Turkey's offensive on Afrin")."""
+    vocab = kb_vocabulary()
+    if vocab is None:
+        return None
+    found = vocab.nouns.get(tok.lemma_.lower())
+    if found is None:
+        return None
+    has_argument = light_governor(tok) is not None or any(
+        c.dep_ == "poss"
+        or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
+        or (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS and any(g.dep_ == "pobj" for g in c.children))
+        for c in tok.children
+    )
+    if not has_argument:
+        return None
+    type_, mode = found
+    return Entry("N", tok.lemma_.lower(), type_, mode, frozenset(), frozenset({"kb"}))
 
 
 def _noun_modifiers(noun: Token) -> set[str]:
@@ -163,4 +370,16 @@ def find_triggers(sent: Span) -> list[Mention]:
         light = light_governor(tok)
         clause = light if light is not None else clause_head(tok)
         mentions.append(Mention(entry, tok, clause, True, entry.type, entry.mode))
-    return mentions
+    return _commands(mentions)
+
+
+def _commands(mentions: list[Mention]) -> list[Mention]:
+    """ "Trump ordered missile strikes on Syria": the strike is the event, its source the one who
+    ordered it, not a request with the strike as its content."""
+    ordered = {
+        m.clause.i
+        for m in mentions
+        if m.nominal and m.type in HOSTILE_MATERIAL and m.trigger.dep_ == "dobj"
+        and lemma_of(m.clause) in COMMAND_VERBS and m.clause.i == m.trigger.head.i
+    }
+    return [m for m in mentions if m.nominal or m.trigger.i not in ordered]

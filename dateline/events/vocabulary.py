@@ -1,19 +1,33 @@
-"""The coder's vocabulary: the curated trigger lexicon, the context cues and the word classes.
+"""The coder's vocabulary: the curated trigger lexicon, the verb dictionary of the knowledge
+base, the context cues and the word classes.
 
 ``data/events_lexicon.tsv`` says which verb or noun reports which PLOVER type and mode, and which
 objects a sense needs or rules out; ``data/events_contexts.tsv`` which cue words put a sentence in
-sport, markets or accidents. The word classes (light, plan, speech verbs) and type groups here are
+sport, markets or accidents. The knowledge base (``dateline kb build``) adds the CAMEO verb
+dictionary compiled to PLOVER (:mod:`dateline.kb.verbs`): thousands of verbs and verb + object /
+preposition patterns, and the nouns it names as the object of "launch", "stage", "carry out"
+(an incursion, a raid) or derives from its verbs (a siege, a bombardment). The curated lexicon is a
+layer over it: where both know a word, the curated entry decides. Without a knowledge base the
+curated lexicon works alone. The word classes (light, plan, speech verbs) and type groups here are
 what every other module tests against; the only thing decided here is how to repair a lemma the
-tagger got wrong ("staged" -> "stag"). It imports nothing from the rest of the package.
+tagger got wrong ("staged" -> "stag", "slain" -> "slay"). It imports nothing from the rest of the
+package.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Token
+
+from dateline import kb
+from dateline.kb.verbs import VerbLexicon, load
 
 TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -26,8 +40,10 @@ THREAT_MODE = {"PROTEST": "restrict", "SANCTION": "relations", "MOBILIZE": "viol
 LIGHT_VERBS = frozenset(
     "hold stage launch conduct mount carry begin start continue have make express issue lodge "
     "file go resume open complete announce reiterate join declare impose take organize organise "
-    "call lead undertake begin initiate".split()
+    "call lead undertake begin initiate lay engage wage intensify escalate step order command "
+    "authorize authorise".split()
 )
+COMMAND_VERBS = frozenset({"order", "command", "authorize", "authorise"})  # "ordered missile strikes"
 HAPPEN_VERBS = frozenset(
     {"happen", "occur", "begin", "start", "end", "resume", "continue", "come", "conclude"}
 )
@@ -88,10 +104,118 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
     return table
 
 
-@functools.lru_cache(maxsize=1)
+# Verbs whose object names the event ("launched an offensive", "staged a raid"): the dictionary's
+# patterns for them name the nouns that are events of their own.
+CARRIER_VERBS = {"launch": None, "stage": None, "conduct": None, "mount": None, "wage": None, "carry": "out"}
+NOMINAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONSULT"})
+# Nouns derived from the dictionary's verbs of force: "bombard" -> "bombardment", "invade" -> "invasion".
+DERIVED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+ACTION_SUFFIXES = ("ion", "ment", "ing", "ive", "ure", "age", "ade", "down", "strike", "war", "attack")
+PLACE_NOUNS = frozenset("land back home base position ground".split())  # where, not what
+NOUN_SUFFIXES = (("", "ment"), ("e", "ion"), ("e", "ation"), ("", "ion"), ("", "ation"), ("y", "ication"),
+                 ("", "ing"), ("e", "ing"), ("de", "sion"))  # fmt: skip
+
+
+def kb_path() -> Path:
+    """Where the knowledge base is: the file ``dateline.kb`` chooses (``--kb FILE``,
+    ``$DATELINE_KB``, else the per-user default). Asked for every verb, so worked out once per
+    setting."""
+    return _path_for(os.environ.get("DATELINE_KB"), os.environ.get("XDG_DATA_HOME"))
+
+
+@functools.lru_cache(maxsize=8)
+def _path_for(kb_env: str | None, data_home: str | None) -> Path:
+    return kb.default_path()
+
+
+@dataclass(frozen=True)
+class KBVocabulary:
+    """The verb dictionary as the coder uses it."""
+
+    verbs: VerbLexicon
+    nouns: dict[str, tuple[str, str | None]]  # event noun -> (type, mode)
+
+
+def kb_vocabulary() -> KBVocabulary | None:
+    """The verb dictionary of the knowledge base in use, read once per file; None without one."""
+    return _vocabulary_at(str(kb_path()))
+
+
+@functools.lru_cache(maxsize=4)
+def _vocabulary_at(path: str) -> KBVocabulary | None:
+    if not Path(path).exists():
+        return None
+    try:
+        verbs = load(path)
+    except sqlite3.Error:
+        return None  # not a knowledge base (the actor stage says so); the curated lexicon works alone
+    if not verbs.verbs:
+        return None  # built before verb patterns were part of the knowledge base
+    return KBVocabulary(verbs, _event_nouns(verbs))
+
+
+def use_kb(path: str | Path | None) -> None:
+    """Code events with the knowledge base at ``path`` from now on (None: look in the usual place),
+    reading it afresh (a file rebuilt in place)."""
+    kb.use(path)
+    _vocabulary_at.cache_clear()
+    _known_verbs_at.cache_clear()
+
+
+def _event_nouns(verbs: VerbLexicon) -> dict[str, tuple[str, str | None]]:
+    """Nouns that name an event: objects of the dictionary's carrier-verb patterns ("stage an
+    incursion"), and nouns of its event verbs that the dictionary itself uses as words
+    ("besiege" -> "siege", "bombard" -> "bombardment", "massacre")."""
+    votes: dict[str, Counter[tuple[str, str | None]]] = {}
+    for lemma, particle in CARRIER_VERBS.items():
+        for verb in verbs.verbs.get(lemma, []):
+            if verb.particle != particle:
+                continue  # "wage war" is a verb of fighting, "carry" alone no carrier
+            for p in verb.patterns:
+                # One literal word, not a synonym set: "stage an incursion", not "start &CURRENCY".
+                if p.type in NOMINAL_TYPES and len(p.objects) == 1 and len(p.objects[0]) == 1 and not p.subject:
+                    alt = p.objects[0][0]
+                    if len(alt) == 1:
+                        votes.setdefault(_singular(alt[0]), Counter())[(p.type, p.mode)] += 1
+    # A carrier's object is an event when it is itself a verb of the dictionary ("raid", "visit") or
+    # has the shape of a noun of action ("incursion", "deployment", "offensive"); "airport" and
+    # "ambassador" are what an act is done to, not acts.
+    nouns = {
+        n: c.most_common(1)[0][0]
+        for n, c in votes.items()
+        if (n in verbs.verbs or n.endswith(ACTION_SUFFIXES) or "-" in n)
+        and n not in PLACE_NOUNS and not n.endswith("ative")
+    }
+    for lemma, entries in verbs.verbs.items():
+        for verb in entries:
+            if verb.particle or verb.type not in DERIVED_TYPES:
+                continue
+            forms = [(lemma[: len(lemma) - len(cut)] if cut else lemma) + add
+                     for cut, add in NOUN_SUFFIXES if not cut or lemma.endswith(cut)]
+            for noun in forms:
+                if noun in verbs.words and noun not in nouns:
+                    nouns[noun] = (verb.type, verb.mode)  # type: ignore[assignment]
+    return nouns
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def _known_verbs() -> frozenset[str]:
+    return _known_verbs_at(str(kb_path()))
+
+
+@functools.lru_cache(maxsize=4)
+def _known_verbs_at(path: str) -> frozenset[str]:
     heads = {head for (pos, head) in lexicon() if pos == "V"}
-    return frozenset(heads | LIGHT_VERBS | PLAN_VERBS | SPEECH_VERBS)
+    vocab = _vocabulary_at(path)
+    kb_heads = set(vocab.verbs.verbs) if vocab else set()
+    return frozenset(heads | kb_heads | LIGHT_VERBS | PLAN_VERBS | SPEECH_VERBS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,6 +243,9 @@ def lemma_of(tok: Token) -> str:
     if lemma in known or tok.pos_ not in ("VERB", "AUX"):
         return lemma
     word = tok.lower_
+    vocab = kb_vocabulary()
+    if vocab is not None and word in vocab.verbs.forms:
+        return vocab.verbs.forms[word]
     for cut, add in (
         ("ied", "y"),
         ("ies", "y"),

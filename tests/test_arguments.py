@@ -1,0 +1,154 @@
+"""Both sides of every event: who did it to whom, read from the clause or the event noun.
+
+The sentences are the project's own; the curated lexicon alone codes them (no knowledge base),
+so these tables pin the argument analysis, not the dictionary. The dyads gate scores the phrases
+on the shared evaluation sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import find_actors
+from dateline.annotate import parse
+from dateline.evaluation.dyads import _match, phrase
+from dateline.events import find_event_mentions
+from dateline.model import Article
+from tests.conftest import shared_file
+
+
+def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]]:
+    """Source and target phrases of the first event of a type, and its source countries."""
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    for event, m in found:
+        if event.type == type_:
+            return (
+                [text[slice(*phrase(t))] for t in m.source_tokens],
+                [text[slice(*phrase(t))] for t in m.target_tokens],
+                [a.country for a in event.source],
+            )
+    raise AssertionError(f"no {type_} in {[(e.type, e.trigger) for e, _ in found]}")
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        # active clause: subject and object, the subject's modifier gives the country
+        ("Peruvian troops stormed the residence.", "ASSAULT", ["Peruvian troops"], ["the residence"]),
+        # passive: the "by" agent acts, the subject suffers
+        ("Twelve civilians were killed by the militia.", "ASSAULT", ["the militia"], ["Twelve civilians"]),
+        # a possessive names who acts in a nominal event, its "on" phrase the target
+        ("Turkey's offensive on Afrin entered its second week.", "ASSAULT", ["Turkey"], ["Afrin"]),
+        # a light verb carries the noun: its subject acts, the noun's "against" phrase is the target
+        ("The army launched an offensive against the rebels.", "ASSAULT", ["The army"], ["the rebels"]),
+        ("Government forces laid siege to the city of Homs.", "ASSAULT", ["Government forces"], ["the city of Homs"]),
+        # "by" and "of" in a nominal event: the captor and what was captured
+        ("The capture of Mosul by Iraqi forces ended the siege.", "ASSAULT", ["Iraqi forces"], ["Mosul"]),
+        # a pronoun stands for the speaker the sentence names
+        ("The rebels said they attacked the convoy.", "ASSAULT", ["The rebels"], ["the convoy"]),
+        # a relative clause's subject is the noun it modifies
+        ("Police arrested the protesters who had blocked the road.", "PROTEST", ["the protesters"], []),
+        ("Police arrested the protesters who had blocked the road.", "COERCE", ["Police"], ["the protesters"]),
+        # coordination: both parties are the source of a meeting
+        ("India and Japan held talks in New Delhi.", "CONSULT", ["India and Japan"], []),
+        # the visitor is the source of a visit, the host its target
+        ("Macron hosted Scholz in Paris on Monday.", "CONSULT", ["Scholz"], ["Macron"]),
+        # an order to strike: the strike, by who ordered it
+        ("President Donald Trump on Thursday ordered missile strikes on a Syrian air base.", "ASSAULT",
+         ["President Donald Trump"], ["a Syrian air base"]),
+        # no day or amount is a side
+        ("The minister on Tuesday praised the agreement.", "SUPPORT", ["The minister"], ["the agreement"]),
+    ],
+)
+def test_arguments_sides_as_written(text: str, type_: str, source: list[str], target: list[str]) -> None:
+    got_source, got_target, _ = sides(text, type_)
+    assert (got_source, got_target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text, type_, countries",
+    [
+        ("Peruvian troops stormed the residence.", "ASSAULT", ["PER"]),
+        ("Turkey's offensive on Afrin entered its second week.", "ASSAULT", ["TUR"]),
+        ("India and Japan held talks in New Delhi.", "CONSULT", ["IND", "JPN"]),
+    ],
+)
+def test_arguments_sides_carry_actor_countries(text: str, type_: str, countries: list[str]) -> None:
+    assert sides(text, type_)[2] == countries
+
+
+@pytest.mark.parametrize(
+    "text, head, expected",
+    [
+        ("Officials met the defence minister of Japan on Monday.", "minister", "the defence minister of Japan"),
+        ("The Nigerian Air Force (NAF) bombed the camp.", "Force", "The Nigerian Air Force (NAF)"),
+        ("Officials welcomed NATO's decision to send trainers.", "decision", "NATO's decision"),
+        ("Troops killed another fighter who had fled.", "fighter", "another fighter"),
+        ("Troops killed another fighter who had fled.", "who", "another fighter"),
+        ("Rebels shelled the last bastion in the country.", "bastion", "the last bastion in the country"),
+    ],
+)
+def test_arguments_phrase_is_the_noun_phrase_as_written(text: str, head: str, expected: str) -> None:
+    doc = parse(text)
+    assert text[slice(*phrase(next(t for t in doc if t.text == head)))] == expected
+
+
+def test_dyads_overlap_matching_is_one_to_one() -> None:
+    gold = [(0, 10), (20, 30)]
+    assert _match(gold, [(0, 10)]) == (1.0, 1.0, 1)
+    assert _match(gold, [(0, 5), (0, 10)]) == (1.0, 1.0, 1)  # the exact span first, once
+    assert _match(gold, [(0, 5)]) == (1.0, 0.5, 0)
+    assert _match(gold, [(40, 50)]) == (0.0, 0.0, 0)
+
+
+@pytest.mark.slow
+def test_dyads_quality_gate() -> None:
+    from dateline.evaluation.dyads import evaluate
+
+    metrics = evaluate(shared_file("eval", "dyads.jsonl"))
+    assert metrics["combined"]["overlap"]["f1"] >= 0.67
+    assert metrics["source"]["overlap"]["f1"] >= 0.785
+    assert metrics["target"]["overlap"]["f1"] >= 0.537
+
+
+def test_arguments_events_cross_process_boundaries() -> None:
+    """Events travel to and from worker processes: their sides hold actors, never parse tokens."""
+    import pickle
+
+    text = "Turkish troops attacked the convoy."
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    events = [e for e, _ in found]
+    assert events and pickle.loads(pickle.dumps(events)) == events
+
+
+def _types(text: str) -> dict[str, str | None]:
+    doc = parse(text)
+    return {e.type: e.mode for e, _ in find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])}
+
+
+@pytest.mark.parametrize(
+    "text, type_, mode",
+    [
+        ("EU foreign ministers gathered in Brussels on Monday.", "CONSULT", "multilateral"),
+        ("The two leaders engaged in intense telephone diplomacy.", "CONSULT", "phone"),
+        ("The emir launched a mediation effort between the two states.", "CONSULT", "third-party"),
+        ("The rebels declared a ceasefire on Sunday.", "RETREAT", "ceasefire"),
+        ("Russia's intervention in Syria began in 2015.", "ASSAULT", "heavy-weapons"),
+    ],
+)
+def test_events_without_a_meeting_verb_or_named_by_a_noun(text: str, type_: str, mode: str | None) -> None:
+    assert _types(text).get(type_, "absent") == mode
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Crowds gathered in the square to watch the parade.", "CONSULT"),  # no officials: no meeting
+        ("President Donald Trump on Thursday ordered missile strikes on a Syrian air base.", "REQUEST"),
+        ("The surgical intervention saved his life.", "ASSAULT"),
+    ],
+)
+def test_events_other_readings_are_not_coded(text: str, absent: str) -> None:
+    assert absent not in _types(text)
