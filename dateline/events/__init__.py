@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from dateline.model import Actor, Article, Event, Timex
 
 from .arguments import ActorIndex, noun_arguments, verb_arguments
-from .dates import assign_timexes, country_of, date_of, place, reported_as_news
+from .dates import assign_timexes, country_of, date_earlier, date_mentions, place, reported_as_news
 from .figures import casualties, instrument_mode
 from .mention import Mention
 from .sense import drop_reference, merge_same, off_topic
@@ -61,6 +61,7 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
     """
     index = ActorIndex(actors)
     events: list[Event] = []
+    earlier: list[int] = []  # events set at "their last meeting", dated once the article is read
     for s_i, sent in enumerate(doc.sents):
         mentions = find_triggers(sent)
         if not mentions:
@@ -95,23 +96,23 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
                 assault.figures = figures
         nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
         mentions = [m for m in mentions if not drop_reference(m) and not off_topic(m, nouns)]
+        date_mentions(doc, sent, mentions, timexes, article.published)
         instrument = instrument_mode(sent)
         for m in mentions:
             if m.type == "ASSAULT" and instrument and (m.mode is None or m.mode == "firearms"):
                 m.mode = instrument
             others = {x.trigger.i for x in mentions if x is not m}
+            if m.earlier:
+                earlier.append(len(events))
             events.append(_to_event(m, s_i, sent, doc, article, index, others))
+    date_earlier(events, earlier)
     return events
 
 
 def _to_event(
     m: Mention, s_i: int, sent: Span, doc: Doc, article: Article, index: ActorIndex, others: set[int]
 ) -> Event:
-    date, precision = date_of(m.timex)
-    if date is None and m.timex is None and article.published and m.status in ("occurred", "negated"):
-        # A report dates what it says happened; a plan or a condition it names without a date
-        # does not happen on the day it is reported.
-        date, precision = article.published, "day"
+    date, precision = m.date, m.date_precision
     actor_tokens: set[int] = set()
     for a in m.source + m.target:
         for mention in a.mentions:
@@ -146,6 +147,8 @@ def _to_event(
         timex=m.timex,
         location=location,
         figures=dict(m.figures),
+        before=m.before,
+        reported=article.published,
     )
 
 

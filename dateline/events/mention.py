@@ -29,5 +29,11 @@ class Mention:
     status: str = "occurred"
     consumed: set[int] = field(default_factory=set)  # token indices that belong to this trigger
     timex: Timex | None = None
+    # the event's own date, filled in by .dates: a calendar date with its precision, or an upper
+    # bound ``before`` when the text only says it happened earlier than a day it names
+    date: str | None = None
+    date_precision: str | None = None
+    before: str | None = None
+    earlier: bool = False  # "at their last meeting": an earlier event of its kind the article may name
     figures: dict[str, int] = field(default_factory=dict)
     merged: list[Token] = field(default_factory=list)

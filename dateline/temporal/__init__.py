@@ -122,17 +122,38 @@ def _resolve_all(found: list[Found], text: str, doc: Doc | None, anchor: dt.date
     """Turn candidates into timexes in text order, keeping the reference time for anaphoric
     expressions ("the same day", "the quarter", "a year earlier", "10 p.m.")."""
     ctx = _Context()
+    explicit_end: int | None = None  # where the last date that names its year ended
     for f in found:
         span = text[f.start : f.end]
         if f.relative is None:
             value = f.value or ""
             yield Timex(f.start, f.end, span, f.type, value)
             ctx.remember(value)
+            if re.match(r"\d{4}(?:-\d\d)*$", value):
+                explicit_end = f.end
             continue
         rel = {k: v for k, v in f.relative.items() if k not in ("reference", "shift")}
-        if rel.get("direction", 0) is None:
+        by_tense = rel.get("direction", 0) is None
+        if by_tense:
             rel["direction"] = _direction(f, text, doc)
         value = _from_context(f.relative, ctx, anchor)
+        if (
+            value is None
+            and by_tense
+            and _same_sentence(text, explicit_end, f.start)
+            and ctx.year is not None
+        ):
+            # "on Saturday 31 August 2013 – Labor Day weekend": the year the sentence names, not
+            # the publication's, and the nearest such day to it; the named date stays the reference
+            if any(k in rel for k in ("month", "holiday", "season")) and "year_offset" not in rel:
+                near = ctx.day or ctx.month or ctx.year
+                yield Timex(f.start, f.end, span, f.type, _value({**rel, "direction": 0}, near))
+                continue
+        coarse = ctx.day is None and ctx.year is not None
+        if value is None and coarse and f.relative.get("shift") and rel.get("unit") in ("day", "week"):
+            # "ten days earlier" than an event the text dates only by its year: that year
+            yield Timex(f.start, f.end, span, f.type, f"{ctx.year.year:04d}")  # type: ignore[union-attr]
+            continue
         if value is None:
             base = ctx.base(rel.get("unit")) if f.relative.get("reference") else None
             base = base or anchor
@@ -143,6 +164,13 @@ def _resolve_all(found: list[Found], text: str, doc: Doc | None, anchor: dt.date
         )
         if value is not None and not (f.relative.get("shift") or f.relative.get("reference")):
             ctx.remember(value)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘'(])|\n\s*\n")
+
+
+def _same_sentence(text: str, end: int | None, start: int) -> bool:
+    return end is not None and start - end < 200 and not _SENTENCE_END.search(text[end:start])
 
 
 def _from_context(rel: dict[str, Any], ctx: _Context, anchor: dt.date | None) -> str | None:

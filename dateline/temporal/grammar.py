@@ -14,7 +14,8 @@ from .lexicon import _TENS_, NUMBER_WORDS, ORDINAL_WORDS, VAGUE_NUMBERS
 _TENSW = "|".join(_TENS_.split())
 _NUMW = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_TENSW})[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?|"
+    rf"(?:{_TENSW})[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
     rf"(?:{_NUMW})(?:\s+(?:hundred|thousand))?|{'|'.join(re.escape(v) for v in VAGUE_NUMBERS)})"
 )
 _ORDW = "|".join(
@@ -35,6 +36,8 @@ _SPOKEN_YEAR = (
 )
 _ANYYEAR = rf"(?:{_YEAR}|{_SPOKEN_YEAR})"
 _PART = r"(?:morning|afternoon|evening|night)"
+# between the parts of a date: a comma with any spacing ("May 4 , 2025", a line break after it), or space
+_SEP = r"(?:[^\S\n]*,\s*|\s+)"
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Found:
 
 
 # a word edge, except that "mid-November", "late-1990s", "post-1959" start at the date
-_LEFT_EDGE = r"(?<![\w'])(?:(?<=mid-)|(?<=late-)|(?<=early-)|(?<=post-)|(?<=pre-)|(?<!-))"
+_LEFT_EDGE = r"(?<![\w'])(?<!\d[,.])(?:(?<=mid-)|(?<=late-)|(?<=early-)|(?<=post-)|(?<=pre-)|(?<!-))"
 Handler = Callable[[re.Match[str], str], "Found | None"]
 _RULES: list[tuple[re.Pattern[str], Handler, int]] = []
 

@@ -85,6 +85,8 @@ def number(text: str) -> float | None:
     (24, 2, 2.5, None)
     """
     t = re.sub(r"\s+", " ", text.lower().strip())
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        return int(t.replace(",", ""))
     if t in VAGUE_NUMBERS:
         return None
     half = 0.5 if t.endswith(" 1/2") else 0.0

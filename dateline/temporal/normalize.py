@@ -138,7 +138,7 @@ def _unit_value(unit: str, offset: float, anchor: dt.date) -> str:
         day = _shift_months(anchor, 3 * n)
         return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
     if unit == "year":
-        return f"{anchor.year + n}"
+        return f"{anchor.year + n:04d}"
     if unit == "decade":
         return f"{(anchor.year // 10 + n):03d}"
     if unit == "century":

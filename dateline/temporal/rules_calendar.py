@@ -13,6 +13,7 @@ from .grammar import (
     _MON,
     _ORDW,
     _PART,
+    _SEP,
     _SPOKEN_YEAR,
     _WD,
     _YEAR,
@@ -25,7 +26,7 @@ from .lexicon import HOLIDAYS, PARTS_OF_DAY, SEASONS, WEEKDAYS, _day, _month, _w
 # ---------------------------------------------------------------------------- rules: absolute dates
 
 
-@_rule(rf"(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_ANYYEAR}))?", 5)
+@_rule(rf"(?:(?P<wd>{_WD}){_SEP})?(?P<mon>{_MON})\s+(?P<day>{_DAY})(?:{_SEP}(?P<year>{_ANYYEAR}))?", 5)
 def _month_day(m: re.Match[str], text: str) -> Found | None:
     month, day = _month(m["mon"]), _day(m["day"])
     if day > 31 or (m["mon"].lower() == "may" and not m["day"][0].isdigit()):
@@ -38,13 +39,13 @@ def _month_day(m: re.Match[str], text: str) -> Found | None:
     return _found(m, "DATE", month=month, day=day, direction=None)
 
 
-@_rule(rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)(?:\s+of)?\s+"
-       rf"(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?", 5)  # fmt: skip
+@_rule(rf"(?:(?P<wd>{_WD}){_SEP})?(?:the\s+)?(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)(?:\s+of)?\s+"
+       rf"(?P<mon>{_MON})(?:{_SEP}(?P<year>{_YEAR}))?", 5)  # fmt: skip
 def _day_month(m: re.Match[str], text: str) -> Found | None:
     return _month_day(m, text)
 
 
-@_rule(rf"(?P<mon>{_MON})(?:\s+of)?,?\s+(?P<year>{_ANYYEAR})", 4)
+@_rule(rf"(?P<mon>{_MON})(?:\s+of)?{_SEP}(?P<year>{_ANYYEAR})", 4)
 def _month_year(m: re.Match[str], text: str) -> Found | None:
     year = _year(m["year"])
     return _found(m, "DATE", f"{year:04d}-{_month(m['mon']):02d}") if year else None
@@ -101,12 +102,25 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 
 
+_NUMBERED = re.compile(
+    r"\b(?:resolutions?|flights?|routes?|highways?|interstate|rooms?|articles?|sections?|paragraphs?|chapters?|"
+    r"clauses?|decrees?|laws?|bills?|numbers?|nos?\.?|units?|buildings?|blocks?|gates?|platforms?|channels?|"
+    r"pages?|codes?|models?|versions?|items?|files?|cases?|patents?|serial|extensions?|boxes|box|suites?|"
+    r"apartments?|roads?|hills?|heights|points?|sectors?|zones?|camps?|cells?|batch|lots?|plots?|towers?|"
+    r"regiments?|brigades?|battalions?|divisions?|squads?|squadrons?|convoys?|kilomet(?:er|re)s?|km|miles?|"
+    r"mig|su|tu|boeing|airbus)\s*-?\s*$",
+    re.IGNORECASE,
+)
+
+
 @_rule(rf"(?:(?P<pre>fiscal|calendar|(?:in\s+)?the\s+year|model\s+year)\s+)?(?P<year>{_YEAR})(?P<later>\s+or\s+later)?",
        1)  # fmt: skip
 def _year_alone(m: re.Match[str], text: str) -> Found | None:
     before = text[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$#£€]\s*$|No\.\s*$", before) or _NOT_A_YEAR_AFTER.match(text[m.end() :]):
         return None
+    if not m["pre"] and _NUMBERED.search(text[max(0, m.start() - 24) : m.start()]):
+        return None  # "Resolution 1636", "Flight 1549", "Route 2010": a number that names a thing
     if re.match(r"\s*(?:to|-|–|and)\s*\d{4}", text[m.end() :]) is None and re.match(r":\d", text[m.end() :]):
         return None
     return _found(m, "DATE", m["year"])
@@ -300,7 +314,7 @@ _HOLIDAY_RE = "|".join(re.escape(h).replace("'", "['’]") for h in sorted(HOLID
 
 
 @_rule(
-    rf"(?:(?P<pre>last|next|this)\s+)?(?P<h>{_HOLIDAY_RE})(?P<week>\s+week)?(?:,?\s+(?P<year>{_YEAR}))?", 3
+    rf"(?:(?P<pre>last|next|this)\s+)?(?P<h>{_HOLIDAY_RE})(?P<week>\s+week)?(?:{_SEP}(?P<year>{_YEAR}))?", 3
 )
 def _holiday(m: re.Match[str], text: str) -> Found | None:
     if not m["h"][0].isupper():
