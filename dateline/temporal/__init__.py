@@ -122,14 +122,14 @@ def _resolve_all(found: list[Found], text: str, doc: Doc | None, anchor: dt.date
     """Turn candidates into timexes in text order, keeping the reference time for anaphoric
     expressions ("the same day", "the quarter", "a year earlier", "10 p.m.")."""
     ctx = _Context()
-    explicit_end: int | None = None  # where the last date that names its year ended
+    explicit_end: int | None = None  # where the last full date ended
     for f in found:
         span = text[f.start : f.end]
         if f.relative is None:
             value = f.value or ""
             yield Timex(f.start, f.end, span, f.type, value)
             ctx.remember(value)
-            if re.match(r"\d{4}(?:-\d\d)*$", value):
+            if re.match(r"\d{4}-\d\d-\d\d", value):
                 explicit_end = f.end
             continue
         rel = {k: v for k, v in f.relative.items() if k not in ("reference", "shift")}
@@ -137,19 +137,14 @@ def _resolve_all(found: list[Found], text: str, doc: Doc | None, anchor: dt.date
         if by_tense:
             rel["direction"] = _direction(f, text, doc)
         value = _from_context(f.relative, ctx, anchor)
-        if (
-            value is None
-            and by_tense
-            and _same_sentence(text, explicit_end, f.start)
-            and ctx.year is not None
-        ):
-            # "on Saturday 31 August 2013 – Labor Day weekend": the year the sentence names, not
-            # the publication's, and the nearest such day to it; the named date stays the reference
+        if value is None and by_tense and _beside(text, explicit_end, f.start) and ctx.year is not None:
+            # "on Saturday 31 August 2013 – Labor Day weekend": the day beside the named date, not
+            # one near the publication; the named date stays the reference
             if any(k in rel for k in ("month", "holiday", "season")) and "year_offset" not in rel:
                 near = ctx.day or ctx.month or ctx.year
                 yield Timex(f.start, f.end, span, f.type, _value({**rel, "direction": 0}, near))
                 continue
-        coarse = ctx.day is None and ctx.year is not None
+        coarse = ctx.day is None and ctx.year is not None and f.relative.get("reference")
         if value is None and coarse and f.relative.get("shift") and rel.get("unit") in ("day", "week"):
             # "ten days earlier" than an event the text dates only by its year: that year
             yield Timex(f.start, f.end, span, f.type, f"{ctx.year.year:04d}")  # type: ignore[union-attr]
@@ -166,11 +161,9 @@ def _resolve_all(found: list[Found], text: str, doc: Doc | None, anchor: dt.date
             ctx.remember(value)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘'(])|\n\s*\n")
-
-
-def _same_sentence(text: str, end: int | None, start: int) -> bool:
-    return end is not None and start - end < 200 and not _SENTENCE_END.search(text[end:start])
+def _beside(text: str, end: int | None, start: int) -> bool:
+    """Right after a full date, in apposition to it ("Saturday 31 August 2013 – Labor Day")."""
+    return end is not None and 0 <= start - end <= 12 and not re.search(r"[.;!?]", text[end:start])
 
 
 def _from_context(rel: dict[str, Any], ctx: _Context, anchor: dt.date | None) -> str | None:
