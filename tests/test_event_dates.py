@@ -44,6 +44,8 @@ def by_trigger(text: str, published: str | None, trigger: str) -> Event:
          "2018-01-12", "signed", "2018-01-08", "day", None),
         ("The ministers met in Beijing on Thursday and agreed to expand military cooperation.", "2018-01-12",
          "agreed", "2018-01-11", "day", None),
+        ("The protests have continued since March 30, when Israeli forces killed 16 Palestinians.",
+         "2018-04-20", "killed", "2018-03-30", "day", None),
         ("When Iran and the US ceased arming the rebels in March 1975, Talabani fled to Damascus and met "
          "members of the PFLP.", "2017-10-04", "met", "1975-03", "month", None),
         # past perfect and reported events: earlier than their reference time
@@ -120,6 +122,15 @@ def test_event_date_a_last_meeting_is_the_earlier_one_the_article_names():
     )
     deliberated = by_trigger(text, "2025-05-04", "deliberated")
     assert (deliberated.date, deliberated.status) == ("2024-11", "occurred")
+
+
+def test_event_date_that_meeting_is_the_one_just_named():
+    text = (
+        "Singh hosted Nakatani on Monday. It was their second meeting after their first meeting in November. "
+        "At that meeting, Singh and Nakatani deliberated on the supply pact."
+    )
+    deliberated = by_trigger(text, "2025-05-06", "deliberated")
+    assert deliberated.date == "2024-11"
 
 
 def test_event_date_a_last_meeting_the_article_does_not_name_is_bounded_by_the_report():

@@ -61,7 +61,7 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
     """
     index = ActorIndex(actors)
     events: list[Event] = []
-    earlier: list[int] = []  # events set at "their last meeting", dated once the article is read
+    earlier: list[tuple[int, str]] = []  # events set "at their last meeting", dated once the article is read
     for s_i, sent in enumerate(doc.sents):
         mentions = find_triggers(sent)
         if not mentions:
@@ -102,8 +102,8 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
             if m.type == "ASSAULT" and instrument and (m.mode is None or m.mode == "firearms"):
                 m.mode = instrument
             others = {x.trigger.i for x in mentions if x is not m}
-            if m.earlier:
-                earlier.append(len(events))
+            if m.refers:
+                earlier.append((len(events), m.refers))
             events.append(_to_event(m, s_i, sent, doc, article, index, others))
     date_earlier(events, earlier)
     return events

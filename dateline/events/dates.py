@@ -299,7 +299,12 @@ def date_mentions(
     for m in mentions:
         at.setdefault(m.clause.i, m)
     verbs = _verb_times(doc, sent, timexes)
+    days = _sentence_timexes(sent, timexes, ("DATE", "TIME"))
     for m in mentions:
+        if m.timex is None and m.clause.dep_ in ("relcl", "acl"):
+            # "since March 30, when Israeli troops opened fire": the clause tells of that day
+            head = m.clause.head
+            m.timex = next((t for t in days if t.start <= head.idx < t.end), None)
         m.date, m.date_precision = date_of(m.timex)
         if m.timex is not None and m.date is None and m.status in ("occurred", "negated"):
             m.before = _bound_of(m.timex.value, published)
@@ -311,7 +316,7 @@ def date_mentions(
     _inherit(mentions, at, verbs)
     for m in mentions:
         if m.date is None and m.before is None and m.status in ("occurred", "negated"):
-            m.earlier = m.timex is None and _at_an_earlier_one(m)
+            m.refers = _at_an_earlier_one(m) if m.timex is None else None
             m.before = _reference(m, at, verbs, published)
 
 
@@ -463,40 +468,46 @@ def _reference(
     return _earliest(bound, published)
 
 
-def _at_an_earlier_one(m: Mention) -> bool:
-    """ "At their last meeting, Singh and Nakatani deliberated": the clause is set at an earlier
-    event of its kind."""
+def _at_an_earlier_one(m: Mention) -> str | None:
+    """ "At their last meeting, Singh and Nakatani deliberated" ("earlier"), "at that meeting" ("that"):
+    the clause is set at another event of its kind the article may name."""
     for head in {m.clause, m.trigger}:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "during"):
                 continue
             for noun in prep.children:
-                if noun.dep_ == "pobj" and any(
-                    c.dep_ in ("amod", "advmod") and c.lower_ in EARLIER_MODIFIERS for c in noun.children
-                ):
-                    return True
-    return False
+                if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+                    continue
+                mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "det")}
+                if mods & EARLIER_MODIFIERS:
+                    return "earlier"
+                if "that" in mods:
+                    return "that"
+    return None
 
 
-def date_earlier(events: list[Event], flagged: list[int]) -> None:
-    """Date each flagged event ("at their last meeting ...") by the latest dated event of its type
-    the article tells of before its report; left undated with its bound when there is none."""
-    for i in flagged:
+def date_earlier(events: list[Event], flagged: list[tuple[int, str]]) -> None:
+    """Date each event set "at their last meeting" by the latest dated event of its type the article
+    tells of before its report, and one set "at that meeting" by the last such event named before
+    it; one with no such event stays undated with its bound."""
+    for i, refers in flagged:
         event = events[i]
         limit = event.before or event.reported
-        earlier = [
-            e
-            for e in events
-            if e is not event
-            and e.type == event.type
-            and e.status == "occurred"
-            and e.date
-            and e.sentence != event.sentence
-            and (limit is None or _ends_before(e.date, limit))
+        same = [
+            e for e in events if e is not event and e.type == event.type and e.date and e.status == "occurred"
         ]
-        if earlier:
-            last = max(earlier, key=lambda e: (_interval(e.date or "") or (dt.date.min,))[0])
-            event.date, event.date_precision, event.before = last.date, last.date_precision, None
+        if refers == "that":
+            told = [e for e in same if (e.sentence, e.trigger_start) < (event.sentence, event.trigger_start)]
+            pick = max(told, key=lambda e: (e.sentence, e.trigger_start), default=None)
+        else:
+            told = [
+                e
+                for e in same
+                if e.sentence != event.sentence and (limit is None or _ends_before(e.date, limit))
+            ]
+            pick = max(told, key=lambda e: (_interval(e.date or "") or (dt.date.min,))[0], default=None)
+        if pick is not None:
+            event.date, event.date_precision, event.before = pick.date, pick.date_precision, None
 
 
 def _ends_before(date: str, limit: str) -> bool:

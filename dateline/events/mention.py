@@ -34,6 +34,7 @@ class Mention:
     date: str | None = None
     date_precision: str | None = None
     before: str | None = None
-    earlier: bool = False  # "at their last meeting": an earlier event of its kind the article may name
+    # "at their last meeting" ("earlier"), "at that meeting" ("that"): an event of its kind the article names
+    refers: str | None = None
     figures: dict[str, int] = field(default_factory=dict)
     merged: list[Token] = field(default_factory=list)
