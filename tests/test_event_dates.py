@@ -31,6 +31,8 @@ def by_trigger(text: str, published: str | None, trigger: str) -> Event:
         ("The ministers met in Hanoi on Thursday.", "2018-01-12", "met", "2018-01-11", "day", None),
         ("Saddam Hussein's 1988 attack on Kurds in Halabja was reported in recent decades.", "2018-08-11",
          "attack", "1988", "year", None),
+        ("The surgeon was kidnapped by armed men wearing balaclavas in November 2013.", "2018-01-06",
+         "kidnapped", "2013-11", "month", None),
         ("Troops attacked the town a month ago.", "2019-02-17", "attacked", "2019-01", "month", None),
         ("The army seized power in a 1975 coup, the report said.", "2017-10-04", "seized", "1975", "year", None),
         # relative to an earlier date the text names

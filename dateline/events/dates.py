@@ -131,7 +131,8 @@ def _stops(t: Token, events: dict[int, tuple[Mention, int]] | None = None) -> bo
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in t.children
         )
         return reduced or _mark(t) in SEPARATING_PREPS
-    if t.dep_ in ("acl", "relcl"):
+    if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN"):
+        # a participle in "-ing" ("men wearing balaclavas in November 2013") is the main clause's time
         return events is None or events.get(t.head.i, (None, 1))[1] != 0
     return False
 
@@ -315,6 +316,14 @@ def date_mentions(
     _relations(doc, sent, at, verbs, measures, published)
     _inherit(mentions, at, verbs)
     for m in mentions:
+        if (
+            m.timex is None
+            and m.date
+            and published
+            and m.status != "planned"
+            and _starts_after(m.date, published)
+        ):
+            m.date = m.date_precision = None  # a date from another clause that lies after the report
         if m.date is None and m.before is None and m.status in ("occurred", "negated"):
             m.refers = _at_an_earlier_one(m) if m.timex is None else None
             m.before = _reference(m, at, verbs, published)
