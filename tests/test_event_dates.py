@@ -79,9 +79,10 @@ def test_event_date(text, published, trigger, date, precision, before):
     [
         ("Singh will host Nakatani for talks.", "host"),
         ("If the pact is sealed, India would send aid to Japan.", "send"),
+        ("But he added: “We won’t be finally pulled out until Isis is gone.”", "pulled"),
     ],
 )
-def test_event_date_a_plan_or_a_condition_is_neither_dated_nor_bounded_by_its_report(text, trigger):
+def test_event_date_a_plan_a_condition_or_a_refusal_to_come_is_not_bounded_by_its_report(text, trigger):
     event = by_trigger(text, "2025-05-04", trigger)
     assert (event.date, event.before, event.reported) == (None, None, "2025-05-04")
 

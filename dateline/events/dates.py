@@ -325,6 +325,8 @@ def date_mentions(
         ):
             m.date = m.date_precision = None  # a date from another clause that lies after the report
         if m.date is None and m.before is None and m.status in ("occurred", "negated"):
+            if clause_tense(m.clause) == "future":
+                continue  # "we won't be pulled out": nothing the report says has happened
             m.refers = _at_an_earlier_one(m) if m.timex is None else None
             m.before = _reference(m, at, verbs, published)
 
