@@ -22,15 +22,18 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline import countries
+from dateline import kb as knowledge
+from dateline.kb.codes import date_key
 from dateline.model import Actor, Mention
 
 MAX_TERM = 4
+MAX_NAME = 6  # words of the longest name looked up in the knowledge base
 LEADER_TITLES = frozenset(
     "president chairman chairwoman head leader member chief director spokesman spokeswoman "
     "secretary-general secretary general speaker".split()
@@ -101,7 +104,21 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
 
-def _match(words: Sequence[str]) -> Evidence | None:
+def _known(phrase: str, date: int | None, near: tuple[str, ...] = (), weak: bool = False) -> Evidence | None:
+    """What the knowledge base says a name is on ``date``: a person (country; the sector of the
+    office held that day, which a title in the text overrides), an organisation or a place."""
+    base = knowledge.get()
+    found = base.resolve(phrase, date, near, weak=weak) if base is not None else None
+    if found is None or not found.country:
+        return None
+    if found.kind == "place":
+        return Evidence(0, 0, "place", found.country)
+    if found.kind == "person":
+        return Evidence(0, 0, "person", found.country, None if found.presumed else found.sector, 0)
+    return Evidence(0, 0, "org", found.country, found.sector, 4)
+
+
+def _match(words: Sequence[str], date: int | None = None) -> Evidence | None:
     """Evidence for exactly this phrase, most specific table first."""
     phrase = _strip_possessive(" ".join(words))
     if not phrase or not phrase[0].isalnum():
@@ -119,9 +136,15 @@ def _match(words: Sequence[str]) -> Evidence | None:
     code = countries.demonym_country(phrase) if capitalised else None
     if code:
         return Evidence(0, len(words), "country", code)
+    known = _known(phrase, date) if capitalised or phrase.isupper() else None
+    if known is not None:
+        return replace(known, end=len(words))
     found = term(words)
     if found:
         return Evidence(0, len(words), "term", None, found.sector, found.weight, found.role)
+    agent = _agent(phrase) if len(words) <= MAX_TERM else None
+    if agent is not None:
+        return replace(agent, end=len(words))
     code = countries.place_country(phrase) if capitalised and len(phrase) > 2 else None
     if code:
         return Evidence(0, len(words), "place", code)
@@ -131,6 +154,18 @@ def _match(words: Sequence[str]) -> Evidence | None:
         if code:
             return Evidence(0, len(words), "country", code)
     return None
+
+
+def _agent(phrase: str) -> Evidence | None:
+    """A generic agent noun of the knowledge base ("militiamen" UAF, "refugees" REF); words it
+    marks as no actor at all (weekdays, "the border") say so."""
+    base = knowledge.get()
+    sector = base.agent(phrase) if base is not None else None
+    if sector is None:
+        return None
+    if sector in ("NON", "JNK"):
+        return Evidence(0, 0, "none")
+    return Evidence(0, 0, "term", None, sector, 2)
 
 
 def _placed(evidence: Evidence, words: Sequence[str], found: Sequence[Evidence]) -> bool:
@@ -148,7 +183,7 @@ def _placed(evidence: Evidence, words: Sequence[str], found: Sequence[Evidence])
     return bool(after) and after[0].kind == "term"
 
 
-def scan(words: Sequence[str]) -> list[Evidence]:
+def scan(words: Sequence[str], date: int | None = None) -> list[Evidence]:
     """All evidence in a run of words, longest match first, left to right.
 
     >>> [(e.kind, e.country, e.sector) for e in scan("UK Defence Secretary Ben Wallace".split())]
@@ -157,8 +192,9 @@ def scan(words: Sequence[str]) -> list[Evidence]:
     found: list[Evidence] = []
     i = 0
     while i < len(words):
-        for n in range(min(MAX_TERM, len(words) - i), 0, -1):
-            ev = _match(words[i : i + n])
+        longest = MAX_NAME if words[i][:1].isupper() and knowledge.get() is not None else MAX_TERM
+        for n in range(min(longest, len(words) - i), 0, -1):
+            ev = _match(words[i : i + n], date)
             if ev is not None:
                 found.append(Evidence(i, i + n, ev.kind, ev.country, ev.sector, ev.weight, ev.role))
                 i += n
@@ -170,7 +206,8 @@ def scan(words: Sequence[str]) -> list[Evidence]:
 
 def pick_country(evidence: Sequence[Evidence]) -> str | None:
     """The first country the words name; a state beats a non-state body named after it."""
-    codes = [e.country for e in evidence if e.country]
+    codes = [e.country for e in evidence if e.country and e.kind != "place"]
+    codes += [e.country for e in evidence if e.country and e.kind == "place"]
     return codes[0] if codes else None
 
 
@@ -181,7 +218,7 @@ def pick_sector(evidence: Sequence[Evidence]) -> str | None:
         return None
     top = max(e.weight for e in scored)
     best = [e for e in scored if e.weight == top][-1].sector
-    former = any(e.sector == "ELI" for e in evidence)
+    former = any(e.sector == "ELI" and e.kind == "term" for e in evidence)
     return "ELI" if former and best in PERSON_SECTORS else best
 
 
@@ -206,14 +243,16 @@ def _looks_like_name(words: Sequence[str]) -> bool:
     )
 
 
-def code_actor(text: str, context: str = "") -> tuple[str | None, str | None]:
-    """Country and sector of a short actor description, PLOVER-style.
+def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[str | None, str | None]:
+    """Country and sector of a short actor description, PLOVER-style, on ``date`` (ISO).
 
     A title with an "of" phrase takes its sector from what it heads ("president of the
-    Riigikogu" is LEG); a capital stands for its government; a city for its people. A bare
-    personal name with no other evidence gets GOV, the base rate for named people in
-    political news; its country comes from the context, else, as a weak guess, from the
-    ending of the surname ("Petrov", "Saakashvili").
+    Riigikogu" is LEG); a capital stands for its government; a city for its people. A name the
+    knowledge base knows takes its country, and, when no title says otherwise, the sector of the
+    office held that day (a former officeholder is ELI). A bare surname is looked up only when
+    one bearer fits (or the context names the country of one). A personal name with no other
+    evidence gets GOV, the base rate for named people in political news; its country comes
+    from the context, else, as a weak guess, from the ending of the surname ("Petrov").
 
     >>> code_actor("Northern Fleet"), code_actor("Armenian Prime Minister")
     (('RUS', 'MIL'), ('ARM', 'GOV'))
@@ -221,16 +260,30 @@ def code_actor(text: str, context: str = "") -> tuple[str | None, str | None]:
     words = words_of(text)
     if not words:
         return None, None
-    evidence = scan(words)
+    day = date_key(date)
+    evidence = scan(words, day)
+    if any(e.kind == "none" for e in evidence) and len(evidence) == 1:
+        return None, None  # "Monday", "the border": not an actor
     country = pick_country(evidence)
     sector = _sector_with_of(words, evidence)
     if len(evidence) == 1 and evidence[0].start == 0 and evidence[0].end == len(words):
         only = evidence[0]
         if only.kind == "place" and sector is None:
             sector = "CVL"
-    if country is None and context:
-        country = pick_country(scan(words_of(context)))
+    around = scan(words_of(context), day) if context else []
     name = _bare_name(words, evidence)
+    person = next((e for e in evidence if e.kind == "person"), None)
+    if person is None and name:
+        near = tuple(e.country for e in evidence + around if e.country)
+        person = _known(name[0], day, near, weak=True)
+        if person is not None and person.kind == "person":
+            country = country or person.country
+        else:
+            person = None
+    if person is not None and sector is None:
+        sector = person.sector or "GOV"
+    if country is None and around:
+        country = pick_country(around)
     if sector is None and not evidence and name:
         sector = "GOV"
     if country is None and name:
@@ -251,7 +304,7 @@ def _sector_with_of(words: Sequence[str], evidence: Sequence[Evidence]) -> str |
         if word.lower() == "of" and 0 < i < len(words) - 1 and words[i - 1].lower() in LEADER_TITLES:
             inner = pick_sector([e for e in evidence if e.start > i])
             if inner:
-                former = any(e.sector == "ELI" for e in evidence if e.start < i)
+                former = any(e.sector == "ELI" and e.kind == "term" for e in evidence if e.start < i)
                 return "ELI" if former and inner in PERSON_SECTORS else inner
     return pick_sector(evidence)
 
@@ -394,8 +447,9 @@ def _describes_counterpart(ent: Span) -> bool:
     return ent.root.head is not ent.root and found is not None and found.sector == "SAME"
 
 
-def _persons(doc: Doc, taken: set[int]) -> list[_Draft]:
-    """People named in the article, with full names first so bare surnames join them."""
+def _persons(doc: Doc, taken: set[int], day: int | None = None) -> list[_Draft]:
+    """People named in the article, with full names first so bare surnames join them. A one-word
+    "person" that is a known place and no known person is the place ("Aleppo")."""
     uses = _title_uses(doc)
     drafts: list[_Draft] = []
     by_name: dict[tuple[str, ...], int] = {}
@@ -407,6 +461,10 @@ def _persons(doc: Doc, taken: set[int]) -> list[_Draft]:
             continue
         if countries.demonym_country(name[0]):  # "Bosnian Serbs": a people, not a person
             continue
+        if len(name) == 1 and knowledge.get() is not None and countries.place_country(name[0]):
+            known = _known(name[0], day, weak=True)
+            if known is None or known.kind != "person":
+                continue
         index = by_name.get(name)
         if index is None:
             index = next((i for i, d in enumerate(drafts) if _part_of(name, d.name)), None)
@@ -458,14 +516,18 @@ def _named_home(doc: Doc, place: str | None, home: str | None) -> bool:
     )
 
 
-def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None, named_home: bool = True) -> None:
-    """Role, country and sector of each person from every description of them."""
+def _describe_persons(
+    doc: Doc, drafts: list[_Draft], home: str | None, named_home: bool = True, day: int | None = None
+) -> None:
+    """Role, country and sector of each person: every description of them in the article first,
+    then the knowledge base (the longest name, or a surname only one bearer of the countries
+    named in the article fits), then the article's home country for an official."""
     counterparts: list[tuple[_Draft, Token]] = []
     for draft in drafts:
         evidence: list[Evidence] = []
         for start, end in draft.spans or []:
             tokens = _description(doc, start, end)
-            found = scan(_words(tokens))
+            found = scan(_words(tokens), day)
             evidence += found
             if any(e.sector == "SAME" for e in found):
                 owner = next((t for t in tokens if t.lower_ in ("his", "her") or t.dep_ == "poss"), None)
@@ -480,6 +542,14 @@ def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None, named_ho
         if other is not None and other is not draft:
             draft.role = draft.role or other.role
             draft.sector = draft.sector or other.sector
+    if knowledge.get() is not None:
+        near = _named_countries(doc, home)
+        for draft in drafts:
+            known = _known(draft.name, day, near, weak=True)
+            # the parser says it is a person; a dictionary may file a leader under his office
+            if known is not None and known.kind != "place":
+                draft.country = draft.country or known.country
+                draft.sector = draft.sector or known.sector or "GOV"
     exclude = {d.country for d in drafts if d.country}
     for draft in drafts:
         official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")
@@ -489,6 +559,17 @@ def _describe_persons(doc: Doc, drafts: list[_Draft], home: str | None, named_ho
             partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
             if not partners:
                 draft.country = home
+
+
+def _named_countries(doc: Doc, home: str | None) -> tuple[str, ...]:
+    """The countries an article names, its home country first: what picks one bearer of a surname."""
+    found = [home] if home else []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            code = countries.country_name(ent.text) or countries.demonym_country(ent.text)
+            if code and code not in found:
+                found.append(code)
+    return tuple(found)
 
 
 def _owner(doc: Doc, owner: Token, drafts: list[_Draft]) -> _Draft | None:
@@ -851,11 +932,13 @@ def _group(members: Sequence[_Draft], sector: str | None) -> _Draft:
     )
 
 
-def find_actors(doc: Doc, place: str | None = None) -> list[Actor]:
+def find_actors(doc: Doc, place: str | None = None, date: str | None = None) -> list[Actor]:
     """People, organisations, countries and groups in an article, each with all its mentions.
 
     ``place`` is the dateline place ("New Delhi"): officials whose country the text does not
-    state belong to the article's home country, the place's (else the most named country).
+    state, and the knowledge base does not know, belong to the article's home country, the
+    place's (else the most named country). ``date`` (ISO, the publication date) is the day whose
+    officeholders the knowledge base gives.
 
     >>> from dateline.annotate import parse
     >>> actors = find_actors(parse("Defence Minister Rajnath Singh met Gen Nakatani."), "New Delhi")
@@ -864,8 +947,9 @@ def find_actors(doc: Doc, place: str | None = None) -> list[Actor]:
     """
     taken: set[int] = set()
     home = _home_country(doc, place)
-    persons = _persons(doc, taken)
-    _describe_persons(doc, persons, home, _named_home(doc, place, home))
+    day = date_key(date)
+    persons = _persons(doc, taken, day)
+    _describe_persons(doc, persons, home, _named_home(doc, place, home), day)
     _pronouns(doc, persons, taken)
     others = _places_and_orgs(doc, taken, home)
     drafts = persons + others

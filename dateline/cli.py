@@ -17,6 +17,7 @@ from typing import Any
 from . import __version__, output, views
 from .output import actor_label, actors_label
 from .engines import EngineError
+from .evaluation import TASKS as EVAL_TASKS
 from .read import DEFAULT_MAX_BYTES, InputError
 from .store import DEFAULT_DB, Store, StoreError
 
@@ -31,9 +32,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .kb import KBError
+
     try:
+        if getattr(args, "kb", None):
+            _use_kb(args.kb)
         return args.func(args) or 0
-    except (InputError, StoreError, UsageError, EngineError) as exc:
+    except (InputError, StoreError, UsageError, EngineError, KBError) as exc:
         print(f"dateline: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -62,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         return c
 
     c = command("run", cmd_run, "read, analyse and store articles, then print the timeline", formats=False)
+    _kb_option(c)
     c.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for standard input")
     c.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-article stages run")
     c.add_argument("--workers", type=_positive, default=1, help="worker processes (local pool or LocalCluster)")
@@ -92,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     command("errors", cmd_errors, "list inputs that were skipped, with the reason")
 
     c = command("eval", cmd_eval, "measure a stage on annotated data", formats=False, db=False)
-    c.add_argument("task", choices=("extract", "actors", "time", "events", "stories"))
+    _kb_option(c)
+    c.add_argument("task", choices=EVAL_TASKS)
     c.add_argument("file", help="evaluation file (JSON Lines)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
     c.add_argument("--out", help="write one prediction line per item to this file")
@@ -100,11 +107,30 @@ def build_parser() -> argparse.ArgumentParser:
                    help="stories only: also cluster in N-1 shuffled arrival orders and report mean and minimum")
 
     c = command("bench", cmd_bench, "measure throughput against a bare spaCy parse", formats=False, db=False)
+    _kb_option(c)
     c.add_argument("what", choices=("pipeline",))
     c.add_argument("--corpus", required=True, help="JSON Lines corpus (field text)")
     c.add_argument("--limit", type=_positive, default=300, help="articles to process (default 300)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of results")
+
+    c = command("kb", cmd_kb, "build the knowledge base from public or your own dictionaries", formats=False, db=False)
+    c.add_argument("action", choices=("build",))
+    c.add_argument("dirs", nargs="+", metavar="DIR", help="folders (or files) of TABARI .actors, agents, CountryInfo and Wikidata officeholder CSV files")
+    c.add_argument("--out", help="knowledge base file to write (default: $DATELINE_KB, else ~/.local/share/dateline/kb.sqlite)")
     return p
+
+
+def _kb_option(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--kb", metavar="FILE",
+                   help="knowledge base file (default: $DATELINE_KB, else ~/.local/share/dateline/kb.sqlite)")
+
+
+def _use_kb(path: str) -> None:
+    from . import kb
+
+    if not os.path.exists(path):
+        raise UsageError(f"no knowledge base at {path}; build one with `dateline kb build DIR... --out {path}`")
+    kb.use(path)
 
 
 def _filters(c: argparse.ArgumentParser) -> None:
@@ -178,8 +204,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             if len(events) > RUN_TIMELINE:
                 print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
                       f"(all of them: dateline timeline --db {args.db}):")
-                events = sorted(events, key=lambda e: (e.get("sources", 1), e.get("date") or ""),
-                                reverse=True)[:RUN_TIMELINE]
+                # independent reports first, then distinct outlets; ties by date and id, never by chance
+                events = sorted(events, key=lambda e: (-e.get("sources", 1), -e.get("outlets", 1),
+                                                       e.get("date") or "9999", e["id"]))[:RUN_TIMELINE]
             if events:
                 print()
                 print_timeline(views.timeline_rows(events))
@@ -298,7 +325,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     else:
         output.write(rows, _fmt(args), [(k, lambda e, k=k: e.get(k)) for k in (
             "id", "type", "mode", "status", "date", "date_precision", "before", "reported", "location", "source",
-            "target", "sources", "articles", "evidence")])
+            "target", "sources", "outlets", "articles", "evidence")])
     return 0
 
 
@@ -415,6 +442,17 @@ def cmd_errors(args: argparse.Namespace) -> int:
 # -- measuring ------------------------------------------------------------------------------
 
 
+
+def cmd_kb(args: argparse.Namespace) -> int:
+    from . import kb
+
+    out = args.out or str(kb.default_path())
+    report = kb.build_kb(args.dirs, out)
+    print(report.summary())
+    return 0
+
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation import task_module
 
@@ -424,7 +462,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.orders > 1 and args.task != "stories":
         raise UsageError("--orders applies to the stories task only")
     extra = {"orders": args.orders} if args.task == "stories" and args.orders > 1 else {}
-    metrics = module.evaluate(args.file, out=args.out, **extra)
+    from .evaluation.merge import GoldError
+
+    try:
+        metrics = module.evaluate(args.file, out=args.out, **extra)
+    except GoldError as exc:
+        raise UsageError(str(exc)) from None
     report = getattr(module, "report", None)
     print(report(metrics) if report else _plain_report(metrics))
     if args.json:

@@ -244,7 +244,7 @@ def place_country(name: str) -> str | None:
     ('IND', 'LAO', 'UKR')
     """
     key = normalize(name)
-    if not key:
+    if not key or _function_word(name):
         return None
     tables = [_country_names(), _capitals()]
     if name.strip()[:1].isupper():  # "police" is a word here, not Police in Poland
@@ -255,6 +255,15 @@ def place_country(name: str) -> str | None:
     if key in _seats():
         return _seats()[key][0]
     return None
+
+
+def _function_word(name: str) -> bool:
+    """ "The", "And", "Will": English function words are never places here, though towns bear
+    them ("The" in Brazil would code every "The defence secretary" as Brazil)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    word = name.strip()
+    return not word.isupper() and word.lower() in STOP_WORDS  # "US" is a country, "us" a pronoun
 
 
 def is_place(name: str) -> bool:

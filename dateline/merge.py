@@ -28,6 +28,7 @@ Undated articles get their dates from their story (``infer_dates``), which shoul
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -35,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .corroboration import independent_reports, is_boilerplate, outlet_count, shingles
 from .dates import day_of
 from .model import Actor, Analysis, Event, Timex
 from .temporal import calendar_date, precision_of
@@ -52,6 +54,10 @@ MUTUAL = frozenset({"CONSULT", "COOPERATE"})  # types whose direction does not t
 # news, not last year's); a plan it announces without a date falls within the weeks after it.
 REPORT_WINDOW = 7
 PLANNED_WINDOW = 60
+# Within a story, a report that names no date may retell an act from weeks before it ("the decision
+# to withdraw"), as long as the same named actors did the same thing; not one from a year before.
+STORY_LOOKBACK = 62
+SHARED_WORDS = 2  # content words two sentences share when they tell one act (beyond who did it)
 MIN_DAY = dt.date.min
 MAX_DAY = dt.date.max
 
@@ -65,8 +71,26 @@ class EventMention:
     published: str | None = None
     story: str | None = None
     duplicate_of: str | None = None
+    outlet: str | None = None  # the article's source (agency or outlet), for independent reports
+    article_text: str | None = field(default=None, repr=False, compare=False)  # for rewrite detection
     _keys: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _copy: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)
+    _sides: tuple[Side, Side] | None = field(default=None, repr=False, compare=False)
+    _content: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def content(self) -> frozenset[str]:
+        if self._content is None:
+            self._content = content_words(self.event)
+        return self._content
+
+    @property
+    def sides(self) -> tuple[Side, Side]:
+        """Source and target as merging compares them (a group stands for its members: "the two
+        ministers" is each of them)."""
+        if self._sides is None:
+            self._sides = (tuple(_ref(a) for a in self.event.source), tuple(_ref(a) for a in self.event.target))
+        return self._sides
 
     @property
     def keys(self) -> frozenset[str]:
@@ -196,6 +220,7 @@ class MergedEvent:
     sources: int
     articles: list[str]
     evidence: list[dict[str, Any]]
+    outlets: int = 1
     figures: dict[str, int] = field(default_factory=dict)
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
     before: str | None = None  # undated: the latest day the reports allow
@@ -216,6 +241,7 @@ class MergedEvent:
             "source": self.source,
             "target": self.target,
             "sources": self.sources,
+            "outlets": self.outlets,
             "articles": self.articles,
             "evidence": self.evidence,
             "status_history": self.status_history,
@@ -236,14 +262,33 @@ class _Group:
     articles: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     copies: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
+    modes: set[str] = field(default_factory=set)
+    phrases: set[str] = field(default_factory=set)
+    side_sets: dict[tuple[Side, Side], None] = field(default_factory=dict)  # distinct sides of the members
+    _content: set[str] | None = None  # content words of the members, gathered when first asked for
+
+    @property
+    def content(self) -> set[str]:
+        if self._content is None:
+            self._content = set().union(*(m.content for m in self.mentions))
+        return self._content
 
     def add(self, mention: EventMention, span: DateSpan) -> None:
         self.mentions.append(mention)
+        if mention.event.mode:
+            self.modes.add(mention.event.mode)
+        phrase = trigger_phrase(mention.event)
+        if phrase:
+            self.phrases.add(phrase)
+        self.side_sets[mention.sides] = None
+        if self._content is not None:
+            self._content |= mention.content
         self.spans.append(span)
         self.articles.add(mention.article)
         self.copies.setdefault(mention.copy_key, set()).add(mention.article)
-        if mention.event.location and mention.event.location.get("name"):
-            self.places.add(mention.event.location["name"])
+        place = _named_place(mention.event)
+        if place:
+            self.places.add(place)
         event = mention.event
         if event.source and event.target:
             self.sides["source"].update(a.country for a in event.source if a.country)
@@ -264,7 +309,7 @@ def merge_events(mentions: Iterable[EventMention]) -> list[MergedEvent]:
     Mentions are taken in publication order (undated last), so a group forms around the
     earliest report and the result does not depend on the order they are passed in.
     """
-    ordered = sorted(mentions, key=_mention_order)
+    ordered = sorted((m for m in mentions if not is_boilerplate(m.event.text)), key=_mention_order)
     groups: list[_Group] = []
     blocks: dict[tuple[str, ...], set[int]] = {}
     for mention in ordered:
@@ -282,8 +327,27 @@ def merge_events(mentions: Iterable[EventMention]) -> list[MergedEvent]:
         groups[best].add(mention, span)
         for key in block_keys:
             blocks.setdefault(key, set()).add(best)
-    merged = [_merged(g) for g in groups]
+    texts = _Texts()
+    merged = [_merged(g, texts) for g in groups]
+    seen: dict[str, int] = {}
+    for m in sorted(merged, key=lambda m: (m.id, m.articles, [e["sentence"] for e in m.evidence])):
+        n = seen.get(m.id, 0)
+        seen[m.id] = n + 1
+        if n:  # two events told by one trigger of one sentence: keep both, under ids of their own
+            m.id = f"{m.id}-{n}"
     return sorted(merged, key=lambda m: (m.date or "9999", m.id))
+
+
+class _Texts:
+    """Word shingles of each article's text, computed once for all the groups it is in."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, frozenset[int] | None] = {}
+
+    def get(self, article: str, text: str | None) -> frozenset[int] | None:
+        if article not in self.cache:
+            self.cache[article] = shingles(text) if text else None
+        return self.cache[article]
 
 
 def _mention_order(m: EventMention) -> tuple[Any, ...]:
@@ -314,80 +378,296 @@ def _place_country(event: Event) -> str | None:
 
 
 def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
-    """How well a mention fits a group; 0 when anything disagrees."""
+    """How well a mention fits a group; 0 when anything disagrees or nothing ties them.
+
+    Who, what, when and where: the type's mode agrees where both say one, no place conflicts,
+    the dates fit at their precision, and every member of the group is compatible with the
+    mention side by side (``_sides``). What ties them is a shared named actor; failing that,
+    the same country and sector on both sides, or on one side with an explicit anchor; a
+    mention that names nobody (or only sides the group does not) joins only on an anchor: a
+    copy of the same sentence, the same named place on the same day, the same trigger noun
+    phrase in the same story.
+    """
     event = mention.event
     if mention.article not in group.copies.get(mention.copy_key, (mention.article,)):
         return 100.0  # the same sentence in a copy of the same article: the same event, whatever it names
+    if event.mode and group.modes and event.mode not in group.modes:
+        return 0.0
     country = _place_country(event)
     if country and group.countries and country not in group.countries:
         return 0.0
-    keys = mention.keys
-    shared = sum(1 for k in keys if k in group.keys)
     same_story = bool(mention.story and mention.story in group.stories)
     if not same_story and not _exact_day_match(group, span):
         return 0.0  # across stories only a day both reports name ties them: a window or a month is not enough
-    for other in group.spans:
-        if not span.compatible(other) and not _date_conflict(span, other, same_story, shared):
-            return 0.0
-    if _reversed(group, event):
+    evidence = _group_evidence(group, mention)
+    if evidence is None:
         return 0.0
-    if keys and group.keys:
-        if not shared or _actors_clash(group, event):
-            return 0.0
-        names = {k for k in keys if k.startswith("n:")} & {k for k in group.keys if k.startswith("n:")}
-        if not names and not (_day_level(span) and all(_day_level(s) for s in group.spans)):
-            return 0.0
-        if not names and mention.article not in group.articles and not (
-            _same_dyad(group, event) or _same_place_and_day(group, event, span)
+    strong, weak = evidence
+    dyad = strong and strong + weak >= 2  # both sides tie, one of them by name
+    for other in group.spans:
+        if not _dates_fit(span, other, same_story and dyad) and not _date_conflict(
+            span, other, same_story, strong + weak
         ):
-            return 0.0  # across reports, one shared country is not enough to call it one event
-        return shared + 2 * len(names) + (1 if same_story else 0)
-    if same_story and _exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans):
-        return 0.5
-    if not keys and mention.article in group.articles:
-        return 0.25  # "the meeting" with no one named: the meeting this report already told of
+            return 0.0
+    if dyad:
+        return 10.0 + strong + weak + (1 if same_story else 0)
+    if strong and (
+        _same_place_and_day(group, event, span, same_story)
+        or _same_named_day(group, span)
+        or (same_story and (_same_phrase(group, mention) or len(mention.content & group.content) >= SHARED_WORDS))
+    ):
+        # one side named alike, the other unknown: the same actor does many things in a story
+        # ("Hu met Bush", "Hu spoke at a gala"), so the sentences must also tell the same thing
+        return 5.0 + strong + weak + (1 if same_story else 0)
+    if not (_day_level(span) and all(_day_level(s) for s in group.spans)):
+        return 0.0  # without a named actor, a month or a year says too little
+    anchored = _same_place_and_day(group, event, span, same_story) or (
+        same_story and _same_phrase(group, mention)
+    )
+    if not anchored and weak and same_story:
+        # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
+        # same thing too, on a day both name or in many of the same words
+        shared = len(mention.content & group.content)
+        anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1
+    if anchored:
+        return 2.0 + weak + (1 if same_story else 0)
     return 0.0
+
+
+def _same_named_day(group: _Group, span: DateSpan) -> bool:
+    return _exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans)
+
+
+_SAYING = frozenset(
+    """made make makes making remark remarks held hold holds took take takes taken also earlier later last next
+    first second third told tell added adding statement reporter press spokesman spokeswoman official source
+    expected expect according quoted quote here there while after before during since when where which""".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Generic news vocabulary (the packaged list the story stage also reads)."""
+    from importlib.resources import files
+
+    text = files("dateline").joinpath("data/stories_common.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def content_words(event: Event) -> frozenset[str]:
+    """The words of a mention's sentence that say what happened beyond who did it: no stop words,
+    no generic news words, no words of its actors' names (crudely stemmed: "rebels" is "rebel").
+
+    >>> sorted(content_words(_stub(text="Police fired tear gas at protesters in the capital.")))
+    ['fired', 'protester', 'tear']
+    """
+    names = {w for a in event.source + event.target for w in re.findall(r"\w+", a.name.casefold())}
+    common = _common_words()
+    out = set()
+    for w in re.findall(r"[a-z][a-z'-]+", event.text.casefold()):
+        w = w.rstrip("'s").rstrip("’")
+        stem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        if len(stem) < 4 or w in _STOPWORDS or w in _SAYING or stem in _SAYING or w in names or stem in names or (
+            w in common or stem in common
+        ):
+            continue
+        out.add(stem)
+    return frozenset(out)
+
+
+def _dates_fit(span: DateSpan, other: DateSpan, relaxed: bool) -> bool:
+    """Compatible dates; within a story, once a named actor ties them, a report that gives no date
+    of its own may tell of an act from the weeks before it (the decision announced last month)."""
+    if span.compatible(other):
+        return True
+    if not relaxed:
+        return False
+    return _open_before(span).compatible(_open_before(other))
+
+
+def _open_before(span: DateSpan) -> DateSpan:
+    if span.weak and span.hi != MAX_DAY and span.lo != MIN_DAY and span.hi - span.lo <= dt.timedelta(
+        days=REPORT_WINDOW
+    ):
+        return replace(span, lo=span.hi - dt.timedelta(days=STORY_LOOKBACK))
+    return span
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """An actor as merging compares it: its name key, codes, and whether it names no one in particular."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    generic: bool
+
+
+Side = tuple[_Ref, ...]
+
+
+def _ref(actor: Actor) -> _Ref:
+    words = re.findall(r"[\w'-]+", actor.name.lower())
+    name = words[-1] if actor.kind == "PERSON" and words else " ".join(words)
+    return _Ref(name, actor.country, actor.sector, _generic(actor))
+
+
+def _generic(actor: Actor) -> bool:
+    """"the government", "police", "Beijing" for China's government, "India": a country's side,
+    not a particular person or body."""
+    if actor.kind == "COUNTRY":
+        return True
+    if actor.kind == "PERSON":
+        return False
+    if not any(ch.isupper() for ch in actor.name):
+        return True
+    return _is_country_or_capital(actor.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_country_or_capital(name: str) -> bool:
+    from .countries import capital_country, country_name
+
+    return bool(country_name(name) or capital_country(name))
+
+
+def _pair(a: _Ref, b: _Ref) -> int:
+    """2 the same named actor, 1 the same country (and sector where both say) where one side is
+    generic (a country, "the government", "police"), 0 apart. A country named on both sides is
+    compatible but says little: every report of a story about China names China."""
+    if a.name and a.name == b.name and not (a.generic and b.generic) and (
+        not a.country or not b.country or a.country == b.country
+    ):
+        return 2
+    if a.generic and b.generic and a.name and a.name == b.name:
+        return 1
+    if (a.generic or b.generic) and a.country and a.country == b.country and (
+        not a.sector or not b.sector or a.sector == b.sector
+    ):
+        return 1
+    return 0
+
+
+def _side_match(a: Side, b: Side) -> int | None:
+    """How two sides of an act compare: None when both name actors and none of them fit,
+    0 when one side is not given (unknown, not a match), else the best pair (1 or 2)."""
+    if not a or not b:
+        return 0
+    best = max(_pair(x, y) for x in a for y in b)
+    return best or None
+
+
+def _compare(mine: tuple[Side, Side], theirs: tuple[Side, Side], mutual: bool) -> tuple[int, int] | None:
+    """(strong, weak) sides that tie two mentions, or None when a side conflicts. Directed acts
+    are compared source to source and target to target, so an act and its reverse never fit;
+    a meeting may list its participants either way round."""
+    orientations = [(theirs[0], theirs[1])]
+    if mutual:
+        orientations.append((theirs[1], theirs[0]))
+    best: tuple[int, int] | None = None
+    if mutual and not _clash(mine, theirs):
+        # "Singh and Nakatani deliberated" lists both participants on one side: count who matches
+        everyone, others = mine[0] + mine[1], theirs[0] + theirs[1]
+        if everyone and others:
+            pairs = [max(_pair(x, y) for y in others) for x in dict.fromkeys(everyone)]
+            strong, matched = min(pairs.count(2), 2), min(len([p for p in pairs if p]), 2)
+            if strong and matched >= 2:
+                best = (strong, matched - strong)
+    for src, tgt in orientations:
+        s, t = _side_match(mine[0], src), _side_match(mine[1], tgt)
+        if s is None or t is None:
+            continue
+        if mutual and _clash(mine, (src, tgt)):
+            continue
+        score = (int(s == 2) + int(t == 2), int(s == 1) + int(t == 1))
+        if best is None or score > best:
+            best = score
+    return best
+
+
+def _clash(mine: tuple[Side, Side], theirs: tuple[Side, Side]) -> bool:
+    """Each mention has a named participant the other lacks, from a country the other does not
+    involve: Rubio meeting Wang Yi is not Rubio meeting Singh."""
+    a, b = mine[0] + mine[1], theirs[0] + theirs[1]
+    ca, cb = {x.country for x in a if x.country}, {x.country for x in b if x.country}
+    names_a, names_b = {x.name for x in a}, {x.name for x in b}
+    only_a = [x for x in a if not x.generic and x.name not in names_b and x.country and x.country not in cb]
+    only_b = [x for x in b if not x.generic and x.name not in names_a and x.country and x.country not in ca]
+    return bool(only_a and only_b)
+
+
+def _group_evidence(group: _Group, mention: EventMention) -> tuple[int, int] | None:
+    """What ties a mention to every member of a group (complete link: one conflict keeps it out)."""
+    mine = mention.sides
+    mutual = mention.event.type in MUTUAL
+    strong = weak = 0
+    for theirs in group.side_sets:
+        found = _compare(mine, theirs, mutual)
+        if found is None:
+            return None
+        strong, weak = max(strong, found[0]), max(weak, found[1])
+    return strong, weak
+
+
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
+_STOPWORDS = _DETERMINERS | frozenset(
+    """and or of in on at to for by with from as is was were be been being but not no into over under about
+    would will could should can may might must have has had this that they them then than said says told
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december week month year today yesterday people""".split()
+)
+
+
+def trigger_phrase(event: Event) -> str | None:
+    """The noun phrase of a nominal trigger with the word that tells which one it is ("the
+    suicide bombing" → "suicide bombing", "six-party talks"); None for a verb ("killed", "met")
+    and for a bare "the talks", which any story of talks shares.
+
+    >>> trigger_phrase(_stub(text="The roundtable talks resumed.", trigger="talks", trigger_start=14))
+    'roundtable talks'
+    >>> trigger_phrase(_stub(text="Police killed two.", trigger="killed", trigger_start=7)) is None
+    True
+    """
+    trigger = event.trigger.casefold()
+    if not trigger or trigger.endswith(("ed", "ing")) or " " in trigger.strip():
+        return None
+    offset = event.trigger_start - event.start
+    before = re.findall(r"[\w'’-]+", event.text[: max(offset, 0)].casefold())
+    if not before:
+        return None
+    prev = before[-1]
+    if prev.replace("-", "").isalpha() and prev not in _STOPWORDS and len(prev) > 2 and not prev.endswith(
+        ("'s", "’s")
+    ):
+        return f"{prev} {trigger}"
+    return None
+
+
+def _same_phrase(group: _Group, mention: EventMention) -> bool:
+    phrase = trigger_phrase(mention.event)
+    return bool(phrase) and phrase in group.phrases
 
 
 def _exact_day_match(group: _Group, span: DateSpan) -> bool:
     return _exact(span) and any(_exact(s) and s.gap(span) <= CONFLICT_DAYS for s in group.spans)
 
 
-def _same_place_and_day(group: _Group, event: Event, span: DateSpan) -> bool:
-    """The same named place on the same day: the attack in Pahalgam on April 22."""
-    place = (event.location or {}).get("name")
-    return bool(place) and place in group.places and _exact(span) and any(
-        _exact(s) and s.lo == span.lo for s in group.spans
-    )
-
-
-def _same_dyad(group: _Group, event: Event) -> bool:
-    """Both sides of the mention meet the same sides of the group, by country."""
-    source = {a.country for a in event.source if a.country}
-    target = {a.country for a in event.target if a.country}
-    return bool(source & group.sides["source"]) and bool(target & group.sides["target"])
-
-
-def _reversed(group: _Group, event: Event) -> bool:
-    """A directed act the other way round: Japan's support for India is not India's for Japan.
-    Meetings and cooperation are mutual, so their direction does not tell events apart."""
-    if event.type in MUTUAL or not (event.source and event.target):
+def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story: bool = False) -> bool:
+    """The same place, named in the sentence itself (not just the dateline every report of the
+    day shares), on the same named day: the attack in Pahalgam on April 22. Within a story, one
+    report naming the day is enough when the other's dates allow it."""
+    place = _named_place(event)
+    if not place or place not in group.places:
         return False
-    mine = ({a.country for a in event.source} - {None}, {a.country for a in event.target} - {None})
-    return bool(mine[0] & group.sides["target"]) and bool(mine[1] & group.sides["source"]) and not (
-        mine[0] & group.sides["source"]
-    )
+    if _exact(span):
+        return any(_exact(s) and s.lo == span.lo for s in group.spans) or (same_story and all(
+            s.compatible(span) for s in group.spans))
+    return same_story and any(_exact(s) for s in group.spans) and all(s.compatible(span) for s in group.spans)
 
 
-def _actors_clash(group: _Group, event: Event) -> bool:
-    """Each side has someone the other lacks, from a country the other does not involve:
-    Rubio meeting Wang Yi is not Rubio meeting Singh."""
-    mine = {_identity(a): a.country for a in event.source + event.target}
-    my_countries = {c for c in mine.values() if c}
-    group_countries = {c for c in group.actors.values() if c}
-    mine_only = [c for k, c in mine.items() if k not in group.actors and c and c not in group_countries]
-    theirs_only = [c for k, c in group.actors.items() if k not in mine and c and c not in my_countries]
-    return bool(mine_only and theirs_only)
+def _named_place(event: Event) -> str | None:
+    place = (event.location or {}).get("name")
+    return place if place and place in event.text else None
 
 
 def _day_level(span: DateSpan) -> bool:
@@ -407,7 +687,7 @@ def _date_conflict(a: DateSpan, b: DateSpan, same_story: bool, shared: int) -> b
     return _exact(a) and _exact(b) and a.gap(b) <= CONFLICT_DAYS and same_story and shared >= 2
 
 
-def _merged(group: _Group) -> MergedEvent:
+def _merged(group: _Group, texts: _Texts | None = None) -> MergedEvent:
     mentions = group.mentions
     events = [m.event for m in mentions]
     anchor = min(mentions, key=lambda m: (m.article, m.event.sentence, m.event.trigger_start))
@@ -420,7 +700,19 @@ def _merged(group: _Group) -> MergedEvent:
     figures = _consensus_figures(events, conflicts)
     source, target = _actor_sides(events)
     articles = list(dict.fromkeys(m.article for m in mentions))
-    roots = {m.duplicate_of or m.article for m in mentions}
+    texts = texts or _Texts()
+    by_article = {m.article: m for m in mentions}
+    sentences: dict[str, list[str]] = {}
+    for m in mentions:
+        sentences.setdefault(m.article, []).append(m.event.text)
+    sources = independent_reports(
+        articles,
+        outlet=lambda a: by_article[a].outlet,
+        copy_of=lambda a: by_article[a].duplicate_of,
+        sentences=lambda a: sentences[a],
+        text_shingles=lambda a: texts.get(a, by_article[a].article_text),
+    )
+    outlets = outlet_count(articles, lambda a: by_article[a].outlet, lambda a: by_article[a].duplicate_of)
     evidence = list(
         {
             (m.article, m.event.sentence): {
@@ -437,7 +729,7 @@ def _merged(group: _Group) -> MergedEvent:
     return MergedEvent(
         id="e" + hashlib.sha1(key.encode()).hexdigest()[:16],
         type=type_,
-        mode=Counter(e.mode for e in events if e.mode).most_common(1)[0][0]
+        mode=min(Counter(e.mode for e in events if e.mode).items(), key=lambda kv: (-kv[1], kv[0]))[0]
         if any(e.mode for e in events)
         else None,
         status=status,
@@ -447,7 +739,8 @@ def _merged(group: _Group) -> MergedEvent:
         location=location,
         source=source,
         target=target,
-        sources=len(roots),
+        sources=sources,
+        outlets=outlets,
         articles=articles,
         evidence=evidence,
         figures=figures,
@@ -497,7 +790,7 @@ def _consensus_location(events: list[Event], conflicts: dict[str, list[Any]]) ->
     names = Counter(p["name"] for p in places)
     if len(names) > 1:
         conflicts["location"] = sorted(names)
-    name = names.most_common(1)[0][0]
+    name = min(names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     return next(p for p in places if p["name"] == name)
 
 

@@ -101,7 +101,7 @@ def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
             warnings.append(f"stored, but the {stage} stage failed: {type(exc).__name__}: {exc}")
             return empty
 
-    actors = guarded("actors", lambda: find_actors(doc, place=article.place), [])
+    actors = guarded("actors", lambda: find_actors(doc, place=article.place, date=article.published), [])
     timexes = guarded("time", lambda: find_timexes(article.text, article.published, doc=doc), [])
     events = guarded("events", lambda: find_events(doc, article, actors, timexes), [])
     quotes = guarded("quotes", lambda: find_quotes(doc, actors), [])
@@ -172,7 +172,7 @@ def finalize(store: Store) -> list[str]:
     if not stories:
         return []
     fresh: dict[str, Analysis] = {}
-    for story in stories:
+    for story in sorted(stories):  # a fixed order, whatever order the store lists them in
         fresh.update(_infer_story_dates(store, story))
     near = store.articles_with_events_near(
         {(e.type, e.date) for a in fresh.values() for e in a.events if e.date and len(e.date) == 10}
@@ -182,7 +182,7 @@ def finalize(store: Store) -> list[str]:
     placement = store.placement(analyses)
     mentions = [
         EventMention(event=event, article=aid, published=a.article.published, story=placement[aid][0],
-                     duplicate_of=placement[aid][1])
+                     duplicate_of=placement[aid][1], outlet=a.article.source, article_text=a.article.text)
         for aid, a in analyses.items()
         for event in a.events
     ]

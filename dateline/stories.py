@@ -174,9 +174,9 @@ def story_features(
         terms.update(_plain_terms(text))
         entities.update(_plain_entities(text))
     if title:
-        for term in set(_plain_terms(title)):
+        for term in _plain_terms(title):  # each title word once, in title order (a set's order is the hash's)
             terms[term] += 2.0
-        for key in set(_plain_entities(title)):
+        for key in _plain_entities(title):
             entities[key] += 1.0
     for actor in actors or ():
         weight = max(1, len(getattr(actor, "mentions", None) or ()))
@@ -475,12 +475,21 @@ class StoryIndex:
 
     def _candidates(self, vector: tuple[dict[str, float], dict[str, float]]) -> list[str]:
         """Stories sharing the article's most telling keys, best-covered first (indexed, not scanned)."""
-        hits: Counter[str] = Counter()
+        hits: dict[str, float] = {}
         for weights, top in ((vector[0], 20), (vector[1], 12)):
-            for key, weight in sorted(weights.items(), key=lambda kv: -kv[1])[:top]:
+            # Ties in weight and in coverage are broken by key and story id, never by a set's
+            # (hash-seeded) order, so the same input gives the same stories in every process.
+            for key, weight in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top]:
                 for story_id in self.postings.get(key, ()):
-                    hits[story_id] += weight
-        return [s for s, _ in hits.most_common(self.max_candidates)]
+                    hits[story_id] = hits.get(story_id, 0.0) + weight
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], self._story_order(kv[0])))
+        return [s for s, _ in ranked[: self.max_candidates]]
+
+    def _story_order(self, story_id: str) -> tuple[int, str]:
+        """A stable key for a story: when its first member arrived (then its id)."""
+        story = self.stories.get(story_id)
+        first = story.members[0].article_id if story and story.members else None
+        return (self._arrival.get(first, -1) if first else -1, story_id)
 
     def _idf(self, key: str) -> float:
         prior = COMMON_SHARE * PRIOR_DOCS if key in common_words() else 0.0

@@ -24,21 +24,24 @@ def event(
     location=DELHI,
     figures=None,
     sentence: int = 0,
+    text: str = "Singh hosted Nakatani.",
+    trigger: str = "hosted",
+    mode: str | None = "visit",
 ) -> Event:
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date)) if date else None
     return Event(
         type=type_,
-        mode="visit",
+        mode=mode,
         status=status,
         source=list(source),
         target=list(target),
-        trigger="hosted",
-        trigger_start=10,
-        trigger_end=16,
+        trigger=trigger,
+        trigger_start=max(text.find(trigger), 0),
+        trigger_end=max(text.find(trigger), 0) + len(trigger),
         sentence=sentence,
         start=0,
-        end=60,
-        text="Singh hosted Nakatani.",
+        end=len(text),
+        text=text,
         date=date,
         date_precision=precision,
         timex=timex,
@@ -89,6 +92,9 @@ def test_merge_conflicting_death_tolls_are_kept_side_by_side():
         target=(Actor(0, "India", kind="COUNTRY", country="IND"),),
         date="2025-04-22",
         location={"name": "Pahalgam", "country": "IND"},
+        text="Militants attacked tourists in Pahalgam on April 22.",
+        trigger="attacked",
+        mode=None,
     )
     a = mention(event(**attack, figures={"killed": 26}, timex=_day("April 22", "2025-04-22")), "a1")
     b = mention(
@@ -333,14 +339,22 @@ def test_merge_a_copy_repeats_its_original_events_even_without_actors():
     assert merged.sources == 1 and merged.articles == ["a1", "a2"]
 
 
-def test_merge_an_unnamed_mention_joins_the_event_its_report_told_of():
-    meeting = mention(event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05")), "a003",
-                      published="2025-05-04")
-    unnamed = mention(event(status="planned", source=(), target=(), date=None, location=None, sentence=3),
+def test_merge_an_unnamed_mention_joins_only_on_a_shared_anchor():
+    """"The meeting" with no one named is not tied to the report's meeting by type and date alone;
+    the same trigger noun phrase in the same story is an anchor."""
+    meeting = mention(event(status="planned", date="2025-05-05", timex=_day("May 5", "2025-05-05"),
+                            text="Singh will host Nakatani for the defence talks on May 5.",
+                            trigger="talks"), "a003", published="2025-05-04")
+    unnamed = mention(event(status="planned", source=(), target=(), date=None, location=None, sentence=3,
+                            text="The meeting marks a significant diplomatic engagement.", trigger="meeting"),
                       "a003", published="2025-05-04")
-    [merged] = merge_events([meeting, unnamed])
-    assert merged.date == "2025-05-05" and len(merged.evidence) == 2
-
+    assert len(merge_events([meeting, unnamed])) == 2
+    same_phrase = mention(event(status="planned", source=(), target=(), date="2025-05-05",
+                                timex=_day("Monday", "2025-05-05"), location=None, sentence=4,
+                                text="The defence talks are on Monday.", trigger="talks"),
+                          "a003", published="2025-05-04")
+    [merged] = merge_events([meeting, same_phrase])
+    assert len(merged.evidence) == 2
 
 def test_merge_across_stories_needs_a_day_both_reports_name():
     un = Actor(8, "UN", kind="ORG", country="IGO")
@@ -361,3 +375,165 @@ def test_infer_dates_never_writes_a_week_as_an_event_date():
                        events=[event(type_="ASSAULT", date=None, timex=week, location=None)])
     result = infer_dates(undated, [dated])
     assert result.events[0].date is None or len(result.events[0].date) in (4, 7, 10)
+
+
+# --------------------------------------------------------------------------- the project's merge gold
+
+
+def test_merge_quality_gate_on_the_project_gold():
+    """Cross-document gold the project wrote (dateline/data/merge_gold.jsonl): rewrites, one act in
+    several wordings, and the fusion traps (same city other people, a year apart, opposite directions,
+    actorless blasts in two cities). Through the real pipeline."""
+    from importlib.resources import files
+
+    from dateline.evaluation.merge import evaluate
+
+    metrics = evaluate(str(files("dateline").joinpath("data/merge_gold.jsonl")))
+    assert metrics["n"] == 20 and metrics["gold_events"] == 10
+    assert metrics["bcubed_precision"] >= FLOOR_GOLD_BCUBED_P  # no trap fused
+    assert metrics["bcubed_f1"] >= FLOOR_GOLD_BCUBED_F1
+    assert metrics["muc_f1"] >= FLOOR_GOLD_MUC_F1
+
+
+# Measured: B-cubed P 1.000 R 0.850 F1 0.919; MUC F1 0.824; 20 of 20 mentions found.
+FLOOR_GOLD_BCUBED_P = 0.99
+FLOOR_GOLD_BCUBED_F1 = 0.91
+FLOOR_GOLD_MUC_F1 = 0.81
+
+
+@pytest.mark.parametrize(
+    "pred, gold, expected",
+    [
+        (["a", "a", "b"], ["x", "x", "y"], 1.0),  # perfect
+        (["a", "b", "c"], ["x", "x", "x"], 0.0),  # all split: no gold link kept
+        (["a", "a", "a"], ["x", "x", "y"], 0.6667),  # one fusion: recall 1, precision 1/2
+    ],
+)
+def test_merge_muc_scores(pred, gold, expected):
+    from dateline.evaluation.merge import muc
+
+    assert muc(pred, gold)["f1"] == expected
+
+
+def test_merge_gold_lines_must_name_their_mentions_once(tmp_path):
+    from dateline.evaluation.merge import GoldError, load
+
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text('{"id": "a", "text": "talks and talks.", "mentions": [{"text": "talks", "type": "CONSULT", '
+                   '"event": "e"}]}\n')
+    with pytest.raises(GoldError, match="once"):
+        load(bad)
+
+
+# --------------------------------------------------------------------------- who, what, when and where
+
+MODI = Actor(9, "Narendra Modi", role="Prime Minister", country="IND", sector="GOV")
+ISHIBA = Actor(10, "Shigeru Ishiba", role="Prime Minister", country="JPN", sector="GOV")
+INDIA = Actor(11, "India", kind="COUNTRY", country="IND")
+PAKISTAN = Actor(12, "Pakistan", kind="COUNTRY", country="PAK")
+GOVERNMENT = Actor(13, "government", kind="ORG", country="IND", sector="GOV")
+
+
+def _at(text, trigger, day, article, story="s1", source=(NAKATANI,), target=(SINGH,), type_="CONSULT",
+        published=None, location=DELHI, sentence=0, copy=None, outlet=None):
+    e = event(type_=type_, source=source, target=target, date=day, timex=_day("x", day) if day else None,
+              location=location, text=text, trigger=trigger, mode=None, sentence=sentence)
+    m = mention(e, article, published=published or day or "2025-05-06", story=story, copy=copy)
+    m.outlet = outlet
+    return m
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the same city and day, other people: two meetings
+        (dict(text="Modi met Ishiba in New Delhi.", trigger="met", source=(MODI,), target=(ISHIBA,)), 2),
+        # the same people a year later: two meetings
+        (dict(text="Singh hosted Nakatani in New Delhi.", trigger="hosted", day="2026-05-05"), 2),
+        # the same meeting in other words, with a generic side: one
+        (dict(text="The government hosted Nakatani.", trigger="hosted", target=(GOVERNMENT,)), 1),
+        # the same meeting with one side not given: a side one mention lacks is unknown, and the
+        # named visitor with the same words ties it
+        (dict(text="Nakatani held talks in New Delhi on defence ties.", trigger="talks", target=()), 1),
+        # no actor at all and no anchor: apart, whatever the type and date
+        (dict(text="The talks were cordial.", trigger="talks", source=(), target=()), 2),
+    ],
+)
+def test_merge_fusion_and_splitting_traps(second, merged):
+    first = _at("Singh hosted Nakatani in New Delhi for talks on defence ties.", "hosted", "2025-05-05", "a1")
+    options = dict(day="2025-05-05", article="a2")
+    options.update(second)
+    assert len(merge_events([first, _at(**options)])) == merged
+
+
+def test_merge_opposite_accusations_stay_apart_and_repeats_merge():
+    india = _at("India on Thursday accused Pakistan of shelling villages.", "accused", "2025-05-08", "a1",
+                type_="ACCUSE", source=(INDIA,), target=(PAKISTAN,), location=None)
+    pakistan = _at("Pakistan on Thursday accused India of firing missiles.", "accused", "2025-05-08", "a1",
+                   type_="ACCUSE", source=(PAKISTAN,), target=(INDIA,), location=None, sentence=1)
+    again = _at("India on Thursday accused Pakistan of shelling border villages.", "accused", "2025-05-08", "a2",
+                type_="ACCUSE", source=(INDIA,), target=(PAKISTAN,), location=None)
+    merged = merge_events([india, pakistan, again])
+    assert sorted(len(m.articles) for m in merged) == [1, 2]
+
+
+def test_merge_one_act_in_three_wordings_across_a_story():
+    trump = Actor(14, "Donald Trump", role="President", country="USA", sector="GOV")
+    syria = Actor(15, "Syria", kind="COUNTRY", country="SYR")
+    wordings = [
+        ("Trump on Monday decided to withdraw US troops from Syria.", "withdraw", "2025-09-01", "a1"),
+        ("Trump's order to withdraw US troops from Syria drew criticism.", "withdraw", None, "a2"),
+        ("Trump pulled the troops out of Syria despite warnings.", "pulled", None, "a3"),
+    ]
+    published = ["2025-09-01", "2025-09-03", "2025-09-20"]
+    ms = [_at(t, tr, d, a, type_="RETREAT", source=(trump,), target=(syria,), location=None, published=p)
+          for (t, tr, d, a), p in zip(wordings, published)]
+    [merged] = merge_events(ms)
+    assert merged.date == "2025-09-01" and merged.sources == 3
+
+
+def test_merge_rewrites_of_one_dispatch_count_once_and_outlets_are_counted():
+    text = "Singh hosted Nakatani in New Delhi on Monday for talks on terrorism and defence ties, officials said."
+    wire = _at(text, "hosted", "2025-05-05", "a1", outlet="Wire One")
+    update = _at(text.replace("officials said", "the ministry said in a statement"), "hosted", "2025-05-05", "a2",
+                 outlet="Wire One")
+    other = _at("Nakatani met Singh in the Indian capital on Monday.", "met", "2025-05-05", "a3", outlet="Daily Two")
+    [merged] = merge_events([wire, update, other])
+    assert (merged.sources, merged.outlets, len(merged.articles)) == (2, 2, 3)
+    unnamed = [_at(text, "hosted", "2025-05-05", a) for a in ("b1", "b2")]  # no outlet known: not one agency
+    [merged] = merge_events(unnamed)
+    assert (merged.sources, merged.outlets) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    "sentence, boilerplate",
+    [
+        ("Sign up to our morning briefing to get the news first.", True),
+        ("Follow our live blog for the latest.", True),
+        ("This article was amended on 3 May to correct a name.", True),
+        ("Protesters signed a petition against the dam.", False),
+        ("The minister briefed reporters in the morning.", False),
+    ],
+)
+def test_merge_boilerplate_sentences_carry_no_event(sentence, boilerplate):
+    from dateline.corroboration import is_boilerplate
+
+    assert is_boilerplate(sentence) is boilerplate
+    m = _at(sentence, sentence.split()[1], "2025-05-05", "a1", type_="SUPPORT")
+    assert len(merge_events([m])) == (0 if boilerplate else 1)
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Attempt to unlock the tangle in the WTO negotiations would dominate the APEC forum.",
+         "Attempt to unlock the tangle in the WTO negotiations would dominate the APEC summit amid gloom.", True),
+        ("Rebels seized the town of Goma on Sunday.", "Rebels seized the town of Goma on Sunday, officials said.",
+         True),
+        ("Rebels seized the town of Goma on Sunday.", "Troops retook the airport near Bukavu on Friday.", False),
+    ],
+)
+def test_merge_rewrite_detection_on_sentence_pairs(a, b, same):
+    from dateline.corroboration import same_sentence
+
+    assert same_sentence(a, b) is same

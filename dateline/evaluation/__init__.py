@@ -11,10 +11,10 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-TASKS = ("extract", "actors", "time", "events", "stories")
+TASKS = ("extract", "actors", "actors-gsr", "time", "events", "stories", "merge")
 
 
 def task_module(task: str) -> ModuleType:
     if task not in TASKS:
         raise ValueError(f"unknown eval task {task!r}; choose one of: {', '.join(TASKS)}")
-    return importlib.import_module(f"dateline.evaluation.{task}")
+    return importlib.import_module(f"dateline.evaluation.{task.replace('-', '_')}")

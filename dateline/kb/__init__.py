@@ -1,0 +1,59 @@
+"""Knowledge base: public actor, agent and officeholder dictionaries compiled into one SQLite file.
+
+- ``build_kb(dirs, out)`` (``dateline kb build DIR...``) compiles the sources (see ``build``).
+- ``get()`` is the process-wide, lazily loaded, read-only handle every stage uses; None when
+  there is no knowledge base, in which case Dateline codes actors with its own small tables and
+  says so once on standard error.
+- ``use(path)`` chooses the file (``--kb FILE``); else ``$DATELINE_KB``; else the per-user
+  default ``~/.local/share/dateline/kb.sqlite`` (``$XDG_DATA_HOME`` is honoured).
+
+The choice travels to worker processes through ``$DATELINE_KB``, so a process pool or a Dask
+worker on the machine loads the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .build import PARTS, KBError, Report, build_kb
+from .lookup import KnowledgeBase, Resolution
+
+__all__ = ["PARTS", "KBError", "KnowledgeBase", "Report", "Resolution", "build_kb", "default_path", "get", "use"]
+
+ENV = "DATELINE_KB"
+_WARNED = "DATELINE_KB_WARNED"
+_handle: KnowledgeBase | None = None
+_loaded_from: str | None = None
+
+
+def default_path() -> Path:
+    """Where commands look for the knowledge base: ``$DATELINE_KB``, else the per-user data dir."""
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV]).expanduser()
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "dateline" / "kb.sqlite"
+
+
+def use(path: str | Path | None) -> None:
+    """Use the knowledge base at ``path`` from now on (in this process and its workers)."""
+    global _handle, _loaded_from
+    if path is not None:
+        os.environ[ENV] = str(Path(path).expanduser().resolve())
+    _handle, _loaded_from = None, None
+
+
+def get() -> KnowledgeBase | None:
+    """The knowledge base, loaded on first use; None (after one line on stderr) when absent."""
+    global _handle, _loaded_from
+    path = default_path()
+    if _loaded_from == str(path):
+        return _handle
+    _loaded_from = str(path)
+    _handle = KnowledgeBase.load(path) if path.exists() else None
+    if _handle is None and not os.environ.get(_WARNED):
+        os.environ[_WARNED] = "1"
+        print(f"dateline: no knowledge base at {path}: actor coding is reduced; build one with "
+              "`dateline kb build DIR...` (e.g. the public dictionaries in ../shared/kb)", file=sys.stderr)
+    return _handle

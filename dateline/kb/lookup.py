@@ -1,0 +1,195 @@
+"""The loaded knowledge base: names to actors with codes at a date, agents, places.
+
+Everything is read into dictionaries once (well under a second for the public dictionaries),
+so a lookup is a few dictionary probes. The object pickles as its path: a worker process
+that receives it loads its own copy.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .build import SCHEMA_VERSION, KBError
+from .codes import NON_STATE
+from .names import key, singulars
+
+
+@dataclass(frozen=True)
+class Code:
+    country: str | None
+    sector: str | None
+    start: int
+    end: int
+    dated: bool
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What the knowledge base says a name is on a day.
+
+    ``current`` is False when the day falls outside every dated term of a person, who is then
+    coded ELI (a former or not yet serving official) with the country of the nearest term.
+    """
+
+    label: str
+    kind: str  # person, org, place
+    country: str | None
+    sector: str | None
+    role: str | None = None
+    current: bool = True
+    presumed: bool = False  # current only because a source older than the day left the term open
+
+
+class KnowledgeBase:
+    """A read-only knowledge base loaded from ``path``.
+
+    >>> kb = KnowledgeBase.load("kb.sqlite")                        # doctest: +SKIP
+    >>> kb.resolve("Kassym-Jomart Tokayev", "2005-01-01").role      # doctest: +SKIP
+    'Minister of Foreign Affairs'
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error as exc:
+            raise KBError(f"{self.path} is not a Dateline knowledge base ({exc}); rebuild it with `dateline kb build`") from None
+        if meta.get("schema") != str(SCHEMA_VERSION):
+            raise KBError(f"{self.path} was built by another version of Dateline; rebuild it with `dateline kb build`")
+        self.as_of = int(meta.get("as_of") or 0) or 99991231
+        horizons = dict(conn.execute("SELECT source, horizon FROM horizons").fetchall())
+        self.entities: dict[int, tuple[str, str, int]] = {
+            i: (label, kind, horizons.get(source) or 99991231)
+            for i, label, kind, source in conn.execute("SELECT id, label, kind, source FROM entities")
+        }
+        strong: dict[str, list[int]] = defaultdict(list)
+        weak: dict[str, list[int]] = defaultdict(list)
+        for k, eid, is_weak in conn.execute("SELECT key, entity, weak FROM names"):
+            (weak if is_weak else strong)[k].append(eid)
+        self.names = {k: tuple(v) for k, v in strong.items()}
+        self.weak = {k: tuple(v) for k, v in weak.items() if k not in self.names}
+        codes: dict[int, list[Code]] = defaultdict(list)
+        for eid, country, sector, start, end, dated, role in conn.execute('SELECT entity, country, sector, start, "end", dated, role FROM codes'):
+            codes[eid].append(Code(country, sector, start, end, bool(dated), role))
+        self.codes = {k: tuple(v) for k, v in codes.items()}
+        self.agents = dict(conn.execute("SELECT key, sector FROM agents"))
+        places: dict[str, dict[str, str]] = defaultdict(dict)
+        for k, country, kind in conn.execute("SELECT key, country, kind FROM places"):
+            places[k].setdefault(country, kind)
+        self.places = {k: v for k, v in places.items()}
+        self.longest = max((len(k.split()) for k in self.names), default=1)
+        conn.close()
+
+    @classmethod
+    def load(cls, path: str | Path) -> KnowledgeBase:
+        return cls(path)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (KnowledgeBase, (str(self.path),))
+
+    # -- lookups ------------------------------------------------------------------------
+
+    def resolve(self, name: str, date: int | None = None, countries: tuple[str, ...] = (),
+                weak: bool = False) -> Resolution | None:
+        """The actor a name is on ``date`` (YYYYMMDD; the knowledge base's own present when
+        None). A name several actors of different countries bear is ambiguous: ``countries``
+        named around it pick one, else there is no answer. ``weak`` also tries surnames."""
+        k = key(name)
+        ids = self.names.get(k) or (self.weak.get(k) if weak else None)
+        if not ids and weak and " " in k:
+            # "Aleksandr Lukashenko": an unknown spelling of a known bearer of the surname with
+            # the same initial.
+            given, surname = k.split()[0], k.split()[-1]
+            ids = tuple(i for i in self.weak.get(surname, ()) if key(self.entities[i][0])[:1] == given[:1])
+        if not ids:
+            return None
+        return self._choose(ids, date or self.as_of, countries)
+
+    def _choose(self, ids: tuple[int, ...], date: int, countries: tuple[str, ...]) -> Resolution | None:
+        found = [r for r in (self._at(i, date) for i in ids) if r is not None]
+        if not found:
+            return None
+
+        def rank(r: Resolution) -> int:
+            """In office that day for sure; presumed in office; out of office for sure; presumed out."""
+            return (2 if r.presumed else 3) if r.current else (0 if r.presumed else 1)
+
+        best = max(rank(r) for r in found)
+        top = [r for r in found if rank(r) == best]
+        if len({r.country for r in top}) > 1:
+            top = self._disambiguate(top, found, countries, former=best <= 1)
+            if not top:
+                return None
+        chosen = max(top, key=lambda r: (r.kind == "person", r.sector is not None, r.sector != "ELI", r.role is not None))
+        cased = [r.label for r in found if r.country == chosen.country and not r.label.isupper()]
+        if cased and chosen.label != cased[0]:
+            chosen = replace(chosen, label=cased[0])  # "Tony Blair" rather than a dictionary's "TONY BLAIR"
+        return chosen
+
+    @staticmethod
+    def _disambiguate(top: list[Resolution], found: list[Resolution], countries: tuple[str, ...],
+                      former: bool) -> list[Resolution]:
+        """Bearers of one name in several countries: the country named around the name; for a
+        former official, a state before an international body he served; else a country that
+        holds three quarters of the bearers; else nobody."""
+        picked = [r for r in top if r.country in countries]
+        if picked:
+            return picked
+        if former:
+            states = [r for r in top if r.country not in NON_STATE]
+            if states and len({r.country for r in states}) == 1:
+                return states
+        votes = Counter(r.country for r in found)
+        country, n = votes.most_common(1)[0]
+        if n >= 2 and n >= 0.75 * len(found):
+            return [r for r in top if r.country == country] or [r for r in found if r.country == country]
+        return []
+
+    def _at(self, eid: int, date: int) -> Resolution | None:
+        label, kind, horizon = self.entities[eid]
+        codes = self.codes.get(eid, ())
+        now = [c for c in codes if c.dated and c.start <= date <= c.end]
+        if now:
+            best = max(now, key=lambda c: (c.sector not in (None, "ELI"), c.start))
+            presumed = all(c.end == 99991231 for c in now) and date > horizon
+            return Resolution(label, kind, best.country, best.sector, best.role, best.sector != "ELI", presumed)
+        plain = [c for c in codes if not c.dated]
+        if plain:
+            best = next((c for c in plain if c.sector), plain[0])
+            current = kind != "person" or best.sector != "ELI"
+            if kind == "person" and best.sector is None and any(c.dated for c in codes):
+                return Resolution(label, kind, best.country, "ELI", best.role, False)
+            return Resolution(label, kind, best.country, best.sector, best.role, current)
+        dated = [c for c in codes if c.dated]
+        if not dated:
+            return None
+        nearest = min(dated, key=lambda c: min(abs(date - c.start), abs(date - c.end)))
+        # Out of office as far as the source knows; past its horizon that is only presumed.
+        return Resolution(label, kind, nearest.country, "ELI", nearest.role, False, date > horizon)
+
+    def agent(self, phrase: str) -> str | None:
+        """The sector of a generic agent noun phrase ("riot police" COP, "Kurdish fighters" by its
+        head), trying singular forms of the last word; NON or JNK for words that are not actors."""
+        words = key(phrase).split()
+        if not words:
+            return None
+        for last in singulars(words[-1]):
+            found = self.agents.get(" ".join(words[:-1] + [last]))
+            if found:
+                return found
+        return None
+
+    def place(self, name: str) -> str | None:
+        """The country a country name, nationality adjective, capital or city belongs to, if only one."""
+        found = self.places.get(key(name))
+        if found and len(found) == 1:
+            return next(iter(found))
+        return None
+
+    def is_non_state(self, code: str | None) -> bool:
+        return code in NON_STATE

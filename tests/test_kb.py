@@ -1,0 +1,261 @@
+"""The knowledge base: building it from small dictionaries in every format, and resolving names at a date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline import kb
+from dateline.actors import code_actor, find_actors
+from dateline.annotate import parse
+from dateline.kb import KBError, KnowledgeBase, build_kb
+from dateline.kb.codes import split_code
+
+ACTORS = """# a small TABARI actor dictionary
+KASSYM-JOMART_TOKAYEV_
++MR._TOKAYEV_
+\t[KAZGOV 070101-111231]
+\t[KAZGOV >190320]
+\t[KAZELI]
+NORDLAND_  [NRD]
++NORDLANDIC_
+NORTHERN_LEAGUE_OF_STATES_ [IGO]
+LEAGUE_
+BAD_ENTRY [NRD 99x]
++ORPHAN_SYNONYM
+"""
+AGENTS = """!PERSON! = MAN, MEN
+!MINIST! = MINISTER, MINISTERS
+FOREIGN_!MINIST! [~GOV]
+MILITIA!PERSON! [~UAF]
+THIEF {THIEVES} [~CRM]
+MONDAY [~NON]
+RIOT_POLICE [~COP]
+NO_CODE_HERE
+"""
+CABINET = """position,person,personID,start,end
+Minister of Foreign Affairs,Kassym-Jomart Tokayev,Q1,2002-01-28,2007-01-10
+President,Kassym-Jomart Tokayev,Q1,2019-03-20,
+Prime Minister,Ana Berg,Q2,2010-01-01,2015-06-30
+Prime Minister,,Q3,2016-01-01,
+"""
+LEADERS = """countryid,country,position,positionLabel,officeholder,officeholderLabel,start_year,end_year
+Q1,Kazakhstan,Q9,President of Kazakhstan,Q4,Nursultan Nazarbayev,1991,2019
+"""
+FOREIGN = """person,name,country,countryLabel,position,positionLabel,start,psid
+Q5,Lena Ost,Q20,Norway,Q6,Minister of Foreign Affairs,2013-10-16,x
+Q7,Jonas Vestre,Q20,Norway,Q6,Minister of Foreign Affairs,2017-10-20,y
+"""
+COUNTRYINFO = """<!-- header -->
+<Country>
+<CountryCode>KAZ</CountryCode>
+<CountryName>KAZAKHSTAN</CountryName>
+<ISO3166-alpha3>KAZ</ISO3166-alpha3>
+<Nationality>
+\tKAZAKHSTANI_
+</Nationality>
+<Capital>
+\tASTANA_
+</Capital>
+<Leaders>
+\t<Presidents>
+\t\tNURSULTAN_NAZARBAYEV_\t[19901201 - 20190320]  [B:19400706]
+\t</Presidents>
+</Leaders>
+<Government>
+\tDANIYAL_AKHMETOV_\t[KAZGOVMIL 20070110 - 20091231]\t# Minister of Defence
+\tNO_TERM_PERSON_\t[NOT A CODE]
+</Government>
+</Country>
+"""
+COUNTRIES = """CCA2,Name,CCA3,Nationality
+NO,Norway,NOR,"Norwegian, Norwegians"
+"""
+
+
+@pytest.fixture(scope="module")
+def small_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dictionaries")
+    (root / "test.actors.txt").write_text(ACTORS, encoding="utf-8")
+    (root / "test_agents.txt").write_text(AGENTS, encoding="utf-8")
+    (root / "cabinets").mkdir()
+    (root / "cabinets" / "kazakhstan-cabinet.csv").write_text(CABINET, encoding="utf-8")
+    (root / "world-leaders.csv").write_text(LEADERS, encoding="utf-8")
+    (root / "world-foreign.csv").write_text(FOREIGN, encoding="utf-8")
+    (root / "CountryInfo.test.txt").write_text(COUNTRYINFO, encoding="utf-8")
+    (root / "countries.csv").write_text(COUNTRIES, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def small(small_sources: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[KnowledgeBase, kb.Report]:
+    out = tmp_path_factory.mktemp("small-kb") / "kb.sqlite"
+    report = build_kb([small_sources], out)
+    return KnowledgeBase.load(out), report
+
+
+def test_kb_build_counts_every_source(small: tuple[KnowledgeBase, kb.Report]) -> None:
+    _, report = small
+    for name in ("test.actors.txt", "test_agents.txt", "kazakhstan-cabinet.csv", "world-leaders.csv",
+                 "world-foreign.csv", "CountryInfo.test.txt", "countries.csv"):
+        assert report.counts[name] > 0, name
+    assert "dateline.kb.verbs" in report.missing_parts or "dateline.kb.verbs" not in report.missing_parts
+
+
+@pytest.mark.parametrize(
+    ("source", "reason"),
+    [
+        ("test.actors.txt", "unreadable date in [NRD 99x]"),
+        ("test.actors.txt", "entry has no code"),
+        ("test_agents.txt", "agent with no [~CODE]"),
+        ("kazakhstan-cabinet.csv", "row with no person or position"),
+        ("CountryInfo.test.txt", "person with no readable code or term"),
+    ],
+)
+def test_kb_build_reports_bad_lines_with_reasons(small: tuple[KnowledgeBase, kb.Report], source: str, reason: str) -> None:
+    _, report = small
+    assert any(Path(s.path).name == source and s.reason == reason for s in report.skipped), report.summary()
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "expected"),
+    [
+        ("Kassym-Jomart Tokayev", 20050101, ("KAZ", "GOV", "Minister of Foreign Affairs")),  # the cabinet table
+        ("Kassym-Jomart Tokayev", 20200101, ("KAZ", "GOV", "President")),
+        ("Kassym-Jomart Tokayev", 20160101, ("KAZ", "ELI", None)),  # between offices: the dictionary's default
+        ("Mr. Tokayev", 20090101, ("KAZ", "GOV", None)),  # a + synonym with the dated code
+        ("Ana Berg", 20120101, ("KAZ", "GOV", "Prime Minister")),
+        ("Ana Berg", 20180101, ("KAZ", "ELI", "Prime Minister")),  # a former leader is ELI
+        ("Nursultan Nazarbayev", 20000101, ("KAZ", "GOV", "President")),
+        ("Lena Ost", 20150101, ("NOR", "GOV", "Minister of Foreign Affairs")),
+        ("Lena Ost", 20180101, ("NOR", "ELI", "Minister of Foreign Affairs")),  # her successor started
+        ("Daniyal Akhmetov", 20080101, ("KAZ", "GOV", "Minister of Defence")),
+        ("Nordlandic", None, ("NRD", None, None)),
+        ("League", None, ("IGO", None, None)),  # a code-less entry under a coded one is its other name
+    ],
+)
+def test_kb_resolves_names_at_a_date(small: tuple[KnowledgeBase, kb.Report], name: str, date: int | None,
+                                     expected: tuple) -> None:
+    base, _ = small
+    found = base.resolve(name, date)
+    assert found is not None
+    role = found.role[: len(expected[2])] if expected[2] and found.role else None
+    assert (found.country, found.sector, role) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sector"),
+    [("foreign ministers", "GOV"), ("militiamen", "UAF"), ("thieves", "CRM"), ("riot police", "COP"),
+     ("Monday", "NON"), ("bakers", None)],
+)
+def test_kb_agents_with_sets_and_plurals(small: tuple[KnowledgeBase, kb.Report], phrase: str, sector: str | None) -> None:
+    assert small[0].agent(phrase) == sector
+
+
+def test_kb_places_from_countryinfo_and_ngec(small: tuple[KnowledgeBase, kb.Report]) -> None:
+    base, _ = small
+    assert (base.place("Kazakhstani"), base.place("Astana"), base.place("Norwegians")) == ("KAZ", "KAZ", "NOR")
+
+
+@pytest.mark.parametrize(
+    ("code", "plover", "expected"),
+    [("USAGOV", False, ("USA", "GOV")), ("IGOUNO", False, ("UNO", None)), ("~GOVMIL", False, (None, "GOV")),
+     ("RUSMED", False, ("RUS", "JRN")), ("~HLH", False, (None, "MED")), ("~MED", True, (None, "MED")),
+     ("IRQINS", False, ("IRQ", "REB"))],
+)
+def test_kb_cameo_codes_become_plover_sectors(code: str, plover: bool, expected: tuple) -> None:
+    assert split_code(code, plover=plover) == expected
+
+
+def test_kb_build_without_dictionaries_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("nothing here\n", encoding="utf-8")
+    with pytest.raises(KBError, match="no dictionaries"):
+        build_kb([tmp_path], tmp_path / "kb.sqlite")
+    assert not (tmp_path / "kb.sqlite").exists()
+    with pytest.raises(KBError, match="no such folder"):
+        build_kb([tmp_path / "missing"], tmp_path / "kb.sqlite")
+
+
+def test_kb_pickles_as_its_path(small: tuple[KnowledgeBase, kb.Report]) -> None:
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(small[0]))
+    assert copy.resolve("Ana Berg", 20120101) == small[0].resolve("Ana Berg", 20120101)
+
+
+@pytest.fixture
+def small_kb(small: tuple[KnowledgeBase, kb.Report], monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DATELINE_KB", str(small[0].path))
+    kb.use(None)
+    yield small[0]
+    monkeypatch.undo()
+    kb.use(None)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Kassym-Jomart Tokayev", "2005-06-01", ("KAZ", "GOV")),
+        ("Ana Berg", "2012-06-01", ("KAZ", "GOV")),
+        ("Ana Berg", "2018-06-01", ("KAZ", "ELI")),  # out of office on the article's day
+        ("former Prime Minister Ana Berg", "2012-06-01", ("KAZ", "ELI")),  # the text's own word wins
+        ("Berg", "2012-06-01", ("KAZ", "GOV")),  # a surname one bearer has
+        ("Monday", None, (None, None)),  # a day is no actor
+    ],
+)
+def test_code_actor_with_the_knowledge_base_at_the_articles_date(small_kb, text: str, date: str | None,
+                                                                 expected: tuple) -> None:
+    assert code_actor(text, "", date) == expected
+
+
+def test_find_actors_resolves_in_the_document_first(small_kb) -> None:
+    text = ("Norwegian Foreign Minister Jonas Vestre met Ana Berg on Monday. "
+            "Vestre said the talks went well, and Berg agreed.")
+    actors = {a.name: a for a in find_actors(parse(text), date="2012-06-01") if a.kind == "PERSON"}
+    vest, berg = actors["Jonas Vestre"], actors["Ana Berg"]
+    assert (vest.country, vest.role) == ("NOR", "Foreign Minister")  # the text, though the KB has him later
+    assert "Vestre" in [m.text for m in vest.mentions] and "Berg" in [m.text for m in berg.mentions]
+    assert (berg.country, berg.sector) == ("KAZ", "GOV")  # the knowledge base, on that day
+
+
+def test_find_actors_the_is_no_place() -> None:
+    actors = find_actors(parse("The defence secretary, James Mattis, said the army was ready."))
+    assert all(a.country != "BRA" for a in actors), [(a.name, a.country) for a in actors]
+    assert code_actor("The defence secretary") == (None, "GOV")
+
+
+def test_kb_missing_means_reduced_coding_said_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("DATELINE_KB", str(tmp_path / "none.sqlite"))
+    monkeypatch.delenv("DATELINE_KB_WARNED", raising=False)
+    kb.use(None)
+    assert kb.get() is None and kb.get() is None
+    kb.use(None)
+    assert kb.get() is None
+    err = capsys.readouterr().err
+    assert err.count("actor coding is reduced") == 1 and "dateline kb build" in err
+    kb.use(None)
+
+
+def test_kb_cli_build_prints_what_it_read(small_sources: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from dateline.cli import main
+
+    out = tmp_path / "kb.sqlite"
+    assert main(["kb", "build", str(small_sources), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "test.actors.txt" in printed and "skipped" in printed and out.exists()
+    assert main(["kb", "build", str(tmp_path / "missing"), "--out", str(out)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("task", "file", "country", "sector"),
+    [("actors", "actors.jsonl", 0.905, 0.885), ("actors-gsr", "actors-gsr.jsonl", 0.94, 0.775)],
+)
+def test_kb_actors_quality_gate(shared_kb, task: str, file: str, country: float, sector: float) -> None:
+    from dateline.evaluation import task_module
+    from tests.conftest import shared_file
+
+    metrics = task_module(task).evaluate(shared_file("eval", file))
+    assert metrics["country_accuracy"] >= country
+    assert metrics["sector_accuracy"] >= sector
