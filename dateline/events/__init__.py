@@ -27,7 +27,15 @@ from spacy.tokens import Doc, Span
 from dateline.model import Actor, Article, Event, Timex
 
 from .arguments import ActorIndex, noun_arguments, verb_arguments
-from .dates import assign_timexes, country_of, date_earlier, date_mentions, place, reported_as_news
+from .dates import (
+    assign_timexes,
+    country_of,
+    date_earlier,
+    date_mentions,
+    place,
+    reported_as_news,
+    timexes_by_sentence,
+)
 from .figures import casualties, instrument_mode
 from .mention import Mention
 from .sense import drop_reference, merge_same, off_topic
@@ -62,6 +70,7 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
     index = ActorIndex(actors)
     events: list[Event] = []
     earlier: list[tuple[int, str]] = []  # events set "at their last meeting", dated once the article is read
+    sentence_timexes = timexes_by_sentence(doc, timexes)
     for s_i, sent in enumerate(doc.sents):
         mentions = find_triggers(sent)
         if not mentions:
@@ -88,7 +97,7 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
                 m.status = nominal_status(m.trigger, m.status)
         mentions = [m for m, _ in keep]
         figures = casualties(sent)
-        assign_timexes(doc, sent, mentions, timexes)
+        assign_timexes(doc, sent, mentions, sentence_timexes[s_i])
         mentions = merge_same(mentions)
         if figures:
             assault = next((m for m in mentions if m.type == "ASSAULT"), None)
@@ -96,7 +105,7 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
                 assault.figures = figures
         nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
         mentions = [m for m in mentions if not drop_reference(m) and not off_topic(m, nouns)]
-        date_mentions(doc, sent, mentions, timexes, article.published)
+        date_mentions(doc, sent, mentions, sentence_timexes[s_i], article.published)
         instrument = instrument_mode(sent)
         for m in mentions:
             if m.type == "ASSAULT" and instrument and (m.mode is None or m.mode == "firearms"):

@@ -26,6 +26,7 @@ all the dateline says.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -105,6 +106,18 @@ def country_of(name: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- own expressions
+
+
+def timexes_by_sentence(doc: Doc, timexes: list[Timex]) -> list[list[Timex]]:
+    """Each sentence's temporal expressions, in one pass over the article (the coder looks at one
+    sentence at a time, and a long article must not cost sentences times expressions)."""
+    starts = [s.start_char for s in doc.sents]
+    out: list[list[Timex]] = [[] for _ in starts]
+    for t in timexes:
+        i = bisect.bisect_right(starts, t.start) - 1
+        if i >= 0:
+            out[i].append(t)
+    return out
 
 
 def _sentence_timexes(sent: Span, timexes: list[Timex], types: tuple[str, ...]) -> list[Timex]:
