@@ -57,6 +57,9 @@ def by_trigger(text: str, published: str | None, trigger: str) -> Event:
          "killed", None, None, "2018-01-09"),
         ("Trump lashed out a day after agreeing to dissolve his charitable foundation.", "2018-12-19",
          "agreeing", None, None, "2018-12-18"),
+        # the day an act set is not the day of the act
+        ("Erdogan's party could lose the snap polls called for 24 June.", "2018-04-19", "called", None, None,
+         "2018-04-19"),
         # undated, with the report as the bound
         ("Israeli soldiers arrested 40 Palestinians.", "2024-03-02", "arrested", None, None, "2024-03-02"),
         ("A British engineer was killed in Syria while clearing a house, an inquest heard.", "2018-06-20",

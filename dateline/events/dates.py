@@ -324,6 +324,8 @@ def date_mentions(
             m.before = _bound_of(m.timex.value, published)
         if published and m.date and _starts_after(m.date, published):
             _after_the_report(doc, m)
+        elif m.date and not m.nominal and m.status == "occurred":
+            _goal_of_the_act(doc, m, published)
     measures = _sentence_timexes(sent, timexes, ("DURATION",))
     _inherit(mentions, at, verbs)
     _relations(doc, sent, at, verbs, measures, published)
@@ -364,6 +366,22 @@ def _after_the_report(doc: Doc, m: Mention) -> None:
         return
     m.date = m.date_precision = None
     m.timex = None
+
+
+def _goal_of_the_act(doc: Doc, m: Mention, published: str | None) -> None:
+    """ "Polls called for 24 June", "talks postponed until Monday": the day an act set, not the day
+    of the act; "captured by 2015" bounds it."""
+    root = _root(doc, m.timex) if m.timex is not None else None
+    if root is None or root.dep_ != "pobj" or root.head.head.i not in (m.clause.i, m.trigger.i):
+        return
+    prep = root.head.lower_
+    if prep in ("for", "until", "till", "to"):
+        m.date = m.date_precision = None
+        m.timex = None
+    elif prep == "by" and m.date:
+        m.before = _bound_of(m.date, published)
+        m.date = m.date_precision = None
+        m.timex = None
 
 
 def _clause_date(
