@@ -145,6 +145,8 @@ def test_find_timexes_skips_non_temporal_uses(text: str, expression: str) -> Non
         ("The rebels withdrew in 2013. Ten days earlier, the army had bombed the town.", "2017-08-25",
          [("2013", "2013"), ("Ten days earlier", "2013")]),
         ("The deal was struck two weeks ago.", "1998-03-22", [("two weeks ago", "1998-W10")]),
+        # a day set "for" in a past clause is the nearest one, as with "until" and "by"
+        ("The snap polls were called for 24 June.", "2018-04-19", [("24 June", "2018-06-24")]),
     ],
 )  # fmt: skip
 def test_find_timexes_on_text_as_it_comes(text: str, dct: str, expected: list[tuple[str, str]]) -> None:

@@ -16,7 +16,7 @@ An event's date is the date the text gives the event, read in this order:
 
 A date after the report on an event told as having happened is a plan ("the next hearing on
 April 29") or belongs to something else in the clause ("set April 29 for the hearing"); it is
-never the date of the act. An event "at their last meeting" is an earlier one: the article's
+never the date of the act, and neither is a day the act set ("polls called for 24 June"). An event "at their last meeting" is an earlier one: the article's
 latest dated event of its kind before the report, when it names one (``date_earlier``).
 
 The place is the clause's own "in"/"at" phrase, else the dateline's place when the event falls in

@@ -105,7 +105,7 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
 
 
 SCHEDULING_VERBS = {"schedule", "set", "plan", "slate", "expect", "due", "reschedule", "postpone", "delay"}
-DEADLINE_PREPOSITIONS = {"until", "till", "til", "by"}
+DEADLINE_PREPOSITIONS = {"until", "till", "til", "by", "for"}
 _TENSE_DIRECTION = {"past": -1, "future": 1, "present": 0, None: 0}
 
 
