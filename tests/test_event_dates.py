@@ -55,8 +55,8 @@ def by_trigger(text: str, published: str | None, trigger: str) -> Event:
          "2018-01-09"),
         ("Up to 24 civilians have been killed in the offensive, monitors said on Tuesday.", "2018-01-12",
          "killed", None, None, "2018-01-09"),
-        ("Trump lashed out a day after agreeing to dissolve his charitable foundation.", "2018-12-19",
-         "agreeing", None, None, "2018-12-18"),
+        ("Trump lashed out a day after he agreed to dissolve his charitable foundation.", "2018-12-19",
+         "agreed", None, None, "2018-12-18"),
         # the day an act set is not the day of the act
         ("Erdogan's party could lose the snap polls called for 24 June.", "2018-04-19", "called", None, None,
          "2018-04-19"),
@@ -67,8 +67,8 @@ def by_trigger(text: str, published: str | None, trigger: str) -> Event:
         ("Assad had previously launched an attack on the town.", "2017-08-25", "attack", None, None,
          "2017-08-25"),
         ("Rebels attacked the base last week.", "2018-03-14", "attacked", None, None, "2018-03-11"),
-        ("Blair visited the mosque, built more than 1,300 years ago.", "2006-03-12", "visited", None, None,
-         "2006-03-12"),
+        ("Tony Blair visited the Umayyad Mosque in Damascus, built more than 1,300 years ago.", "2006-03-12",
+         "visited", None, None, "2006-03-12"),
     ],
 )  # fmt: skip
 def test_event_date(text, published, trigger, date, precision, before):
@@ -80,7 +80,7 @@ def test_event_date(text, published, trigger, date, precision, before):
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
-        ("Singh will host Nakatani for talks.", "host"),
+        ("Rajnath Singh will host Gen Nakatani for talks in New Delhi.", "host"),
         ("If the pact is sealed, India would send aid to Japan.", "send"),
         ("But he added: “We won’t be finally pulled out until Isis is gone.”", "pulled"),
     ],
@@ -114,7 +114,8 @@ def test_event_date_a_future_date_on_a_noun_makes_it_a_plan():
     [
         ("The Security Council unanimously adopted Resolution 1636 on Monday, demanding cooperation.",
          "2005-11-02", "1636"),
-        ("Blair visited the mosque, built more than 1,300 years ago.", "2006-03-12", "1706"),
+        ("Tony Blair visited the Umayyad Mosque in Damascus, built more than 1,300 years ago.", "2006-03-12",
+         "1706"),
     ],
 )  # fmt: skip
 def test_event_date_numbers_are_not_years(text, published, absent):
