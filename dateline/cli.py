@@ -368,7 +368,7 @@ def cmd_actors(args: argparse.Namespace) -> int:
 
 
 EVENT_COLUMNS: list[output.Column] = [
-    ("date", lambda e: e.get("date")), ("type", lambda e: e["type"]), ("mode", lambda e: e.get("mode")),
+    ("date", lambda e: date_label(e)), ("type", lambda e: e["type"]), ("mode", lambda e: e.get("mode")),
     ("status", lambda e: e["status"]), ("source", lambda e: actors_label(e.get("source"))),
     ("target", lambda e: actors_label(e.get("target"))),
     ("location", lambda e: (e.get("location") or {}).get("name")), ("sources", lambda e: e.get("sources")),
@@ -386,8 +386,8 @@ def cmd_events(args: argparse.Namespace) -> int:
         output.write(rows, "table", cols)
     else:
         output.write(rows, _fmt(args), [(k, lambda e, k=k: e.get(k)) for k in (
-            "id", "type", "mode", "status", "date", "date_precision", "location", "source", "target", "sources",
-            "outlets", "articles", "evidence")])
+            "id", "type", "mode", "status", "date", "date_precision", "before", "reported", "location", "source",
+            "target", "sources", "outlets", "articles", "evidence")])
     return 0
 
 
@@ -464,8 +464,14 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         print_timeline(events)
     else:
         output.write(events, _fmt(args), [(k, lambda e, k=k: e.get(k)) for k in (
-            "id", "date", "type", "mode", "status", "source", "target", "location", "sources", "evidence")])
+            "id", "date", "before", "reported", "type", "mode", "status", "source", "target", "location", "sources",
+            "evidence")])
     return 0
+
+
+def date_label(e: dict[str, Any]) -> str | None:
+    """The date as a table shows it: the event's own, else its bound ("≤2025-05-04": no later than)."""
+    return e.get("date") or (f"≤{e['before']}" if e.get("before") else None)
 
 
 def print_timeline(events: list[dict[str, Any]], limit: int | None = None, indent: str = "") -> None:
@@ -473,14 +479,14 @@ def print_timeline(events: list[dict[str, Any]], limit: int | None = None, inden
     if not shown:
         print(indent + "(no events)")
     for e in shown:
-        date = e.get("date") or "undated"
+        date = date_label(e) or "undated"
         mode = f"/{e['mode']}" if e.get("mode") else ""
         src = actors_label(e.get("source")) or "?"
         tgt = actors_label(e.get("target"))
         where = f" in {e['location']['name']}" if e.get("location") and e["location"].get("name") else ""
         n = e.get("sources", 1)
         conflict = "  CONFLICT " + json.dumps(e["conflicts"], ensure_ascii=False) if e.get("conflicts") else ""
-        print(f"{indent}{date:<10}  {e['type']}{mode} [{e['status']}]  {src}{' → ' + tgt if tgt else ''}{where}"
+        print(f"{indent}{date:<11} {e['type']}{mode} [{e['status']}]  {src}{' → ' + tgt if tgt else ''}{where}"
               f"  ({n} source{'s' if n != 1 else ''}){conflict}")
         evidence = (e.get("evidence") or [{}])[0].get("text") or ""
         if evidence:

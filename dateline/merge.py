@@ -223,6 +223,8 @@ class MergedEvent:
     outlets: int = 1
     figures: dict[str, int] = field(default_factory=dict)
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
+    before: str | None = None  # undated: the latest day the reports allow
+    reported: str | None = None  # the first report's publication date
 
     def to_dict(self) -> dict[str, Any]:
         """The output-contract shape (DESIGN.md), plus status_history, figures and conflicts."""
@@ -233,6 +235,8 @@ class MergedEvent:
             "status": self.status,
             "date": self.date,
             "date_precision": self.date_precision,
+            "before": self.before,
+            "reported": self.reported,
             "location": self.location,
             "source": self.source,
             "target": self.target,
@@ -741,7 +745,18 @@ def _merged(group: _Group, texts: _Texts | None = None) -> MergedEvent:
         evidence=evidence,
         figures=figures,
         conflicts=conflicts,
+        before=None if date else _bound(mentions),
+        reported=min((m.published for m in mentions if m.published), default=None),
     )
+
+
+def _bound(mentions: list[EventMention]) -> str | None:
+    """The latest day an undated event can have happened on: the tightest bound its mentions give,
+    else the first report that tells of it as done."""
+    bounds = [m.event.before for m in mentions if m.event.before]
+    if not bounds:
+        bounds = [m.published for m in mentions if m.published and m.event.status in ("occurred", "negated")]
+    return min(bounds, default=None)
 
 
 def _history(mentions: list[EventMention]) -> list[dict[str, Any]]:
@@ -757,10 +772,8 @@ def _consensus_date(group: _Group, conflicts: dict[str, list[Any]]) -> tuple[str
     """The most precise date the reports agree on; different days go to conflicts."""
     named = [(s.value, s.precision) for s in group.spans if s.value and not s.weak]
     if not named:
-        # The text names no date: the event is dated by its first report, as wire coders do.
-        reported = sorted(m.event.date or m.published for m in group.mentions
-                          if m.event.status in ("occurred", "negated") and (m.event.date or m.published))
-        return (reported[0][:10], "day") if reported else (None, None)
+        # The text names no date: the event is undated, bounded by its reports (``before``).
+        return None, None
     rank = {"day": 3, "month": 2, "year": 1}
     best = max(rank.get(p or "", 0) for _, p in named)
     values = Counter(v[:10] for v, p in named if rank.get(p or "", 0) == best)
@@ -922,10 +935,10 @@ def _resolve(timex: Timex, anchor: str) -> Timex:
 def _redate(event: Event, timexes: dict[tuple[int, int], Timex], published: str) -> Event:
     timex = event.timex
     if timex is None:
-        # No date of its own: like what a dated article reports, it takes the publication date.
+        # No date of its own: like what a dated article reports, it is bounded by the publication date.
         if event.date or event.status not in ("occurred", "negated"):
-            return event
-        return replace(event, date=published, date_precision="day")
+            return replace(event, reported=published)
+        return replace(event, before=min(event.before or published, published), reported=published)
     if not timex.relative:
         return event
     resolved = timexes.get((timex.start, timex.end)) or _resolve(timex, published)

@@ -108,6 +108,11 @@ class Event:
     timex: Timex | None = None
     location: dict[str, Any] | None = None  # {"name", "country"}
     figures: dict[str, int] = field(default_factory=dict)  # e.g. {"killed": 26}
+    # When the text gives no date, ``before`` is the latest day the event can have happened on (its
+    # report's publication date, or the day of the clause it is told as earlier than); ``reported``
+    # is the publication date of the article that tells of it, so a timeline can show both.
+    before: str | None = None
+    reported: str | None = None
 
 
 @dataclass

@@ -85,7 +85,8 @@ def mention_rows(store: Store) -> list[dict[str, Any]]:
         for e in a.events:
             rows.append({
                 "type": e.type, "mode": e.mode, "status": e.status, "date": e.date,
-                "date_precision": e.date_precision, "location": e.location,
+                "date_precision": e.date_precision, "before": e.before, "reported": e.reported,
+                "location": e.location,
                 "source": [x.ref() for x in e.source], "target": [x.ref() for x in e.target],
                 "article": a.article.id, "trigger": e.trigger, "sentence": e.sentence,
                 "start": e.start, "end": e.end, "text": e.text, "figures": e.figures,

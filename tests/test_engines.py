@@ -16,7 +16,7 @@ def stored(db) -> tuple:
         analyses = [store.analysis(a.id) for a in store.articles()]
         return (
             sorted(a.article.id for a in analyses),
-            sorted((e.type, e.status, e.date, e.trigger) for a in analyses for e in a.events),
+            sorted((e.type, e.status, e.date or "", e.before or "", e.trigger) for a in analyses for e in a.events),
             sorted(s["id"] for s in store.stories()),
         )
 

@@ -189,9 +189,9 @@ def test_events_complement_is_content_not_a_second_event(text: str, content_type
     assert content_type in types and absent not in types
 
 
-def test_events_date_falls_back_to_publication() -> None:
+def test_events_undated_event_is_bounded_by_its_report_not_dated_by_it() -> None:
     event = one("Israeli soldiers arrested 40 Palestinians.", published="2024-03-02")[0]
-    assert (event.date, event.date_precision) == ("2024-03-02", "day")
+    assert (event.date, event.date_precision, event.before, event.reported) == (None, None, "2024-03-02", "2024-03-02")
 
 
 def _event(type_: str, status: str, country: str = "IND", text: str = "x") -> Event:

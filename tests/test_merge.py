@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dateline.merge import DateSpan, EventMention, date_span, infer_dates, merge_events
@@ -257,19 +259,28 @@ def test_merge_evidence_starts_with_the_report_that_gives_the_status():
     assert merged.evidence[0]["article"] == "a000"
 
 
-def test_merge_events_without_a_date_of_their_own_take_the_first_report_date():
-    first = mention(event(type_="ACCUSE", date="2025-05-06"), "a1", published="2025-05-06")
-    later = mention(event(type_="ACCUSE", date="2025-05-07"), "a2", published="2025-05-07")
+def test_merge_events_without_a_date_of_their_own_are_undated_before_their_first_report():
+    first = mention(event(type_="ACCUSE"), "a1", published="2025-05-06")
+    later = mention(event(type_="ACCUSE"), "a2", published="2025-05-07")
     merged = merge_events([first, later])
-    assert {m.date for m in merged} <= {"2025-05-06", "2025-05-07"} and all(m.date_precision == "day" for m in merged)
+    assert all(m.date is None and m.date_precision is None and m.before == m.reported for m in merged)
+    assert min(m.reported for m in merged) == "2025-05-06"
+    assert {"before", "reported"} <= set(merged[0].to_dict())
 
 
-def test_infer_dates_gives_undated_events_the_inferred_publication_date():
+def test_merge_keeps_the_tightest_bound_its_mentions_give():
+    told = mention(replace(event(type_="ACCUSE"), before="2025-05-02"), "a1", published="2025-05-06")
+    merged = merge_events([told])
+    assert (merged[0].date, merged[0].before, merged[0].reported) == (None, "2025-05-02", "2025-05-06")
+
+
+def test_infer_dates_bounds_undated_events_by_the_inferred_publication_date():
     dated = Analysis(Article("a003", "x", published="2025-05-04"))
     undated = Analysis(Article("a000", "y"), events=[event(type_="ACCUSE", date=None, location=None)])
     result = infer_dates(undated, [dated])
     assert result.article.published == "2025-05-04" and result.article.published_inferred
-    assert result.events[0].date == "2025-05-04"
+    [e] = result.events
+    assert (e.date, e.before, e.reported) == (None, "2025-05-04", "2025-05-04")
 
 
 def test_merge_keeps_a_directed_act_and_its_reverse_apart():

@@ -77,10 +77,11 @@ def test_seeds_background_events(seeded):
     assert any(e["date"] == "2014" for e in events)
 
 
-def test_seeds_every_reported_event_is_dated_and_no_plan_is_dated_by_its_report(seeded):
+def test_seeds_every_reported_event_is_dated_or_bounded_and_no_plan_is_dated_by_its_report(seeded):
     _, store = seeded
     events = store.events()
-    assert all(e["date"] for e in events if e["status"] == "occurred")
+    assert all(e["date"] or e["before"] for e in events if e["status"] == "occurred")
+    assert all(e["reported"] for e in events)
     assert not [e for e in events if e["status"] == "planned" and e["date"] == "2025-05-04"]
 
 

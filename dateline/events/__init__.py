@@ -27,7 +27,15 @@ from spacy.tokens import Doc, Span
 from dateline.model import Actor, Article, Event, Timex
 
 from .arguments import ActorIndex, noun_arguments, verb_arguments
-from .dates import assign_timexes, country_of, date_of, place, reported_as_news
+from .dates import (
+    assign_timexes,
+    country_of,
+    date_earlier,
+    date_mentions,
+    place,
+    reported_as_news,
+    timexes_by_sentence,
+)
 from .figures import casualties, instrument_mode
 from .mention import Mention
 from .sense import keep_events, merge_same
@@ -70,6 +78,8 @@ def find_event_mentions(
     tools that read the analysis itself, such as the source and target spans of ``eval dyads``."""
     index = ActorIndex(actors)
     events: list[tuple[Event, Mention]] = []
+    earlier: list[tuple[int, str]] = []  # events set "at their last meeting", dated once the article is read
+    sentence_timexes = timexes_by_sentence(doc, timexes)
     for s_i, sent in enumerate(doc.sents):
         mentions = find_triggers(sent)
         if not mentions:
@@ -96,7 +106,7 @@ def find_event_mentions(
                 m.status = nominal_status(m.trigger, m.status)
         mentions = [m for m, _ in keep]
         figures = casualties(sent)
-        assign_timexes(doc, sent, mentions, timexes)
+        assign_timexes(doc, sent, mentions, sentence_timexes[s_i])
         mentions = merge_same(mentions)
         if figures:
             assault = next((m for m in mentions if m.type == "ASSAULT"), None)
@@ -104,23 +114,23 @@ def find_event_mentions(
                 assault.figures = figures
         nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
         mentions = keep_events(mentions, sent, s_i, nouns)
+        date_mentions(doc, sent, mentions, sentence_timexes[s_i], article.published)
         instrument = instrument_mode(sent)
         for m in mentions:
             if m.type == "ASSAULT" and instrument and (m.mode is None or m.mode == "firearms"):
                 m.mode = instrument
             others = {x.trigger.i for x in mentions if x is not m}
+            if m.refers:
+                earlier.append((len(events), m.refers))
             events.append((_to_event(m, s_i, sent, doc, article, index, others), m))
+    date_earlier([event for event, _ in events], earlier)
     return events
 
 
 def _to_event(
     m: Mention, s_i: int, sent: Span, doc: Doc, article: Article, index: ActorIndex, others: set[int]
 ) -> Event:
-    date, precision = date_of(m.timex)
-    if date is None and m.timex is None and article.published and m.status in ("occurred", "negated"):
-        # A report dates what it says happened; a plan or a condition it names without a date
-        # does not happen on the day it is reported.
-        date, precision = article.published, "day"
+    date, precision = m.date, m.date_precision
     actor_tokens: set[int] = set()
     for a in m.source + m.target:
         for mention in a.mentions:
@@ -155,6 +165,8 @@ def _to_event(
         timex=m.timex,
         location=location,
         figures=dict(m.figures),
+        before=m.before,
+        reported=article.published,
     )
 
 

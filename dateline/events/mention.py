@@ -29,6 +29,13 @@ class Mention:
     status: str = "occurred"
     consumed: set[int] = field(default_factory=set)  # token indices that belong to this trigger
     timex: Timex | None = None
+    # the event's own date, filled in by .dates: a calendar date with its precision, or an upper
+    # bound ``before`` when the text only says it happened earlier than a day it names
+    date: str | None = None
+    date_precision: str | None = None
+    before: str | None = None
+    # "at their last meeting" ("earlier"), "at that meeting" ("that"): an event of its kind the article names
+    refers: str | None = None
     figures: dict[str, int] = field(default_factory=dict)
     merged: list[Token] = field(default_factory=list)
     # The argument phrases as written, found even when they name no known actor ("a car bomb").

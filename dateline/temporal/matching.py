@@ -1,0 +1,106 @@
+"""From rule matches to the expressions of a text: span modifiers, longest-match selection,
+and joining a time of day to its day."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from .grammar import _RULES, Found
+
+# ------------------------------------------------------------------ prefixes that belong to the span
+
+_PREFIX = re.compile(
+    r"(?:\b(?:early|late|mid|post|pre|around|about|approximately|sometime|the\s+(?:very\s+)?(?:end|beginning|start|middle|"
+    r"close|turn|spring|summer|fall|winter)\s+of(?:\s+the)?|by\s+the\s+end\s+of)\s*-?\s*)$",
+    re.IGNORECASE,
+)
+
+
+_ADJECTIVAL = re.compile(r"^(?:the|its|their|his|her|a|an|this|that)\s+(?=[\w-]+-(?:\w+)$)", re.IGNORECASE)
+
+
+def _without_determiner(found: Found, text: str) -> Found:
+    """Leave out the determiner of "the third-quarter loss", "a two-week visit".
+
+    A hyphenated compound modifying a noun is the expression; its determiner belongs to the
+    noun, and TimeML leaves it out."""
+    m = _ADJECTIVAL.match(text[found.start : found.end])
+    if m and re.match(r"\s+[a-z]", text[found.end : found.end + 3]):
+        return replace(found, start=found.start + m.end())
+    return found
+
+
+def _with_prefix(found: Found, text: str) -> Found:
+    """Extend a date over the modifiers TimeML keeps in the span ("late November", "mid-1996")."""
+    if found.type not in ("DATE", "TIME") or (found.value or "").endswith("_REF"):
+        return found
+    m = _PREFIX.search(text[max(0, found.start - 40) : found.start])
+    if not m:
+        return found
+    start = found.start - (len(m.group(0)))
+    if m.group(0).lower().startswith("by "):
+        start += 3
+    return replace(found, start=start)
+
+
+# ---------------------------------------------------------------------------- matching
+
+
+def _candidates(text: str) -> Iterator[Found]:
+    for pattern, handler, priority in _RULES:
+        for m in pattern.finditer(text):
+            found = handler(m, text)
+            if found is not None:
+                yield replace(found, priority=priority)
+
+
+def _select(candidates: list[Found]) -> list[Found]:
+    """Longest non-overlapping candidates (ties: the more specific rule), in text order."""
+    chosen: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if all(c.end <= s or c.start >= e for s, e in taken):
+            chosen.append(c)
+            taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_JOIN = re.compile(r"\s*(?:,|on|at|of)?\s*$", re.IGNORECASE)
+
+
+def _merge_times(found: list[Found], text: str) -> list[Found]:
+    """Join a time of day and the day it falls on ("10 p.m. Wednesday", "Friday at noon")."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _JOIN.fullmatch(text[prev.end : f.start])
+            and len(text[prev.end : f.start]) < 6
+        ):
+            merged = _merge_pair(prev, f) or _merge_pair(f, prev)
+            if merged is not None:
+                out[-1] = replace(merged, start=prev.start, end=f.end)
+                continue
+        out.append(f)
+    return out
+
+
+def _merge_pair(clock: Found, day: Found) -> Found | None:
+    if clock.relative is None or "time" not in clock.relative or not clock.relative.get("reference"):
+        return None
+    time = clock.relative["time"]
+    if day.relative is not None and _is_day_level(day.relative) and "time" not in day.relative:
+        return replace(day, type="TIME", relative={**day.relative, "time": time})
+    if day.value is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+        return replace(day, type="TIME", value=day.value + time)
+    return None
+
+
+def _is_day_level(rel: dict[str, Any]) -> bool:
+    return (
+        "weekday" in rel or ("month" in rel and "day" in rel) or rel.get("unit") == "day" or "holiday" in rel
+    )

@@ -1,0 +1,122 @@
+"""The tense of the clause an expression sits in, which decides the direction of "on Monday"
+and "in November"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .grammar import Found
+
+# ---------------------------------------------------------------------------- tense
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+PAST_AUX = {"was", "were", "had", "'d", "did"}
+FUTURE_GOVERNORS = {"set", "expect", "schedule", "due", "plan", "go", "slate", "poise", "intend", "aim",
+                    "hope", "prepare", "agree", "promise", "vow", "seek", "want", "threaten", "decide",
+                    "likely"}  # fmt: skip
+
+
+def clause_tense(token: Token) -> str | None:
+    """The tense ("past", "present" or "future") of the clause a token belongs to, or None when no verb
+    governs it (a headline, a bare noun phrase).
+
+    The governing verb is the first verb or auxiliary up the dependency tree; its
+    auxiliaries and tag decide, and an infinitive inherits from the verb it complements
+    ("is set to host" and "plans to visit" are future).
+    """
+    verb = _governing_verb(token)
+    if verb is None:
+        return None
+    if verb is _NO_VERB:
+        return _nearest_verb_tense(token)
+    return _verb_tense(verb, depth=0)
+
+
+_NO_VERB = object()
+
+
+def _governing_verb(token: Token) -> Any:
+    """The first verb up the tree; None when an adjective governs first ("payable Dec. 1",
+    "effective Feb. 1" speak of their own time, not of the main verb's); ``_NO_VERB`` when
+    the tree has no verb above (a fragment, or a parse that went wrong)."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "amod":
+            return current
+        if current.pos_ == "ADJ" and current.i != token.i:
+            return None
+        if current.head.i == current.i:
+            return _NO_VERB
+        current = current.head
+    return None
+
+
+def _nearest_verb_tense(token: Token) -> str | None:
+    """Tense of the verb nearest to the token in its sentence: the fallback for a fragment or
+    a misparse ("Singh on Monday hosted Nakatani" parsed with "hosted" as an adjective)."""
+    verbs = [t for t in token.sent if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda t: abs(t.i - token.i))
+    return _verb_tense(verb, depth=0) or ("past" if verb.tag_ in ("VBN", "VBD") else None)
+
+
+def _next_word(token: Token) -> str:
+    return token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
+
+
+def _verb_tense(verb: Token, depth: int) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX - {"'d"}:
+        return "future"
+    if "to" in words or verb.tag_ in ("VB", "VBG") and not words:
+        head = verb.head
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and head.i != verb.i:
+            if head.lemma_.lower() in FUTURE_GOVERNORS or head.lower_ in ("due", "set", "likely"):
+                return "future" if depth > 2 or _verb_tense(head, depth + 1) != "past" else None
+            if depth < 3 and verb.dep_ in ("xcomp",):
+                return _verb_tense(head, depth + 1)
+        if verb.dep_ == "conj" and depth < 3 and head.i != verb.i:
+            return _verb_tense(head, depth + 1)
+        return None
+    if "going" in words or any(a.lower_ in ("is", "are", "am") and _next_word(a) == "to" for a in auxes):
+        return "future"
+    if words & PAST_AUX or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in SCHEDULING_VERBS and words & {"is", "are", "be", "been"}:
+        return "future"
+    if words & {"has", "have", "'ve", "'s"} and verb.tag_ == "VBN":
+        return "past"
+    if verb.tag_ == "VBN" and not words and verb.lemma_.lower() in FUTURE_GOVERNORS and verb.dep_ == "acl":
+        if any(c.lower_ == "for" or c.dep_ == "xcomp" for c in verb.children):
+            return "future"
+    if verb.tag_ == "VBN" and not words:
+        return "past" if verb.dep_ != "conj" else _verb_tense(verb.head, depth + 1) if depth < 3 else None
+    if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "do", "does"}:
+        if verb.tag_ == "VBG" and words & {"is", "are", "am"}:
+            return "present"
+        return "present"
+    if verb.tag_ == "MD":
+        return "future" if verb.lower_ in FUTURE_AUX else None
+    return None
+
+
+SCHEDULING_VERBS = {"schedule", "set", "plan", "slate", "expect", "due", "reschedule", "postpone", "delay"}
+DEADLINE_PREPOSITIONS = {"until", "till", "til", "by", "for"}
+_TENSE_DIRECTION = {"past": -1, "future": 1, "present": 0, None: 0}
+
+
+def _direction(found: Found, text: str, doc: Doc | None) -> int:
+    if doc is None:
+        return 0
+    span: Span | None = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0
+    root = span.root
+    tense = clause_tense(root)
+    if root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS:
+        return 0 if tense == "past" else 1
+    return _TENSE_DIRECTION[tense]
