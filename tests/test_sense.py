@@ -62,7 +62,8 @@ def triggers(text: str) -> set[str]:
         ("Turkey could attack the Kurdish militia within days, officials said.", "attack", True),
     ],
 )
-def test_sense_tells_events_from_other_senses(text: str, trigger: str, event: bool) -> None:
+def test_sense_tells_events_from_other_senses(text: str, trigger: str, event: bool, shared_kb) -> None:
+    """The model decides with the knowledge base whose actor codes it learned from."""
     assert (trigger in triggers(text)) is event
 
 

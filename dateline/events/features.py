@@ -56,6 +56,9 @@ def features(m: Mention, sent: Span, s_i: int, rules: dict[str, bool]) -> list[s
     # only a verb trigger takes the clause's tense features.
     f += _tense(clause) if not m.nominal else [f"noun_clause_tag={clause.tag_}"]
     f += _subject(clause, m)
+    if "subj_bare_plural" in f and not m.nominal:
+        # "Rebels attacked the convoy" tells of one act; "Rebels attack convoys" of a habit
+        f.append("bare_plural_present" if "simple_present" in f else "bare_plural_told")
     f += _object(trig, m)
     f += _actors(m)
     f += _genericity(clause, sent)

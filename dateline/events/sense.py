@@ -27,6 +27,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from dateline import kb as knowledge
+
 from .features import features
 from .mention import Mention
 from .syntax import SEPARATING_PREPS, SUBJECT_DEPS, light_governor, subject_tokens
@@ -157,13 +159,16 @@ def rule_verdicts(m: Mention, nouns: set[str]) -> dict[str, bool]:
 
 
 def keep_events(mentions: list[Mention], sent: Span, s_i: int, nouns: set[str]) -> list[Mention]:
-    """The candidates that are events: the model decides when there is one, else the rules.
+    """The candidates that are events: the model decides when there is one and a knowledge base
+    to give the actor codes it learned from, else the rules.
 
     A bare noun that only refers back to an event ("the meeting") is left out either way; the
     other rules are features the model weighs against the rest of the sentence.
     """
     collect = _COLLECT.get()
-    found = model()
+    # the model weighs actor codes the knowledge base gives: without one its features are not
+    # those it learned from, so the rules decide
+    found = model() if knowledge.get() is not None else None
     kept = []
     for m in mentions:
         rules = rule_verdicts(m, nouns)
