@@ -110,7 +110,8 @@ def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
         sentences=[(s.start_char, s.end_char) for s in doc.sents],
     )
     features = story_features(
-        article.text, article.title, article.published, doc=doc, actors=actors, events=events
+        article.text, article.title, article.published, doc=doc, actors=actors, events=events,
+        place=article.place,
     )
     return analysis, features.to_dict(), warnings
 
