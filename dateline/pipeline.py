@@ -197,7 +197,7 @@ def finalize(store: Store) -> list[str]:
 
 def _infer_story_dates(store: Store, story: str) -> dict[str, Analysis]:
     """The story's articles, undated ones dated through the story (and stored so)."""
-    from .merge import infer_dates
+    from .story_dates import infer_dates
 
     analyses = store.analyses(r["id"] for r in store.story_articles(story))
     by_id = {a.article.id: a for a in analyses}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.merge import DateSpan, EventMention, date_span, infer_dates, merge_events
+from dateline.merge import DateSpan, EventMention, date_span, merge_events
+from dateline.story_dates import infer_dates
 from dateline.model import Actor, Analysis, Article, Event, Timex
 
 SINGH = Actor(0, "Rajnath Singh", role="Defence Minister", country="IND", sector="GOV")
