@@ -262,6 +262,7 @@ class _Group:
     modes: set[str] = field(default_factory=set)
     phrases: set[str] = field(default_factory=set)
     side_sets: dict[tuple[Side, Side], None] = field(default_factory=dict)  # distinct sides of the members
+    name_words: set[str] = field(default_factory=set)  # words of the members' actors' names, stemmed
     _content: set[str] | None = None  # content words of the members, gathered when first asked for
 
     @property
@@ -278,6 +279,7 @@ class _Group:
         if phrase:
             self.phrases.add(phrase)
         self.side_sets[mention.sides] = None
+        self.name_words |= _name_words(mention)
         if self._content is not None:
             self._content |= mention.content
         self.spans.append(span)
@@ -406,13 +408,20 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
             span, other, same_story, strong + weak
         ):
             return 0.0
-    if dyad:
-        return 10.0 + strong + weak + (1 if same_story else 0)
-    if strong and (
+    if _distinct_harm(group, mention):
+        return 0.0
+    told_alike = (
         _same_place_and_day(group, event, span, same_story)
         or _same_named_day(group, span)
-        or (same_story and (_same_phrase(group, mention) or len(mention.content & group.content) >= SHARED_WORDS))
-    ):
+        or (same_story and (_same_phrase(group, mention) or _shared_content(group, mention) >= SHARED_WORDS))
+    )
+    both_given = bool(event.source and event.target)
+    if strong >= 2 or (dyad and (not both_given or told_alike or _names_alike(group, mention))):
+        # Both sides named alike; or one named and the other only the same country under another
+        # name ("Wen urged Guangxi", "Wen urged business leaders"), which the same actor's
+        # different acts share, so the sentences must also tell the same thing.
+        return 10.0 + strong + weak + (1 if same_story else 0)
+    if strong and told_alike:
         # one side named alike, the other unknown: the same actor does many things in a story
         # ("Hu met Bush", "Hu spoke at a gala"), so the sentences must also tell the same thing
         return 5.0 + strong + weak + (1 if same_story else 0)
@@ -424,11 +433,95 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
-        shared = len(mention.content & group.content)
+        shared = _shared_content(group, mention)
         anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1
     if anchored:
         return 2.0 + weak + (1 if same_story else 0)
     return 0.0
+
+
+def _name_words(mention: EventMention) -> set[str]:
+    return {_stem(w) for a in mention.event.source + mention.event.target for w in re.findall(r"\w+", a.name.casefold())}
+
+
+def _shared_content(group: _Group, mention: EventMention) -> int:
+    """Content words the mention shares with the group, none of them a name of either's actors
+    ("Abbas" in one sentence is who acted there, not what happened in the other)."""
+    shared = mention.content & group.content
+    if shared:
+        shared = shared - group.name_words - _name_words(mention)
+    return len(shared)
+
+
+def _names_alike(group: _Group, mention: EventMention) -> bool:
+    """Every actor the mention names is named so in the group too ("Trump" and "Syria")."""
+    mine = {r.name for side in mention.sides for r in side}
+    theirs = {r.name for sides in group.side_sets for side in sides for r in side}
+    return len(mine) >= 2 and mine <= theirs
+
+
+HARM = frozenset({"ASSAULT", "COERCE"})
+
+
+def _distinct_harm(group: _Group, mention: EventMention) -> bool:
+    """Killings, attacks and arrests in different towns, or with different tolls in different named
+    places, are different events, however alike their sides ("Israeli troops" shot someone in two
+    towns): a toll may rise between reports of one attack, but not move to another town. Without a
+    place named in both
+    sentences, different tolls of one report and another are read as two events as well when
+    both come from one article (a roundup lists its incidents one by one), or when the sentences
+    share too few words to tell one attack."""
+    if mention.event.type not in HARM:
+        return False
+    towns = sentence_towns(mention.event.text)
+    if towns and any((other_towns := sentence_towns(m.event.text)) and not towns & other_towns
+                     for m in group.mentions):
+        return True
+    if not mention.event.figures:
+        return False
+    place = _named_place(mention.event)
+    for other in group.mentions:
+        figures = other.event.figures
+        if not figures or not any(k in figures and figures[k] != v for k, v in mention.event.figures.items()):
+            continue
+        other_place = _named_place(other.event)
+        if place and other_place and place != other_place:
+            return True
+        if other.article == mention.article and other.event.sentence != mention.event.sentence:
+            return True
+        if len((mention.content & other.content) - _name_words(other) - _name_words(mention)) < SHARED_WORDS:
+            return True  # other tolls told in other words: another attack
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def sentence_towns(text: str) -> frozenset[str]:
+    """Towns and cities a sentence names (not countries or regions): where an attack happened.
+
+    >>> sorted(sentence_towns("Israeli troops shot a Hamas leader in the West Bank town of Nablus."))
+    ['Nablus']
+    """
+    from .countries import country_name, is_region
+
+    # a place is told as one ("in Nablus", "near Fallujah", "the town of Qabatia"): a capitalised
+    # word elsewhere may be a person or a paper that shares a town's name ("Taki", "Asahi")
+    words = re.findall(r"\b(?:in|near|at|outside|of|from|into|around)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)", text)
+    out = set()
+    for run in words:
+        for name in (run, *run.split()) if " " in run else (run,):
+            name = re.sub(r"['’]s?$", "", name)
+            if _is_place_name(name):
+                if not (country_name(name) or is_region(name) or _demonym(name)):
+                    out.add(name)
+                break  # "West Bank" is a region, not the town of West
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _demonym(name: str) -> bool:
+    from .countries import demonym_country
+
+    return bool(demonym_country(name))
 
 
 def _same_named_day(group: _Group, span: DateSpan) -> bool:
@@ -438,7 +531,8 @@ def _same_named_day(group: _Group, span: DateSpan) -> bool:
 _SAYING = frozenset(
     """made make makes making remark remarks held hold holds took take takes taken also earlier later last next
     first second third told tell added adding statement reporter press spokesman spokeswoman official source
-    expected expect according quoted quote here there while after before during since when where which""".split()
+    expected expect according quoted quote here there while after before during since when where which
+    other others another least""".split()
 )
 
 
@@ -452,8 +546,10 @@ def _common_words() -> frozenset[str]:
 
 
 def content_words(event: Event) -> frozenset[str]:
-    """The words of a mention's sentence that say what happened beyond who did it: no stop words,
-    no generic news words, no words of its actors' names (crudely stemmed: "rebels" is "rebel").
+    """The words of a mention's sentence that say what happened beyond who did it and where: no
+    stop words, no generic news words, no place names, no words of its actors' names (crudely
+    stemmed: "rebels" is "rebel"). A group compares them without the names of its own actors too
+    (``_shared_content``).
 
     >>> sorted(content_words(_stub(text="Police fired tear gas at protesters in the capital.")))
     ['fired', 'protester', 'tear']
@@ -461,15 +557,26 @@ def content_words(event: Event) -> frozenset[str]:
     names = {w for a in event.source + event.target for w in re.findall(r"\w+", a.name.casefold())}
     common = _common_words()
     out = set()
-    for w in re.findall(r"[a-z][a-z'-]+", event.text.casefold()):
+    for m in re.finditer(r"[A-Za-z][A-Za-z'-]+", event.text):
+        if m.group()[0].isupper() and _is_place_name(m.group().rstrip("'s").rstrip("’")):
+            continue  # where ("Gaza", "Afghanistan"): places are compared as places, not as content
+        w = m.group().casefold()
         w = w.rstrip("'s").rstrip("’")
-        stem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        stem = _stem(w)
         if len(stem) < 4 or w in _STOPWORDS or w in _SAYING or stem in _SAYING or w in names or stem in names or (
             w in common or stem in common
         ):
             continue
         out.add(stem)
     return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    """A crude stem that makes a verb's forms one word: "pledged", "pledging", "pledges" → "pledg"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _dates_fit(span: DateSpan, other: DateSpan, relaxed: bool) -> bool:
@@ -519,6 +626,13 @@ def _generic(actor: Actor) -> bool:
     if not any(ch.isupper() for ch in actor.name):
         return True
     return _is_country_or_capital(actor.name)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_place_name(name: str) -> bool:
+    from .countries import demonym_country, is_place
+
+    return is_place(name) or bool(demonym_country(name))
 
 
 @functools.lru_cache(maxsize=4096)
