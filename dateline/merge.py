@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .corroboration import independent_reports, is_boilerplate, outlet_count, shingles
+from .countries import fold_igo
 from .dates import day_of
 from .model import Actor, Event
 from .temporal import precision_of
@@ -326,8 +327,9 @@ def merge_events(mentions: Iterable[EventMention]) -> list[MergedEvent]:
         groups[best].add(mention, span)
         for key in block_keys:
             blocks.setdefault(key, set()).add(best)
+    _second_chance(groups, blocks)
     texts = _Texts()
-    merged = [_merged(g, texts) for g in groups]
+    merged = [_merged(g, texts) for g in groups if g.mentions]
     seen: dict[str, int] = {}
     for m in sorted(merged, key=lambda m: (m.id, m.articles, [e["sentence"] for e in m.evidence])):
         n = seen.get(m.id, 0)
@@ -335,6 +337,30 @@ def merge_events(mentions: Iterable[EventMention]) -> list[MergedEvent]:
         if n:  # two events told by one trigger of one sentence: keep both, under ids of their own
             m.id = f"{m.id}-{n}"
     return sorted(merged, key=lambda m: (m.date or "9999", m.id))
+
+
+def _second_chance(groups: list[_Group], blocks: dict[tuple[str, ...], set[int]]) -> None:
+    """Give each mention left alone a second look at the groups that formed after it: taken in
+    order, "Russia vetoed the resolution" met only "Moscow rejected the draft" (other words), and
+    the report that ties them ("Russia vetoed the Security Council resolution") came later."""
+    for i, group in enumerate(groups):
+        if len(group.mentions) != 1:
+            continue
+        mention, span = group.mentions[0], group.spans[0]
+        block_keys = _block_keys(mention, span)
+        candidates = sorted({g for key in block_keys for g in blocks.get(key, ()) if g != i})
+        best, best_score = None, 0.0
+        for g in candidates:
+            if not groups[g].mentions:
+                continue
+            score = _match(groups[g], mention, span)
+            if score > best_score:
+                best, best_score = g, score
+        if best is not None:
+            groups[best].add(mention, span)
+            groups[i] = _Group()
+            for key in block_keys:
+                blocks.setdefault(key, set()).add(best)
 
 
 class _Texts:
@@ -403,8 +429,12 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         return 0.0
     strong, weak = evidence
     dyad = strong and strong + weak >= 2  # both sides tie, one of them by name
+    named_alike = _names_alike(group, mention)
+    # within a story, a report may retell an earlier act of the same named actors; the branches
+    # below still ask the sentences to tell the same thing unless both sides are named alike
+    relaxed = same_story and bool(dyad or strong or (weak and named_alike))
     for other in group.spans:
-        if not _dates_fit(span, other, same_story and dyad) and not _date_conflict(
+        if not _dates_fit(span, other, relaxed) and not _date_conflict(
             span, other, same_story, strong + weak
         ):
             return 0.0
@@ -416,7 +446,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         or (same_story and (_same_phrase(group, mention) or _shared_content(group, mention) >= SHARED_WORDS))
     )
     both_given = bool(event.source and event.target)
-    if strong >= 2 or (dyad and (not both_given or told_alike or _names_alike(group, mention))):
+    if strong >= 2 or (dyad and (not both_given or told_alike or named_alike)):
         # Both sides named alike; or one named and the other only the same country under another
         # name ("Wen urged Guangxi", "Wen urged business leaders"), which the same actor's
         # different acts share, so the sentences must also tell the same thing.
@@ -434,7 +464,9 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
         shared = _shared_content(group, mention)
-        anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1
+        anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1 or (
+            named_alike and shared >= SHARED_WORDS
+        )  # "Russia vetoed the resolution" in a story of Russia's veto of the resolution
     if anchored:
         return 2.0 + weak + (1 if same_story else 0)
     return 0.0
@@ -454,10 +486,16 @@ def _shared_content(group: _Group, mention: EventMention) -> int:
 
 
 def _names_alike(group: _Group, mention: EventMention) -> bool:
-    """Every actor the mention names is named so in the group too ("Trump" and "Syria")."""
-    mine = {r.name for side in mention.sides for r in side}
-    theirs = {r.name for sides in group.side_sets for side in sides for r in side}
-    return len(mine) >= 2 and mine <= theirs
+    """Every actor the mention names is named so in the group too ("Trump" and "Syria"; a
+    country and its capital are one name here)."""
+    mine = {_alike_key(r) for side in mention.sides for r in side}
+    theirs = {_alike_key(r) for sides in group.side_sets for side in sides for r in side}
+    return bool(mine) and mine <= theirs
+
+
+def _alike_key(ref: _Ref) -> str:
+    """A country's side by its country ("Russia" and "Moscow"), anyone else by name."""
+    return f"c:{ref.country}" if ref.generic and ref.country and ref.sector in (None, "GOV") else ref.name
 
 
 HARM = frozenset({"ASSAULT", "COERCE"})
@@ -590,10 +628,14 @@ def _dates_fit(span: DateSpan, other: DateSpan, relaxed: bool) -> bool:
 
 
 def _open_before(span: DateSpan) -> DateSpan:
+    """A report's window opened to the weeks before it: what an undated occurred report may
+    retell, and what an undated plan ("Trump's order to withdraw") may have been decided on."""
     if span.weak and span.hi != MAX_DAY and span.lo != MIN_DAY and span.hi - span.lo <= dt.timedelta(
         days=REPORT_WINDOW
     ):
         return replace(span, lo=span.hi - dt.timedelta(days=STORY_LOOKBACK))
+    if span.weak and span.lo != MIN_DAY and span.hi != MAX_DAY:  # an undated plan: from its report on
+        return replace(span, lo=span.lo - dt.timedelta(days=STORY_LOOKBACK))
     return span
 
 
@@ -605,6 +647,7 @@ class _Ref:
     country: str | None
     sector: str | None
     generic: bool
+    person: bool = False
 
 
 Side = tuple[_Ref, ...]
@@ -613,7 +656,7 @@ Side = tuple[_Ref, ...]
 def _ref(actor: Actor) -> _Ref:
     words = re.findall(r"[\w'-]+", actor.name.lower())
     name = words[-1] if actor.kind == "PERSON" and words else " ".join(words)
-    return _Ref(name, actor.country, actor.sector, _generic(actor))
+    return _Ref(name, actor.country, actor.sector, _generic(actor), actor.kind == "PERSON")
 
 
 def _generic(actor: Actor) -> bool:
@@ -646,9 +689,8 @@ def _pair(a: _Ref, b: _Ref) -> int:
     """2 the same named actor, 1 the same country (and sector where both say) where one side is
     generic (a country, "the government", "police"), 0 apart. A country named on both sides is
     compatible but says little: every report of a story about China names China."""
-    if a.name and a.name == b.name and not (a.generic and b.generic) and (
-        not a.country or not b.country or a.country == b.country
-    ):
+    same_country = not a.country or not b.country or fold_igo(a.country) == fold_igo(b.country)
+    if a.name and _same_name(a, b) and not (a.generic and b.generic) and same_country:
         return 2
     if a.generic and b.generic and a.name and a.name == b.name:
         return 1
@@ -657,6 +699,17 @@ def _pair(a: _Ref, b: _Ref) -> int:
     ):
         return 1
     return 0
+
+
+def _same_name(a: _Ref, b: _Ref) -> bool:
+    """One name, or a body's name and its short form ("the United Nations Security Council" and
+    "the Security Council"); never a person's, whose key is already the surname."""
+    if a.name == b.name:
+        return True
+    if a.person or b.person or a.generic or b.generic:
+        return False
+    short, long_ = sorted((a.name, b.name), key=len)
+    return " " in short and long_.endswith(" " + short)
 
 
 def _side_match(a: Side, b: Side) -> int | None:
