@@ -264,6 +264,7 @@ class _Group:
     phrases: set[str] = field(default_factory=set)
     side_sets: dict[tuple[Side, Side], None] = field(default_factory=dict)  # distinct sides of the members
     name_words: set[str] = field(default_factory=set)  # words of the members' actors' names, stemmed
+    triggers: set[str] = field(default_factory=set)
     _content: set[str] | None = None  # content words of the members, gathered when first asked for
 
     @property
@@ -281,6 +282,7 @@ class _Group:
             self.phrases.add(phrase)
         self.side_sets[mention.sides] = None
         self.name_words |= _name_words(mention)
+        self.triggers.add(mention.event.trigger.casefold())
         if self._content is not None:
             self._content |= mention.content
         self.spans.append(span)
@@ -429,7 +431,9 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         return 0.0
     strong, weak = evidence
     dyad = strong and strong + weak >= 2  # both sides tie, one of them by name
-    named_alike = _names_alike(group, mention)
+    # the same sides named alike say little for attacks and arrests: "Israeli troops" and
+    # "Palestinians" are the sides of every incident of a conflict
+    named_alike = event.type not in HARM and _names_alike(group, mention)
     # within a story, a report may retell an earlier act of the same named actors; the branches
     # below still ask the sentences to tell the same thing unless both sides are named alike
     relaxed = same_story and bool(dyad or strong or (weak and named_alike))
@@ -441,7 +445,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if _distinct_harm(group, mention):
         return 0.0
     told_alike = (
-        _same_place_and_day(group, event, span, same_story)
+        (mention.article in group.articles and not (event.source and event.target) and _refers_back(group, event))
+        or _same_place_and_day(group, event, span, same_story)
         or _same_named_day(group, span)
         or (same_story and (_same_phrase(group, mention) or _shared_content(group, mention) >= SHARED_WORDS))
     )
@@ -460,7 +465,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     anchored = _same_place_and_day(group, event, span, same_story) or (
         same_story and _same_phrase(group, mention)
     )
-    if not anchored and weak and same_story:
+    if not anchored and weak and same_story and event.type not in HARM:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
         shared = _shared_content(group, mention)
@@ -764,13 +769,13 @@ def _group_evidence(group: _Group, mention: EventMention) -> tuple[int, int] | N
     """What ties a mention to every member of a group (complete link: one conflict keeps it out)."""
     mine = mention.sides
     mutual = mention.event.type in MUTUAL
-    strong = weak = 0
+    best = (0, 0)
     for theirs in group.side_sets:
         found = _compare(mine, theirs, mutual)
         if found is None:
             return None
-        strong, weak = max(strong, found[0]), max(weak, found[1])
-    return strong, weak
+        best = max(best, found)  # the best single member: a name tied here and a country there is no dyad
+    return best
 
 
 _DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
@@ -805,6 +810,23 @@ def trigger_phrase(event: Event) -> str | None:
     ):
         return f"{prev} {trigger}"
     return None
+
+
+def _refers_back(group: _Group, event: Event) -> bool:
+    """The sentence names the group's act by a definite noun ("During the bilateral meeting we
+    discussed ...", where a member's trigger was "meeting"): a report refers back to the act it
+    has told already, so in its own article it joins the act of its named actor."""
+    nouns = {t for t in group.triggers if not t.endswith("ed") and " " not in t}
+    if not nouns:
+        return False
+    words = re.findall(r"[\w'’-]+", event.text.casefold())
+    for i, w in enumerate(words):
+        if w in nouns and any(x in _DEFINITE for x in words[max(0, i - 2) : i]):
+            return True
+    return False
+
+
+_DEFINITE = frozenset("the this that these those its their his her".split())
 
 
 def _same_phrase(group: _Group, mention: EventMention) -> bool:
