@@ -465,7 +465,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     anchored = _same_place_and_day(group, event, span, same_story) or (
         same_story and _same_phrase(group, mention)
     )
-    if not anchored and weak and same_story and event.type not in HARM:
+    if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
         shared = _shared_content(group, mention)
