@@ -394,12 +394,14 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
     defence minister,")."""
     root = doc[start:end].root
     words = [t for t in root.subtree if t.i < start]
-    apposed = root.dep_ == "appos" and root.head.i < start
+    # a name in apposition to another name is a list of people ("Rajnath Singh, Gen Nakatani To
+    # Explore ..." in a headline), not one describing the other
+    apposed = root.dep_ == "appos" and root.head.i < start and root.head.ent_type_ != "PERSON"
     if apposed:
         words = [t for t in root.head.subtree if t.i < start and not t.is_punct]
     after: list[Token] = []
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= end:
+        if child.dep_ == "appos" and child.i >= end and child.ent_type_ != "PERSON":
             tokens = [t for t in child.subtree if not t.is_punct]
             if not any(e.sector == "SAME" for e in scan(_words(tokens))):
                 after += tokens

@@ -106,11 +106,34 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--orders", type=_positive, default=1,
                    help="stories only: also cluster in N-1 shuffled arrival orders and report mean and minimum")
 
-    c = command("bench", cmd_bench, "measure throughput against a bare spaCy parse", formats=False, db=False)
+    c = command("serve", cmd_serve, "serve the web UI and the JSON API over a store", formats=False)
+    c.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    c.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
+    c.add_argument("--workers", type=_positive, default=1, help="server processes (default 1)")
+    c.add_argument("--allow-ingest", action="store_true", help="accept articles posted to /api/articles")
+    c.add_argument("--token", default=os.environ.get("DATELINE_TOKEN"),
+                   help="bearer token that posting requires (or $DATELINE_TOKEN; made up and printed when "
+                        "ingest is allowed beyond localhost without one)")
+
+    c = command("train", cmd_train, "learn the event sense decision from labelled sentences", formats=False, db=False)
+    c.add_argument("--data", help="labelled sentences (TSV: label, mode, sentence with [trigger]; default: the packaged set)")
+    c.add_argument("--out", help="model file to write (default: the packaged sense_model.json)")
+    c.add_argument("--threshold", type=float, help="probability under which a candidate is no event")
+    c.add_argument("--folds", type=int, default=0, help="also report N-fold cross-validation on the data")
+    c.add_argument("--json", action="store_true", help="end with one JSON line of the summary")
+
+    c = command("bench", cmd_bench, "measure throughput: the pipeline against a bare spaCy parse, or the server",
+                formats=False, db=False)
     _kb_option(c)
-    c.add_argument("what", choices=("pipeline",))
+    c.add_argument("what", choices=("pipeline", "serve"))
     c.add_argument("--corpus", required=True, help="JSON Lines corpus (field text)")
-    c.add_argument("--limit", type=_positive, default=300, help="articles to process (default 300)")
+    c.add_argument("--limit", type=_positive, default=300, help="pipeline: articles to process (default 300)")
+    c.add_argument("--store", help="serve: the store of the corpus less its last --hold-out articles (built when missing)")
+    c.add_argument("--hold-out", type=_positive, default=300,
+                   help="serve: articles the writer adds while clients query (default 300)")
+    c.add_argument("--clients", type=_positive, default=20, help="serve: concurrent clients (default 20)")
+    c.add_argument("--seconds", type=_positive, default=30, help="serve: how long the clients query (default 30)")
+    c.add_argument("--workers", type=_positive, default=2, help="serve: server processes (default 2)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of results")
 
     c = command("kb", cmd_kb, "build the knowledge base from public or your own dictionaries", formats=False, db=False)
@@ -118,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("dirs", nargs="+", metavar="DIR", help="folders (or files) of TABARI .actors, agents, CountryInfo and Wikidata officeholder CSV files")
     c.add_argument("--out", help="knowledge base file to write (default: $DATELINE_KB, else ~/.local/share/dateline/kb.sqlite)")
     return p
+
+
+def _port(value: str) -> int:
+    n = _positive(value)
+    if n > 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port (1 to 65535)")
+    return n
 
 
 def _kb_option(c: argparse.ArgumentParser) -> None:
@@ -473,15 +503,56 @@ def _plain_report(metrics: dict[str, Any]) -> str:
     return "\n".join(f"{k:<24} {v}" for k, v in metrics.items() if not isinstance(v, (dict, list)))
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from .events.train import THRESHOLD, TrainingDataError, train
+
+    if args.data and not os.path.exists(args.data):
+        raise UsageError(f"no such file: {args.data}")
+    if args.threshold is not None and not 0.0 < args.threshold < 1.0:
+        raise UsageError("--threshold must lie between 0 and 1")
+    try:
+        summary = train(args.data, args.out, THRESHOLD if args.threshold is None else args.threshold, args.folds)
+    except (TrainingDataError, OSError) as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"trained on {summary['examples']} candidates ({summary['events']} events) from {summary['lines']} "
+          f"labelled lines; {summary['unmatched']} labelled triggers the coder does not find; "
+          f"{summary['features']} features -> {summary['model']}")
+    if "cross_validation" in summary:
+        cv = summary["cross_validation"]
+        print(f"cross-validation: accuracy {cv['accuracy']:.3f}, no-event precision {cv['none_precision']:.3f} "
+              f"recall {cv['none_recall']:.3f}")
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import bench_pipeline, report
+    from .bench import bench_pipeline, bench_serve, report, report_serve
 
     if not os.path.exists(args.corpus):
         raise UsageError(f"no such file: {args.corpus}")
-    result = bench_pipeline(args.corpus, limit=args.limit or None)
-    print(report(result))
+    if args.what == "serve":
+        result = bench_serve(args.corpus, store=args.store, hold_out=args.hold_out, clients=args.clients,
+                             seconds=args.seconds, workers=args.workers, progress=lambda line: print(line, file=sys.stderr))
+        print(report_serve(result))
+    else:
+        result = bench_pipeline(args.corpus, limit=args.limit or None)
+        print(report(result))
     if args.json:
         print(json.dumps(result))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from .web.serve import ServeError, serve
+    except ImportError as exc:
+        raise UsageError(f"the web server needs FastAPI, uvicorn and Jinja2 ({exc}): pip install 'dateline[web]'") from None
+    try:
+        serve(args.db, host=args.host, port=args.port, allow_ingest=args.allow_ingest, token=args.token,
+              say=lambda line: print(line, file=sys.stderr), workers=args.workers)
+    except ServeError as exc:
+        raise UsageError(str(exc)) from None
     return 0
 
 

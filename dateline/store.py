@@ -164,6 +164,7 @@ class Store:
             except sqlite3.Error:
                 self.db.execute("ROLLBACK")
                 raise
+        ensure_read_indexes(self.db)
 
     def schema_version(self) -> int:
         return self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
@@ -435,6 +436,80 @@ class Store:
             "events": q("SELECT COUNT(*) FROM events").fetchone()[0],
             "errors": q("SELECT COUNT(*) FROM errors").fetchone()[0],
         }
+
+
+# -- read-side indexes (the web API filters and searches through these) -------------------------
+#
+# Derived from the merged events and quotes by triggers, so the writer's code never mentions
+# them. Created apart from the versioned migrations, and only when one of them is missing: a
+# reshaped events or quotes table drops its triggers, and the next writer to open the file
+# builds them again from what is stored. ``INSERT OR REPLACE`` fires no delete trigger, so a
+# BEFORE INSERT trigger clears what an event being replaced had indexed.
+_EVENT_ROW_INDEX = """
+INSERT INTO event_actors SELECT :id, 'source', json_extract(value, '$.name'), json_extract(value, '$.role'),
+    json_extract(value, '$.country'), json_extract(value, '$.sector') FROM json_each(:data, '$.source');
+INSERT INTO event_actors SELECT :id, 'target', json_extract(value, '$.name'), json_extract(value, '$.role'),
+    json_extract(value, '$.country'), json_extract(value, '$.sector') FROM json_each(:data, '$.target');
+INSERT INTO event_actors SELECT :id, 'location', json_extract(:data, '$.location.name'), NULL,
+    json_extract(:data, '$.location.country'), NULL WHERE json_extract(:data, '$.location.country') IS NOT NULL;
+INSERT INTO events_fts(rowid, actors, evidence) VALUES (:rowid,
+    (SELECT group_concat(json_extract(value, '$.name'), ' | ') FROM (SELECT value FROM json_each(:data, '$.source')
+     UNION ALL SELECT value FROM json_each(:data, '$.target'))),
+    (SELECT group_concat(json_extract(value, '$.text'), ' ') FROM json_each(:data, '$.evidence')));
+"""
+READ_INDEXES = """
+CREATE TABLE event_actors (event TEXT NOT NULL, side TEXT NOT NULL, name TEXT, role TEXT, country TEXT, sector TEXT);
+CREATE INDEX event_actors_event ON event_actors(event);
+CREATE INDEX event_actors_country ON event_actors(country, event);
+CREATE INDEX event_actors_name ON event_actors(name COLLATE NOCASE, country, sector, side, event);
+CREATE INDEX events_order ON events(COALESCE(date, '9999'), id);
+CREATE INDEX events_type ON events(type, COALESCE(date, '9999'), id);
+CREATE VIRTUAL TABLE events_fts USING fts5(actors, evidence, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER events_read_bi BEFORE INSERT ON events BEGIN
+    DELETE FROM event_actors WHERE event = new.id;
+    DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE id = new.id);
+END;
+CREATE TRIGGER events_read_ai AFTER INSERT ON events BEGIN
+""" + _EVENT_ROW_INDEX.replace(":id", "new.id").replace(":data", "new.data").replace(":rowid", "new.rowid") + """
+END;
+CREATE TRIGGER events_read_ad AFTER DELETE ON events BEGIN
+    DELETE FROM event_actors WHERE event = old.id;
+    DELETE FROM events_fts WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER quotes_read_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER quotes_read_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+"""
+READ_INDEX_OBJECTS = ("event_actors", "events_order", "events_type", "events_fts", "quotes_fts", "events_read_bi",
+                      "events_read_ai", "events_read_ad", "quotes_read_ai", "quotes_read_ad")
+
+
+def ensure_read_indexes(db: sqlite3.Connection) -> None:
+    """Build the read-side indexes, and fill them from what is stored, if any of them is missing."""
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    if all(n in names for n in READ_INDEX_OBJECTS):
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for name in READ_INDEX_OBJECTS:
+            kind = db.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+            if kind:
+                db.execute(f"DROP {kind[0].upper()} IF EXISTS {name}")
+        for statement in _statements(READ_INDEXES):
+            db.execute(statement)
+        fill = _statements(_EVENT_ROW_INDEX)
+        for rowid, id_, data in db.execute("SELECT rowid, id, data FROM events").fetchall():
+            for statement in fill:
+                db.execute(statement, {"rowid": rowid, "id": id_, "data": data})
+        db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        db.execute("ROLLBACK")
+        raise
 
 
 def _connect_readonly(path: str) -> sqlite3.Connection:

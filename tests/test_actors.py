@@ -305,3 +305,10 @@ def test_find_actors_a_country_name_tagged_as_an_organisation_is_the_country() -
     doc = parse("Japan and South Korea agreed that the Democratic People's Republic of Korea should disarm.")
     codes = {a.name: a.country for a in find_actors(doc)}
     assert codes.get("North Korea") == "PRK" and "KOR" in codes.values()
+
+
+def test_actors_names_in_apposition_are_two_people(shared_kb):
+    """A headline's "A, B To Explore ..." lists two people: neither describes the other."""
+    doc = parse("Rajnath Singh, Gen Nakatani To Explore Enhancing Defence Industrial Cooperation")
+    coded = {a.name: a.country for a in find_actors(doc, date="2025-05-04")}
+    assert coded == {"Rajnath Singh": "IND", "Gen Nakatani": "JPN"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from dateline import views
@@ -9,15 +11,26 @@ from dateline.pipeline import run
 from dateline.store import Store
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
+@pytest.fixture(scope="module", params=["rules", "kb"])
+def seeded(request, tmp_path_factory):
+    """The seeds run twice: on today's rules alone, and with the knowledge base the README's
+    first command builds (the main job must hold either way)."""
+    from dateline import kb
+
     from .conftest import SEEDS
 
     if not SEEDS.exists():
         pytest.skip(f"seed articles not available at {SEEDS}")
-    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
-    with Store(db) as store:
-        stats = run([str(SEEDS)], store)
+    before = os.environ["DATELINE_KB"]
+    if request.param == "kb":
+        kb.use(request.getfixturevalue("shared_kb_file"))
+    try:
+        db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+        with Store(db) as store:
+            stats = run([str(SEEDS)], store)
+    finally:
+        os.environ["DATELINE_KB"] = before
+        kb.use(None)
     store = Store(db, readonly=True)
     yield stats, store
     store.close()

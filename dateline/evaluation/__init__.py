@@ -11,10 +11,11 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-TASKS = ("extract", "actors", "actors-gsr", "time", "events", "stories", "merge")
+TASKS = ("extract", "actors", "actors-gsr", "time", "events", "events-coarse", "stories", "merge")
+MODULES = {"events-coarse": "coarse"}  # a task whose module is not named after it
 
 
 def task_module(task: str) -> ModuleType:
     if task not in TASKS:
         raise ValueError(f"unknown eval task {task!r}; choose one of: {', '.join(TASKS)}")
-    return importlib.import_module(f"dateline.evaluation.{task.replace('-', '_')}")
+    return importlib.import_module(f"dateline.evaluation.{MODULES.get(task, task.replace('-', '_'))}")

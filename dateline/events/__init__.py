@@ -30,7 +30,7 @@ from .arguments import ActorIndex, noun_arguments, verb_arguments
 from .dates import assign_timexes, country_of, date_of, place, reported_as_news
 from .figures import casualties, instrument_mode
 from .mention import Mention
-from .sense import drop_reference, merge_same, off_topic
+from .sense import keep_events, merge_same
 from .status import clause_status, commit_type, content_scope, nominal_status
 from .triggers import find_triggers
 from .vocabulary import (
@@ -94,7 +94,7 @@ def find_events(doc: Doc, article: Article, actors: list[Actor], timexes: list[T
             if assault is not None:
                 assault.figures = figures
         nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
-        mentions = [m for m in mentions if not drop_reference(m) and not off_topic(m, nouns)]
+        mentions = keep_events(mentions, sent, s_i, nouns)
         instrument = instrument_mode(sent)
         for m in mentions:
             if m.type == "ASSAULT" and instrument and (m.mode is None or m.mode == "firearms"):

@@ -3,14 +3,31 @@
 A bare noun with no actor, date or toll only refers back to an event ("the meeting"); a noun
 that restates its verb ("hosted ... for talks") is the same event; sport, market reports
 ("declined 70 sen") and accidents ("killed when a tree crashed") are no act of one political
-actor towards another. These yes/no decisions are kept together so a learned classifier can
-replace or join them here.
+actor towards another.
+
+Where rules cannot separate senses a learned decision joins them: :func:`keep_events` scores
+every candidate with a logistic model over the features of :mod:`.features` (the rules' own
+verdicts among them), trained by ``dateline train`` on labelled sentences the project writes
+(``data/sense_train.tsv``) and stored in ``data/sense_model.json``. A generic or habitual
+statement ("journalists are killed by gangsters"), a metaphor ("signed his own death warrant"),
+a market or a match report is no event; a past event told as background is. Without the model
+file the rules decide alone.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import contextlib
+import functools
+import json
+import math
+from collections.abc import Iterator
+from contextvars import ContextVar
+from importlib import resources
+from typing import Any
 
+from spacy.tokens import Span, Token
+
+from .features import features
 from .mention import Mention
 from .syntax import SEPARATING_PREPS, SUBJECT_DEPS, light_governor, subject_tokens
 from .vocabulary import contexts, in_context
@@ -106,3 +123,70 @@ def drop_reference(m: Mention) -> bool:
     if light_governor(m.trigger) is not None:
         return False
     return not (m.source or m.target or m.timex or m.figures)
+
+
+MODEL_FILE = "sense_model.json"
+_COLLECT: ContextVar[list[tuple[Mention, list[str]]] | None] = ContextVar("sense_collect", default=None)
+
+
+class SenseModelError(ValueError):
+    """The sense model file is not a model this version can read."""
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> dict[str, Any] | None:
+    """The committed sense model (weights by feature name, threshold), or None when absent."""
+    path = resources.files("dateline.data").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text("utf-8"))
+    if data.get("format") != 1 or not isinstance(data.get("weights"), dict):
+        raise SenseModelError(f"{MODEL_FILE}: not a format-1 sense model; rebuild it with `dateline train`")
+    return data
+
+
+def probability(feats: list[str], weights: dict[str, float]) -> float:
+    """The model's probability that the candidate is an event."""
+    z = sum(weights.get(name, 0.0) for name in set(feats))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def rule_verdicts(m: Mention, nouns: set[str]) -> dict[str, bool]:
+    """The hand-written decisions, as features for the model and as its fallback."""
+    return {"off_topic": off_topic(m, nouns), "reference": drop_reference(m)}
+
+
+def keep_events(mentions: list[Mention], sent: Span, s_i: int, nouns: set[str]) -> list[Mention]:
+    """The candidates that are events: the model decides when there is one, else the rules.
+
+    A bare noun that only refers back to an event ("the meeting") is left out either way; the
+    other rules are features the model weighs against the rest of the sentence.
+    """
+    collect = _COLLECT.get()
+    found = model()
+    kept = []
+    for m in mentions:
+        rules = rule_verdicts(m, nouns)
+        if collect is not None:
+            collect.append((m, features(m, sent, s_i, rules)))
+        if rules["reference"]:
+            continue
+        if found is None or collect is not None:
+            if not rules["off_topic"]:
+                kept.append(m)
+            continue
+        p = probability(features(m, sent, s_i, rules), found["weights"])
+        if p >= found["threshold"]:
+            kept.append(m)
+    return kept
+
+
+@contextlib.contextmanager
+def collecting() -> Iterator[list[tuple[Mention, list[str]]]]:
+    """Record every candidate with its features instead of applying the model (for training)."""
+    rows: list[tuple[Mention, list[str]]] = []
+    token = _COLLECT.set(rows)
+    try:
+        yield rows
+    finally:
+        _COLLECT.reset(token)

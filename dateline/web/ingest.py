@@ -1,0 +1,88 @@
+"""``POST /api/articles``: one article through the same reader and pipeline as ``dateline run``.
+
+The body becomes a one-article input file of the matching kind (JSON Lines, ``.txt`` or HTML)
+and runs through ``pipeline.run`` with its own writer connection; posts are taken one at a
+time, in a worker thread, so the server keeps answering reads meanwhile. The first post loads
+the spaCy model into the server process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from typing import Any
+
+import anyio
+
+FIELDS = ("text", "title", "date", "source", "url", "dateline", "id")
+KINDS = {"application/json": ".jsonl", "text/plain": ".txt", "text/html": ".html"}
+_one_at_a_time = threading.Lock()
+
+
+class IngestError(Exception):
+    """The posted body is not an article the pipeline can read (the message says why)."""
+
+
+async def ingest_body(db: str, body: bytes, kind: str) -> dict[str, Any]:
+    return await anyio.to_thread.run_sync(ingest, db, body, kind)
+
+
+def ingest(db: str, body: bytes, kind: str) -> dict[str, Any]:
+    """Store one posted article; the answer names it, whether it was new, and its story."""
+    from ..clean import clean
+    from ..pipeline import run
+    from ..read import UnreadableInput, read_all
+    from ..store import Store
+
+    suffix = KINDS.get(kind)
+    if suffix is None:
+        raise IngestError(f"content type {kind[:60]!r} is not one of {', '.join(KINDS)}")
+    data = _jsonl(body) if suffix == ".jsonl" else body
+    with tempfile.TemporaryDirectory(prefix="dateline-post-") as tmp:
+        path = os.path.join(tmp, "posted" + suffix)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        docs = list(read_all([path]))
+        if len(docs) != 1:
+            raise IngestError("the body holds more than one article")
+        doc = docs[0]
+        if not hasattr(doc, "text"):
+            raise IngestError(getattr(doc, "reason", "unreadable"))
+        try:
+            article_id = clean(doc).id  # type: ignore[arg-type]
+        except UnreadableInput as exc:
+            raise IngestError(str(exc)) from None
+        with _one_at_a_time, Store(db) as store:
+            stats = run([path], store)
+            row = store.placement([article_id])[article_id]
+    if stats.skipped:
+        raise IngestError(stats.skipped[0].reason)
+    return {
+        "id": article_id,
+        "new": stats.new == 1,
+        "story": row[0],
+        "duplicate_of": row[1],
+        "articles": [article_id],
+        "warnings": [w.reason for w in stats.warnings],
+    }
+
+
+def _jsonl(body: bytes) -> bytes:
+    """One JSON object with at least ``text``, as one JSON Lines record of the fields the reader takes."""
+    try:
+        record = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise IngestError(f"not valid JSON ({exc})") from None
+    if not isinstance(record, dict):
+        raise IngestError("not a JSON object")
+    if not isinstance(record.get("text"), str) or not record["text"].strip():
+        raise IngestError('no "text" field with article text')
+    for key in FIELDS:
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise IngestError(f'"{key}" must be a string')
+    unknown = sorted(set(record) - set(FIELDS))
+    if unknown:
+        raise IngestError(f"unknown fields {', '.join(unknown[:5])}; expected some of {', '.join(FIELDS)}")
+    return (json.dumps({k: record[k] for k in FIELDS if record.get(k) is not None}) + "\n").encode()
