@@ -23,13 +23,13 @@ and named day (the only tie across stories), so merging cost grows with the numb
 events, not with the number of mentions.
 
 Undated articles get their dates from their story (``story_dates.infer_dates``), which should run
-first.
+first. How two sides compare lives in ``sides``, what a sentence says beyond who did it (content
+words, trigger phrases, towns) in ``mention_text``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 from collections import Counter
@@ -38,9 +38,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .corroboration import independent_reports, is_boilerplate, outlet_count, shingles
-from .countries import fold_igo
+from .mention_text import DEFINITE, content_words, sentence_towns, stem, stub_event, trigger_phrase
 from .dates import day_of
 from .model import Actor, Event
+from .sides import Ref, Side, alike_key, compare_sides, ref_of
 from .temporal import precision_of
 
 MERGEABLE_STATUS = {
@@ -49,18 +50,36 @@ MERGEABLE_STATUS = {
     "negated": "negated",
     "hypothetical": "hypothetical",
 }
+
+
 STATUS_RANK = {"occurred": 3, "planned": 2, "hypothetical": 1, "negated": 0}
+
+
 CONFLICT_DAYS = 1  # same-story reports a day apart are one event with a date conflict
+
+
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})  # types whose direction does not tell two events apart
 # A report that names no date tells of the days just before it (wire copy is about this week's
 # news, not last year's); a plan it announces without a date falls within the weeks after it.
+
+
 REPORT_WINDOW = 7
+
+
 PLANNED_WINDOW = 60
 # Within a story, a report that names no date may retell an act from weeks before it ("the decision
 # to withdraw"), as long as the same named actors did the same thing; not one from a year before.
+
+
 STORY_LOOKBACK = 62
+
+
 SHARED_WORDS = 2  # content words two sentences share when they tell one act (beyond who did it)
+
+
 MIN_DAY = dt.date.min
+
+
 MAX_DAY = dt.date.max
 
 
@@ -91,7 +110,7 @@ class EventMention:
         """Source and target as merging compares them (a group stands for its members: "the two
         ministers" is each of them)."""
         if self._sides is None:
-            self._sides = (tuple(_ref(a) for a in self.event.source), tuple(_ref(a) for a in self.event.target))
+            self._sides = (tuple(ref_of(a) for a in self.event.source), tuple(ref_of(a) for a in self.event.target))
         return self._sides
 
     @property
@@ -152,7 +171,7 @@ class DateSpan:
 def date_span(event: Event, published: str | None = None) -> DateSpan:
     """Read a mention's date as a span.
 
-    >>> e = _stub(date="2025-05", date_precision="month")
+    >>> e = stub_event(date="2025-05", date_precision="month")
     >>> s = date_span(e); (s.lo.isoformat(), s.hi.isoformat())
     ('2025-05-01', '2025-05-31')
     """
@@ -478,7 +497,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
 
 
 def _name_words(mention: EventMention) -> set[str]:
-    return {_stem(w) for a in mention.event.source + mention.event.target for w in re.findall(r"\w+", a.name.casefold())}
+    return {stem(w) for a in mention.event.source + mention.event.target for w in re.findall(r"\w+", a.name.casefold())}
 
 
 def _shared_content(group: _Group, mention: EventMention) -> int:
@@ -493,14 +512,9 @@ def _shared_content(group: _Group, mention: EventMention) -> int:
 def _names_alike(group: _Group, mention: EventMention) -> bool:
     """Every actor the mention names is named so in the group too ("Trump" and "Syria"; a
     country and its capital are one name here)."""
-    mine = {_alike_key(r) for side in mention.sides for r in side}
-    theirs = {_alike_key(r) for sides in group.side_sets for side in sides for r in side}
+    mine = {alike_key(r) for side in mention.sides for r in side}
+    theirs = {alike_key(r) for sides in group.side_sets for side in sides for r in side}
     return bool(mine) and mine <= theirs
-
-
-def _alike_key(ref: _Ref) -> str:
-    """A country's side by its country ("Russia" and "Moscow"), anyone else by name."""
-    return f"c:{ref.country}" if ref.generic and ref.country and ref.sector in (None, "GOV") else ref.name
 
 
 HARM = frozenset({"ASSAULT", "COERCE"})
@@ -537,89 +551,8 @@ def _distinct_harm(group: _Group, mention: EventMention) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=65536)
-def sentence_towns(text: str) -> frozenset[str]:
-    """Towns and cities a sentence names (not countries or regions): where an attack happened.
-
-    >>> sorted(sentence_towns("Israeli troops shot a Hamas leader in the West Bank town of Nablus."))
-    ['Nablus']
-    """
-    from .countries import country_name, is_region
-
-    # a place is told as one ("in Nablus", "near Fallujah", "the town of Qabatia"): a capitalised
-    # word elsewhere may be a person or a paper that shares a town's name ("Taki", "Asahi")
-    words = re.findall(r"\b(?:in|near|at|outside|of|from|into|around)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)", text)
-    out = set()
-    for run in words:
-        for name in (run, *run.split()) if " " in run else (run,):
-            name = re.sub(r"['’]s?$", "", name)
-            if _is_place_name(name):
-                if not (country_name(name) or is_region(name) or _demonym(name)):
-                    out.add(name)
-                break  # "West Bank" is a region, not the town of West
-    return frozenset(out)
-
-
-@functools.lru_cache(maxsize=65536)
-def _demonym(name: str) -> bool:
-    from .countries import demonym_country
-
-    return bool(demonym_country(name))
-
-
 def _same_named_day(group: _Group, span: DateSpan) -> bool:
     return _exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans)
-
-
-_SAYING = frozenset(
-    """made make makes making remark remarks held hold holds took take takes taken also earlier later last next
-    first second third told tell added adding statement reporter press spokesman spokeswoman official source
-    expected expect according quoted quote here there while after before during since when where which
-    other others another least""".split()
-)
-
-
-@functools.lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Generic news vocabulary (the packaged list the story stage also reads)."""
-    from importlib.resources import files
-
-    text = files("dateline").joinpath("data/stories_common.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-def content_words(event: Event) -> frozenset[str]:
-    """The words of a mention's sentence that say what happened beyond who did it and where: no
-    stop words, no generic news words, no place names, no words of its actors' names (crudely
-    stemmed: "rebels" is "rebel"). A group compares them without the names of its own actors too
-    (``_shared_content``).
-
-    >>> sorted(content_words(_stub(text="Police fired tear gas at protesters in the capital.")))
-    ['fired', 'protester', 'tear']
-    """
-    names = {w for a in event.source + event.target for w in re.findall(r"\w+", a.name.casefold())}
-    common = _common_words()
-    out = set()
-    for m in re.finditer(r"[A-Za-z][A-Za-z'-]+", event.text):
-        if m.group()[0].isupper() and _is_place_name(m.group().rstrip("'s").rstrip("’")):
-            continue  # where ("Gaza", "Afghanistan"): places are compared as places, not as content
-        w = m.group().casefold()
-        w = w.rstrip("'s").rstrip("’")
-        stem = _stem(w)
-        if len(stem) < 4 or w in _STOPWORDS or w in _SAYING or stem in _SAYING or w in names or stem in names or (
-            w in common or stem in common
-        ):
-            continue
-        out.add(stem)
-    return frozenset(out)
-
-
-def _stem(word: str) -> str:
-    """A crude stem that makes a verb's forms one word: "pledged", "pledging", "pledges" → "pledg"."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 def _dates_fit(span: DateSpan, other: DateSpan, relaxed: bool) -> bool:
@@ -644,172 +577,17 @@ def _open_before(span: DateSpan) -> DateSpan:
     return span
 
 
-@dataclass(frozen=True)
-class _Ref:
-    """An actor as merging compares it: its name key, codes, and whether it names no one in particular."""
-
-    name: str
-    country: str | None
-    sector: str | None
-    generic: bool
-    person: bool = False
-
-
-Side = tuple[_Ref, ...]
-
-
-def _ref(actor: Actor) -> _Ref:
-    words = re.findall(r"[\w'-]+", actor.name.lower())
-    name = words[-1] if actor.kind == "PERSON" and words else " ".join(words)
-    return _Ref(name, actor.country, actor.sector, _generic(actor), actor.kind == "PERSON")
-
-
-def _generic(actor: Actor) -> bool:
-    """"the government", "police", "Beijing" for China's government, "India": a country's side,
-    not a particular person or body."""
-    if actor.kind == "COUNTRY":
-        return True
-    if actor.kind == "PERSON":
-        return False
-    if not any(ch.isupper() for ch in actor.name):
-        return True
-    return _is_country_or_capital(actor.name)
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_place_name(name: str) -> bool:
-    from .countries import demonym_country, is_place
-
-    return is_place(name) or bool(demonym_country(name))
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_country_or_capital(name: str) -> bool:
-    from .countries import capital_country, country_name
-
-    return bool(country_name(name) or capital_country(name))
-
-
-def _pair(a: _Ref, b: _Ref) -> int:
-    """2 the same named actor, 1 the same country (and sector where both say) where one side is
-    generic (a country, "the government", "police"), 0 apart. A country named on both sides is
-    compatible but says little: every report of a story about China names China."""
-    same_country = not a.country or not b.country or fold_igo(a.country) == fold_igo(b.country)
-    if a.name and _same_name(a, b) and not (a.generic and b.generic) and same_country:
-        return 2
-    if a.generic and b.generic and a.name and a.name == b.name:
-        return 1
-    if (a.generic or b.generic) and a.country and a.country == b.country and (
-        not a.sector or not b.sector or a.sector == b.sector
-    ):
-        return 1
-    return 0
-
-
-def _same_name(a: _Ref, b: _Ref) -> bool:
-    """One name, or a body's name and its short form ("the United Nations Security Council" and
-    "the Security Council"); never a person's, whose key is already the surname."""
-    if a.name == b.name:
-        return True
-    if a.person or b.person or a.generic or b.generic:
-        return False
-    short, long_ = sorted((a.name, b.name), key=len)
-    return " " in short and long_.endswith(" " + short)
-
-
-def _side_match(a: Side, b: Side) -> int | None:
-    """How two sides of an act compare: None when both name actors and none of them fit,
-    0 when one side is not given (unknown, not a match), else the best pair (1 or 2)."""
-    if not a or not b:
-        return 0
-    best = max(_pair(x, y) for x in a for y in b)
-    return best or None
-
-
-def _compare(mine: tuple[Side, Side], theirs: tuple[Side, Side], mutual: bool) -> tuple[int, int] | None:
-    """(strong, weak) sides that tie two mentions, or None when a side conflicts. Directed acts
-    are compared source to source and target to target, so an act and its reverse never fit;
-    a meeting may list its participants either way round."""
-    orientations = [(theirs[0], theirs[1])]
-    if mutual:
-        orientations.append((theirs[1], theirs[0]))
-    best: tuple[int, int] | None = None
-    if mutual and not _clash(mine, theirs):
-        # "Singh and Nakatani deliberated" lists both participants on one side: count who matches
-        everyone, others = mine[0] + mine[1], theirs[0] + theirs[1]
-        if everyone and others:
-            pairs = [max(_pair(x, y) for y in others) for x in dict.fromkeys(everyone)]
-            strong, matched = min(pairs.count(2), 2), min(len([p for p in pairs if p]), 2)
-            if strong and matched >= 2:
-                best = (strong, matched - strong)
-    for src, tgt in orientations:
-        s, t = _side_match(mine[0], src), _side_match(mine[1], tgt)
-        if s is None or t is None:
-            continue
-        if mutual and _clash(mine, (src, tgt)):
-            continue
-        score = (int(s == 2) + int(t == 2), int(s == 1) + int(t == 1))
-        if best is None or score > best:
-            best = score
-    return best
-
-
-def _clash(mine: tuple[Side, Side], theirs: tuple[Side, Side]) -> bool:
-    """Each mention has a named participant the other lacks, from a country the other does not
-    involve: Rubio meeting Wang Yi is not Rubio meeting Singh."""
-    a, b = mine[0] + mine[1], theirs[0] + theirs[1]
-    ca, cb = {x.country for x in a if x.country}, {x.country for x in b if x.country}
-    names_a, names_b = {x.name for x in a}, {x.name for x in b}
-    only_a = [x for x in a if not x.generic and x.name not in names_b and x.country and x.country not in cb]
-    only_b = [x for x in b if not x.generic and x.name not in names_a and x.country and x.country not in ca]
-    return bool(only_a and only_b)
-
-
 def _group_evidence(group: _Group, mention: EventMention) -> tuple[int, int] | None:
     """What ties a mention to every member of a group (complete link: one conflict keeps it out)."""
     mine = mention.sides
     mutual = mention.event.type in MUTUAL
     best = (0, 0)
     for theirs in group.side_sets:
-        found = _compare(mine, theirs, mutual)
+        found = compare_sides(mine, theirs, mutual)
         if found is None:
             return None
         best = max(best, found)  # the best single member: a name tied here and a country there is no dyad
     return best
-
-
-_DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
-_STOPWORDS = _DETERMINERS | frozenset(
-    """and or of in on at to for by with from as is was were be been being but not no into over under about
-    would will could should can may might must have has had this that they them then than said says told
-    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-    september october november december week month year today yesterday people""".split()
-)
-
-
-def trigger_phrase(event: Event) -> str | None:
-    """The noun phrase of a nominal trigger with the word that tells which one it is ("the
-    suicide bombing" → "suicide bombing", "six-party talks"); None for a verb ("killed", "met")
-    and for a bare "the talks", which any story of talks shares.
-
-    >>> trigger_phrase(_stub(text="The roundtable talks resumed.", trigger="talks", trigger_start=14))
-    'roundtable talks'
-    >>> trigger_phrase(_stub(text="Police killed two.", trigger="killed", trigger_start=7)) is None
-    True
-    """
-    trigger = event.trigger.casefold()
-    if not trigger or trigger.endswith(("ed", "ing")) or " " in trigger.strip():
-        return None
-    offset = event.trigger_start - event.start
-    before = re.findall(r"[\w'’-]+", event.text[: max(offset, 0)].casefold())
-    if not before:
-        return None
-    prev = before[-1]
-    if prev.replace("-", "").isalpha() and prev not in _STOPWORDS and len(prev) > 2 and not prev.endswith(
-        ("'s", "’s")
-    ):
-        return f"{prev} {trigger}"
-    return None
 
 
 def _refers_back(group: _Group, event: Event) -> bool:
@@ -821,12 +599,9 @@ def _refers_back(group: _Group, event: Event) -> bool:
         return False
     words = re.findall(r"[\w'’-]+", event.text.casefold())
     for i, w in enumerate(words):
-        if w in nouns and any(x in _DEFINITE for x in words[max(0, i - 2) : i]):
+        if w in nouns and any(x in DEFINITE for x in words[max(0, i - 2) : i]):
             return True
     return False
-
-
-_DEFINITE = frozenset("the this that these those its their his her".split())
 
 
 def _same_phrase(group: _Group, mention: EventMention) -> bool:
@@ -1017,23 +792,3 @@ def _identity(actor: Actor) -> str:
     words = re.findall(r"[\w'-]+", actor.name.lower())
     name = words[-1] if actor.kind == "PERSON" and words else " ".join(words)
     return f"{actor.country or ''}|{name}"
-
-
-def _stub(**fields: Any) -> Event:
-    """A bare event for examples and tests."""
-    base: dict[str, Any] = dict(
-        type="CONSULT",
-        mode=None,
-        status="occurred",
-        source=[],
-        target=[],
-        trigger="met",
-        trigger_start=0,
-        trigger_end=3,
-        sentence=0,
-        start=0,
-        end=0,
-        text="",
-    )
-    base.update(fields)
-    return Event(**base)
