@@ -22,13 +22,14 @@ report confirms it (keeping the history), and keeps disagreeing facts side by si
 and named day (the only tie across stories), so merging cost grows with the number of similar
 events, not with the number of mentions.
 
-Undated articles get their dates from their story (``infer_dates``), which should run first.
+Undated articles get their dates from their story (``story_dates.infer_dates``), which should run
+first. How two sides compare lives in ``sides``, what a sentence says beyond who did it (content
+words, trigger phrases, towns) in ``mention_text``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 from collections import Counter
@@ -37,9 +38,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .corroboration import independent_reports, is_boilerplate, outlet_count, shingles
+from .mention_text import DEFINITE, content_words, sentence_towns, stem, stub_event, trigger_phrase
 from .dates import day_of
-from .model import Actor, Analysis, Event, Timex
-from .temporal import calendar_date, precision_of
+from .model import Actor, Event
+from .sides import Ref, Side, alike_key, compare_sides, ref_of
+from .temporal import precision_of
 
 MERGEABLE_STATUS = {
     "occurred": "real",
@@ -47,18 +50,36 @@ MERGEABLE_STATUS = {
     "negated": "negated",
     "hypothetical": "hypothetical",
 }
+
+
 STATUS_RANK = {"occurred": 3, "planned": 2, "hypothetical": 1, "negated": 0}
+
+
 CONFLICT_DAYS = 1  # same-story reports a day apart are one event with a date conflict
+
+
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})  # types whose direction does not tell two events apart
 # A report that names no date tells of the days just before it (wire copy is about this week's
 # news, not last year's); a plan it announces without a date falls within the weeks after it.
+
+
 REPORT_WINDOW = 7
+
+
 PLANNED_WINDOW = 60
 # Within a story, a report that names no date may retell an act from weeks before it ("the decision
 # to withdraw"), as long as the same named actors did the same thing; not one from a year before.
+
+
 STORY_LOOKBACK = 62
+
+
 SHARED_WORDS = 2  # content words two sentences share when they tell one act (beyond who did it)
+
+
 MIN_DAY = dt.date.min
+
+
 MAX_DAY = dt.date.max
 
 
@@ -89,7 +110,7 @@ class EventMention:
         """Source and target as merging compares them (a group stands for its members: "the two
         ministers" is each of them)."""
         if self._sides is None:
-            self._sides = (tuple(_ref(a) for a in self.event.source), tuple(_ref(a) for a in self.event.target))
+            self._sides = (tuple(ref_of(a) for a in self.event.source), tuple(ref_of(a) for a in self.event.target))
         return self._sides
 
     @property
@@ -150,7 +171,7 @@ class DateSpan:
 def date_span(event: Event, published: str | None = None) -> DateSpan:
     """Read a mention's date as a span.
 
-    >>> e = _stub(date="2025-05", date_precision="month")
+    >>> e = stub_event(date="2025-05", date_precision="month")
     >>> s = date_span(e); (s.lo.isoformat(), s.hi.isoformat())
     ('2025-05-01', '2025-05-31')
     """
@@ -265,6 +286,8 @@ class _Group:
     modes: set[str] = field(default_factory=set)
     phrases: set[str] = field(default_factory=set)
     side_sets: dict[tuple[Side, Side], None] = field(default_factory=dict)  # distinct sides of the members
+    name_words: set[str] = field(default_factory=set)  # words of the members' actors' names, stemmed
+    triggers: set[str] = field(default_factory=set)
     _content: set[str] | None = None  # content words of the members, gathered when first asked for
 
     @property
@@ -281,6 +304,8 @@ class _Group:
         if phrase:
             self.phrases.add(phrase)
         self.side_sets[mention.sides] = None
+        self.name_words |= _name_words(mention)
+        self.triggers.add(mention.event.trigger.casefold())
         if self._content is not None:
             self._content |= mention.content
         self.spans.append(span)
@@ -327,8 +352,9 @@ def merge_events(mentions: Iterable[EventMention]) -> list[MergedEvent]:
         groups[best].add(mention, span)
         for key in block_keys:
             blocks.setdefault(key, set()).add(best)
+    _second_chance(groups, blocks)
     texts = _Texts()
-    merged = [_merged(g, texts) for g in groups]
+    merged = [_merged(g, texts) for g in groups if g.mentions]
     seen: dict[str, int] = {}
     for m in sorted(merged, key=lambda m: (m.id, m.articles, [e["sentence"] for e in m.evidence])):
         n = seen.get(m.id, 0)
@@ -336,6 +362,30 @@ def merge_events(mentions: Iterable[EventMention]) -> list[MergedEvent]:
         if n:  # two events told by one trigger of one sentence: keep both, under ids of their own
             m.id = f"{m.id}-{n}"
     return sorted(merged, key=lambda m: (m.date or "9999", m.id))
+
+
+def _second_chance(groups: list[_Group], blocks: dict[tuple[str, ...], set[int]]) -> None:
+    """Give each mention left alone a second look at the groups that formed after it: taken in
+    order, "Russia vetoed the resolution" met only "Moscow rejected the draft" (other words), and
+    the report that ties them ("Russia vetoed the Security Council resolution") came later."""
+    for i, group in enumerate(groups):
+        if len(group.mentions) != 1:
+            continue
+        mention, span = group.mentions[0], group.spans[0]
+        block_keys = _block_keys(mention, span)
+        candidates = sorted({g for key in block_keys for g in blocks.get(key, ()) if g != i})
+        best, best_score = None, 0.0
+        for g in candidates:
+            if not groups[g].mentions:
+                continue
+            score = _match(groups[g], mention, span)
+            if score > best_score:
+                best, best_score = g, score
+        if best is not None:
+            groups[best].add(mention, span)
+            groups[i] = _Group()
+            for key in block_keys:
+                blocks.setdefault(key, set()).add(best)
 
 
 class _Texts:
@@ -404,18 +454,32 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         return 0.0
     strong, weak = evidence
     dyad = strong and strong + weak >= 2  # both sides tie, one of them by name
+    # the same sides named alike say little for attacks and arrests: "Israeli troops" and
+    # "Palestinians" are the sides of every incident of a conflict
+    named_alike = event.type not in HARM and _names_alike(group, mention)
+    # within a story, a report may retell an earlier act of the same named actors; the branches
+    # below still ask the sentences to tell the same thing unless both sides are named alike
+    relaxed = same_story and bool(dyad or strong or (weak and named_alike))
     for other in group.spans:
-        if not _dates_fit(span, other, same_story and dyad) and not _date_conflict(
+        if not _dates_fit(span, other, relaxed) and not _date_conflict(
             span, other, same_story, strong + weak
         ):
             return 0.0
-    if dyad:
-        return 10.0 + strong + weak + (1 if same_story else 0)
-    if strong and (
-        _same_place_and_day(group, event, span, same_story)
+    if _distinct_harm(group, mention):
+        return 0.0
+    told_alike = (
+        (mention.article in group.articles and not (event.source and event.target) and _refers_back(group, event))
+        or _same_place_and_day(group, event, span, same_story)
         or _same_named_day(group, span)
-        or (same_story and (_same_phrase(group, mention) or len(mention.content & group.content) >= SHARED_WORDS))
-    ):
+        or (same_story and (_same_phrase(group, mention) or _shared_content(group, mention) >= SHARED_WORDS))
+    )
+    both_given = bool(event.source and event.target)
+    if strong >= 2 or (dyad and (not both_given or told_alike or named_alike)):
+        # Both sides named alike; or one named and the other only the same country under another
+        # name ("Wen urged Guangxi", "Wen urged business leaders"), which the same actor's
+        # different acts share, so the sentences must also tell the same thing.
+        return 10.0 + strong + weak + (1 if same_story else 0)
+    if strong and told_alike:
         # one side named alike, the other unknown: the same actor does many things in a story
         # ("Hu met Bush", "Hu spoke at a gala"), so the sentences must also tell the same thing
         return 5.0 + strong + weak + (1 if same_story else 0)
@@ -427,52 +491,72 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
-        shared = len(mention.content & group.content)
-        anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1
+        shared = _shared_content(group, mention)
+        anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1 or (
+            named_alike and shared >= SHARED_WORDS
+        )  # "Russia vetoed the resolution" in a story of Russia's veto of the resolution
     if anchored:
         return 2.0 + weak + (1 if same_story else 0)
     return 0.0
 
 
+def _name_words(mention: EventMention) -> set[str]:
+    return {stem(w) for a in mention.event.source + mention.event.target for w in re.findall(r"\w+", a.name.casefold())}
+
+
+def _shared_content(group: _Group, mention: EventMention) -> int:
+    """Content words the mention shares with the group, none of them a name of either's actors
+    ("Abbas" in one sentence is who acted there, not what happened in the other)."""
+    shared = mention.content & group.content
+    if shared:
+        shared = shared - group.name_words - _name_words(mention)
+    return len(shared)
+
+
+def _names_alike(group: _Group, mention: EventMention) -> bool:
+    """Every actor the mention names is named so in the group too ("Trump" and "Syria"; a
+    country and its capital are one name here)."""
+    mine = {alike_key(r) for side in mention.sides for r in side}
+    theirs = {alike_key(r) for sides in group.side_sets for side in sides for r in side}
+    return bool(mine) and mine <= theirs
+
+
+HARM = frozenset({"ASSAULT", "COERCE"})
+
+
+def _distinct_harm(group: _Group, mention: EventMention) -> bool:
+    """Killings, attacks and arrests in different towns, or with different tolls in different named
+    places, are different events, however alike their sides ("Israeli troops" shot someone in two
+    towns): a toll may rise between reports of one attack, but not move to another town. Without a
+    place named in both
+    sentences, different tolls of one report and another are read as two events as well when
+    both come from one article (a roundup lists its incidents one by one), or when the sentences
+    share too few words to tell one attack."""
+    if mention.event.type not in HARM:
+        return False
+    towns = sentence_towns(mention.event.text)
+    if towns and any((other_towns := sentence_towns(m.event.text)) and not towns & other_towns
+                     for m in group.mentions):
+        return True
+    if not mention.event.figures:
+        return False
+    place = _named_place(mention.event)
+    for other in group.mentions:
+        figures = other.event.figures
+        if not figures or not any(k in figures and figures[k] != v for k, v in mention.event.figures.items()):
+            continue
+        other_place = _named_place(other.event)
+        if place and other_place and place != other_place:
+            return True
+        if other.article == mention.article and other.event.sentence != mention.event.sentence:
+            return True
+        if len((mention.content & other.content) - _name_words(other) - _name_words(mention)) < SHARED_WORDS:
+            return True  # other tolls told in other words: another attack
+    return False
+
+
 def _same_named_day(group: _Group, span: DateSpan) -> bool:
     return _exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans)
-
-
-_SAYING = frozenset(
-    """made make makes making remark remarks held hold holds took take takes taken also earlier later last next
-    first second third told tell added adding statement reporter press spokesman spokeswoman official source
-    expected expect according quoted quote here there while after before during since when where which""".split()
-)
-
-
-@functools.lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Generic news vocabulary (the packaged list the story stage also reads)."""
-    from importlib.resources import files
-
-    text = files("dateline").joinpath("data/stories_common.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-def content_words(event: Event) -> frozenset[str]:
-    """The words of a mention's sentence that say what happened beyond who did it: no stop words,
-    no generic news words, no words of its actors' names (crudely stemmed: "rebels" is "rebel").
-
-    >>> sorted(content_words(_stub(text="Police fired tear gas at protesters in the capital.")))
-    ['fired', 'protester', 'tear']
-    """
-    names = {w for a in event.source + event.target for w in re.findall(r"\w+", a.name.casefold())}
-    common = _common_words()
-    out = set()
-    for w in re.findall(r"[a-z][a-z'-]+", event.text.casefold()):
-        w = w.rstrip("'s").rstrip("’")
-        stem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-        if len(stem) < 4 or w in _STOPWORDS or w in _SAYING or stem in _SAYING or w in names or stem in names or (
-            w in common or stem in common
-        ):
-            continue
-        out.add(stem)
-    return frozenset(out)
 
 
 def _dates_fit(span: DateSpan, other: DateSpan, relaxed: bool) -> bool:
@@ -486,161 +570,42 @@ def _dates_fit(span: DateSpan, other: DateSpan, relaxed: bool) -> bool:
 
 
 def _open_before(span: DateSpan) -> DateSpan:
+    """A report's window opened to the weeks before it: what an undated occurred report may
+    retell, and what an undated plan ("Trump's order to withdraw") may have been decided on."""
     if span.weak and span.hi != MAX_DAY and span.lo != MIN_DAY and span.hi - span.lo <= dt.timedelta(
         days=REPORT_WINDOW
     ):
         return replace(span, lo=span.hi - dt.timedelta(days=STORY_LOOKBACK))
+    if span.weak and span.lo != MIN_DAY and span.hi != MAX_DAY:  # an undated plan: from its report on
+        return replace(span, lo=span.lo - dt.timedelta(days=STORY_LOOKBACK))
     return span
-
-
-@dataclass(frozen=True)
-class _Ref:
-    """An actor as merging compares it: its name key, codes, and whether it names no one in particular."""
-
-    name: str
-    country: str | None
-    sector: str | None
-    generic: bool
-
-
-Side = tuple[_Ref, ...]
-
-
-def _ref(actor: Actor) -> _Ref:
-    words = re.findall(r"[\w'-]+", actor.name.lower())
-    name = words[-1] if actor.kind == "PERSON" and words else " ".join(words)
-    return _Ref(name, actor.country, actor.sector, _generic(actor))
-
-
-def _generic(actor: Actor) -> bool:
-    """"the government", "police", "Beijing" for China's government, "India": a country's side,
-    not a particular person or body."""
-    if actor.kind == "COUNTRY":
-        return True
-    if actor.kind == "PERSON":
-        return False
-    if not any(ch.isupper() for ch in actor.name):
-        return True
-    return _is_country_or_capital(actor.name)
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_country_or_capital(name: str) -> bool:
-    from .countries import capital_country, country_name
-
-    return bool(country_name(name) or capital_country(name))
-
-
-def _pair(a: _Ref, b: _Ref) -> int:
-    """2 the same named actor, 1 the same country (and sector where both say) where one side is
-    generic (a country, "the government", "police"), 0 apart. A country named on both sides is
-    compatible but says little: every report of a story about China names China."""
-    if a.name and a.name == b.name and not (a.generic and b.generic) and (
-        not a.country or not b.country or a.country == b.country
-    ):
-        return 2
-    if a.generic and b.generic and a.name and a.name == b.name:
-        return 1
-    if (a.generic or b.generic) and a.country and a.country == b.country and (
-        not a.sector or not b.sector or a.sector == b.sector
-    ):
-        return 1
-    return 0
-
-
-def _side_match(a: Side, b: Side) -> int | None:
-    """How two sides of an act compare: None when both name actors and none of them fit,
-    0 when one side is not given (unknown, not a match), else the best pair (1 or 2)."""
-    if not a or not b:
-        return 0
-    best = max(_pair(x, y) for x in a for y in b)
-    return best or None
-
-
-def _compare(mine: tuple[Side, Side], theirs: tuple[Side, Side], mutual: bool) -> tuple[int, int] | None:
-    """(strong, weak) sides that tie two mentions, or None when a side conflicts. Directed acts
-    are compared source to source and target to target, so an act and its reverse never fit;
-    a meeting may list its participants either way round."""
-    orientations = [(theirs[0], theirs[1])]
-    if mutual:
-        orientations.append((theirs[1], theirs[0]))
-    best: tuple[int, int] | None = None
-    if mutual and not _clash(mine, theirs):
-        # "Singh and Nakatani deliberated" lists both participants on one side: count who matches
-        everyone, others = mine[0] + mine[1], theirs[0] + theirs[1]
-        if everyone and others:
-            pairs = [max(_pair(x, y) for y in others) for x in dict.fromkeys(everyone)]
-            strong, matched = min(pairs.count(2), 2), min(len([p for p in pairs if p]), 2)
-            if strong and matched >= 2:
-                best = (strong, matched - strong)
-    for src, tgt in orientations:
-        s, t = _side_match(mine[0], src), _side_match(mine[1], tgt)
-        if s is None or t is None:
-            continue
-        if mutual and _clash(mine, (src, tgt)):
-            continue
-        score = (int(s == 2) + int(t == 2), int(s == 1) + int(t == 1))
-        if best is None or score > best:
-            best = score
-    return best
-
-
-def _clash(mine: tuple[Side, Side], theirs: tuple[Side, Side]) -> bool:
-    """Each mention has a named participant the other lacks, from a country the other does not
-    involve: Rubio meeting Wang Yi is not Rubio meeting Singh."""
-    a, b = mine[0] + mine[1], theirs[0] + theirs[1]
-    ca, cb = {x.country for x in a if x.country}, {x.country for x in b if x.country}
-    names_a, names_b = {x.name for x in a}, {x.name for x in b}
-    only_a = [x for x in a if not x.generic and x.name not in names_b and x.country and x.country not in cb]
-    only_b = [x for x in b if not x.generic and x.name not in names_a and x.country and x.country not in ca]
-    return bool(only_a and only_b)
 
 
 def _group_evidence(group: _Group, mention: EventMention) -> tuple[int, int] | None:
     """What ties a mention to every member of a group (complete link: one conflict keeps it out)."""
     mine = mention.sides
     mutual = mention.event.type in MUTUAL
-    strong = weak = 0
+    best = (0, 0)
     for theirs in group.side_sets:
-        found = _compare(mine, theirs, mutual)
+        found = compare_sides(mine, theirs, mutual)
         if found is None:
             return None
-        strong, weak = max(strong, found[0]), max(weak, found[1])
-    return strong, weak
+        best = max(best, found)  # the best single member: a name tied here and a country there is no dyad
+    return best
 
 
-_DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
-_STOPWORDS = _DETERMINERS | frozenset(
-    """and or of in on at to for by with from as is was were be been being but not no into over under about
-    would will could should can may might must have has had this that they them then than said says told
-    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-    september october november december week month year today yesterday people""".split()
-)
-
-
-def trigger_phrase(event: Event) -> str | None:
-    """The noun phrase of a nominal trigger with the word that tells which one it is ("the
-    suicide bombing" → "suicide bombing", "six-party talks"); None for a verb ("killed", "met")
-    and for a bare "the talks", which any story of talks shares.
-
-    >>> trigger_phrase(_stub(text="The roundtable talks resumed.", trigger="talks", trigger_start=14))
-    'roundtable talks'
-    >>> trigger_phrase(_stub(text="Police killed two.", trigger="killed", trigger_start=7)) is None
-    True
-    """
-    trigger = event.trigger.casefold()
-    if not trigger or trigger.endswith(("ed", "ing")) or " " in trigger.strip():
-        return None
-    offset = event.trigger_start - event.start
-    before = re.findall(r"[\w'’-]+", event.text[: max(offset, 0)].casefold())
-    if not before:
-        return None
-    prev = before[-1]
-    if prev.replace("-", "").isalpha() and prev not in _STOPWORDS and len(prev) > 2 and not prev.endswith(
-        ("'s", "’s")
-    ):
-        return f"{prev} {trigger}"
-    return None
+def _refers_back(group: _Group, event: Event) -> bool:
+    """The sentence names the group's act by a definite noun ("During the bilateral meeting we
+    discussed ...", where a member's trigger was "meeting"): a report refers back to the act it
+    has told already, so in its own article it joins the act of its named actor."""
+    nouns = {t for t in group.triggers if not t.endswith("ed") and " " not in t}
+    if not nouns:
+        return False
+    words = re.findall(r"[\w'’-]+", event.text.casefold())
+    for i, w in enumerate(words):
+        if w in nouns and any(x in DEFINITE for x in words[max(0, i - 2) : i]):
+            return True
+    return False
 
 
 def _same_phrase(group: _Group, mention: EventMention) -> bool:
@@ -840,129 +805,3 @@ def _identity(actor: Actor) -> str:
     words = re.findall(r"[\w'-]+", actor.name.lower())
     name = words[-1] if actor.kind == "PERSON" and words else " ".join(words)
     return f"{actor.country or ''}|{name}"
-
-
-# --------------------------------------------------------------------------- story date anchoring
-
-
-def infer_dates(undated: Analysis, story: list[Analysis]) -> Analysis:
-    """Anchor an article without a publication date on the dated articles of its story.
-
-    The rule: a report is no earlier than the story's dated articles it follows (the latest
-    of them is the floor), and no earlier than the events it reports as having happened.
-    When one of its occurred events carries an unresolved relative date ("on Monday") and
-    the story holds a dated mention of the same event, the earliest publication date at
-    which that expression resolves to the mention's date is taken. The publication date is
-    the latest of these bounds, marked ``published_inferred``; then every relative date of
-    the article is resolved against it and event dates follow their timexes. An article
-    whose story has no dated article is returned unchanged.
-    """
-    article = undated.article
-    if article.published and not article.published_inferred:
-        return undated
-    dated = [a for a in story if a.article.published and not a.article.published_inferred]
-    if not dated:
-        return undated
-    days = [d for d in (day_of(a.article.published) for a in dated) if d is not None]
-    if not days:
-        return undated
-    floor = max(days)
-    bounds = [floor]
-    story_mentions = [EventMention(e, a.article.id, a.article.published) for a in dated for e in a.events]
-    for event in undated.events:
-        timex = event.timex
-        if event.status != "occurred" or timex is None or not timex.relative:
-            continue
-        for day in _confirmed_days(event, story_mentions):
-            anchor = _anchor_for(timex, day, floor)
-            if anchor is not None:
-                bounds.append(anchor)
-    published = max(bounds).isoformat()
-    timexes = [_resolve(t, published) for t in undated.timexes]
-    by_span = {(t.start, t.end): t for t in timexes}
-    events = [_redate(e, by_span, published) for e in undated.events]
-    return replace(
-        undated,
-        article=replace(article, published=published, published_inferred=True),
-        timexes=timexes,
-        events=events,
-    )
-
-
-def _confirmed_days(event: Event, mentions: list[EventMention]) -> list[dt.date]:
-    """Days that dated story mentions of the same event name for it."""
-    keys = _mention_keys(event)
-    country = _place_country(event)
-    days = []
-    for m in mentions:
-        other = m.event
-        if other.type != event.type or other.status not in ("planned", "occurred"):
-            continue
-        if other.timex is None or other.date_precision != "day" or not other.date:
-            continue
-        other_keys = _mention_keys(other)
-        if keys and other_keys and not keys & other_keys:
-            continue
-        other_country = _place_country(other)
-        if country and other_country and country != other_country:
-            continue
-        day = day_of(other.date)
-        if day is not None:
-            days.append(day)
-    return days
-
-
-def _anchor_for(timex: Timex, day: dt.date, floor: dt.date, horizon: int = 14) -> dt.date | None:
-    """The earliest publication date, from ``floor`` on, at which ``timex`` means ``day``."""
-    for offset in range(horizon + 1):
-        anchor = floor + dt.timedelta(days=offset)
-        if anchor < day - dt.timedelta(days=horizon):
-            continue
-        if _resolve(timex, anchor.isoformat()).value[:10] == day.isoformat():
-            return anchor
-    return None
-
-
-def _resolve(timex: Timex, anchor: str) -> Timex:
-    """Resolve a relative timex against an anchor (temporal.resolve, re-run from ``relative``)."""
-    if not timex.relative:
-        return timex
-    from .temporal import resolve
-
-    return resolve(replace(timex, anchored=False), anchor)
-
-
-def _redate(event: Event, timexes: dict[tuple[int, int], Timex], published: str) -> Event:
-    timex = event.timex
-    if timex is None:
-        # No date of its own: like what a dated article reports, it is bounded by the publication date.
-        if event.date or event.status not in ("occurred", "negated"):
-            return replace(event, reported=published)
-        return replace(event, before=min(event.before or published, published), reported=published)
-    if not timex.relative:
-        return event
-    resolved = timexes.get((timex.start, timex.end)) or _resolve(timex, published)
-    date, precision = calendar_date(resolved.value)
-    if date is None:
-        return replace(event, timex=resolved)
-    return replace(event, timex=resolved, date=date, date_precision=precision)
-
-
-def _stub(**fields: Any) -> Event:
-    """A bare event for examples and tests."""
-    base: dict[str, Any] = dict(
-        type="CONSULT",
-        mode=None,
-        status="occurred",
-        source=[],
-        target=[],
-        trigger="met",
-        trigger_start=0,
-        trigger_end=3,
-        sentence=0,
-        start=0,
-        end=0,
-        text="",
-    )
-    base.update(fields)
-    return Event(**base)

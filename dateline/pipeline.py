@@ -144,7 +144,8 @@ def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
         sentences=[(s.start_char, s.end_char) for s in doc.sents],
     )
     features = story_features(
-        article.text, article.title, article.published, doc=doc, actors=actors, events=events
+        article.text, article.title, article.published, doc=doc, actors=actors, events=events,
+        place=article.place,
     )
     return analysis, features.to_dict(), warnings
 
@@ -245,7 +246,7 @@ def finalize(store: Store) -> list[str]:
 
 def _infer_story_dates(store: Store, story: str) -> dict[str, Analysis]:
     """The story's articles, undated ones dated through the story (and stored so)."""
-    from .merge import infer_dates
+    from .story_dates import infer_dates
 
     analyses = store.analyses(r["id"] for r in store.story_articles(story))
     by_id = {a.article.id: a for a in analyses}

@@ -51,6 +51,7 @@ BANDS = 16  # LSH bands of NUM_PERM // BANDS rows: candidates from Jaccard ~0.5,
 SHINGLE = 5
 DUPLICATE_THRESHOLD = 0.7
 STORY_THRESHOLD = 0.20
+DATELINE_WEIGHT = 2.0  # the dateline counts as two mentions of its place: where the news happened
 PRIOR_DOCS = 100  # unseen unrelated articles assumed behind every store, so a small store weighs words sanely
 COMMON_SHARE = 0.3  # share of those prior articles that use each word of stories_common.txt
 
@@ -154,12 +155,14 @@ def story_features(
     doc: Any = None,
     actors: Iterable[Any] | None = None,
     events: Iterable[Any] | None = None,
+    place: str | None = None,
 ) -> StoryFeatures:
     """Describe one article for story assignment; pure, so it runs with the per-article stages.
 
     ``doc`` (a spaCy Doc of ``text``) gives lemmas and named entities; without it a plain
     tokenizer and capitalised word runs stand in. ``actors`` (model.Actor) and ``events``
-    (model.Event) add resolved names, countries and event dates when the stages found them.
+    (model.Event) add resolved names, countries and event dates when the stages found them;
+    ``place`` is the article's dateline ("SEOUL, April 7 (AFP) -"), where its news happened.
 
     >>> f = story_features("Police in Athens shot Alexandros Grigoropoulos on 6 December 2008.")
     >>> f.years, f.days, "X:grigoropoulos" in f.entities
@@ -178,6 +181,9 @@ def story_features(
             terms[term] += 2.0
         for key in _plain_entities(title):
             entities[key] += 1.0
+    if place:
+        for key in _entity_keys("G", place):
+            entities[key] += DATELINE_WEIGHT
     for actor in actors or ():
         weight = max(1, len(getattr(actor, "mentions", None) or ()))
         for key in _actor_keys(actor):
@@ -314,6 +320,7 @@ class _Story:
     centroid: tuple[dict[str, float], dict[str, float]] | None = None
     centroid_norms: tuple[float, float] = (1.0, 1.0)
     centroid_docs: int = 0
+    places: set[str] = field(default_factory=set)
     first: dt.date | None = None  # publication dates the story spans
     last: dt.date | None = None
 
@@ -441,6 +448,7 @@ class StoryIndex:
             return
         member = _Member(article_id, features, _View.of(features))
         story.members.append(member)
+        story.places |= place_words(features)
         story.extend(features.published)
         if story.centroid is not None:
             _accumulate(story, self._member_weights(member))
@@ -510,7 +518,10 @@ class StoryIndex:
         """
         if not story.members:
             return 0.0
-        text = text_score(vector, self._centroid(story), story.centroid_norms)
+        centroid = self._centroid(story)
+        if self._specific(features, vector, centroid, story) < SPECIFIC_MIN:
+            return 0.0  # nothing specific in common: shared place names never make one story
+        text = text_score(vector, centroid, story.centroid_norms)
         members = story.members
         if len(members) > self.max_members:
             half = self.max_members // 2
@@ -521,6 +532,21 @@ class StoryIndex:
         # A chain of daily reports drifts from the event that started it: age counts too, at half.
         age = AGE_SHARE * gap_penalty(story.age(features.published) // AGE_SCALE)
         return text + checks - max(gap, age)
+
+    def _specific(
+        self,
+        features: StoryFeatures,
+        vector: tuple[dict[str, float], dict[str, float]],
+        centroid: tuple[dict[str, float], dict[str, float]],
+        story: _Story,
+    ) -> float:
+        """What the article and the story share beyond names of places: the part of their word
+        cosine carried by content words (IDF-weighted, so rare words count most) that name no
+        place, country or people. Every report from Beijing says "Beijing" and "China"; two reports
+        of one event also share what happened."""
+        places = place_words(features) | story.places
+        total = sum(w * centroid[0].get(k, 0.0) for k, w in vector[0].items() if k not in places)
+        return total / story.centroid_norms[0]
 
     def _centroid(self, story: _Story) -> tuple[dict[str, float], dict[str, float]]:
         """The sums of the members' unit vectors (divide by ``centroid_norms`` for unit length),
@@ -545,8 +571,8 @@ class _View:
 
     years: set[int] = field(default_factory=set)
     days: set[str] = field(default_factory=set)
-    salient: dict[str, set[str]] = field(default_factory=lambda: {"P": set(), "G": set()})
-    names: dict[str, set[str]] = field(default_factory=lambda: {"P": set(), "G": set()})
+    salient: dict[str, set[str]] = field(default_factory=lambda: {"P": set(), "G": set(), "K": set()})
+    names: dict[str, set[str]] = field(default_factory=lambda: {"P": set(), "G": set(), "K": set()})
 
     @classmethod
     def of(cls, features: StoryFeatures) -> _View:
@@ -582,7 +608,7 @@ def check_score(a: _View, b: _View) -> float:
         score += CHECKS["year_agree"] if max(a.years) == max(b.years) else -CHECKS["year_differ"]
     if a.days & b.days:
         score += CHECKS["day_agree"]
-    for kind in ("P", "G"):
+    for kind in ("P", "G", "K"):
         sa, sb = a.salient[kind], b.salient[kind]
         if not sa or not sb:
             continue
@@ -605,6 +631,10 @@ def gap_penalty(days: int) -> float:
 
 
 GAP_FREE, GAP_WEIGHT, GAP_MAX = 3, 0.25, 1.0
+# Content-word cosine (place names left out) below which an article shares nothing specific with a
+# story. On ECB+ every right join is above 0.10; on wire copy, reports that share only a capital's
+# or a country's name fall below it.
+SPECIFIC_MIN = 0.1
 AGE_SCALE, AGE_SHARE = 2, 0.5  # a story's age counts like a gap of half as many days, at half the weight
 
 
@@ -618,14 +648,22 @@ CHECKS = {
     "G_agree": 0.02,
     "G_mentioned": 0.0,
     "G_conflict": 0.03,
+    "K_agree": 0.0,  # countries agreeing say little (every report from China names China) ...
+    "K_mentioned": 0.0,
+    "K_conflict": 0.1,  # ... but reports centred on two different countries are two events
 }
 
 
 def _salience(features: StoryFeatures) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Per kind (P people by surname, G places and facilities), the central names and all names."""
-    counts: dict[str, Counter[str]] = {"P": Counter(), "G": Counter()}
+    """Per kind (P people by surname, G places and facilities, K the countries those places lie
+    in), the central names and all names."""
+    counts: dict[str, Counter[str]] = {"P": Counter(), "G": Counter(), "K": Counter()}
     for key, count in features.entities.items():
         kind, name = key.split(":", 1)
+        if kind == "G":
+            country = _place_country(name)
+            if country:
+                counts["K"][country] += count
         kind = {"F": "G"}.get(kind, kind)
         if kind == "P" and " " in name:
             continue
@@ -637,6 +675,33 @@ def _salience(features: StoryFeatures) -> tuple[dict[str, set[str]], dict[str, s
         salient[kind] = {k for k, v in counter.items() if v >= max(2, 0.5 * top)}
         names[kind] = set(counter)
     return salient, names
+
+
+def place_words(features: StoryFeatures) -> set[str]:
+    """Words that name places and peoples in an article: the words of its place and nationality
+    entities, and terms that are a country, a capital or a nationality by themselves.
+
+    >>> sorted(place_words(story_features("The police said Chinese and Thai envoys left Beijing.")))
+    ['beijing', 'chinese', 'thai']
+    """
+    out = {w for key in features.entities if key[:2] in ("G:", "N:") for w in key[2:].split()}
+    out.update(t for t in features.terms if not t[:1].isdigit() and _names_a_place(t))
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _place_country(name: str) -> str | None:
+    """The country a place entity (lower-cased, as the features keep it) lies in."""
+    from .countries import place_country
+
+    return place_country(name.title())
+
+
+@functools.lru_cache(maxsize=65536)
+def _names_a_place(word: str) -> bool:
+    from .countries import capital_country, country_name, demonym_country
+
+    return bool(country_name(word) or demonym_country(word) or capital_country(word))
 
 
 @functools.lru_cache(maxsize=1)

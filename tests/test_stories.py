@@ -176,12 +176,12 @@ def test_stories_a_story_is_scored_against_all_its_members():
     assert norms == pytest.approx(rebuilt)
 
 
-# Measured (2025, centroid scoring, threshold 0.20): file order B-cubed 0.942, pairwise 0.919;
-# ten shuffles B-cubed mean 0.916, min 0.887.
+# Measured (centroid scoring, threshold 0.20, content gate 0.10, country conflict 0.10): file order
+# B-cubed 0.942, pairwise 0.919; ten shuffles B-cubed mean 0.918, min 0.891.
 FLOOR_BCUBED_F1 = 0.93
 FLOOR_PAIRWISE_F1 = 0.905
-FLOOR_SHUFFLED_BCUBED_F1_MEAN = 0.905
-FLOOR_SHUFFLED_BCUBED_F1_MIN = 0.875
+FLOOR_SHUFFLED_BCUBED_F1_MEAN = 0.908
+FLOOR_SHUFFLED_BCUBED_F1_MIN = 0.88
 
 
 def _market(day: int, close: str, movers: str) -> str:
@@ -214,3 +214,59 @@ def test_stories_an_old_story_is_harder_to_join_than_a_fresh_one():
     fresh = score(["2006-11-01", "2006-11-02", "2006-11-03"], "2006-11-04")
     chained = score(["2006-11-01", "2006-11-10", "2006-11-19"], "2006-11-20")  # each a day or more apart
     assert chained < fresh - 0.1
+
+
+BEIJING_FUEL = """BEIJING, Nov 3 - Beijing will ban the sale of leaded petrol from next month, the city's
+environmental protection bureau said on Friday. Beijing drivers will have to fill up with unleaded fuel, and
+petrol stations across Beijing must replace their pumps, the bureau said. China's capital hopes the rule will
+cut smog over Beijing before the winter heating season."""
+
+BEIJING_COURT = """BEIJING, Nov 4 - A court in Beijing on Saturday sentenced a former bank manager to
+twelve years in prison for embezzling customer deposits, Chinese state media reported. The Beijing court
+found that the manager had forged signatures on loan papers over five years. China has stepped up its
+campaign against fraud, and Beijing prosecutors said more trials would follow."""
+
+BEIJING_CHURCH = """BEIJING, Nov 5 - Police in Beijing raided an unregistered Protestant church on Sunday
+and detained its pastor during a worship service, members of the congregation said. The house church in
+Beijing had met in a rented flat for a decade. China requires congregations to register with the state,
+and Beijing has closed several such churches this year."""
+
+
+def test_stories_articles_sharing_only_a_capitals_name_are_separate_stories():
+    """The chaining trap of mixed wire copy: the same capital and country in every report, nothing
+    else in common. Each stays a story of its own."""
+    index = StoryIndex()
+    stories = []
+    for i, (text, day) in enumerate(
+        ((BEIJING_FUEL, "2006-11-03"), (BEIJING_COURT, "2006-11-04"), (BEIJING_CHURCH, "2006-11-05"))
+    ):
+        f = story_features(text, None, day, doc=parse(text), place="Beijing")
+        stories.append(index.assign(f"b{i}", f).story_id)
+    assert len(set(stories)) == 3
+
+
+def test_stories_a_second_report_of_the_church_raid_still_joins_across_datelines():
+    """The content gate leaves real follow-ups alone: the same raid told again from Hong Kong."""
+    follow_up = """HONG KONG, Nov 6 - A rights group condemned the police raid on an unregistered
+    Protestant church in Beijing, where officers detained the pastor during a Sunday worship service.
+    The congregation had met in a rented flat; the group said the pastor's detention was illegal."""
+    index = StoryIndex()
+    first = index.assign("raid", story_features(BEIJING_CHURCH, None, "2006-11-05", doc=parse(BEIJING_CHURCH),
+                                                 place="Beijing"))
+    second = index.assign("reaction", story_features(follow_up, None, "2006-11-06", doc=parse(follow_up),
+                                                     place="Hong Kong"))
+    assert second.story_id == first.story_id
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Police in Kano said Chinese and Thai envoys left Beijing.", {"kano", "chinese", "thai", "beijing"}),
+        ("The bank raised rates, dealers said.", set()),
+    ],
+)
+def test_stories_place_words_are_places_countries_and_peoples(text, places):
+    from dateline.stories import place_words
+
+    assert place_words(story_features(text, doc=parse(text))) >= places
+    assert not place_words(story_features(text, doc=parse(text))) & {"bank", "police", "rates", "envoys"}

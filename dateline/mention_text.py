@@ -1,0 +1,159 @@
+"""What a mention's sentence says beyond who did it: content words, the trigger's noun phrase,
+the towns it names. Merging reads these to tell one act in several wordings from an actor's
+different acts, and one attack from another of the same conflict.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from .model import Event
+
+
+@functools.lru_cache(maxsize=65536)
+def _demonym(name: str) -> bool:
+    from .countries import demonym_country
+
+    return bool(demonym_country(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def sentence_towns(text: str) -> frozenset[str]:
+    """Towns and cities a sentence names (not countries or regions): where an attack happened.
+
+    >>> sorted(sentence_towns("Israeli troops shot a Hamas leader in the West Bank town of Nablus."))
+    ['Nablus']
+    """
+    from .countries import country_name, is_region
+
+    # a place is told as one ("in Nablus", "near Fallujah", "the town of Qabatia"): a capitalised
+    # word elsewhere may be a person or a paper that shares a town's name ("Taki", "Asahi")
+    words = re.findall(r"\b(?:in|near|at|outside|of|from|into|around)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)", text)
+    out = set()
+    for run in words:
+        for name in (run, *run.split()) if " " in run else (run,):
+            name = re.sub(r"['’]s?$", "", name)
+            if is_place_name(name):
+                if not (country_name(name) or is_region(name) or _demonym(name)):
+                    out.add(name)
+                break  # "West Bank" is a region, not the town of West
+    return frozenset(out)
+
+
+_SAYING = frozenset(
+    """made make makes making remark remarks held hold holds took take takes taken also earlier later last next
+    first second third told tell added adding statement reporter press spokesman spokeswoman official source
+    expected expect according quoted quote here there while after before during since when where which
+    other others another least""".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Generic news vocabulary (the packaged list the story stage also reads)."""
+    from importlib.resources import files
+
+    text = files("dateline").joinpath("data/stories_common.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def content_words(event: Event) -> frozenset[str]:
+    """The words of a mention's sentence that say what happened beyond who did it and where: no
+    stop words, no generic news words, no place names, no words of its actors' names (crudely
+    stemmed: "rebels" is "rebel"). A group compares them without the names of its own actors too
+    (``_shared_content``).
+
+    >>> sorted(content_words(stub_event(text="Police fired tear gas at protesters in the capital.")))
+    ['fired', 'protester', 'tear']
+    """
+    names = {w for a in event.source + event.target for w in re.findall(r"\w+", a.name.casefold())}
+    common = _common_words()
+    out = set()
+    for m in re.finditer(r"[A-Za-z][A-Za-z'-]+", event.text):
+        if m.group()[0].isupper() and is_place_name(m.group().rstrip("'s").rstrip("’")):
+            continue  # where ("Gaza", "Afghanistan"): places are compared as places, not as content
+        w = m.group().casefold()
+        w = w.rstrip("'s").rstrip("’")
+        root = stem(w)
+        if len(root) < 4 or w in _STOPWORDS or w in _SAYING or root in _SAYING or w in names or root in names or (
+            w in common or root in common
+        ):
+            continue
+        out.add(root)
+    return frozenset(out)
+
+
+def stem(word: str) -> str:
+    """A crude stem that makes a verb's forms one word: "pledged", "pledging", "pledges" → "pledg"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@functools.lru_cache(maxsize=65536)
+def is_place_name(name: str) -> bool:
+    from .countries import demonym_country, is_place
+
+    return is_place(name) or bool(demonym_country(name))
+
+
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
+
+
+_STOPWORDS = _DETERMINERS | frozenset(
+    """and or of in on at to for by with from as is was were be been being but not no into over under about
+    would will could should can may might must have has had this that they them then than said says told
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december week month year today yesterday people""".split()
+)
+
+
+def trigger_phrase(event: Event) -> str | None:
+    """The noun phrase of a nominal trigger with the word that tells which one it is ("the
+    suicide bombing" → "suicide bombing", "six-party talks"); None for a verb ("killed", "met")
+    and for a bare "the talks", which any story of talks shares.
+
+    >>> trigger_phrase(stub_event(text="The roundtable talks resumed.", trigger="talks", trigger_start=14))
+    'roundtable talks'
+    >>> trigger_phrase(stub_event(text="Police killed two.", trigger="killed", trigger_start=7)) is None
+    True
+    """
+    trigger = event.trigger.casefold()
+    if not trigger or trigger.endswith(("ed", "ing")) or " " in trigger.strip():
+        return None
+    offset = event.trigger_start - event.start
+    before = re.findall(r"[\w'’-]+", event.text[: max(offset, 0)].casefold())
+    if not before:
+        return None
+    prev = before[-1]
+    if prev.replace("-", "").isalpha() and prev not in _STOPWORDS and len(prev) > 2 and not prev.endswith(
+        ("'s", "’s")
+    ):
+        return f"{prev} {trigger}"
+    return None
+
+
+DEFINITE = frozenset("the this that these those its their his her".split())
+
+
+def stub_event(**fields: Any) -> Event:
+    """A bare event for examples and tests."""
+    base: dict[str, Any] = dict(
+        type="CONSULT",
+        mode=None,
+        status="occurred",
+        source=[],
+        target=[],
+        trigger="met",
+        trigger_start=0,
+        trigger_end=3,
+        sentence=0,
+        start=0,
+        end=0,
+        text="",
+    )
+    base.update(fields)
+    return Event(**base)
