@@ -2,7 +2,8 @@
 the timeline by Japan and opening the Japan–India meeting.
 
 Debian's Chromium (``apt-get install chromium``) driven by Playwright; no browser is ever
-downloaded. The screenshots land in ``docs/screenshots/`` (shown in the README).
+downloaded. The screenshots land in ``build/screenshots/`` as test artifacts
+(``DATELINE_SCREENSHOTS=docs/screenshots`` refreshes the ones the README shows).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Test artifacts; `DATELINE_SCREENSHOTS=docs/screenshots` refreshes the README's pictures.
+SCREENSHOTS = Path(os.environ.get("DATELINE_SCREENSHOTS", ROOT / "build" / "screenshots"))
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
