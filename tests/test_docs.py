@@ -49,8 +49,9 @@ def _without_time(text: str) -> str:
     return re.sub(r"\(\d+(?:\.\d+)?s\)", "(…s)", text)
 
 
-def test_docs_readme_seeds_timeline_is_what_a_run_prints(seeds_dir, tmp_path, monkeypatch, capsys):
-    """Byte for byte but the time taken, on a fresh store in an empty folder (as the quick start runs it)."""
+def test_docs_readme_seeds_timeline_is_what_a_run_prints(seeds_dir, tmp_path, monkeypatch, capsys, shared_kb):
+    """Byte for byte but the time taken, on a fresh store in an empty folder, with the knowledge base
+    built from ../shared/kb (as the quick start runs it)."""
     from dateline.cli import main
 
     monkeypatch.chdir(tmp_path)
@@ -86,7 +87,7 @@ CORPUS_FIGURES = {  # how the README's corpus paragraph states each figure of `d
 }
 
 
-def test_docs_readme_corpus_figures_are_what_a_run_prints(tmp_path):
+def test_docs_readme_corpus_figures_are_what_a_run_prints(tmp_path, shared_kb):
     """The corpus paragraph of the README against `dateline stats` after a whole-corpus run.
 
     A whole-corpus run takes minutes, so this runs only when DATELINE_CHECK_CORPUS=1 is set.
