@@ -155,7 +155,10 @@ class KnowledgeBase:
         codes = self.codes.get(eid, ())
         now = [c for c in codes if c.dated and c.start <= date <= c.end]
         if now:
-            best = max(now, key=lambda c: (c.sector not in (None, "ELI"), c.start))
+            # one holding offices of two countries at once (France's president is also a co-prince of
+            # Andorra) belongs to the country most of his record is about
+            weight = Counter(c.country for c in codes)
+            best = max(now, key=lambda c: (c.sector not in (None, "ELI"), weight[c.country], c.start))
             presumed = all(c.end == 99991231 for c in now) and date > horizon
             return Resolution(label, kind, best.country, best.sector, best.role, best.sector != "ELI", presumed)
         plain = [c for c in codes if not c.dated]
