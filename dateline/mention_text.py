@@ -51,8 +51,8 @@ _SAYING = frozenset(
 
 
 @functools.lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Generic news vocabulary (the packaged list the story stage also reads)."""
+def common_words() -> frozenset[str]:
+    """Generic news vocabulary (packaged list), shared by the story and merge stages."""
     from importlib.resources import files
 
     text = files("dateline").joinpath("data/stories_common.txt").read_text(encoding="utf-8")
@@ -69,7 +69,7 @@ def content_words(event: Event) -> frozenset[str]:
     ['fired', 'protester', 'tear']
     """
     names = {w for a in event.source + event.target for w in re.findall(r"\w+", a.name.casefold())}
-    common = _common_words()
+    common = common_words()
     out = set()
     for m in re.finditer(r"[A-Za-z][A-Za-z'-]+", event.text):
         if m.group()[0].isupper() and is_place_name(m.group().rstrip("'s").rstrip("’")):

@@ -45,6 +45,7 @@ import numpy as np
 from datasketch import MinHash
 
 from .dates import day_of
+from .mention_text import common_words
 
 NUM_PERM = 64
 BANDS = 16  # LSH bands of NUM_PERM // BANDS rows: candidates from Jaccard ~0.5, verified after
@@ -702,15 +703,6 @@ def _names_a_place(word: str) -> bool:
     from .countries import capital_country, country_name, demonym_country
 
     return bool(country_name(word) or demonym_country(word) or capital_country(word))
-
-
-@functools.lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Generic news vocabulary (packaged list): down-weighted before the store has seen enough."""
-    from importlib.resources import files
-
-    text = files("dateline").joinpath("data/stories_common.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def _bands(signature: np.ndarray) -> list[tuple[int, bytes]]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.evaluation.common import prf, read_jsonl, write_jsonl
+from dateline.events.syntax import depth
 
 LABELS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict", None)
 QUADS = {
@@ -79,7 +80,7 @@ def sentence_quad(doc: Any, events: list[Any]) -> str | None:
         quad = None if tok is not None and _statement(tok) else quad_of(e.type, e.status, lemma)
         if quad is None:
             continue
-        key = (_depth(tok) if tok is not None else 99, STATUS_RANK.get(e.status, 4), e.trigger_start)
+        key = (depth(tok) if tok is not None else 99, STATUS_RANK.get(e.status, 4), e.trigger_start)
         if best is None or key < best:
             best, label = key, quad
     return label
@@ -98,14 +99,6 @@ def _statement(tok: Any) -> bool:
 def _token_at(doc: Any, char: int) -> Any:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
-
-
-def _depth(tok: Any) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok = tok.head
-        depth += 1
-    return depth
 
 
 def predict(texts: list[str]) -> list[str | None]:

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from dateline.evaluation.common import read_jsonl, write_jsonl
+from dateline.events.syntax import depth
 
 Span = tuple[int, int]
 PHRASE_CUT = frozenset({"relcl", "acl", "advcl", "ccomp", "case", "parataxis", "mark", "prep"})
@@ -68,13 +69,6 @@ def _with_mentions(span: Span, actors: list[Any]) -> Span:
     return start, end
 
 
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok, depth = tok.head, depth + 1
-    return depth
-
-
 def predict(items: list[dict[str, Any]]) -> list[dict[str, list[Span]]]:
     """Source and target spans of each item's main event."""
     from dateline.actors import find_actors
@@ -97,7 +91,7 @@ def predict(items: list[dict[str, Any]]) -> list[dict[str, list[Span]]]:
                 found,
                 key=lambda em: (
                     not (em[1].source_tokens or em[1].target_tokens),
-                    _depth(em[1].clause),
+                    depth(em[1].clause),
                     not (em[1].source_tokens and em[1].target_tokens),
                     em[1].trigger.i,
                 ),

@@ -31,7 +31,7 @@ from dateline import kb as knowledge
 
 from .features import features
 from .mention import Mention
-from .syntax import SEPARATING_PREPS, SUBJECT_DEPS, light_governor, subject_tokens
+from .syntax import SEPARATING_PREPS, SUBJECT_DEPS, depth, light_governor, subject_tokens
 from .vocabulary import contexts, in_context
 
 POLITICAL_SECTORS = frozenset("GOV MIL LEG JUD COP REB INS OPP PTY SPY IGO".split())
@@ -96,7 +96,7 @@ def _attaches(inner: Mention, outer: Mention) -> bool:
 
 def merge_same(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (_depth(m.trigger), m.nominal, m.trigger.i)):
+    for m in sorted(mentions, key=lambda m: (depth(m.trigger), m.nominal, m.trigger.i)):
         host = next((k for k in kept if k.type == m.type and (_attaches(m, k) or _attaches(k, m))), None)
         if host is None:
             kept.append(m)
@@ -108,14 +108,6 @@ def merge_same(mentions: list[Mention]) -> list[Mention]:
         if m.status != "occurred" and host.status == "occurred" and host.nominal:
             host.status = m.status
     return kept
-
-
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok = tok.head
-        depth += 1
-    return depth
 
 
 def drop_reference(m: Mention) -> bool:

@@ -133,3 +133,11 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 passive = False
             return subj, passive if verb.dep_ != "xcomp" else passive and gov.lemma_.lower() not in PLAN_VERBS
     return [], False
+
+
+def depth(tok: Token) -> int:
+    """How far a token lies below its sentence's root (capped: a parse is a tree, but cheaply safe)."""
+    steps = 0
+    while tok.head.i != tok.i and steps < 50:
+        tok, steps = tok.head, steps + 1
+    return steps
