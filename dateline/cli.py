@@ -135,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("what", choices=("pipeline", "serve", "growth"))
     c.add_argument("--corpus", help="pipeline, serve: JSON Lines corpus (field text)")
     c.add_argument("--limit", type=_positive, default=300, help="pipeline: articles to process (default 300)")
+    c.add_argument("--processes", type=_positive, default=1,
+                   help="pipeline: processes for the parse and for the run alike (default 1)")
     c.add_argument("--store", help="serve: the store of the corpus less its last --hold-out articles (built when missing)")
     c.add_argument("--hold-out", type=_positive, default=300,
                    help="serve: articles the writer adds while clients query (default 300)")
@@ -614,10 +616,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import bench_pipeline, bench_serve, report, report_serve
-
     if args.what == "growth":
-        from .growth import GrowthRunFailed, bench_growth, report as growth_report
+        from .bench.growth import GrowthRunFailed, bench_growth, report as growth_report
 
         try:
             result = bench_growth(args.repeats)
@@ -632,11 +632,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if not os.path.exists(args.corpus):
         raise UsageError(f"no such file: {args.corpus}")
     if args.what == "serve":
+        from .bench.serve import bench_serve, report_serve
+
         result = bench_serve(args.corpus, store=args.store, hold_out=args.hold_out, clients=args.clients,
                              seconds=args.seconds, workers=args.workers, progress=lambda line: print(line, file=sys.stderr))
         print(report_serve(result))
     else:
-        result = bench_pipeline(args.corpus, limit=args.limit or None)
+        from .bench.pipeline import bench_pipeline, report
+
+        result = bench_pipeline(args.corpus, limit=args.limit or None, workers=args.processes)
         print(report(result))
     if args.json:
         print(json.dumps(result))

@@ -60,7 +60,7 @@ def analyze_batch(
     ``max_chars`` characters (and never more than the parser takes) of an article are analysed,
     cut at a sentence end. The whole text is stored; the warning names the article.
     """
-    from .annotate import load_model
+    from .annotate import TEXT_KEY, load_model
 
     nlp = load_model(model)
     limit = min(max_chars, nlp.max_length)
@@ -75,6 +75,7 @@ def analyze_batch(
         part = article if cut == len(article.text) else replace(article, text=article.text[:cut])
         try:
             doc = docs.get(article.id) or nlp(part.text)
+            doc.user_data[TEXT_KEY] = part.text  # the parsed text, kept so stages need not rebuild it
             analysis, features, warnings = analyze_doc(part, doc)
         except Exception as exc:  # one article's failure must not stop the batch
             out.append(Skipped(article.origin or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
@@ -117,9 +118,12 @@ def analyze(article: Article, model: str | None = None) -> Analysis:
     return result[0]
 
 
-def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
+def analyze_doc(article: Article, doc: Any, timings: dict[str, float] | None = None) -> tuple[Analysis, dict, list[str]]:
     """The stages after parsing, each guarded: a stage that fails on an article leaves its
-    part empty and says so, and the article is still stored with what the other stages found."""
+    part empty and says so, and the article is still stored with what the other stages found.
+
+    ``timings``, when given, gathers the seconds each stage takes (``dateline bench pipeline``).
+    """
     from .actors import find_actors
     from .events import find_events
     from .quotes import find_quotes
@@ -128,9 +132,17 @@ def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
 
     warnings: list[str] = []
 
-    def guarded(stage: str, fn: Callable[[], Any], empty: Any) -> Any:
+    def timed(stage: str, fn: Callable[[], Any]) -> Any:
+        started = time.perf_counter()
         try:
             return fn()
+        finally:
+            if timings is not None:
+                timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+    def guarded(stage: str, fn: Callable[[], Any], empty: Any) -> Any:
+        try:
+            return timed(stage, fn)
         except Exception as exc:
             warnings.append(f"stored, but the {stage} stage failed: {type(exc).__name__}: {exc}")
             return empty
@@ -143,10 +155,10 @@ def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
         article=article, actors=actors, timexes=timexes, events=events, quotes=quotes,
         sentences=[(s.start_char, s.end_char) for s in doc.sents],
     )
-    features = story_features(
+    features = timed("story features", lambda: story_features(  # unguarded: without them no story
         article.text, article.title, article.published, doc=doc, actors=actors, events=events,
         place=article.place,
-    )
+    ))
     return analysis, features.to_dict(), warnings
 
 
@@ -161,8 +173,12 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     stdin: Any = None,
     max_chars: int = MAX_CHARS,
+    timings: dict[str, float] | None = None,
 ) -> RunStats:
     """Read, analyse and store everything under ``paths``; return what happened.
+
+    ``timings``, when given, gathers the seconds the writer spends placing and storing
+    articles ("store") and merging events ("merge"), for ``dateline bench``.
 
     A path that does not exist raises InputError before anything is recorded. A run stopped
     by an exception (Ctrl-C, a lost cluster) is recorded as stopped, with what it stored kept;
@@ -186,9 +202,12 @@ def run(
                     store.record_error(result, run_id)
                     continue
                 analysis, features, warnings = result
+                stored = time.perf_counter()
                 if index is None:
                     index = _story_index(store)
                 _store_one(store, index, analysis, features, stats)
+                if timings is not None:
+                    timings["store"] = timings.get("store", 0.0) + time.perf_counter() - stored
                 for warning in warnings:
                     note = Skipped(analysis.article.origin or analysis.article.id, warning)
                     stats.warnings.append(note)
@@ -196,7 +215,10 @@ def run(
                 done += 1
                 if progress:
                     progress(done, stats.read)
+        merging = time.perf_counter()
         finalize(store)
+        if timings is not None:
+            timings["merge"] = timings.get("merge", 0.0) + time.perf_counter() - merging
     except BaseException as exc:
         stats.seconds = time.time() - started
         reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"{type(exc).__name__}: {exc}"
