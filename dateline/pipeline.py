@@ -9,6 +9,7 @@ on, is recorded with its reason and skipped; the batch goes on.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,12 @@ from .read import DEFAULT_MAX_BYTES, Document, UnreadableInput, check_paths, rea
 from .store import Store, chunks
 
 CHUNK = 16  # articles per task: small enough to keep every worker busy, large enough for nlp.pipe
+# Events are merged after every this many new articles, not only at the end: the writer merges
+# while the workers parse (no idle cores waiting for one long merge at the end), the events of
+# a long run can be read as it goes, and a run that is killed leaves at most this many
+# articles' events unmerged (the next run merges them). A count, not a time, so that every
+# engine merges at the same points and stores the same result.
+MERGE_EVERY = 500
 # Characters of one article that are analysed. Longer than any news article (a 10,000-word
 # long read is about 60,000), short enough that stages whose cost grows faster than the text
 # (see the per-article cap in analyze_batch) stay within seconds. A longer text is stored
@@ -187,16 +194,85 @@ def run(
     from .engines.local import serial
 
     check_paths(paths)
+    engine = engine or serial
+
+    def results(stats: RunStats, run_id: int) -> Iterator[list]:
+        articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
+        return engine(partial(analyze_batch, max_chars=max_chars), chunks(articles, CHUNK))
+
+    return _write(results, store, progress, timings)
+
+
+def load(folder: str, store: Store, progress: Callable[[int, int], None] | None = None) -> RunStats:
+    """Bring the shards ``run_to_shards`` wrote into ``store``, as a direct run would have stored them."""
+    from .shards import read_shards, read_skipped, shard_files
+
+    shard_files(folder)  # not a shard folder: say so before a run is recorded
+
+    def results(stats: RunStats, run_id: int) -> Iterator[list]:
+        skipped, warnings = read_skipped(folder)
+        for notes, kind in ((skipped, stats.skipped), (warnings, stats.warnings)):
+            for note in notes:
+                kind.append(note)
+                store.record_error(note, run_id)
+        for chunk in read_shards(folder):
+            stats.read += len(chunk)
+            yield chunk
+
+    return _write(results, store, progress, None)
+
+
+def run_to_shards(
+    paths: Iterable[str],
+    folder: str,
+    engine: Engine | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+    stdin: Any = None,
+    max_chars: int = MAX_CHARS,
+) -> RunStats:
+    """Analyse everything under ``paths`` into Parquet shards in ``folder`` (no store is touched).
+
+    Each task writes its own shard; a shard already there is not written again, so rerunning
+    after a crash does only what is missing. Articles are deduplicated within the input only;
+    ``load`` skips those a store already holds.
+    """
+    from .engines.local import serial
+    from .shards import ShardTask, write_skipped
+
+    check_paths(paths)
+    engine = engine or serial
+    os.makedirs(folder, exist_ok=True)
+    started = time.time()
+    stats = RunStats()
+    articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), None, stats, None)
+    task = ShardTask(folder, partial(analyze_batch, max_chars=max_chars))
+    done = 0
+    for n in engine(task, enumerate(chunks(articles, CHUNK))):
+        done += n
+        if progress:
+            progress(done, stats.read)
+    write_skipped(folder, stats.skipped, stats.warnings)
+    stats.new = done
+    stats.seconds = time.time() - started
+    return stats
+
+
+def _write(
+    results: Callable[[RunStats, int], Iterable[list]],
+    store: Store,
+    progress: Callable[[int, int], None] | None,
+    timings: dict[str, float] | None,
+) -> RunStats:
+    """The one writer: place each analysed article in a story and store it, merging events as it goes."""
     started = time.time()
     stats = RunStats()
     run_id = store.start_run()
-    engine = engine or serial
     try:
-        articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
         index = None  # built at the first new article: a rerun that adds nothing never loads it
         done = 0
-        for results in engine(partial(analyze_batch, max_chars=max_chars), chunks(articles, CHUNK)):
-            for result in results:
+        for chunk in results(stats, run_id):
+            for result in chunk:
                 if isinstance(result, Skipped):
                     stats.skipped.append(result)
                     store.record_error(result, run_id)
@@ -215,10 +291,9 @@ def run(
                 done += 1
                 if progress:
                     progress(done, stats.read)
-        merging = time.perf_counter()
-        finalize(store)
-        if timings is not None:
-            timings["merge"] = timings.get("merge", 0.0) + time.perf_counter() - merging
+                if done % MERGE_EVERY == 0:
+                    _finalize(store, timings)
+        _finalize(store, timings)
     except BaseException as exc:
         stats.seconds = time.time() - started
         reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"{type(exc).__name__}: {exc}"
@@ -227,6 +302,13 @@ def run(
     stats.seconds = time.time() - started
     store.finish_run(run_id, stats.to_dict())
     return stats
+
+
+def _finalize(store: Store, timings: dict[str, float] | None) -> None:
+    started = time.perf_counter()
+    finalize(store)
+    if timings is not None:
+        timings["merge"] = timings.get("merge", 0.0) + time.perf_counter() - started
 
 
 def finalize(store: Store) -> list[str]:
@@ -303,33 +385,36 @@ def _story_index(store: Store) -> Any:
 
 
 def _new_articles(
-    items: Iterable[Document | Skipped], store: Store, stats: RunStats, run_id: int
+    items: Iterable[Document | Skipped], store: Store | None, stats: RunStats, run_id: int | None
 ) -> Iterator[Article]:
-    """Clean each document and pass on only articles not stored and not seen earlier in this run."""
+    """Clean each document and pass on only articles not stored and not seen earlier in this run.
+
+    Without a store (``run_to_shards``) what it would record is only gathered in ``stats``."""
+    def record(note: Skipped, kind: list[Skipped]) -> None:
+        kind.append(note)
+        if store is not None:
+            store.record_error(note, run_id)
+
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Skipped):
-            stats.skipped.append(item)
-            store.record_error(item, run_id)
+            record(item, stats.skipped)
             continue
         try:
             article = clean(item)
         except UnreadableInput as exc:
-            skipped = Skipped(item.origin, str(exc))
-            stats.skipped.append(skipped)
-            store.record_error(skipped, run_id)
+            record(Skipped(item.origin, str(exc)), stats.skipped)
             continue
         stats.read += 1
-        if article.id in seen or store.has_article(article.id):
+        if article.id in seen or (store is not None and store.has_article(article.id)):
             stats.duplicates += 1
             continue
-        store.clear_errors(item.origin)
+        if store is not None:
+            store.clear_errors(item.origin)
         notes = list(item.warnings)
         if item.date and article.published is None:
             notes.append(f"its date {item.date!r} is not a calendar date; read as undated")
         for reason in notes:
-            note = Skipped(item.origin, reason)
-            stats.warnings.append(note)
-            store.record_error(note, run_id)
+            record(Skipped(item.origin, reason), stats.warnings)
         seen.add(article.id)
         yield article
