@@ -39,6 +39,7 @@ Minister of Foreign Affairs,Kassym-Jomart Tokayev,Q1,2002-01-28,2007-01-10
 President,Kassym-Jomart Tokayev,Q1,2019-03-20,
 Prime Minister,Ana Berg,Q2,2010-01-01,2015-06-30
 Prime Minister,,Q3,2016-01-01,
+State Secretary,Saida Holm,Q8,2000-01-01,2005-12-31
 """
 LEADERS = """countryid,country,position,positionLabel,officeholder,officeholderLabel,start_year,end_year
 Q1,Kazakhstan,Q9,President of Kazakhstan,Q4,Nursultan Nazarbayev,1991,2019
@@ -145,6 +146,24 @@ def test_kb_resolves_names_at_a_date(small: tuple[KnowledgeBase, kb.Report], nam
     assert found is not None
     role = found.role[: len(expected[2])] if expected[2] and found.role else None
     assert (found.country, found.sector, role) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "near", "expected"),
+    [
+        ("Holm", 20030101, (), "KAZ"),  # a surname whose one bearer is in office that day
+        ("Holm", 20180101, (), None),  # out of office, and nothing around says Kazakhstan: no guess
+        ("Holm", 20180101, ("KAZ",), "KAZ"),  # the article names the bearer's country
+        ("Saide Holm", 20030101, (), "KAZ"),  # another spelling of the given name
+        ("Shira Holm", 20030101, (), None),  # another person: a full name must match a full name
+        ("Shira Holm", 20030101, ("KAZ",), None),
+    ],
+)
+def test_kb_surname_guesses_need_context(small: tuple[KnowledgeBase, kb.Report], name: str, date: int,
+                                         near: tuple[str, ...], expected: str | None) -> None:
+    found = small[0].resolve(name, date, near, weak=True)
+    assert (found.country if found else None) == expected
+    assert small[0].resolve(name, date, near) is None  # only a weak lookup tries surnames
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[s
     person = next((e for e in evidence if e.kind == "person"), None)
     if person is None and name:
         near = tuple(e.country for e in evidence + around if e.country)
-        person = kb_evidence(name[0], day, near, weak=True)
+        person = kb_evidence(" ".join(name), day, near, weak=True)
         if person is not None and person.kind == "person":
             country = country or person.country
         else:

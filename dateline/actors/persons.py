@@ -98,9 +98,9 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
             continue
         if countries.demonym_country(name[0]):  # "Bosnian Serbs": a people, not a person
             continue
-        if len(name) == 1 and knowledge.get() is not None and countries.place_country(name[0]):
-            known = kb_evidence(name[0], day, weak=True)
-            if known is None or known.kind != "person":
+        base = knowledge.get()
+        if len(name) == 1 and base is not None and countries.place_country(name[0]):
+            if not base.is_person_name(name[0]):
                 continue
         index = by_name.get(name)
         if index is None:
