@@ -59,6 +59,14 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
          ["President Donald Trump"], ["a Syrian air base"]),
         # no day or amount is a side
         ("The minister on Tuesday praised the agreement.", "SUPPORT", ["The minister"], ["the agreement"]),
+        # an object pronoun is not its clause's subject: the other person named before it
+        ("Nick Clegg singled out the minister, Michael Gove, accusing him of silence.", "ACCUSE",
+         ["Nick Clegg"], ["Michael Gove"]),
+        ("Anna Berg called Pavel Sidorov on Monday and urged him to show restraint.", "REQUEST",
+         ["Anna Berg"], ["Pavel Sidorov"]),
+        # a participle set off by a comma: its noun is the one freed, not the one who frees
+        ("The aid worker Tim Okello, freed in the north on Monday, flew home.", "RETREAT", [],
+         ["The aid worker Tim Okello"]),
     ],
 )
 def test_arguments_sides_as_written(text: str, type_: str, source: list[str], target: list[str]) -> None:

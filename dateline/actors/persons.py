@@ -226,7 +226,8 @@ def _owner(doc: Doc, owner: Token, drafts: list[Draft]) -> Draft | None:
 
 def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
     """he/him/his/she/her: the person who is subject of the same sentence, else the only
-    person named in the previous sentence."""
+    person named in the previous sentence; an object "him" or "her" is the one other person
+    named before it in its sentence."""
     where: dict[int, int] = {}
     for index, draft in enumerate(drafts):
         for start, end in draft.spans or []:
@@ -239,6 +240,11 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
                 continue
             subjects = {where[t.i] for t in sent if t.i in where and t.dep_ in ("nsubj", "nsubjpass")}
             candidates = subjects
+            if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative"):
+                # an object is not its clause's subject: "Clegg picked out Gove, accusing him" is Gove
+                candidates = {where[t.i] for t in sent if t.i in where and t.i < tok.i} - subjects
+                if len(candidates) != 1:
+                    continue
             if not candidates and n > 0:
                 candidates = {where[t.i] for t in sents[n - 1] if t.i in where}
             if len(candidates) == 1:
