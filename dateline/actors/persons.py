@@ -179,7 +179,8 @@ def describe_persons(
         if other is not None and other is not draft:
             draft.role = draft.role or other.role
             draft.sector = draft.sector or other.sector
-    if knowledge.get() is not None:
+    base = knowledge.get()
+    if base is not None:
         near = _named_countries(doc, home)
         for draft in drafts:
             known = kb_evidence(draft.name, day, near, weak=True)
@@ -187,6 +188,12 @@ def describe_persons(
             if known is not None and known.kind != "place":
                 draft.country = draft.country or known.country
                 draft.sector = draft.sector or known.sector or "GOV"
+            if known is not None and known.kind == "person" and " " in draft.name:
+                # A full name of someone in office that day beats a stray word of a long article
+                # ("Trump and May" read as a description of May)
+                exact = base.resolve(draft.name, day, near)
+                if exact is not None and exact.kind == "person" and exact.current and not exact.presumed:
+                    draft.country = exact.country
     exclude = {d.country for d in drafts if d.country}
     for draft in drafts:
         official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")
