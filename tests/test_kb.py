@@ -157,6 +157,7 @@ def test_kb_resolves_names_at_a_date(small: tuple[KnowledgeBase, kb.Report], nam
         ("Saide Holm", 20030101, (), "KAZ"),  # another spelling of the given name
         ("Shira Holm", 20030101, (), None),  # another person: a full name must match a full name
         ("Shira Holm", 20030101, ("KAZ",), None),
+        ("Saida M. Holm", 20030101, (), "KAZ"),  # one name inside the other, an initial more
     ],
 )
 def test_kb_surname_guesses_need_context(small: tuple[KnowledgeBase, kb.Report], name: str, date: int,
@@ -272,7 +273,7 @@ def test_kb_cli_build_prints_what_it_read(small_sources: Path, tmp_path: Path, c
 
 @pytest.mark.parametrize(
     ("task", "file", "country", "sector"),
-    [("actors", "actors.jsonl", 0.905, 0.885), ("actors-gsr", "actors-gsr.jsonl", 0.94, 0.775)],
+    [("actors", "actors.jsonl", 0.918, 0.885), ("actors-gsr", "actors-gsr.jsonl", 0.942, 0.778)],
 )
 def test_kb_actors_quality_gate(shared_kb, task: str, file: str, country: float, sector: float) -> None:
     from dateline.evaluation import task_module

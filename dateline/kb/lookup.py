@@ -45,6 +45,19 @@ class Resolution:
     presumed: bool = False  # current only because a source older than the day left the term open
 
 
+def _same_person_name(words: list[str], other: list[str]) -> bool:
+    """Whether two full names with one surname name one person: another spelling of the given name
+    ("Aleksandr"/"Alexander Lukashenko"), or one name inside the other with an initial or a title
+    more ("Deve Gowda" in "H. D. Deve Gowda", "Mujibur Rahman" in "Sheikh Mujibur Rahman")."""
+    if len(other) >= 2 and _variant(words[0], other[0]):
+        return True
+    shorter, longer = sorted((words, other), key=len)
+    if len(shorter) < 2:
+        return False
+    rest = iter(longer)
+    return all(word in rest for word in shorter)
+
+
 def _variant(given: str, other: str) -> bool:
     """Whether two given names are spellings of one ("Aleksandr", "Alexander"; "Sergei", "Sergey"),
     not merely names with the same initial ("Shamima", "Saida")."""
@@ -129,9 +142,10 @@ class KnowledgeBase:
             return None
         ids = self.weak.get(k)
         if not ids and " " in k:
-            given, surname = k.split()[0], k.split()[-1]
+            surname = k.split()[-1]
             bearers = self.weak.get(surname, ())
-            ids = tuple(i for i in bearers if _variant(given, key(self.entities[i][0]).split()[0]))
+            words = k.split()
+            ids = tuple(i for i in bearers if _same_person_name(words, key(self.entities[i][0]).split()))
         if not ids:
             return None
         found = self._choose(ids, date or self.as_of, countries)
