@@ -242,6 +242,13 @@ def test_find_actors_resolves_in_the_document_first(small_kb) -> None:
     assert (berg.country, berg.sector) == ("KAZ", "GOV")  # the knowledge base, on that day
 
 
+def test_find_actors_recovers_known_full_names_the_tagger_missed(small_kb) -> None:
+    doc = parse("Kassym-Jomart Tokayev said the talks went well.")
+    assert not any(e.label_ == "PERSON" for e in doc.ents)  # the tagger reads the name as an organisation
+    actors = [(a.name, a.kind, a.country) for a in find_actors(doc, date="2005-06-01")]
+    assert ("Kassym-Jomart Tokayev", "PERSON", "KAZ") in actors, actors
+
+
 def test_find_actors_the_is_no_place() -> None:
     actors = find_actors(parse("The defence secretary, James Mattis, said the army was ready."))
     assert all(a.country != "BRA" for a in actors), [(a.name, a.country) for a in actors]

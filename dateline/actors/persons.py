@@ -90,7 +90,8 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
     uses = _title_uses(doc)
     drafts: list[Draft] = []
     by_name: dict[tuple[str, ...], int] = {}
-    ents = sorted((e for e in doc.ents if e.label_ == "PERSON"), key=lambda e: -len(e))
+    tagged = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = sorted(tagged + _known_names(doc, tagged), key=lambda e: -len(e))
     for ent in ents:
         start, end = _name_range(ent, uses)
         name = tuple(t.text for t in doc[start:end])
@@ -113,6 +114,43 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         taken.update(range(start, end))
     _bare_names(doc, drafts, taken)
     return drafts
+
+
+NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "-"})
+LONGEST_NAME = 4
+
+
+def _known_names(doc: Doc, tagged: list[Span]) -> list[Span]:
+    """Full names of people the knowledge base knows that the parser did not tag as persons
+    ("Theresa May said ..."): runs of capitalised proper nouns, two words or more, whose whole
+    text is a person's name in the dictionaries. A surname alone is never taken this way."""
+    base = knowledge.get()
+    if base is None:
+        return []
+    inside = {i for e in tagged for i in range(e.start, e.end)}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in inside or not _name_word(doc[i]) or doc[i].lower_ in NAME_PARTICLES:
+            i += 1
+            continue
+        run = i
+        while run < len(doc) and run not in inside and (
+            _name_word(doc[run]) or doc[run].lower_ in NAME_PARTICLES
+        ):
+            run += 1
+        for n in range(min(LONGEST_NAME, run - i), 1, -1):
+            span = doc[i : i + n]
+            if span[-1].lower_ not in NAME_PARTICLES and base.is_full_person_name(span.text):
+                found.append(Span(doc, i, i + n, label="PERSON"))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
 
 
 def _part_of(name: tuple[str, ...], full: str) -> bool:

@@ -233,6 +233,10 @@ class KnowledgeBase:
         k = key(name)
         return any(self.entities[i][1] == "person" for i in self.names.get(k, ()) + self.weak.get(k, ()))
 
+    def is_full_person_name(self, name: str) -> bool:
+        """Whether the dictionaries give this whole name (not a surname) to a person."""
+        return any(self.entities[i][1] == "person" for i in self.names.get(key(name), ()))
+
     def agent(self, phrase: str) -> str | None:
         """The sector of a generic agent noun phrase ("riot police" COP, "Kurdish fighters" by its
         head), trying singular forms of the last word; NON or JNK for words that are not actors."""
