@@ -75,6 +75,24 @@ def test_arguments_sides_as_written(text: str, type_: str, source: list[str], ta
 
 
 @pytest.mark.parametrize(
+    "text, type_, targets",
+    [
+        # who condemns an attack accuses the attacker, not the victim
+        ("Iran condemned the Israeli strikes on Syria.", "ACCUSE", ["ISR"]),
+        ("Iran condemned plans to bomb Syria.", "ACCUSE", []),  # the planners, whom it does not name
+        ("Russia condemned the decision to strike Syria.", "ACCUSE", []),
+        # who agrees to an attack targets its victim
+        ("Kenya agreed to attack the Shabaab camps in Somalia.", "AGREE", ["SOM"]),
+    ],
+)
+def test_arguments_an_act_about_an_act(text: str, type_: str, targets: list[str]) -> None:
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    event = next(e for e, _ in found if e.type == type_)
+    assert [a.country for a in event.target] == targets
+
+
+@pytest.mark.parametrize(
     "text, type_, countries",
     [
         ("Peruvian troops stormed the residence.", "ASSAULT", ["PER"]),

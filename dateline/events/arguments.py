@@ -354,17 +354,32 @@ class _Side:
         return self.token if self.actors and self.token is not None else self.fallback
 
 
-def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor]) -> Found:
-    """First actor named in the verb's complements, a last resort for the recipient."""
+VICTIM_PREPS = frozenset({"on", "against", "into", "upon"})
+
+
+def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor], victims: bool = True) -> Found:
+    """First actor named in the verb's complements, a last resort for the recipient. Unless
+    ``victims``, not the victim of an act the complement names: who "condemned plans to bomb
+    Syria" accuses the planners, not Syria."""
     for c in verb.children:
         if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative", "attr") and c.i > verb.i:
             for t in c.subtree:
+                if not victims and _victim(t, c):
+                    continue
                 if t.pos_ in ("PROPN", "NOUN", "PRON"):
                     found = Found(a for a in _actors_of(t, index) if a not in exclude)
                     if found:
                         found.token = t
                         return found
     return Found()
+
+
+def _victim(tok: Token, top: Token) -> bool:
+    """Whether ``tok``, inside the complement ``top``, is what an act in it is done to: the object
+    of a verb below the complement ("plans to bomb Syria") or of "on"/"against" ("strikes on Syria")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in VICTIM_PREPS and tok.head.head.i != top.head.i:
+        return True
+    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.i != top.head.i and tok.head is not top
 
 
 def verb_arguments(m: Mention, index: ActorIndex) -> None:
@@ -408,7 +423,8 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
             objs = [g for o in objs if o.i in m.consumed for g in _prep_objects(o, NOUN_TARGET_PREPS)] + objs
         target = tgt.take(_first_actors(objs, index, source, any_phrase=m.type in THING_TARGETS))
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
-        target = tgt.take(_complement_actor(verb, index, source))
+        blames = m.type == "ACCUSE"
+        target = tgt.take(_complement_actor(verb, index, source, victims=not blames))
     if "swap" in m.entry.flags and not passive:
         source, target = target, source
         src, tgt = tgt, src
@@ -496,3 +512,15 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
             verb = clause_head(verb.head)
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt)
+
+
+def content_target(m: Mention, inner: list[Mention], index: ActorIndex) -> None:
+    """The target of an act about another act, from that act's sides: who "agreed to attack the
+    rebels" targets the rebels, but who "criticised threats of strikes on Syria" or "condemned the
+    bombing of the town" accuses whoever threatens or bombs, not the victim."""
+    for i in inner:
+        (noun_arguments if i.nominal else verb_arguments)(i, index)
+        blames = m.type == "ACCUSE" and i.type in HOSTILE_MATERIAL | {"THREATEN"}
+        m.target = [a for a in (i.source if blames else i.target) if a not in m.source]
+        if m.target or blames:
+            break
