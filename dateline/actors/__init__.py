@@ -33,7 +33,7 @@ from .coding import code_actor
 from .descriptions import Evidence, Term, pick_country, pick_role, pick_sector, scan, term, words_of
 from .drafts import edge_punct
 from .groups import find_groups
-from .persons import describe_persons, find_persons, named_home, resolve_pronouns
+from .persons import describe_persons, find_persons, resolve_pronouns
 from .places import home_country, places_and_orgs
 
 __all__ = [
@@ -47,7 +47,7 @@ def find_actors(doc: Doc, place: str | None = None, date: str | None = None) -> 
 
     ``place`` is the dateline place ("New Delhi"): officials whose country the text does not
     state, and the knowledge base does not know, belong to the article's home country, the
-    place's (else the most named country). ``date`` (ISO, the publication date) is the day whose
+    place's (else the most named country), while no one else named is of it. ``date`` (ISO, the publication date) is the day whose
     officeholders the knowledge base gives.
 
     >>> from dateline.annotate import parse
@@ -59,7 +59,7 @@ def find_actors(doc: Doc, place: str | None = None, date: str | None = None) -> 
     home = home_country(doc, place)
     day = date_key(date)
     persons = find_persons(doc, taken, day)
-    describe_persons(doc, persons, home, named_home(doc, place, home), day)
+    describe_persons(doc, persons, home, day)
     resolve_pronouns(doc, persons, taken)
     others = places_and_orgs(doc, taken, home)
     drafts = persons + others

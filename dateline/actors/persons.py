@@ -178,25 +178,12 @@ def _bare_names(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
         taken.add(tok.i)
 
 
-def named_home(doc: Doc, place: str | None, home: str | None) -> bool:
-    """Whether the home country stands in the text on its own (a country or capital named, or
-    the dateline), not only as the nationality of some official: "Macron met German Chancellor
-    Scholz" says nothing about Macron's country."""
-    if home is None:
-        return False
-    if place and countries.place_country(place) == home:
-        return True
-    return any(
-        ent.label_ == "GPE" and countries.country_name(ent.text) == home for ent in doc.ents
-    )
-
-
 def describe_persons(
-    doc: Doc, drafts: list[Draft], home: str | None, named_home: bool = True, day: int | None = None
+    doc: Doc, drafts: list[Draft], home: str | None, day: int | None = None
 ) -> None:
     """Role, country and sector of each person: every description of them in the article first,
-    then the knowledge base (the longest name, or a surname only one bearer of the countries
-    named in the article fits), then the article's home country for an official."""
+    then the knowledge base (the whole name, or a surname the context supports), then, for an
+    official, the article's home country while no one else named is of it."""
     counterparts: list[tuple[Draft, Token]] = []
     for draft in drafts:
         evidence: list[Evidence] = []
@@ -235,12 +222,10 @@ def describe_persons(
     exclude = {d.country for d in drafts if d.country}
     for draft in drafts:
         official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")
+        # Only while no one else in the article is of the home country: a London dateline on a
+        # story about Papua New Guinea does not make its army commander British.
         if draft.country is None and official and home and home not in exclude:
             draft.country = home
-        elif draft.country is None and official and home and draft.role and named_home:
-            partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
-            if not partners:
-                draft.country = home
 
 
 def _named_countries(doc: Doc, home: str | None) -> tuple[str, ...]:
