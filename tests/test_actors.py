@@ -325,6 +325,9 @@ def test_actors_names_in_apposition_are_two_people(shared_kb):
         # a short country name in a description says the country
         ("Peter Mola, the commander of the PNG Defence Force, said the soldiers were loyal.", "London",
          "Peter Mola", "PNG"),
+        # a city on an unnamed institution says whose it is, whatever the article's country
+        ("Rwandan refugees fled. The Kisangani authorities said they would help.", "Kigali",
+         "Kisangani authorities", "COD"),
     ],
 )
 def test_find_actors_home_country_only_where_nothing_contradicts(text: str, place: str, name: str,

@@ -96,7 +96,7 @@ def institution_country(tok: Token) -> str | None:
             or countries.demonym_country(word.text)
         )
         for t in word.subtree if code is None else ():  # "the government of Sindh province"
-            if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
+            if t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "ORG") and t.text[:1].isupper():
                 code = countries.place_country(t.text)
                 break
         if code:
