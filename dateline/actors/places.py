@@ -19,8 +19,9 @@ def home_country(doc: Doc, place: str | None) -> str | None:
     """The article's own country, the one its unqualified institutions ("the foreign ministry",
     "police") belong to.
 
-    The dateline place's country when the text names that country too (a Geneva dateline on a
-    story about the US is not Swiss), else the country named most, the earliest among equals.
+    The dateline place's country when the text names that country or its places too (a Geneva
+    dateline on a story about the US is not Swiss), else the country named most, the earliest
+    among equals.
     A demonym on an official's title counts ("Norwegian Foreign Minister" names Norway), one
     on a counterpart does not: a counterpart is the foreign side by definition.
     """
@@ -30,6 +31,8 @@ def home_country(doc: Doc, place: str | None) -> str | None:
         if ent.label_ not in ("GPE", "NORP") or in_region(doc, ent.start, ent.end):
             continue
         code = countries.country_name(ent.text) or countries.demonym_country(ent.text)
+        if code is None and ent.label_ == "GPE" and ent.text[:1].isupper():
+            code = countries.place_country(ent.text)  # "Bougainville" five times: a story about its country
         if code and not (ent.label_ == "NORP" and _describes_counterpart(ent)):
             counts[code] += 1
             first.setdefault(code, ent.start)
