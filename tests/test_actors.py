@@ -319,7 +319,10 @@ def test_actors_names_in_apposition_are_two_people(shared_kb):
     [
         # a dateline's country is no guess for an official once someone else named is of it
         ("British businessman John Carter was freed in Papua New Guinea on Monday. Army Commander "
-         "Peter Mola said the soldiers were loyal.", "London", "Peter Mola", None),
+         "Peter Mola said the soldiers of Papua New Guinea were loyal.", "London", "Peter Mola", None),
+        # ... unless the story is about the home country: an office no one else there holds
+        ("Kenyan businessman John Carter was freed on Monday. Army Commander Peter Mola said the "
+         "soldiers were loyal to Kenya.", "Nairobi", "Peter Mola", "KEN"),
         # while no one else is, an official the text leaves open is of the article's country
         ("Army Commander Peter Mola said the soldiers were loyal.", "Nairobi", "Peter Mola", "KEN"),
         # a short country name in a description says the country

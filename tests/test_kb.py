@@ -185,7 +185,7 @@ def test_kb_places_from_countryinfo_and_ngec(small: tuple[KnowledgeBase, kb.Repo
     ("code", "plover", "expected"),
     [("USAGOV", False, ("USA", "GOV")), ("IGOUNO", False, ("UNO", None)), ("~GOVMIL", False, (None, "GOV")),
      ("RUSMED", False, ("RUS", "JRN")), ("~HLH", False, (None, "MED")), ("~MED", True, (None, "MED")),
-     ("IRQINS", False, ("IRQ", "REB"))],
+     ("IRQINS", False, ("IRQ", "REB")), ("---GOV", False, (None, "GOV"))],
 )
 def test_kb_cameo_codes_become_plover_sectors(code: str, plover: bool, expected: tuple) -> None:
     assert split_code(code, plover=plover) == expected

@@ -34,7 +34,7 @@ from .descriptions import Evidence, Term, pick_country, pick_role, pick_sector, 
 from .drafts import edge_punct
 from .groups import find_groups
 from .persons import describe_persons, find_persons, resolve_pronouns
-from .places import home_country, places_and_orgs
+from .places import home_and_focus, places_and_orgs
 
 __all__ = [
     "Evidence", "Term", "actor_at", "code_actor", "find_actors", "mention", "pick_country", "pick_role",
@@ -56,10 +56,10 @@ def find_actors(doc: Doc, place: str | None = None, date: str | None = None) -> 
     ('Rajnath Singh', 'Defence Minister', 'IND', 'GOV')
     """
     taken: set[int] = set()
-    home = home_country(doc, place)
+    home, focus = home_and_focus(doc, place)
     day = date_key(date)
     persons = find_persons(doc, taken, day)
-    describe_persons(doc, persons, home, day)
+    describe_persons(doc, persons, home, day, focus)
     resolve_pronouns(doc, persons, taken)
     others = places_and_orgs(doc, taken, home)
     drafts = persons + others

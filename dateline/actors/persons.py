@@ -179,11 +179,12 @@ def _bare_names(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
 
 
 def describe_persons(
-    doc: Doc, drafts: list[Draft], home: str | None, day: int | None = None
+    doc: Doc, drafts: list[Draft], home: str | None, day: int | None = None, focus: bool = False
 ) -> None:
     """Role, country and sector of each person: every description of them in the article first,
     then the knowledge base (the whole name, or a surname the context supports), then, for an
-    official, the article's home country while no one else named is of it."""
+    official, the article's home country while no one else named is of it, or when the story is
+    about it (``focus``) and no one else holds the same office there."""
     counterparts: list[tuple[Draft, Token]] = []
     for draft in drafts:
         evidence: list[Evidence] = []
@@ -222,10 +223,14 @@ def describe_persons(
     exclude = {d.country for d in drafts if d.country}
     for draft in drafts:
         official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")
-        # Only while no one else in the article is of the home country: a London dateline on a
-        # story about Papua New Guinea does not make its army commander British.
+        # While no one else in the article is of the home country, or the story is about it: a
+        # London dateline on a story about Papua New Guinea does not make its army commander British.
         if draft.country is None and official and home and home not in exclude:
             draft.country = home
+        elif draft.country is None and official and home and draft.role and focus:
+            partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
+            if not partners:
+                draft.country = home  # "First Deputy Prime Minister Boris Nemtsov" in a Moscow story
 
 
 def _named_countries(doc: Doc, home: str | None) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from .drafts import LOCATIVE, Draft, edge_punct
 from .institutions import find_institutions, institution_country
 
 
-def home_country(doc: Doc, place: str | None) -> str | None:
+def home_and_focus(doc: Doc, place: str | None) -> tuple[str | None, bool]:
     """The article's own country, the one its unqualified institutions ("the foreign ministry",
     "police") belong to.
 
@@ -23,7 +23,9 @@ def home_country(doc: Doc, place: str | None) -> str | None:
     dateline on a story about the US is not Swiss), else the country named most, the earliest
     among equals.
     A demonym on an official's title counts ("Norwegian Foreign Minister" names Norway), one
-    on a counterpart does not: a counterpart is the foreign side by definition.
+    on a counterpart does not: a counterpart is the foreign side by definition. The flag says
+    whether the story is about the home country: the dateline's, and named at least as often as
+    any other.
     """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -36,12 +38,17 @@ def home_country(doc: Doc, place: str | None) -> str | None:
         if code and not (ent.label_ == "NORP" and _describes_counterpart(ent)):
             counts[code] += 1
             first.setdefault(code, ent.start)
+    return _home(counts, first, place)
+
+
+def _home(counts: Counter[str], first: dict[str, int], place: str | None) -> tuple[str | None, bool]:
     placed = countries.place_country(place) if place else None
+    top = max(counts.values(), default=0)
     if placed and (placed in counts or not counts):
-        return placed
+        return placed, counts[placed] == top
     if not counts:
-        return None
-    return max(counts, key=lambda code: (counts[code], -first[code]))
+        return None, False
+    return max(counts, key=lambda code: (counts[code], -first[code])), False
 
 
 def _describes_counterpart(ent: Span) -> bool:
