@@ -19,9 +19,9 @@ def home_and_focus(doc: Doc, place: str | None) -> tuple[str | None, bool]:
     """The article's own country, the one its unqualified institutions ("the foreign ministry",
     "police") belong to.
 
-    The dateline place's country when the text names that country or its places too (a Geneva
-    dateline on a story about the US is not Swiss), else the country named most, the earliest
-    among equals.
+    The dateline place's country when the text names that country or its places too, or names
+    no other country twice (a Geneva dateline on a story about the US is not Swiss), else the
+    country named most, the earliest among equals.
     A demonym on an official's title counts ("Norwegian Foreign Minister" names Norway), one
     on a counterpart does not: a counterpart is the foreign side by definition. The flag says
     whether the story is about the home country: the dateline's, and named at least as often as
@@ -44,7 +44,7 @@ def home_and_focus(doc: Doc, place: str | None) -> tuple[str | None, bool]:
 def _home(counts: Counter[str], first: dict[str, int], place: str | None) -> tuple[str | None, bool]:
     placed = countries.place_country(place) if place else None
     top = max(counts.values(), default=0)
-    if placed and (placed in counts or not counts):
+    if placed and (placed in counts or top < 2):  # one mention of London does not move a Dhaka story
         return placed, counts[placed] == top
     if not counts:
         return None, False
