@@ -55,6 +55,7 @@ def features(m: Mention, sent: Span, s_i: int, rules: dict[str, bool]) -> list[s
     # A noun's event is not told in the tense of its clause ("whose visit ... comes amid"), so
     # only a verb trigger takes the clause's tense features.
     f += _tense(clause) if not m.nominal else [f"noun_clause_tag={clause.tag_}"]
+    f += _clause_kind(clause, sent)
     f += _subject(clause, m)
     if "subj_bare_plural" in f and not m.nominal:
         # "Rebels attacked the convoy" tells of one act; "Rebels attack convoys" of a habit
@@ -106,6 +107,28 @@ def _tense(clause: Token) -> list[str]:
     return f
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _clause_kind(clause: Token, sent: Span) -> list[str]:
+    """Where the trigger's clause stands: under a noun ("a pact that would allow", "ways to
+    boost") it describes what a thing is for; a sentence without a finite verb in title case is
+    a headline or a caption ("Monitoring Assertiveness in Strategic Waters"), not a report."""
+    f = []
+    t, steps = clause, 0
+    while t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i != t.i and steps < 4:
+        t, steps = t.head, steps + 1
+    if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
+        f.append(f"under_noun={t.dep_}")
+        f.append(f"gov_noun={t.head.lemma_.lower()}")
+    if not any(w.tag_ in FINITE_TAGS for w in sent):
+        f.append("no_finite_verb")
+        words = [w for w in sent if w.is_alpha and len(w) > 3]
+        if words and sum(w.text[0].isupper() for w in words) >= 0.6 * len(words):
+            f.append("headline")
+    return f
+
+
 def _subject(clause: Token, m: Mention) -> list[str]:
     subjects, passive = subject_tokens(clause)
     if m.nominal and not subjects:
@@ -114,6 +137,7 @@ def _subject(clause: Token, m: Mention) -> list[str]:
         return ["subj=none"]
     s = subjects[0]
     f = [f"subj={s.lemma_.lower()}", f"subj_tag={s.tag_}", f"subj_ent={s.ent_type_ or '-'}"]
+    f.append(f"subj_kind={_subject_kind(s)}")
     if passive:
         f.append("subj_patient")
     if s.lower_ in PRONOUNS:
@@ -127,6 +151,17 @@ def _subject(clause: Token, m: Mention) -> list[str]:
     if s.dep_ in SUBJECT_DEPS + PASSIVE_DEPS and s.pos_ == "PROPN":
         f.append("subj_proper")
     return f
+
+
+def _subject_kind(s: Token) -> str:
+    """A named actor, a pronoun, a definite noun ("the army") or a generic one ("governments")."""
+    if s.pos_ == "PROPN" or s.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return "named"
+    if s.lower_ in PRONOUNS or s.pos_ == "PRON":
+        return "pronoun"
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in QUANTIFIERS for c in s.children):
+        return "definite"
+    return "generic"
 
 
 def _object(trig: Token, m: Mention) -> list[str]:
@@ -218,6 +253,9 @@ def _context_words(trig: Token, clause: Token, sent: Span) -> list[str]:
             f.append(f"near_ctx={name}")
     if SCORE.search(sent.text):
         f.append("score")
+        after = doc[trig.i + 1 : min(sent.end, trig.i + 6)].text
+        if SCORE.search(after):
+            f.append("score_after")  # "beat Ajax 2-0", "won 7-6 6-4": a result
     return f
 
 

@@ -20,6 +20,13 @@ OBLIGATION = frozenset({"must", "should"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# "I would like to thank ...", "we want to congratulate ...": a speaker's wish to express
+# something is the expression itself, done as it is said
+WISH_VERBS = frozenset({"like", "love", "want", "wish"})
+EXPRESSIVE_VERBS = frozenset(
+    "thank congratulate welcome commend praise condemn express extend reiterate acknowledge "
+    "applaud salute convey assure apologise apologize".split()
+)
 
 
 def _has_if(verb: Token) -> bool:
@@ -52,8 +59,11 @@ def clause_status(clause: Token) -> str:
     negated = False
     planned = False
     hypothetical = False
+    expressive = lemma_of(clause) in EXPRESSIVE_VERBS
     for i, v in enumerate(chain):
         kids = list(v.children)
+        if i > 0 and expressive and (lemma_of(v) in WISH_VERBS or _allow_me(v)):
+            continue
         lowers = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass", "neg")}
         if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod")) for c in kids):
             negated = True
@@ -98,6 +108,13 @@ def clause_status(clause: Token) -> str:
     if planned:
         return "planned"
     return "occurred"
+
+
+def _allow_me(verb: Token) -> bool:
+    """ "Allow me to thank ...", "let me express ...": an imperative that introduces the act."""
+    return lemma_of(verb) in ("allow", "let", "permit") and any(
+        c.lower_ in ("me", "us") for c in verb.children
+    )
 
 
 def _says_none(tok: Token) -> bool:
