@@ -123,9 +123,12 @@ def _clause_kind(clause: Token, sent: Span) -> list[str]:
         f.append(f"gov_noun={t.head.lemma_.lower()}")
     if not any(w.tag_ in FINITE_TAGS for w in sent):
         f.append("no_finite_verb")
-        words = [w for w in sent if w.is_alpha and len(w) > 3]
-        if words and sum(w.text[0].isupper() for w in words) >= 0.6 * len(words):
-            f.append("headline")
+    words = [w for w in sent if w.is_alpha and len(w) > 3]
+    unpunctuated = not sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", ":"))
+    if unpunctuated and words and sum(w.text[0].isupper() for w in words) >= 0.6 * len(words):
+        f.append("headline")  # a title in title case: the tagger may read "Contested" as a verb
+    if clause.dep_ == "ROOT" and clause.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        f.append("gerund_root")  # "Monitoring ...", "Fighting Corruption": a title, not a report
     return f
 
 
@@ -173,6 +176,10 @@ def _object(trig: Token, m: Mention) -> list[str]:
             f += [f"obj_mod={g.lemma_.lower()}" for g in c.children if g.dep_ in ("compound", "amod")]
             if c.ent_type_:
                 f.append(f"obj_ent={c.ent_type_}")
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            # "declined to comment", "refused to say": what the act is about
+            f.append(f"comp={c.lemma_.lower()}")
+            f.append(f"lemma_comp={lemma_of(trig)}|{c.lemma_.lower()}")
         elif c.dep_ == "prep":
             f.append(f"prep={c.lower_}")
             f += [f"pobj={c.lower_}|{g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"]

@@ -236,6 +236,22 @@ def obligation(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
             subj = [g for g in c.children if g.dep_ in SUBJECT_DEPS]
-            if subj and subj[0].lower_ not in PRONOUNS | {"i", "you"}:
+            if subj and subj[0].lower_ not in PRONOUNS | {"i", "you"} and _names_actor(subj[0]):
                 return c
     return None
+
+
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _names_actor(subject: Token) -> bool:
+    """Whether the subject of a reported "must" is someone who can be told to act ("the
+    government must ...", "US forces must ..."), not a thing that "should recover"."""
+    if subject.ent_type_ in ACTOR_ENTS or any(
+        c.ent_type_ in ACTOR_ENTS for c in subject.children if c.dep_ in ("compound", "amod", "poss")
+    ):
+        return True
+    from dateline.actors import code_actor  # below the event coder; imported when first needed
+
+    country, sector = code_actor(subject.lemma_)
+    return sector is not None
