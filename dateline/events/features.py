@@ -2,10 +2,13 @@
 
 A trigger word is an event only in its political sense and when its clause tells of a specific
 act. The cues for that are spread over the sentence: the trigger and its type, its dependency
-role, tense, aspect and modality of its clause, who the subject is (a named government, a bare
-plural, a share price), what the object is ("signed a death warrant", "rallied 2 percent"),
-genericity cues (habitual adverbs, quantifiers, the simple present), the named entities of the
-clause, domain words near the trigger and the hand-written sense rules' own verdicts. Each cue
+role, tense, aspect and modality of its clause, who the subject is (a named government, a
+pronoun, a definite or a generic noun, a share price), what the object or the verb's complement
+is ("signed a death warrant", "rallied 2 percent", "declined to comment"), whether the clause
+describes a noun ("a pact that would allow", "ways to expand ties") or the sentence is a title
+("Monitoring Assertiveness in Strategic Waters"), genericity cues (habitual adverbs, quantifiers,
+the simple present), the named entities of the clause, domain words near the trigger, a match
+score after it, and the hand-written sense rules' own verdicts. Each cue
 is one string ("subj_tag=NNS"); the learned weights in ``data/sense_model.json`` say how much each
 one counts. The names are stable, so a model file stays readable and a feature can be looked up.
 """
@@ -127,7 +130,8 @@ def _clause_kind(clause: Token, sent: Span) -> list[str]:
     unpunctuated = not sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", ":"))
     if unpunctuated and words and sum(w.text[0].isupper() for w in words) >= 0.6 * len(words):
         f.append("headline")  # a title in title case: the tagger may read "Contested" as a verb
-    if clause.dep_ == "ROOT" and clause.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+    subjectless = not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    if clause.dep_ == "ROOT" and clause.tag_ == "VBG" and subjectless:
         f.append("gerund_root")  # "Monitoring ...", "Fighting Corruption": a title, not a report
     return f
 

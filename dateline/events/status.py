@@ -253,5 +253,4 @@ def _names_actor(subject: Token) -> bool:
         return True
     from dateline.actors import code_actor  # below the event coder; imported when first needed
 
-    country, sector = code_actor(subject.lemma_)
-    return sector is not None
+    return code_actor(subject.lemma_)[1] is not None
