@@ -2,10 +2,13 @@
 
 A trigger word is an event only in its political sense and when its clause tells of a specific
 act. The cues for that are spread over the sentence: the trigger and its type, its dependency
-role, tense, aspect and modality of its clause, who the subject is (a named government, a bare
-plural, a share price), what the object is ("signed a death warrant", "rallied 2 percent"),
-genericity cues (habitual adverbs, quantifiers, the simple present), the named entities of the
-clause, domain words near the trigger and the hand-written sense rules' own verdicts. Each cue
+role, tense, aspect and modality of its clause, who the subject is (a named government, a
+pronoun, a definite or a generic noun, a share price), what the object or the verb's complement
+is ("signed a death warrant", "rallied 2 percent", "declined to comment"), whether the clause
+describes a noun ("a pact that would allow", "ways to expand ties") or the sentence is a title
+("Monitoring Assertiveness in Strategic Waters"), genericity cues (habitual adverbs, quantifiers,
+the simple present), the named entities of the clause, domain words near the trigger, a match
+score after it, and the hand-written sense rules' own verdicts. Each cue
 is one string ("subj_tag=NNS"); the learned weights in ``data/sense_model.json`` say how much each
 one counts. The names are stable, so a model file stays readable and a feature can be looked up.
 """
@@ -55,6 +58,7 @@ def features(m: Mention, sent: Span, s_i: int, rules: dict[str, bool]) -> list[s
     # A noun's event is not told in the tense of its clause ("whose visit ... comes amid"), so
     # only a verb trigger takes the clause's tense features.
     f += _tense(clause) if not m.nominal else [f"noun_clause_tag={clause.tag_}"]
+    f += _clause_kind(clause, sent)
     f += _subject(clause, m)
     if "subj_bare_plural" in f and not m.nominal:
         # "Rebels attacked the convoy" tells of one act; "Rebels attack convoys" of a habit
@@ -106,6 +110,32 @@ def _tense(clause: Token) -> list[str]:
     return f
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _clause_kind(clause: Token, sent: Span) -> list[str]:
+    """Where the trigger's clause stands: under a noun ("a pact that would allow", "ways to
+    boost") it describes what a thing is for; a sentence without a finite verb in title case is
+    a headline or a caption ("Monitoring Assertiveness in Strategic Waters"), not a report."""
+    f = []
+    t, steps = clause, 0
+    while t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i != t.i and steps < 4:
+        t, steps = t.head, steps + 1
+    if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
+        f.append(f"under_noun={t.dep_}")
+        f.append(f"gov_noun={t.head.lemma_.lower()}")
+    if not any(w.tag_ in FINITE_TAGS for w in sent):
+        f.append("no_finite_verb")
+    words = [w for w in sent if w.is_alpha and len(w) > 3]
+    unpunctuated = not sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", ":"))
+    if unpunctuated and words and sum(w.text[0].isupper() for w in words) >= 0.6 * len(words):
+        f.append("headline")  # a title in title case: the tagger may read "Contested" as a verb
+    subjectless = not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    if clause.dep_ == "ROOT" and clause.tag_ == "VBG" and subjectless:
+        f.append("gerund_root")  # "Monitoring ...", "Fighting Corruption": a title, not a report
+    return f
+
+
 def _subject(clause: Token, m: Mention) -> list[str]:
     subjects, passive = subject_tokens(clause)
     if m.nominal and not subjects:
@@ -114,6 +144,7 @@ def _subject(clause: Token, m: Mention) -> list[str]:
         return ["subj=none"]
     s = subjects[0]
     f = [f"subj={s.lemma_.lower()}", f"subj_tag={s.tag_}", f"subj_ent={s.ent_type_ or '-'}"]
+    f.append(f"subj_kind={_subject_kind(s)}")
     if passive:
         f.append("subj_patient")
     if s.lower_ in PRONOUNS:
@@ -129,6 +160,17 @@ def _subject(clause: Token, m: Mention) -> list[str]:
     return f
 
 
+def _subject_kind(s: Token) -> str:
+    """A named actor, a pronoun, a definite noun ("the army") or a generic one ("governments")."""
+    if s.pos_ == "PROPN" or s.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return "named"
+    if s.lower_ in PRONOUNS or s.pos_ == "PRON":
+        return "pronoun"
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in QUANTIFIERS for c in s.children):
+        return "definite"
+    return "generic"
+
+
 def _object(trig: Token, m: Mention) -> list[str]:
     f = []
     for c in trig.children:
@@ -138,6 +180,10 @@ def _object(trig: Token, m: Mention) -> list[str]:
             f += [f"obj_mod={g.lemma_.lower()}" for g in c.children if g.dep_ in ("compound", "amod")]
             if c.ent_type_:
                 f.append(f"obj_ent={c.ent_type_}")
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            # "declined to comment", "refused to say": what the act is about
+            f.append(f"comp={c.lemma_.lower()}")
+            f.append(f"lemma_comp={lemma_of(trig)}|{c.lemma_.lower()}")
         elif c.dep_ == "prep":
             f.append(f"prep={c.lower_}")
             f += [f"pobj={c.lower_}|{g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"]
@@ -218,6 +264,9 @@ def _context_words(trig: Token, clause: Token, sent: Span) -> list[str]:
             f.append(f"near_ctx={name}")
     if SCORE.search(sent.text):
         f.append("score")
+        after = doc[trig.i + 1 : min(sent.end, trig.i + 6)].text
+        if SCORE.search(after):
+            f.append("score_after")  # "beat Ajax 2-0", "won 7-6 6-4": a result
     return f
 
 

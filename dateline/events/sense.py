@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 
 from dateline import kb as knowledge
 
-from .features import features
+from .features import SCORE, features
 from .mention import Mention
 from .syntax import SEPARATING_PREPS, SUBJECT_DEPS, depth, light_governor, subject_tokens
 from .vocabulary import contexts, in_context
@@ -59,11 +59,19 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
             return True  # "the blast destroyed a car": the bombing is the event
         if m.type in MARKET_TYPES and _moves_by_amount(m.trigger):
             return True  # "declined 70 sen to 19.90 ringgit"
+        if m.type in MARKET_TYPES and _result_follows(m.trigger):
+            return True  # "beat Feyenoord 2-0", "defeated the champion 7-6 6-4": a match
     if political:
         return False
     if in_context("sport", nouns) or in_context("market", nouns):
         return True
     return m.type in DISASTER_TYPES and in_context("accident", nouns) and not in_context("attack", nouns)
+
+
+def _result_follows(verb: Token) -> bool:
+    """A match score just after the verb ("beat Ajax 2-0", "won 7-6 6-4")."""
+    doc = verb.doc
+    return bool(SCORE.search(doc[verb.i + 1 : min(verb.sent.end, verb.i + 6)].text))
 
 
 def _moves_by_amount(verb: Token) -> bool:

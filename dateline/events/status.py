@@ -20,6 +20,13 @@ OBLIGATION = frozenset({"must", "should"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# "I would like to thank ...", "we want to congratulate ...": a speaker's wish to express
+# something is the expression itself, done as it is said
+WISH_VERBS = frozenset({"like", "love", "want", "wish"})
+EXPRESSIVE_VERBS = frozenset(
+    "thank congratulate welcome commend praise condemn express extend reiterate acknowledge "
+    "applaud salute convey assure apologise apologize".split()
+)
 
 
 def _has_if(verb: Token) -> bool:
@@ -52,8 +59,11 @@ def clause_status(clause: Token) -> str:
     negated = False
     planned = False
     hypothetical = False
+    expressive = lemma_of(clause) in EXPRESSIVE_VERBS
     for i, v in enumerate(chain):
         kids = list(v.children)
+        if i > 0 and expressive and (lemma_of(v) in WISH_VERBS or _allow_me(v)):
+            continue
         lowers = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass", "neg")}
         if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod")) for c in kids):
             negated = True
@@ -98,6 +108,13 @@ def clause_status(clause: Token) -> str:
     if planned:
         return "planned"
     return "occurred"
+
+
+def _allow_me(verb: Token) -> bool:
+    """ "Allow me to thank ...", "let me express ...": an imperative that introduces the act."""
+    return lemma_of(verb) in ("allow", "let", "permit") and any(
+        c.lower_ in ("me", "us") for c in verb.children
+    )
 
 
 def _says_none(tok: Token) -> bool:
@@ -219,6 +236,21 @@ def obligation(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
             subj = [g for g in c.children if g.dep_ in SUBJECT_DEPS]
-            if subj and subj[0].lower_ not in PRONOUNS | {"i", "you"}:
+            if subj and subj[0].lower_ not in PRONOUNS | {"i", "you"} and _names_actor(subj[0]):
                 return c
     return None
+
+
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _names_actor(subject: Token) -> bool:
+    """Whether the subject of a reported "must" is someone who can be told to act ("the
+    government must ...", "US forces must ..."), not a thing that "should recover"."""
+    if subject.ent_type_ in ACTOR_ENTS or any(
+        c.ent_type_ in ACTOR_ENTS for c in subject.children if c.dep_ in ("compound", "amod", "poss")
+    ):
+        return True
+    from dateline.actors import code_actor  # below the event coder; imported when first needed
+
+    return code_actor(subject.lemma_)[1] is not None

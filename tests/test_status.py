@@ -1,0 +1,50 @@
+"""Whether an event happened: the status the clause gives it (planned, hypothetical, negated or
+occurred), on sentences the project writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.annotate import parse
+from dateline.events.status import clause_status
+from dateline.events.vocabulary import lemma_of
+
+
+def status_of(text: str, verb: str) -> str:
+    doc = parse(text)
+    token = next(t for t in doc if t.lower_ == verb or lemma_of(t) == verb)
+    return clause_status(token)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "status"),
+    [
+        # plans: set, due, expected, anticipated, scheduled to; will; plans to
+        ("The two ministers are expected to meet in Geneva next week.", "meet", "planned"),
+        ("Singh and his counterpart are anticipated to explore ways to boost trade.", "explore", "planned"),
+        ("The president is due to visit Moscow in May.", "visit", "planned"),
+        ("The prime minister is scheduled to visit Nairobi on Thursday.", "visit", "planned"),
+        ("The two sides are set to sign an accord on Friday.", "sign", "planned"),
+        ("The minister will host her counterpart on Monday.", "host", "planned"),
+        ("The unions plan to march on parliament on Friday.", "march", "planned"),
+        # conditions and the conditional
+        ("If the talks fail, the rebels would attack the capital.", "attack", "hypothetical"),
+        ("The pact, if sealed, would provide for joint patrols.", "provide", "hypothetical"),
+        ("Turkey could launch an offensive within days.", "launch", "hypothetical"),
+        # a wish to express something is the expression itself, made as it is said
+        ('"I would like to thank the government of Ghana," the minister said.', "thank", "occurred"),
+        ("We want to congratulate the people of Malawi, the envoy said.", "congratulate", "occurred"),
+        ("We would like to welcome the release of the prisoners, he said.", "welcome", "occurred"),
+        # ... but a wish to do something else is not
+        ("The president would like to visit Japan next year.", "visit", "hypothetical"),
+        ("The rebels want to negotiate with the army.", "negotiate", "planned"),
+        # denials
+        ("The army did not attack the town, the spokesman said.", "attack", "negated"),
+        ("No one was injured in the blast.", "injured", "negated"),
+        # what happened
+        ("Police arrested the opposition leader on Monday.", "arrested", "occurred"),
+        ("The envoy has met both leaders in the capital.", "met", "occurred"),
+    ],
+)
+def test_status_of_a_clause(text: str, verb: str, status: str) -> None:
+    assert status_of(text, verb) == status
