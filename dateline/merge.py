@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .anchors import HARM, anchors_differ
 from .corroboration import independent_reports, is_boilerplate, outlet_count, shingles
 from .mention_text import DEFINITE, content_words, sentence_towns, stem, stub_event, trigger_phrase
 from .dates import day_of
@@ -465,16 +466,23 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
             span, other, same_story, strong + weak
         ):
             return 0.0
-    if _distinct_harm(group, mention):
+    if _distinct_harm(group, mention) or any(anchors_differ(event.text, m.event.text, event.type) for m in group.mentions):
         return 0.0
+    shared = _shared_content(group, mention)
     told_alike = (
         (mention.article in group.articles and not (event.source and event.target) and _refers_back(group, event))
         or _same_place_and_day(group, event, span, same_story)
-        or _same_named_day(group, span)
-        or (same_story and (_same_phrase(group, mention) or _shared_content(group, mention) >= SHARED_WORDS))
+        or (same_story and (_same_phrase(group, mention) or shared >= SHARED_WORDS))
     )
+    # A day both name ties a dyad's two tellings; but every clash of a conflict's sides that day,
+    # and every act of one named actor that day (a trip and a letter), shares the day: those must
+    # share a word of what happened too.
+    named_day = _same_named_day(group, span)
     both_given = bool(event.source and event.target)
-    if strong >= 2 or (dyad and (not both_given or told_alike or named_alike)):
+    # the same actors named alike in a story do many things: a word of what happened must be shared too
+    dyad_told = told_alike or (named_day and (event.type not in HARM or shared >= 1)) or (named_alike and shared >= 1)
+    told_alike = told_alike or (named_day and shared >= 1)
+    if strong >= 2 or (dyad and (not both_given or dyad_told)):
         # Both sides named alike; or one named and the other only the same country under another
         # name ("Wen urged Guangxi", "Wen urged business leaders"), which the same actor's
         # different acts share, so the sentences must also tell the same thing.
@@ -491,7 +499,6 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
-        shared = _shared_content(group, mention)
         anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1 or (
             named_alike and shared >= SHARED_WORDS
         )  # "Russia vetoed the resolution" in a story of Russia's veto of the resolution
@@ -521,8 +528,6 @@ def _names_alike(group: _Group, mention: EventMention) -> bool:
     return bool(mine) and mine <= theirs
 
 
-HARM = frozenset({"ASSAULT", "COERCE"})
-
 
 def _distinct_harm(group: _Group, mention: EventMention) -> bool:
     """Killings, attacks and arrests in different towns, or with different tolls in different named
@@ -543,7 +548,10 @@ def _distinct_harm(group: _Group, mention: EventMention) -> bool:
     place = _named_place(mention.event)
     for other in group.mentions:
         figures = other.event.figures
-        if not figures or not any(k in figures and figures[k] != v for k, v in mention.event.figures.items()):
+        mine = mention.event.figures
+        # tolls that disagree, or that count different things ("four were killed", "three were injured")
+        if not figures or not (any(k in figures and figures[k] != v for k, v in mine.items())
+                               or not figures.keys() & mine.keys()):
             continue
         other_place = _named_place(other.event)
         if place and other_place and place != other_place:
@@ -624,10 +632,23 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
     place = _named_place(event)
     if not place or place not in group.places:
         return False
+    if event.type in HARM and not (_exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans)):
+        # a conflict's territory ("the Gaza Strip") or the country round a city ("north of Baghdad")
+        # sees an attack every day: without a day both reports name, only a town both name as the
+        # place itself is an anchor
+        if not _town_itself(event.text, place) or not any(_town_itself(m.event.text, place) for m in group.mentions):
+            return False
     if _exact(span):
         return any(_exact(s) and s.lo == span.lo for s in group.spans) or (same_story and all(
             s.compatible(span) for s in group.spans))
     return same_story and any(_exact(s) for s in group.spans) and all(s.compatible(span) for s in group.spans)
+
+
+def _town_itself(text: str, place: str) -> bool:
+    """The sentence names a town as where it happened, not as a bearing from it ("west of Baghdad")."""
+    return place in sentence_towns(text) and not re.search(
+        r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?" + re.escape(place), text, re.I
+    )
 
 
 def _named_place(event: Event) -> str | None:
