@@ -75,6 +75,7 @@ _MONEY = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def amounts(text: str) -> frozenset[int]:
     """Sums of money a sentence names, in units: what was pledged, given, appealed for, fined.
 
@@ -103,8 +104,10 @@ _PARTS = r"(phase|round|stage|leg|session|part|wave|batch|day|half|term|reading|
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")[\s-]+" + _PARTS + r"s?\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)
 def ordinals(text: str) -> dict[str, int]:
-    """Which part of a series a sentence tells: the phase, round or stage it numbers.
+    """Which part of a series a sentence tells: the phase, round or stage it numbers (cached: do
+    not change the dict).
 
     >>> ordinals("They joined the first-phase of the first-ever search-and-rescue exercise.")
     {'phase': 1}
@@ -117,6 +120,7 @@ def ordinals(text: str) -> dict[str, int]:
     return out
 
 
+@functools.lru_cache(maxsize=262144)
 def anchors_differ(a: str, b: str, type_: str) -> bool:
     """Two sentences that cannot tell one act: different parts of a series, different sums, or
     (for attacks and arrests) different victims. An anchor only one of them gives says nothing.
