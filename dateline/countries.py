@@ -31,6 +31,7 @@ class Organisation:
     sector: str | None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """Fold case, accents, curly quotes, a leading "the" and a trailing possessive.
 

@@ -9,6 +9,7 @@ on, is recorded with its reason and skipped; the batch goes on.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,12 @@ from .read import DEFAULT_MAX_BYTES, Document, UnreadableInput, check_paths, rea
 from .store import Store, chunks
 
 CHUNK = 16  # articles per task: small enough to keep every worker busy, large enough for nlp.pipe
+# Events are merged after every this many new articles, not only at the end: the writer merges
+# while the workers parse (no idle cores waiting for one long merge at the end), the events of
+# a long run can be read as it goes, and a run that is killed leaves at most this many
+# articles' events unmerged (the next run merges them). A count, not a time, so that every
+# engine merges at the same points and stores the same result.
+MERGE_EVERY = 500
 # Characters of one article that are analysed. Longer than any news article (a 10,000-word
 # long read is about 60,000), short enough that stages whose cost grows faster than the text
 # (see the per-article cap in analyze_batch) stay within seconds. A longer text is stored
@@ -60,7 +67,7 @@ def analyze_batch(
     ``max_chars`` characters (and never more than the parser takes) of an article are analysed,
     cut at a sentence end. The whole text is stored; the warning names the article.
     """
-    from .annotate import load_model
+    from .annotate import TEXT_KEY, load_model
 
     nlp = load_model(model)
     limit = min(max_chars, nlp.max_length)
@@ -75,6 +82,7 @@ def analyze_batch(
         part = article if cut == len(article.text) else replace(article, text=article.text[:cut])
         try:
             doc = docs.get(article.id) or nlp(part.text)
+            doc.user_data[TEXT_KEY] = part.text  # the parsed text, kept so stages need not rebuild it
             analysis, features, warnings = analyze_doc(part, doc)
         except Exception as exc:  # one article's failure must not stop the batch
             out.append(Skipped(article.origin or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
@@ -117,9 +125,12 @@ def analyze(article: Article, model: str | None = None) -> Analysis:
     return result[0]
 
 
-def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
+def analyze_doc(article: Article, doc: Any, timings: dict[str, float] | None = None) -> tuple[Analysis, dict, list[str]]:
     """The stages after parsing, each guarded: a stage that fails on an article leaves its
-    part empty and says so, and the article is still stored with what the other stages found."""
+    part empty and says so, and the article is still stored with what the other stages found.
+
+    ``timings``, when given, gathers the seconds each stage takes (``dateline bench pipeline``).
+    """
     from .actors import find_actors
     from .events import find_events
     from .quotes import find_quotes
@@ -128,9 +139,17 @@ def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
 
     warnings: list[str] = []
 
-    def guarded(stage: str, fn: Callable[[], Any], empty: Any) -> Any:
+    def timed(stage: str, fn: Callable[[], Any]) -> Any:
+        started = time.perf_counter()
         try:
             return fn()
+        finally:
+            if timings is not None:
+                timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+    def guarded(stage: str, fn: Callable[[], Any], empty: Any) -> Any:
+        try:
+            return timed(stage, fn)
         except Exception as exc:
             warnings.append(f"stored, but the {stage} stage failed: {type(exc).__name__}: {exc}")
             return empty
@@ -143,10 +162,10 @@ def analyze_doc(article: Article, doc: Any) -> tuple[Analysis, dict, list[str]]:
         article=article, actors=actors, timexes=timexes, events=events, quotes=quotes,
         sentences=[(s.start_char, s.end_char) for s in doc.sents],
     )
-    features = story_features(
+    features = timed("story features", lambda: story_features(  # unguarded: without them no story
         article.text, article.title, article.published, doc=doc, actors=actors, events=events,
         place=article.place,
-    )
+    ))
     return analysis, features.to_dict(), warnings
 
 
@@ -161,8 +180,12 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     stdin: Any = None,
     max_chars: int = MAX_CHARS,
+    timings: dict[str, float] | None = None,
 ) -> RunStats:
     """Read, analyse and store everything under ``paths``; return what happened.
+
+    ``timings``, when given, gathers the seconds the writer spends placing and storing
+    articles ("store") and merging events ("merge"), for ``dateline bench``.
 
     A path that does not exist raises InputError before anything is recorded. A run stopped
     by an exception (Ctrl-C, a lost cluster) is recorded as stopped, with what it stored kept;
@@ -171,24 +194,96 @@ def run(
     from .engines.local import serial
 
     check_paths(paths)
+    engine = engine or serial
+
+    def results(stats: RunStats, run_id: int) -> Iterator[list]:
+        articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
+        return engine(partial(analyze_batch, max_chars=max_chars), chunks(articles, CHUNK))
+
+    return _write(results, store, progress, timings)
+
+
+def load(folder: str, store: Store, progress: Callable[[int, int], None] | None = None) -> RunStats:
+    """Bring the shards ``run_to_shards`` wrote into ``store``, as a direct run would have stored them."""
+    from .shards import read_shards, read_skipped, shard_files
+
+    shard_files(folder)  # not a shard folder: say so before a run is recorded
+
+    def results(stats: RunStats, run_id: int) -> Iterator[list]:
+        skipped, warnings = read_skipped(folder)
+        for notes, kind in ((skipped, stats.skipped), (warnings, stats.warnings)):
+            for note in notes:
+                kind.append(note)
+                store.record_error(note, run_id)
+        for chunk in read_shards(folder):
+            stats.read += len(chunk)
+            yield chunk
+
+    return _write(results, store, progress, None)
+
+
+def run_to_shards(
+    paths: Iterable[str],
+    folder: str,
+    engine: Engine | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+    stdin: Any = None,
+    max_chars: int = MAX_CHARS,
+) -> RunStats:
+    """Analyse everything under ``paths`` into Parquet shards in ``folder`` (no store is touched).
+
+    Each task writes its own shard; a shard already there is not written again, so rerunning
+    after a crash does only what is missing. Articles are deduplicated within the input only;
+    ``load`` skips those a store already holds.
+    """
+    from .engines.local import serial
+    from .shards import ShardTask, write_skipped
+
+    check_paths(paths)
+    engine = engine or serial
+    os.makedirs(folder, exist_ok=True)
+    started = time.time()
+    stats = RunStats()
+    articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), None, stats, None)
+    task = ShardTask(folder, partial(analyze_batch, max_chars=max_chars))
+    done = 0
+    for n in engine(task, enumerate(chunks(articles, CHUNK))):
+        done += n
+        if progress:
+            progress(done, stats.read)
+    write_skipped(folder, stats.skipped, stats.warnings)
+    stats.new = done
+    stats.seconds = time.time() - started
+    return stats
+
+
+def _write(
+    results: Callable[[RunStats, int], Iterable[list]],
+    store: Store,
+    progress: Callable[[int, int], None] | None,
+    timings: dict[str, float] | None,
+) -> RunStats:
+    """The one writer: place each analysed article in a story and store it, merging events as it goes."""
     started = time.time()
     stats = RunStats()
     run_id = store.start_run()
-    engine = engine or serial
     try:
-        articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
         index = None  # built at the first new article: a rerun that adds nothing never loads it
         done = 0
-        for results in engine(partial(analyze_batch, max_chars=max_chars), chunks(articles, CHUNK)):
-            for result in results:
+        for chunk in results(stats, run_id):
+            for result in chunk:
                 if isinstance(result, Skipped):
                     stats.skipped.append(result)
                     store.record_error(result, run_id)
                     continue
                 analysis, features, warnings = result
+                stored = time.perf_counter()
                 if index is None:
                     index = _story_index(store)
                 _store_one(store, index, analysis, features, stats)
+                if timings is not None:
+                    timings["store"] = timings.get("store", 0.0) + time.perf_counter() - stored
                 for warning in warnings:
                     note = Skipped(analysis.article.origin or analysis.article.id, warning)
                     stats.warnings.append(note)
@@ -196,7 +291,9 @@ def run(
                 done += 1
                 if progress:
                     progress(done, stats.read)
-        finalize(store)
+                if done % MERGE_EVERY == 0:
+                    _finalize(store, timings)
+        _finalize(store, timings)
     except BaseException as exc:
         stats.seconds = time.time() - started
         reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"{type(exc).__name__}: {exc}"
@@ -205,6 +302,13 @@ def run(
     stats.seconds = time.time() - started
     store.finish_run(run_id, stats.to_dict())
     return stats
+
+
+def _finalize(store: Store, timings: dict[str, float] | None) -> None:
+    started = time.perf_counter()
+    finalize(store)
+    if timings is not None:
+        timings["merge"] = timings.get("merge", 0.0) + time.perf_counter() - started
 
 
 def finalize(store: Store) -> list[str]:
@@ -281,33 +385,36 @@ def _story_index(store: Store) -> Any:
 
 
 def _new_articles(
-    items: Iterable[Document | Skipped], store: Store, stats: RunStats, run_id: int
+    items: Iterable[Document | Skipped], store: Store | None, stats: RunStats, run_id: int | None
 ) -> Iterator[Article]:
-    """Clean each document and pass on only articles not stored and not seen earlier in this run."""
+    """Clean each document and pass on only articles not stored and not seen earlier in this run.
+
+    Without a store (``run_to_shards``) what it would record is only gathered in ``stats``."""
+    def record(note: Skipped, kind: list[Skipped]) -> None:
+        kind.append(note)
+        if store is not None:
+            store.record_error(note, run_id)
+
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Skipped):
-            stats.skipped.append(item)
-            store.record_error(item, run_id)
+            record(item, stats.skipped)
             continue
         try:
             article = clean(item)
         except UnreadableInput as exc:
-            skipped = Skipped(item.origin, str(exc))
-            stats.skipped.append(skipped)
-            store.record_error(skipped, run_id)
+            record(Skipped(item.origin, str(exc)), stats.skipped)
             continue
         stats.read += 1
-        if article.id in seen or store.has_article(article.id):
+        if article.id in seen or (store is not None and store.has_article(article.id)):
             stats.duplicates += 1
             continue
-        store.clear_errors(item.origin)
+        if store is not None:
+            store.clear_errors(item.origin)
         notes = list(item.warnings)
         if item.date and article.published is None:
             notes.append(f"its date {item.date!r} is not a calendar date; read as undated")
         for reason in notes:
-            note = Skipped(item.origin, reason)
-            stats.warnings.append(note)
-            store.record_error(note, run_id)
+            record(Skipped(item.origin, reason), stats.warnings)
         seen.add(article.id)
         yield article

@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.annotate import doc_text
 from dateline.model import Actor, Quote
 
 SPEECH_VERBS = frozenset(
@@ -69,7 +70,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _attribution(doc: Doc, start: int, end: int) -> Token | None:
     """The speech verb that introduces or follows the quote at [start, end)."""
-    text = doc.text
+    text = doc_text(doc)
     after = doc.char_span(end + 1, min(len(text), end + 120), alignment_mode="contract")
     if after is not None:
         head = [t for t in after if t.sent.start == after[0].sent.start or t.i < after[0].i + 3]
@@ -118,16 +119,17 @@ def _resolve(tok: Token | None, actors: list[Actor], before: int) -> Actor | Non
 def _direct(doc: Doc, actors: list[Actor]) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
-    for start, end in _quote_spans(doc.text):
+    text = doc_text(doc)
+    for start, end in _quote_spans(text):
         verb = _attribution(doc, start, end)
         speaker = _resolve(_subject(verb), actors, start) if verb is not None else None
-        if verb is None and previous is not None and _follows(doc.text, previous.end, start):
+        if verb is None and previous is not None and _follows(text, previous.end, start):
             speaker, cue = previous.speaker, previous.cue
         else:
             cue = verb.text if verb is not None else None
         if verb is not None and speaker is None:
             speaker = _resolve(_subject(verb), actors, start)
-        quote = Quote(speaker=speaker, text=doc.text[start:end], start=start, end=end, direct=True, cue=cue)
+        quote = Quote(speaker=speaker, text=text[start:end], start=start, end=end, direct=True, cue=cue)
         quotes.append(quote)
         previous = quote
     return quotes

@@ -34,6 +34,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.annotate import doc_text
 from dateline.model import Event, Timex
 from dateline.temporal import calendar_date, clause_tense
 
@@ -66,7 +67,7 @@ def place(m: Mention, doc: Doc, actors: set[int], others: set[int]) -> dict[str,
                 continue
             if tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.pos_ == "PROPN" and not tok.ent_type_):
                 start, end = np_bounds(tok)
-                name = doc.text[start:end]
+                name = doc_text(doc)[start:end]
                 name = re.sub(r"^(the|this|a)\s+", "", name, flags=re.I)
                 country = country_of(name)
                 if tok.ent_type_ or country:
@@ -447,7 +448,7 @@ def _relations(
             continue
         sign = 1 if t.lower_ == "after" else -1
         measure = next(
-            (x.value for x in measures if x.end <= t.idx and not doc.text[x.end : t.idx].strip()), None
+            (x.value for x in measures if x.end <= t.idx and not doc_text(doc)[x.end : t.idx].strip()), None
         )
         ma, mb = at.get(a.i), at.get(b.i)
         a_date, b_date = _date_at(a, at, verbs), _date_at(b, at, verbs)

@@ -26,6 +26,7 @@ ENV = "DATELINE_KB"
 _WARNED = "DATELINE_KB_WARNED"
 _handle: KnowledgeBase | None = None
 _loaded_from: str | None = None
+_chosen_by: tuple[str | None, ...] | None = None
 
 
 def default_path() -> Path:
@@ -38,16 +39,24 @@ def default_path() -> Path:
 
 def use(path: str | Path | None) -> None:
     """Use the knowledge base at ``path`` from now on (in this process and its workers)."""
-    global _handle, _loaded_from
+    global _handle, _loaded_from, _chosen_by
     if path is not None:
         os.environ[ENV] = str(Path(path).expanduser().resolve())
-    _handle, _loaded_from = None, None
+    _handle, _loaded_from, _chosen_by = None, None, None
 
 
 def get() -> KnowledgeBase | None:
-    """The knowledge base, loaded on first use; None (after one line on stderr) when absent."""
-    global _handle, _loaded_from
+    """The knowledge base, loaded on first use; None (after one line on stderr) when absent.
+
+    Every stage asks for it many times per article, so the answer is kept for as long as the
+    variables that choose the file have not changed.
+    """
+    global _handle, _loaded_from, _chosen_by
+    chosen_by = (os.environ.get(ENV), os.environ.get("XDG_DATA_HOME"), os.environ.get("HOME"))
+    if chosen_by == _chosen_by:
+        return _handle
     path = default_path()
+    _chosen_by = chosen_by
     if _loaded_from == str(path):
         return _handle
     _loaded_from = str(path)

@@ -70,7 +70,7 @@ def _measure(args: list[str]) -> tuple[float, float]:
 
 
 def _article_id(db: str) -> str:
-    from .store import Store
+    from ..store import Store
 
     with Store(db, readonly=True) as store:
         return store.articles()[0].id
