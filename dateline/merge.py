@@ -70,7 +70,6 @@ STORY_LOOKBACK = 62
 SHARED_WORDS = 2  # content words two sentences share when they tell one act (beyond who did it)
 
 
-
 @dataclass
 class EventMention:
     """One event mention with where it comes from."""
