@@ -120,10 +120,38 @@ def ordinals(text: str) -> dict[str, int]:
     return out
 
 
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "twenty": 20, "dozen": 12,
+}  # fmt: skip
+_COUNT = r"(\d+|" + "|".join(_COUNT_WORDS) + r")"
+_ARRESTED_AFTER = re.compile(r"\b(?:arrested|detained|rounded\s+up|seized)\s+(?:at\s+least\s+)?" + _COUNT + r"\b", re.I)
+_ARRESTED_BEFORE = re.compile(
+    r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,4}?(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained)\b", re.I
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def arrests(text: str) -> frozenset[int]:
+    """How many people a sentence says were arrested: a raid's haul, which tells one raid from another.
+
+    >>> sorted(arrests("Troops stormed Ramallah and arrested three Hamas members."))
+    [3]
+    >>> sorted(arrests("Eight other suspected militants were also arrested during the raid."))
+    [8]
+    """
+    out = set()
+    for pattern in (_ARRESTED_AFTER, _ARRESTED_BEFORE):
+        for m in pattern.finditer(text):
+            word = m.group(1).lower()
+            out.add(int(word) if word.isdigit() else _COUNT_WORDS[word])
+    return frozenset(out)
+
+
 @functools.lru_cache(maxsize=262144)
 def anchors_differ(a: str, b: str, type_: str) -> bool:
     """Two sentences that cannot tell one act: different parts of a series, different sums, or
-    (for attacks and arrests) different victims. An anchor only one of them gives says nothing.
+    (for attacks and arrests) different victims or different numbers arrested. An anchor only one of them gives says nothing.
 
     >>> anchors_differ("The second phase of the drill began.", "The first phase of the drill ended.", "COOPERATE")
     True
@@ -141,5 +169,8 @@ def anchors_differ(a: str, b: str, type_: str) -> bool:
     if type_ in HARM:
         va, vb = victims(a), victims(b)
         if va and vb and not va & vb:
+            return True
+        ca, cb = arrests(a), arrests(b)
+        if ca and cb and not ca & cb:
             return True
     return False

@@ -556,10 +556,9 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
     place = _named_place(event)
     if not place or place not in group.places:
         return False
-    if event.type in HARM and not (_exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans)):
+    if event.type in HARM:
         # a conflict's territory ("the Gaza Strip") or the country round a city ("north of Baghdad")
-        # sees an attack every day: without a day both reports name, only a town both name as the
-        # place itself is an anchor
+        # sees several attacks a day: only a town both name as the place itself is an anchor
         if not _town_itself(event.text, place) or not any(_town_itself(m.event.text, place) for m in group.mentions):
             return False
     if _exact(span):

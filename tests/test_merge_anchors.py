@@ -38,6 +38,8 @@ GAZA = {"name": "Gaza Strip", "country": "PSE"}
         ("Kovac was arrested on Monday.", "Police arrested Horvat at the border.", "CONSULT", False),  # not harm
         ("A colonel was kidnapped and killed.", "Gunmen killed a guard at the camp.", "ASSAULT", False),  # unnamed
         ("He was killed by Hamas gunmen.", "Hamas gunmen killed a guard.", "ASSAULT", False),  # the doer is no victim
+        ("Troops arrested three militants in Jenin.", "Eight other militants were arrested in the raid.", "COERCE", True),
+        ("Troops arrested three militants in Jenin.", "The three were arrested at dawn.", "COERCE", False),
     ],
 )
 def test_anchors_that_must_agree(a, b, type_, differ):
@@ -73,6 +75,8 @@ def _roundup(text, trigger, article, day="2025-12-17", **kw):
     [
         # another incident of the same day between the same sides, told in other words: apart
         (("A colonel of the security service was kidnapped and killed by Hamas militants.", "killed"), 2),
+        # ... even when both name the conflict's territory on that day
+        (("A colonel was kidnapped and killed in the Gaza Strip by Hamas militants.", "killed"), 2),
         # the same clash told again: joined by what happened, not by the day alone
         (("Hamas gunmen clashed with the presidential guard near the training camp.", "clashed"), 1),
     ],
