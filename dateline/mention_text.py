@@ -59,7 +59,7 @@ def common_words() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
-def content_words(event: Event) -> frozenset[str]:
+def content_words(event: Event, keep_common: bool = False) -> frozenset[str]:
     """The words of a mention's sentence that say what happened beyond who did it and where: no
     stop words, no generic news words, no place names, no words of its actors' names (crudely
     stemmed: "rebels" is "rebel"). A group compares them without the names of its own actors too
@@ -81,7 +81,7 @@ def content_words(event: Event) -> frozenset[str]:
         w = w.rstrip("'s").rstrip("’")
         root = stem(w)
         if len(root) < 4 or w in _STOPWORDS or w in _SAYING or root in _SAYING or w in names or root in names or (
-            w in common or root in common
+            not keep_common and (w in common or root in common)
         ):
             continue
         out.add(root)

@@ -85,12 +85,20 @@ class EventMention:
     _copy: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)
     _sides: tuple[Side, Side] | None = field(default=None, repr=False, compare=False)
     _content: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def content(self) -> frozenset[str]:
         if self._content is None:
             self._content = content_words(self.event)
         return self._content
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Content words, the generic news vocabulary ("visit", "talks") kept."""
+        if self._words is None:
+            self._words = content_words(self.event, keep_common=True)
+        return self._words
 
     @property
     def sides(self) -> tuple[Side, Side]:
@@ -382,7 +390,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     named_day = _same_named_day(group, span)
     both_given = bool(event.source and event.target)
     # the same actors named alike in a story do many things: a word of what happened must be shared too
-    dyad_told = told_alike or (named_day and (event.type not in HARM or shared >= 1)) or (named_alike and shared >= 1)
+    dyad_told = told_alike or (named_day and (event.type not in HARM or shared >= 1)) or (
+        named_alike and _shared_words(group, mention) >= 1)
     told_alike = told_alike or (named_day and (shared >= 1 or (event.type not in HARM and _same_role(group, mention))))
     if strong >= 2 or (dyad and (not both_given or dyad_told)):
         # Both sides named alike; or one named and the other only the same country under another
@@ -420,6 +429,14 @@ def _shared_content(group: _Group, mention: EventMention) -> int:
     if shared:
         shared = shared - group.name_words - _name_words(mention)
     return len(shared)
+
+
+def _shared_words(group: _Group, mention: EventMention) -> int:
+    """Like ``_shared_content``, with the generic news words kept: two tellings of one act of the
+    same named sides may share no more than "visit" ("cancelled a US visit", "scrapped plans to
+    visit the United States")."""
+    theirs = set().union(*(m.words for m in group.mentions))
+    return len((mention.words & theirs) - group.name_words - _name_words(mention))
 
 
 def _names_alike(group: _Group, mention: EventMention) -> bool:

@@ -143,3 +143,24 @@ def test_merge_a_shared_day_ties_one_actors_acts_only_in_the_same_role(second, m
     options = dict(day="2025-11-23", article="a2", location=None)
     options.update(second)
     assert len(merge_events([first, _at(**options)])) == merged
+
+
+TUNG = Actor(32, "Tung Chee-hwa", country="HKG", sector="GOV")
+USA = Actor(33, "United States", kind="COUNTRY", country="USA")
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # one act in other words that share only a word of everyday news ("visit"): one
+        ("Tung said that he had scrapped plans to visit the United States.", 1),
+        # the same named sides doing something else in the story: two
+        ("Tung will address the United States Congress on trade in June.", 2),
+    ],
+)
+def test_merge_the_same_named_sides_need_a_word_in_common(second, merged):
+    first = _at("Tung cancelled a US visit to avoid embarrassment.", "cancelled", None, "a1", source=(TUNG,),
+                target=(USA,), type_="SANCTION", location=None, published="1997-04-16")
+    other = _at(second, second.split()[2], None, "a2", source=(TUNG,), target=(USA,), type_="SANCTION",
+                location=None, published="1997-04-17")
+    assert len(merge_events([first, other])) == merged
