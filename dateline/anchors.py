@@ -22,7 +22,7 @@ HARM = frozenset({"ASSAULT", "COERCE"})
 # "the bomb that killed Tueni"), and before which a name is the victim of a passive ("Tueni was killed").
 _HARM_NOUN = r"(?:killing|murder|assassination|slaying|death|kidnapping|abduction|arrest|detention|execution)"
 _HARM_VERB = r"(?:killed|murdered|assassinated|kidnapped|abducted|arrested|detained|executed|shot|wounded|injured)"
-_AFTER = re.compile(r"\b(?:" + _HARM_NOUN + r"\s+of|" + _HARM_VERB + r")\s+([^,.;:()]{1,80})")
+_AFTER = re.compile(r"\b(?:" + _HARM_NOUN + r"\s+of|" + _HARM_VERB + r")\s+(?=([^,.;:()]{1,80}))")
 _BEFORE_PASSIVE = re.compile(r"([A-Z][\w'’-]+)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?" + _HARM_VERB)
 _RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|el-)?[A-Z][\w'’-]+)*")
 _NOT_NAMES = frozenset(
@@ -39,7 +39,7 @@ def _surname(run: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def victims(text: str) -> frozenset[str]:
+def victims(text: str, at: int | None = None) -> frozenset[str]:
     """Surnames of the people a sentence says were harmed: the victim of a killing, an arrest, a
     kidnapping, named by the act ("the murder of X") or by a passive ("X was killed").
 
@@ -50,20 +50,24 @@ def victims(text: str) -> frozenset[str]:
     >>> sorted(victims("A colonel was kidnapped and killed on Sunday by Hamas gunmen."))
     []
     """
-    out = set()
+    found: list[tuple[int, str]] = []  # (where the word of harm is, whom it names)
     for m in _AFTER.finditer(text):
         # "of the former Lebanese premier Rafiq Hariri"; not who did it ("killed by Hamas gunmen")
         window = " ".join(re.split(r"\b(?:by|when|after|as|while|because)\b", m.group(1))[0].split()[:6])
         for run in _RUN.findall(window):
             name = _surname(run)
             if name:
-                out.add(name)
+                found.append((m.start(), name))
                 break
     for m in _BEFORE_PASSIVE.finditer(text):
         name = _surname(m.group(1))
         if name:
-            out.add(name)
-    return frozenset(out)
+            found.append((m.end() - len(m.group(0).split()[-1]), name))
+    if at is not None:  # the act the mention tells, when its trigger is one of these words of harm
+        own = {name for where, name in found if where == at}
+        if own:
+            return frozenset(own)
+    return frozenset(name for _, name in found)
 
 
 _SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6}
@@ -149,9 +153,12 @@ def arrests(text: str) -> frozenset[int]:
 
 
 @functools.lru_cache(maxsize=262144)
-def anchors_differ(a: str, b: str, type_: str) -> bool:
+def anchors_differ(a: str, b: str, type_: str, at_a: int | None = None, at_b: int | None = None) -> bool:
     """Two sentences that cannot tell one act: different parts of a series, different sums, or
-    (for attacks and arrests) different victims or different numbers arrested. An anchor only one of them gives says nothing.
+    (for attacks and arrests) different victims or different numbers arrested. ``at_a`` and
+    ``at_b`` are where each sentence's trigger is: a sentence that tells one killing and recalls
+    another ("the bomb that killed Tueni ... the probe of Hariri's killing") names the victim of
+    its own act by its trigger. An anchor only one of them gives says nothing.
 
     >>> anchors_differ("The second phase of the drill began.", "The first phase of the drill ended.", "COOPERATE")
     True
@@ -167,7 +174,7 @@ def anchors_differ(a: str, b: str, type_: str) -> bool:
     if ma and mb and not ma & mb:
         return True
     if type_ in HARM:
-        va, vb = victims(a), victims(b)
+        va, vb = victims(a, at_a), victims(b, at_b)
         if va and vb and not va & vb:
             return True
         ca, cb = arrests(a), arrests(b)

@@ -376,7 +376,9 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
             span, other, same_story, strong + weak
         ):
             return 0.0
-    if _distinct_harm(group, mention) or any(anchors_differ(event.text, m.event.text, event.type) for m in group.mentions):
+    if _distinct_harm(group, mention) or any(
+        anchors_differ(event.text, m.event.text, event.type, _at(event), _at(m.event)) for m in group.mentions
+    ):
         return 0.0
     shared = _shared_content(group, mention)
     told_alike = (
@@ -519,6 +521,11 @@ def _group_evidence(group: _Group, mention: EventMention) -> tuple[int, int] | N
             return None
         best = max(best, found)  # the best single member: a name tied here and a country there is no dyad
     return best
+
+
+def _at(event: Event) -> int:
+    """Where the trigger is in its sentence."""
+    return event.trigger_start - event.start
 
 
 def _same_role(group: _Group, mention: EventMention) -> bool:

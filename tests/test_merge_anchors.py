@@ -58,6 +58,16 @@ def test_amounts(text, found):
     assert sorted(amounts(text)) == found
 
 
+def test_victims_of_the_act_the_trigger_tells():
+    text = "The bomb that killed Dario Kovac revived the probe into the murder of Judge Ivan Horvat."
+    assert victims(text) == {"Kovac", "Horvat"}
+    assert victims(text, text.find("killed")) == {"Kovac"}
+    assert victims(text, text.find("murder")) == {"Horvat"}
+    assert victims(text, text.find("probe")) == {"Kovac", "Horvat"}  # the trigger is no word of harm
+    assert anchors_differ(text, "Horvat was shot dead outside his home.", "ASSAULT", text.find("killed"))
+    assert not anchors_differ(text, "Horvat was shot dead outside his home.", "ASSAULT", text.find("murder"))
+
+
 def test_ordinals_and_victims_read_the_series_part_and_the_harmed():
     assert ordinals("the third-stage of the vote") == {"stage": 3}
     assert victims("Mourners marked the assassination of former premier Ivo Sanader.") == {"Sanader"}
