@@ -280,7 +280,9 @@ def _write(
                 analysis, features, warnings = result
                 stored = time.perf_counter()
                 if index is None:
-                    index = _story_index(store)
+                    from .story_window import StoryWindow
+
+                    index = StoryWindow(store)
                 _store_one(store, index, analysis, features, stats)
                 if timings is not None:
                     timings["store"] = timings.get("store", 0.0) + time.perf_counter() - stored
@@ -376,12 +378,6 @@ def _store_one(store: Store, index: Any, analysis: Analysis, features: dict, sta
             stats.copies += 1
     else:
         stats.duplicates += 1
-
-
-def _story_index(store: Store) -> Any:
-    from .stories import StoryIndex
-
-    return StoryIndex.from_rows((i, s, d, f) for i, s, d, f in store.story_rows() if f is not None)
 
 
 def _new_articles(

@@ -109,6 +109,11 @@ MIGRATIONS: list[Migration] = [
         "analyses store each structure once: actors by id, texts as offsets into the article",
         lambda db: _migrate_to_references(db),
     ),
+    (
+        3,
+        "story word frequencies kept as articles are stored, so no run reads every article to weigh words",
+        lambda db: _count_story_frequencies(db),
+    ),
 ]
 
 
@@ -236,6 +241,8 @@ class Store:
                 "INSERT INTO analyses VALUES (?, ?, ?)",
                 (a.id, _analysis_json(analysis), _json(story_features) if story_features else None),
             )
+            if story_features:
+                db.executemany(_COUNT_KEY, ((k,) for k in _story_keys(story_features)))
             db.executemany(  # the quotes' search index (quotes_fts) reads this table
                 "INSERT INTO quotes VALUES (?,?,?,?,?,?)",
                 [(a.id, i, q.speaker.name if q.speaker else None, q.text, q.start, q.end)
@@ -418,13 +425,30 @@ class Store:
         found = [self.analysis(i) for i in article_ids]
         return [a for a in found if a is not None]
 
-    def story_rows(self) -> Iterator[tuple[str, str | None, str | None, dict[str, Any] | None]]:
-        """(article id, story, duplicate_of, story features) for every article, to rebuild the story index."""
+    def story_rows(
+        self, since: str | None = None, until: str | None = None
+    ) -> Iterator[tuple[str, str | None, str | None, dict[str, Any] | None]]:
+        """(article id, story, duplicate_of, story features) in the order they were stored, to rebuild
+        the story index: of every article, or (``since``/``until``, ISO days) of every article of
+        the stories with an article published in those days and of the stories with no date."""
+        where, params = "", ()
+        if since is not None and until is not None:
+            where = (" WHERE a.story IN (SELECT story FROM articles WHERE published >= ? AND published < ?"
+                     " UNION SELECT story FROM articles GROUP BY story HAVING MAX(published) IS NULL)")
+            params = (since, until + "~")  # "~" sorts after any time of day the last date carries
         for row in self.db.execute(
             "SELECT a.id, a.story, a.duplicate_of, n.story_features FROM articles a"
-            " JOIN analyses n ON n.article = a.id ORDER BY a.rowid"
+            " JOIN analyses n ON n.article = a.id" + where + " ORDER BY a.rowid", params
         ):
             yield row[0], row[1], row[2], json.loads(row[3]) if row[3] else None
+
+    def story_frequencies(self) -> tuple[int, dict[str, int]]:
+        """How many articles have story features, and in how many of them each word or name occurs."""
+        n = self.db.execute("SELECT COUNT(*) FROM analyses WHERE story_features IS NOT NULL").fetchone()[0]
+        return n, dict(self.db.execute("SELECT key, n FROM story_df"))
+
+    def latest_published(self) -> str | None:
+        return self.db.execute("SELECT MAX(published) FROM articles").fetchone()[0]
 
     def story_articles(self, story: str) -> list[sqlite3.Row]:
         return self.db.execute(
@@ -571,6 +595,24 @@ def _analysis_json(analysis: Analysis) -> str:
 
 def _analysis(row: sqlite3.Row) -> Analysis:
     return analysis_from_dict({**json.loads(row["data"]), "article": _article(row).to_dict()})
+
+
+_COUNT_KEY = "INSERT INTO story_df VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1"
+
+
+def _story_keys(features: dict[str, Any]) -> list[str]:
+    """The keys an article counts into the story index's frequencies: its words, then its names
+    (a key that is both counts twice, as the index counts it)."""
+    return [*features.get("terms", {}), *features.get("entities", {})]
+
+
+def _count_story_frequencies(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE story_df (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+    counts: dict[str, int] = {}
+    for (features,) in db.execute("SELECT story_features FROM analyses WHERE story_features IS NOT NULL"):
+        for key in _story_keys(json.loads(features)):
+            counts[key] = counts.get(key, 0) + 1
+    db.executemany("INSERT INTO story_df VALUES (?, ?)", counts.items())
 
 
 def _migrate_to_references(db: sqlite3.Connection) -> None:

@@ -17,6 +17,7 @@ The built stores are kept in ``keep`` when given, and reused on the next call.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -46,12 +47,14 @@ def bench_store(
         }
         new = tail_of(corpus, os.path.join(tmp, "new.jsonl"), hold_out)
         result: dict[str, Any] = {"task": "bench-store", "times": times, "hold_out": hold_out, "workers": workers}
+        record = os.path.join(where, "build.json")
+        earlier = json.load(open(record, encoding="utf-8")) if keep and os.path.exists(record) else {}
         built = {}
         for size, (path, count) in inputs.items():
             db = os.path.join(where, f"{size}.db")
-            if keep and os.path.exists(db):
+            if keep and os.path.exists(db) and earlier.get(size, {}).get("articles") == count:
                 say(f"reusing the {size} store {db}")
-                built[size] = {"articles": count, "reused": True}
+                built[size] = {**earlier[size], "reused": True}
                 continue
             for leftover in (db, db + "-wal", db + "-shm"):
                 if os.path.exists(leftover):
@@ -60,9 +63,10 @@ def bench_store(
             first = measure(["run", path, "--db", db, *engine])
             built[size] = {"articles": count, "seconds": first.seconds, "peak_rss_mb": first.peak_rss_mb,
                            "articles_per_s": round(count / first.seconds, 2)}
+            with open(record, "w", encoding="utf-8") as fh:  # what reusing the stores later reports
+                json.dump({k: {x: y for x, y in v.items() if x != "reused"} for k, v in built.items()}, fh)
         result["build"] = built
-        if "peak_rss_mb" in built["small"] and "peak_rss_mb" in built["large"]:
-            result["memory_ratio"] = round(built["large"]["peak_rss_mb"] / built["small"]["peak_rss_mb"], 3)
+        result["memory_ratio"] = round(built["large"]["peak_rss_mb"] / built["small"]["peak_rss_mb"], 3)
 
         added = {}
         for size in inputs:
@@ -77,8 +81,7 @@ def bench_store(
         say("running the small store's input again")
         again = measure(["run", inputs["small"][0], "--db", os.path.join(where, "small.db"), *engine])
         result["rerun"] = again.__dict__
-        if "seconds" in built["small"]:
-            result["rerun_speedup"] = round(built["small"]["seconds"] / again.seconds, 1)
+        result["rerun_speedup"] = round(built["small"]["seconds"] / again.seconds, 1)
         return result
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -87,19 +90,13 @@ def bench_store(
 def report(r: dict[str, Any]) -> str:
     lines = [f"{'store':<8} {'articles':>9} {'build s':>9} {'art/s':>7} {'peak MB':>8}"]
     for size, b in r["build"].items():
-        if b.get("reused"):
-            lines.append(f"{size:<8} {b['articles']:>9,} {'(reused)':>9}")
-        else:
-            lines.append(f"{size:<8} {b['articles']:>9,} {b['seconds']:>9.1f} {b['articles_per_s']:>7.1f} "
-                         f"{b['peak_rss_mb']:>8.0f}")
-    if "memory_ratio" in r:
-        lines.append(f"peak memory, grown ÷ corpus: {r['memory_ratio']:.2f}")
+        lines.append(f"{size:<8} {b['articles']:>9,} {b['seconds']:>9.1f} {b['articles_per_s']:>7.1f} "
+                     f"{b['peak_rss_mb']:>8.0f}" + ("  (built earlier, reused)" if b.get("reused") else ""))
+    lines.append(f"peak memory, grown ÷ corpus: {r['memory_ratio']:.2f}")
     for size, a in r["incremental"].items():
         lines.append(f"adding {r['hold_out']} articles to the {size} store: {a['seconds']:.1f} s, "
                      f"peak {a['peak_rss_mb']:.0f} MB")
     lines.append(f"incremental, large ÷ small: {r['incremental_ratio']:.2f}")
-    line = f"rerun of the small store's input: {r['rerun']['seconds']:.1f} s"
-    if "rerun_speedup" in r:
-        line += f", {r['rerun_speedup']:.0f}× the first run's speed"
-    lines.append(line)
+    lines.append(f"rerun of the small store's input: {r['rerun']['seconds']:.1f} s, "
+                 f"{r['rerun_speedup']:.0f}× the first run's speed")
     return "\n".join(lines)
