@@ -515,9 +515,11 @@ def _group_evidence(group: _Group, mention: EventMention) -> tuple[int, int] | N
     mine = mention.sides
     mutual = mention.event.type in MUTUAL
     best = (0, 0)
+    if mutual and _other_participants(mine, _participants(group)):
+        return None
     for theirs in group.side_sets:
         found = compare_sides(mine, theirs, mutual)
-        if found is None or (mutual and _other_participants(mine, theirs)):
+        if found is None:
             return None
         best = max(best, found)  # the best single member: a name tied here and a country there is no dyad
     return best
@@ -541,8 +543,13 @@ def _same_role(group: _Group, mention: EventMention) -> bool:
     return False
 
 
+def _participants(group: _Group) -> tuple[Side, Side]:
+    """Everyone the group's tellings name, as one list (each telling names only some of them)."""
+    return tuple(dict.fromkeys(r for sides in group.side_sets for side in sides for r in side)), ()
+
+
 def _other_participants(mine: tuple[Side, Side], theirs: tuple[Side, Side]) -> bool:
-    """Each telling of a meeting names its participants, and none of one's is among the other's:
+    """A telling of a meeting names participants, and none of them is among those the others name:
     the business council's meeting is not the talks the trade body's delegates held, whichever
     side each list is on."""
     a = [r for r in mine[0] + mine[1] if not r.generic]

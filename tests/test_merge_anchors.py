@@ -174,3 +174,4 @@ def test_merge_the_same_named_sides_need_a_word_in_common(second, merged):
     other = _at(second, second.split()[2], None, "a2", source=(TUNG,), target=(USA,), type_="SANCTION",
                 location=None, published="1997-04-17")
     assert len(merge_events([first, other])) == merged
+
