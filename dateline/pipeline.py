@@ -133,6 +133,7 @@ def analyze_doc(article: Article, doc: Any, timings: dict[str, float] | None = N
     """
     from .actors import find_actors
     from .events import find_events
+    from .events.vocabulary import fixed_kb
     from .quotes import find_quotes
     from .stories import story_features
     from .temporal import find_timexes
@@ -154,10 +155,11 @@ def analyze_doc(article: Article, doc: Any, timings: dict[str, float] | None = N
             warnings.append(f"stored, but the {stage} stage failed: {type(exc).__name__}: {exc}")
             return empty
 
-    actors = guarded("actors", lambda: find_actors(doc, place=article.place, date=article.published), [])
-    timexes = guarded("time", lambda: find_timexes(article.text, article.published, doc=doc), [])
-    events = guarded("events", lambda: find_events(doc, article, actors, timexes), [])
-    quotes = guarded("quotes", lambda: find_quotes(doc, actors), [])
+    with fixed_kb():
+        actors = guarded("actors", lambda: find_actors(doc, place=article.place, date=article.published), [])
+        timexes = guarded("time", lambda: find_timexes(article.text, article.published, doc=doc), [])
+        events = guarded("events", lambda: find_events(doc, article, actors, timexes), [])
+        quotes = guarded("quotes", lambda: find_quotes(doc, actors), [])
     analysis = Analysis(
         article=article, actors=actors, timexes=timexes, events=events, quotes=quotes,
         sentences=[(s.start_char, s.end_char) for s in doc.sents],

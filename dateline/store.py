@@ -608,6 +608,8 @@ def _story_keys(features: dict[str, Any]) -> list[str]:
 
 def _count_story_frequencies(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE story_df (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+    # What merging looks for after every batch: the stories with articles not merged yet.
+    db.execute("CREATE INDEX articles_unmerged ON articles(story) WHERE merged = 0")
     counts: dict[str, int] = {}
     for (features,) in db.execute("SELECT story_features FROM analyses WHERE story_features IS NOT NULL"):
         for key in _story_keys(json.loads(features)):

@@ -312,3 +312,28 @@ def test_actors_names_in_apposition_are_two_people(shared_kb):
     doc = parse("Rajnath Singh, Gen Nakatani To Explore Enhancing Defence Industrial Cooperation")
     coded = {a.name: a.country for a in find_actors(doc, date="2025-05-04")}
     assert coded == {"Rajnath Singh": "IND", "Gen Nakatani": "JPN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "name", "country"),
+    [
+        # a dateline's country is no guess for an official once someone else named is of it
+        ("British businessman John Carter was freed in Papua New Guinea on Monday. Army Commander "
+         "Peter Mola said the soldiers of Papua New Guinea were loyal.", "London", "Peter Mola", None),
+        # ... unless the story is about the home country: an office no one else there holds
+        ("Kenyan businessman John Carter was freed on Monday. Army Commander Peter Mola said the "
+         "soldiers were loyal to Kenya.", "Nairobi", "Peter Mola", "KEN"),
+        # while no one else is, an official the text leaves open is of the article's country
+        ("Army Commander Peter Mola said the soldiers were loyal.", "Nairobi", "Peter Mola", "KEN"),
+        # a short country name in a description says the country
+        ("Peter Mola, the commander of the PNG Defence Force, said the soldiers were loyal.", "London",
+         "Peter Mola", "PNG"),
+        # a city on an unnamed institution says whose it is, whatever the article's country
+        ("Rwandan refugees fled. The Kisangani authorities said they would help.", "Kigali",
+         "Kisangani authorities", "COD"),
+    ],
+)
+def test_find_actors_home_country_only_where_nothing_contradicts(text: str, place: str, name: str,
+                                                                  country: str | None) -> None:
+    actors = {a.name: a for a in find_actors(parse(text), place=place)}
+    assert actors[name].country == country, [(a.name, a.country) for a in actors.values()]

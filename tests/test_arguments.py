@@ -59,11 +59,37 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
          ["President Donald Trump"], ["a Syrian air base"]),
         # no day or amount is a side
         ("The minister on Tuesday praised the agreement.", "SUPPORT", ["The minister"], ["the agreement"]),
+        # an object pronoun is not its clause's subject: the other person named before it
+        ("Nick Clegg singled out the minister, Michael Gove, accusing him of silence.", "ACCUSE",
+         ["Nick Clegg"], ["Michael Gove"]),
+        ("Anna Berg called Pavel Sidorov on Monday and urged him to show restraint.", "REQUEST",
+         ["Anna Berg"], ["Pavel Sidorov"]),
+        # a participle set off by a comma: its noun is the one freed, not the one who frees
+        ("The aid worker Tim Okello, freed in the north on Monday, flew home.", "RETREAT", [],
+         ["The aid worker Tim Okello"]),
     ],
 )
 def test_arguments_sides_as_written(text: str, type_: str, source: list[str], target: list[str]) -> None:
     got_source, got_target, _ = sides(text, type_)
     assert (got_source, got_target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text, type_, targets",
+    [
+        # who condemns an attack accuses the attacker, not the victim
+        ("Iran condemned the Israeli strikes on Syria.", "ACCUSE", ["ISR"]),
+        ("Iran condemned plans to bomb Syria.", "ACCUSE", []),  # the planners, whom it does not name
+        ("Russia condemned the decision to strike Syria.", "ACCUSE", []),
+        # who agrees to an attack targets its victim
+        ("Kenya agreed to attack the Shabaab camps in Somalia.", "AGREE", ["SOM"]),
+    ],
+)
+def test_arguments_an_act_about_an_act(text: str, type_: str, targets: list[str]) -> None:
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    event = next(e for e, _ in found if e.type == type_)
+    assert [a.country for a in event.target] == targets
 
 
 @pytest.mark.parametrize(

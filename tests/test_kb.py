@@ -39,6 +39,7 @@ Minister of Foreign Affairs,Kassym-Jomart Tokayev,Q1,2002-01-28,2007-01-10
 President,Kassym-Jomart Tokayev,Q1,2019-03-20,
 Prime Minister,Ana Berg,Q2,2010-01-01,2015-06-30
 Prime Minister,,Q3,2016-01-01,
+State Secretary,Saida Holm,Q8,2000-01-01,2005-12-31
 """
 LEADERS = """countryid,country,position,positionLabel,officeholder,officeholderLabel,start_year,end_year
 Q1,Kazakhstan,Q9,President of Kazakhstan,Q4,Nursultan Nazarbayev,1991,2019
@@ -148,6 +149,25 @@ def test_kb_resolves_names_at_a_date(small: tuple[KnowledgeBase, kb.Report], nam
 
 
 @pytest.mark.parametrize(
+    ("name", "date", "near", "expected"),
+    [
+        ("Holm", 20030101, (), "KAZ"),  # a surname whose one bearer is in office that day
+        ("Holm", 20180101, (), None),  # out of office, and nothing around says Kazakhstan: no guess
+        ("Holm", 20180101, ("KAZ",), "KAZ"),  # the article names the bearer's country
+        ("Saide Holm", 20030101, (), "KAZ"),  # another spelling of the given name
+        ("Shira Holm", 20030101, (), None),  # another person: a full name must match a full name
+        ("Shira Holm", 20030101, ("KAZ",), None),
+        ("Saida M. Holm", 20030101, (), "KAZ"),  # one name inside the other, an initial more
+    ],
+)
+def test_kb_surname_guesses_need_context(small: tuple[KnowledgeBase, kb.Report], name: str, date: int,
+                                         near: tuple[str, ...], expected: str | None) -> None:
+    found = small[0].resolve(name, date, near, weak=True)
+    assert (found.country if found else None) == expected
+    assert small[0].resolve(name, date, near) is None  # only a weak lookup tries surnames
+
+
+@pytest.mark.parametrize(
     ("phrase", "sector"),
     [("foreign ministers", "GOV"), ("militiamen", "UAF"), ("thieves", "CRM"), ("riot police", "COP"),
      ("Monday", "NON"), ("bakers", None)],
@@ -165,7 +185,7 @@ def test_kb_places_from_countryinfo_and_ngec(small: tuple[KnowledgeBase, kb.Repo
     ("code", "plover", "expected"),
     [("USAGOV", False, ("USA", "GOV")), ("IGOUNO", False, ("UNO", None)), ("~GOVMIL", False, (None, "GOV")),
      ("RUSMED", False, ("RUS", "JRN")), ("~HLH", False, (None, "MED")), ("~MED", True, (None, "MED")),
-     ("IRQINS", False, ("IRQ", "REB"))],
+     ("IRQINS", False, ("IRQ", "REB")), ("---GOV", False, (None, "GOV"))],
 )
 def test_kb_cameo_codes_become_plover_sectors(code: str, plover: bool, expected: tuple) -> None:
     assert split_code(code, plover=plover) == expected
@@ -222,6 +242,13 @@ def test_find_actors_resolves_in_the_document_first(small_kb) -> None:
     assert (berg.country, berg.sector) == ("KAZ", "GOV")  # the knowledge base, on that day
 
 
+def test_find_actors_recovers_known_full_names_the_tagger_missed(small_kb) -> None:
+    doc = parse("Kassym-Jomart Tokayev said the talks went well.")
+    assert not any(e.label_ == "PERSON" for e in doc.ents)  # the tagger reads the name as an organisation
+    actors = [(a.name, a.kind, a.country) for a in find_actors(doc, date="2005-06-01")]
+    assert ("Kassym-Jomart Tokayev", "PERSON", "KAZ") in actors, actors
+
+
 def test_find_actors_the_is_no_place() -> None:
     actors = find_actors(parse("The defence secretary, James Mattis, said the army was ready."))
     assert all(a.country != "BRA" for a in actors), [(a.name, a.country) for a in actors]
@@ -253,7 +280,7 @@ def test_kb_cli_build_prints_what_it_read(small_sources: Path, tmp_path: Path, c
 
 @pytest.mark.parametrize(
     ("task", "file", "country", "sector"),
-    [("actors", "actors.jsonl", 0.905, 0.885), ("actors-gsr", "actors-gsr.jsonl", 0.94, 0.775)],
+    [("actors", "actors.jsonl", 0.918, 0.885), ("actors-gsr", "actors-gsr.jsonl", 0.942, 0.778)],
 )
 def test_kb_actors_quality_gate(shared_kb, task: str, file: str, country: float, sector: float) -> None:
     from dateline.evaluation import task_module

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.model import Actor, Article, Event, Timex
 
-from .arguments import ActorIndex, noun_arguments, verb_arguments
+from .arguments import ActorIndex, content_target, noun_arguments, verb_arguments
 from .dates import (
     assign_timexes,
     country_of,
@@ -96,11 +96,7 @@ def find_event_mentions(
         for m, inner in keep:
             (noun_arguments if m.nominal else verb_arguments)(m, index)
             if not m.target and "content" in m.entry.flags:
-                for i in inner:
-                    (noun_arguments if i.nominal else verb_arguments)(i, index)
-                    m.target = [a for a in i.target if a not in m.source]
-                    if m.target:
-                        break
+                content_target(m, inner, index)
             m.status = clause_status(m.clause)
             if m.nominal:
                 m.status = nominal_status(m.trigger, m.status)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
-from dateline.model import Actor, Mention as ActorMention
+from dateline.model import Actor
+from dateline.model import Mention as ActorMention
 
 from .mention import Mention
 from .syntax import PRONOUNS, SUBJECT_DEPS, clause_head, light_governor, np_bounds, subject_tokens
@@ -48,12 +49,12 @@ class ActorIndex:
                 best = (score[0], score[1], actor)
         return best[2] if best else None
 
-    def before(self, offset: int, kind: str) -> Actor | None:
+    def before(self, offset: int, kind: str, exclude: frozenset[int] | set[int] = frozenset()) -> Actor | None:
         """The most recently mentioned actor of a kind: "the two ministers ... Their first interaction"."""
         best: tuple[int, Actor] | None = None
         for s, e, actor in self.spans:
-            if e <= offset and actor.kind == kind and (best is None or s > best[0]):
-                best = (s, actor)
+            if e <= offset and actor.kind == kind and actor.id not in exclude:
+                best = (s, actor) if best is None or s > best[0] else best
         return best[1] if best else None
 
     def named(self, text: str) -> Actor | None:
@@ -128,12 +129,32 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
             tok.text
         )
     if actor is None and tok.lower_ in PRONOUNS and depth < 3:
+        if tok.lower_ in OBJECT_PRONOUNS and tok.dep_ in ("dobj", "dative", "pobj"):
+            return _object_antecedent(tok, index, depth)
         antecedent = _antecedent(tok)
         if antecedent is not None:
             actor = _actor_of(antecedent, index, depth + 1)
         if actor is None and tok.lower_ in PRONOUN_KINDS:
             actor = index.before(tok.idx, PRONOUN_KINDS[tok.lower_])
     return actor
+
+
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _object_antecedent(tok: Token, index: ActorIndex, depth: int) -> Actor | None:
+    """What an object pronoun stands for: never the subject of its own clause ("Clegg picked out
+    Gove, accusing him" is Gove; "Clegg accused himself" would say so), but the last actor of its
+    kind named before it, else the reporting speaker."""
+    clause = clause_head(tok)
+    subjects = subject_tokens(clause)[0]
+    own = {a.id for s in subjects if (a := _actor_of(s, index, depth + 1)) is not None}
+    kind = PRONOUN_KINDS[tok.lower_]
+    actor = index.before(tok.idx, kind, exclude=own)
+    if actor is None:
+        speaker = _speaker_of(tok)
+        actor = _actor_of(speaker, index, depth + 1) if speaker is not None else None
+    return actor if actor is not None and actor.id not in own else None
 
 
 def _modifier_actors(tok: Token, index: ActorIndex) -> list[Actor]:
@@ -203,7 +224,7 @@ def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], 
         actors = [a for a in _actors_of(tok, index) if a not in exclude]
         if actors:
             found += actors
-            found.token = _written(tok)
+            found.token = _written(tok, actors[0])
             return found
     generic = _generic(tokens, index, exclude)
     if generic is not None:
@@ -260,10 +281,26 @@ def _same_sentence(a: Token, b: Token) -> bool:
     return not any(a.doc[i].is_sent_start for i in range(lo + 1, hi + 1))
 
 
-def _written(tok: Token) -> Token:
+def _named_before(tok: Token, actor: Actor) -> Token:
+    """The head of the actor's last mention before ``tok`` in its sentence, else ``tok``."""
+    i = tok.i
+    while i > 0 and not tok.doc[i].is_sent_start:
+        i -= 1
+    start = tok.doc[i].idx
+    earlier = [m for m in actor.mentions if start <= m.start and m.end <= tok.idx]
+    if not earlier:
+        return tok
+    last = max(earlier, key=lambda m: m.start)
+    span = tok.doc.char_span(last.start, last.end, alignment_mode="expand")
+    return span.root if span is not None else tok
+
+
+def _written(tok: Token, actor: Actor | None = None) -> Token:
     """The phrase a pronoun stands for when the sentence names it ("NAF says it has killed")."""
     if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
         return tok.head.head
+    if tok.lower_ in OBJECT_PRONOUNS and tok.dep_ in ("dobj", "dative", "pobj"):
+        return _named_before(tok, actor) if actor is not None else tok  # not the clause's subject
     if tok.lower_ in PRONOUNS:
         antecedent = _antecedent(tok)
         if antecedent is not None and _same_sentence(antecedent, tok) and antecedent.lower_ not in PRONOUNS:
@@ -317,11 +354,18 @@ class _Side:
         return self.token if self.actors and self.token is not None else self.fallback
 
 
-def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor]) -> Found:
-    """First actor named in the verb's complements, a last resort for the recipient."""
+VICTIM_PREPS = frozenset({"on", "against", "into", "upon"})
+
+
+def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor], victims: bool = True) -> Found:
+    """First actor named in the verb's complements, a last resort for the recipient. Unless
+    ``victims``, not the victim of an act the complement names: who "condemned plans to bomb
+    Syria" accuses the planners, not Syria."""
     for c in verb.children:
         if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative", "attr") and c.i > verb.i:
             for t in c.subtree:
+                if not victims and _victim(t, c):
+                    continue
                 if t.pos_ in ("PROPN", "NOUN", "PRON"):
                     found = Found(a for a in _actors_of(t, index) if a not in exclude)
                     if found:
@@ -330,11 +374,21 @@ def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor]) -> F
     return Found()
 
 
+def _victim(tok: Token, top: Token) -> bool:
+    """Whether ``tok``, inside the complement ``top``, is what an act in it is done to: the object
+    of a verb below the complement ("plans to bomb Syria") or of "on"/"against" ("strikes on Syria")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in VICTIM_PREPS and tok.head.head.i != top.head.i:
+        return True
+    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.i != top.head.i and tok.head is not top
+
+
 def verb_arguments(m: Mention, index: ActorIndex) -> None:
     """Subject or "by" agent as the source, objects and prepositional objects as the target;
     a passive's subject is the patient ("42 people were slain"), a host receives its visitor."""
     verb = m.trigger
     subj, passive = subject_tokens(verb)
+    if _set_off_participle(verb):
+        passive = True
     agents = _agent_tokens(verb)
     if passive and not agents and "content" in m.entry.flags and m.type == "AGREE":
         passive = False  # "Vietnam is committed to ...": a stance, not a patient
@@ -369,12 +423,26 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
             objs = [g for o in objs if o.i in m.consumed for g in _prep_objects(o, NOUN_TARGET_PREPS)] + objs
         target = tgt.take(_first_actors(objs, index, source, any_phrase=m.type in THING_TARGETS))
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
-        target = tgt.take(_complement_actor(verb, index, source))
+        blames = m.type == "ACCUSE"
+        target = tgt.take(_complement_actor(verb, index, source, victims=not blames))
     if "swap" in m.entry.flags and not passive:
         source, target = target, source
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt)
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """ "Tim Spicer, freed in Papua New Guinea, arrived ...": a participle set off by a comma after
+    its noun, which the tagger read as a past tense; its noun is the patient."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBD"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and verb.head.i < verb.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _set_tokens(m: Mention, src: _Side, tgt: _Side) -> None:
@@ -444,3 +512,15 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
             verb = clause_head(verb.head)
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt)
+
+
+def content_target(m: Mention, inner: list[Mention], index: ActorIndex) -> None:
+    """The target of an act about another act, from that act's sides: who "agreed to attack the
+    rebels" targets the rebels, but who "criticised threats of strikes on Syria" or "condemned the
+    bombing of the town" accuses whoever threatens or bombs, not the victim."""
+    for i in inner:
+        (noun_arguments if i.nominal else verb_arguments)(i, index)
+        blames = m.type == "ACCUSE" and i.type in HOSTILE_MATERIAL | {"THREATEN"}
+        m.target = [a for a in (i.source if blames else i.target) if a not in m.source]
+        if m.target or blames:
+            break

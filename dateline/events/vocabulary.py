@@ -16,10 +16,13 @@ package.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import os
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -119,8 +122,25 @@ NOUN_SUFFIXES = (("", "ment"), ("e", "ion"), ("e", "ation"), ("", "ion"), ("", "
 def kb_path() -> Path:
     """Where the knowledge base is: the file ``dateline.kb`` chooses (``--kb FILE``,
     ``$DATELINE_KB``, else the per-user default). Asked for every verb, so worked out once per
-    setting."""
+    setting, and once per article inside ``fixed_kb``."""
+    fixed = _FIXED.get()
+    if fixed is not None:
+        return fixed
     return _path_for(os.environ.get("DATELINE_KB"), os.environ.get("XDG_DATA_HOME"))
+
+
+_FIXED: contextvars.ContextVar[Path | None] = contextvars.ContextVar("dateline_kb_path", default=None)
+
+
+@contextlib.contextmanager
+def fixed_kb() -> Iterator[None]:
+    """Within the block the knowledge base is the one chosen when it began: the stages of one
+    article ask for it some five hundred times, and reading the environment each time shows."""
+    token = _FIXED.set(kb_path())
+    try:
+        yield
+    finally:
+        _FIXED.reset(token)
 
 
 @functools.lru_cache(maxsize=8)

@@ -43,7 +43,9 @@ def split_code(code: str, plover: bool = False) -> tuple[str | None, str | None]
     country = None
     if not agent and (chunks[0] in NON_STATE or chunks[0] not in SECTORS):
         country = chunks.pop(0)
-        if country == "IGO" and chunks and chunks[0] in IGO_BODIES:
+        if not country.isalpha():
+            country = None  # "---GOV": CAMEO's "no country" placeholder
+        elif country == "IGO" and chunks and chunks[0] in IGO_BODIES:
             country = chunks.pop(0)
     for chunk in chunks:
         if chunk in NOT_ACTORS:

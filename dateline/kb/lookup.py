@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from .build import SCHEMA_VERSION, KBError
@@ -42,6 +43,34 @@ class Resolution:
     role: str | None = None
     current: bool = True
     presumed: bool = False  # current only because a source older than the day left the term open
+
+
+def _same_person_name(words: list[str], other: list[str]) -> bool:
+    """Whether two full names with one surname name one person: another spelling of the given name
+    ("Aleksandr"/"Alexander Lukashenko"), or one name inside the other with an initial or a title
+    more ("Deve Gowda" in "H. D. Deve Gowda", "Mujibur Rahman" in "Sheikh Mujibur Rahman")."""
+    if len(other) >= 2 and _variant(words[0], other[0]):
+        return True
+    shorter, longer = sorted((words, other), key=len)
+    if len(shorter) < 2:
+        return False
+    rest = iter(longer)
+    return all(word in rest for word in shorter)
+
+
+def _variant(given: str, other: str) -> bool:
+    """Whether two given names are spellings of one ("Aleksandr", "Alexander"; "Sergei", "Sergey"),
+    not merely names with the same initial ("Shamima", "Saida")."""
+    if given == other:
+        return True
+    if given[:1] != other[:1] or min(len(given), len(other)) < 3:
+        return False
+    return SequenceMatcher(None, given, other).ratio() >= VARIANT_SIMILARITY
+
+
+# "Mohammed"/"Muhammad" and "Yuri"/"Yury" score 0.75, "Nesrin"/"Nurdin" 0.67
+VARIANT_SIMILARITY = 0.72
+ATTESTED = 3  # records of a surname, three quarters of one country, that make it known without context
 
 
 class KnowledgeBase:
@@ -98,17 +127,40 @@ class KnowledgeBase:
                 weak: bool = False) -> Resolution | None:
         """The actor a name is on ``date`` (YYYYMMDD; the knowledge base's own present when
         None). A name several actors of different countries bear is ambiguous: ``countries``
-        named around it pick one, else there is no answer. ``weak`` also tries surnames."""
+        named around it pick one, else there is no answer.
+
+        ``weak`` also tries what is not a whole name the dictionaries give: a bare surname, or a
+        full name whose given name is another spelling of a bearer's ("Aleksandr Lukashenko").
+        Such a guess needs the context to support it (the bearer holds an office that day, or is
+        of a country named around the name), else it stays unanswered: a surname alone says
+        little, and "Shamima Begum" is not a Norwegian state secretary called Saida Begum."""
         k = key(name)
-        ids = self.names.get(k) or (self.weak.get(k) if weak else None)
-        if not ids and weak and " " in k:
-            # "Aleksandr Lukashenko": an unknown spelling of a known bearer of the surname with
-            # the same initial.
-            given, surname = k.split()[0], k.split()[-1]
-            ids = tuple(i for i in self.weak.get(surname, ()) if key(self.entities[i][0])[:1] == given[:1])
+        ids = self.names.get(k)
+        if ids:
+            return self._choose(ids, date or self.as_of, countries)
+        if not weak:
+            return None
+        ids = self.weak.get(k)
+        if not ids and " " in k:
+            surname = k.split()[-1]
+            bearers = self.weak.get(surname, ())
+            words = k.split()
+            ids = tuple(i for i in bearers if _same_person_name(words, key(self.entities[i][0]).split()))
         if not ids:
             return None
-        return self._choose(ids, date or self.as_of, countries)
+        found = self._choose(ids, date or self.as_of, countries)
+        if found is None or found.country in countries:
+            return found
+        share = self._share(ids, found.country)
+        if (found.current and share >= 0.5) or (len(ids) >= ATTESTED and share >= 0.75):
+            return found
+        return None
+
+    def _share(self, ids: tuple[int, ...], country: str | None) -> float:
+        """The part of a name's records that are of ``country``: "Merkel" is all German, "Lee"
+        mostly not of Hong Kong, whose one official of the name is in office."""
+        of = [i for i in ids if any(c.country == country for c in self.codes.get(i, ()))]
+        return len(of) / len(ids)
 
     def _choose(self, ids: tuple[int, ...], date: int, countries: tuple[str, ...]) -> Resolution | None:
         found = [r for r in (self._at(i, date) for i in ids) if r is not None]
@@ -174,6 +226,16 @@ class KnowledgeBase:
         nearest = min(dated, key=lambda c: min(abs(date - c.start), abs(date - c.end)))
         # Out of office as far as the source knows; past its horizon that is only presumed.
         return Resolution(label, kind, nearest.country, "ELI", nearest.role, False, date > horizon)
+
+    def is_person_name(self, name: str) -> bool:
+        """Whether some person of the dictionaries bears this name or surname, whoever he is
+        ("Bush" is a person's name as well as a place's; "Aleppo" only a place's)."""
+        k = key(name)
+        return any(self.entities[i][1] == "person" for i in self.names.get(k, ()) + self.weak.get(k, ()))
+
+    def is_full_person_name(self, name: str) -> bool:
+        """Whether the dictionaries give this whole name (not a surname) to a person."""
+        return any(self.entities[i][1] == "person" for i in self.names.get(key(name), ()))
 
     def agent(self, phrase: str) -> str | None:
         """The sector of a generic agent noun phrase ("riot police" COP, "Kurdish fighters" by its

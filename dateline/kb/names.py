@@ -6,10 +6,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """Case, accents, dots, apostrophes and hyphens folded; a leading "the" dropped."""
     text = unicodedata.normalize("NFKD", name.replace("_", " "))

@@ -1,0 +1,90 @@
+"""Coding a short actor description on its own: ``code_actor("Armenian Prime Minister")``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dateline import countries
+from dateline.kb.codes import date_key
+
+from .descriptions import (
+    PERSON_SECTORS,
+    Evidence,
+    kb_evidence,
+    looks_like_name,
+    pick_country,
+    pick_sector,
+    scan,
+    words_of,
+)
+
+LEADER_TITLES = frozenset(
+    "president chairman chairwoman head leader member chief director spokesman spokeswoman "
+    "secretary-general secretary general speaker".split()
+)
+
+
+def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[str | None, str | None]:
+    """Country and sector of a short actor description, PLOVER-style, on ``date`` (ISO).
+
+    A title with an "of" phrase takes its sector from what it heads ("president of the
+    Riigikogu" is LEG); a capital stands for its government; a city for its people. A name the
+    knowledge base knows takes its country, and, when no title says otherwise, the sector of the
+    office held that day (a former officeholder is ELI). A bare surname is looked up only when
+    one bearer fits (or the context names the country of one). A personal name with no other
+    evidence gets GOV, the base rate for named people in political news; its country comes
+    from the context, else, as a weak guess, from the ending of the surname ("Petrov").
+
+    >>> code_actor("Northern Fleet"), code_actor("Armenian Prime Minister")
+    (('RUS', 'MIL'), ('ARM', 'GOV'))
+    """
+    words = words_of(text)
+    if not words:
+        return None, None
+    day = date_key(date)
+    evidence = scan(words, day)
+    if any(e.kind == "none" for e in evidence) and len(evidence) == 1:
+        return None, None  # "Monday", "the border": not an actor
+    country = pick_country(evidence)
+    sector = _sector_with_of(words, evidence)
+    if len(evidence) == 1 and evidence[0].start == 0 and evidence[0].end == len(words):
+        only = evidence[0]
+        if only.kind == "place" and sector is None:
+            sector = "CVL"
+    around = scan(words_of(context), day) if context else []
+    name = _bare_name(words, evidence)
+    person = next((e for e in evidence if e.kind == "person"), None)
+    if person is None and name:
+        near = tuple(e.country for e in evidence + around if e.country)
+        person = kb_evidence(" ".join(name), day, near, weak=True)
+        if person is not None and person.kind == "person":
+            country = country or person.country
+        else:
+            person = None
+    if person is not None and sector is None:
+        sector = person.sector or "GOV"
+    if country is None and around:
+        country = pick_country(around)
+    if sector is None and not evidence and name:
+        sector = "GOV"
+    if country is None and name:
+        country = countries.surname_country(name[-1])
+    return country, sector
+
+
+def _bare_name(words: Sequence[str], evidence: Sequence[Evidence]) -> list[str]:
+    """The personal name a description ends with when only titles precede it."""
+    if any(e.kind != "term" for e in evidence):
+        return []
+    rest = list(words[max((e.end for e in evidence), default=0) :])
+    return rest if looks_like_name(rest) else []
+
+
+def _sector_with_of(words: Sequence[str], evidence: Sequence[Evidence]) -> str | None:
+    for i, word in enumerate(words):
+        if word.lower() == "of" and 0 < i < len(words) - 1 and words[i - 1].lower() in LEADER_TITLES:
+            inner = pick_sector([e for e in evidence if e.start > i])
+            if inner:
+                former = any(e.sector == "ELI" and e.kind == "term" for e in evidence if e.start < i)
+                return "ELI" if former and inner in PERSON_SECTORS else inner
+    return pick_sector(evidence)

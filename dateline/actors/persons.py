@@ -1,0 +1,287 @@
+"""People named in an article: their names without titles, every description of them, the
+knowledge base's codes, bare surnames and pronouns joined to them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline import countries
+from dateline import kb as knowledge
+
+from .descriptions import PERSON_SECTORS, Evidence, kb_evidence, pick_role, pick_sector, scan, term
+from .drafts import Draft, token_words
+
+PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
+def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
+    """Token range of the name proper inside a PERSON entity, without leading titles.
+
+    A leading word counts as a title by evidence only: a lexicon title ("President",
+    "Gen.") or the bare form of an abbreviated title ("Gen" for "Gen.") that precedes a
+    full two-word name or goes with more than one surname in the article. Otherwise, as
+    with "Gen Nakatani" (always the same man, one surname), it is part of the name.
+    """
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end - start > 1 and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    while end - start > 1:
+        word = doc[start].text
+        found = term([word])
+        if found and found.role and (word[:1].isupper() or word.endswith(".")):
+            start += 1
+            continue
+        abbreviated = term([word + "."])
+        if (
+            abbreviated
+            and abbreviated.role
+            and word[:1].isupper()
+            and (end - start > 2 or title_uses[word] > 1)
+        ):
+            start += 1
+            continue
+        break
+    return start, end
+
+
+def _title_uses(doc: Doc) -> Counter[str]:
+    """How many different surnames each capitalised leading word of a PERSON goes with."""
+    seen: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            seen.setdefault(ent[0].text, set()).add(ent[-1].text)
+    return Counter({word: len(surnames) for word, surnames in seen.items()})
+
+
+def _description(doc: Doc, start: int, end: int) -> list[Token]:
+    """Words describing the name at ``start:end``: its own modifiers, or the NP it is in
+    apposition to ("his Japanese counterpart Gen Nakatani"), or its appositive ("X, Japan's
+    defence minister,")."""
+    root = doc[start:end].root
+    words = [t for t in root.subtree if t.i < start]
+    # a name in apposition to another name is a list of people ("Rajnath Singh, Gen Nakatani To
+    # Explore ..." in a headline), not one describing the other
+    apposed = root.dep_ == "appos" and root.head.i < start and root.head.ent_type_ != "PERSON"
+    if apposed:
+        words = [t for t in root.head.subtree if t.i < start and not t.is_punct]
+    after: list[Token] = []
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end and child.ent_type_ != "PERSON":
+            tokens = [t for t in child.subtree if not t.is_punct]
+            if not any(e.sector == "SAME" for e in scan(token_words(tokens))):
+                after += tokens
+    kept: list[Token] = []
+    for tok in sorted(words, key=lambda t: t.i):
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (",", "(", ")", ";", ":", '"', "“", "”"):
+            kept = []
+            continue
+        kept.append(tok)
+    return kept[-8:] + [t for t in after if not t.is_punct][:8]
+
+
+
+
+def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draft]:
+    """People named in the article, with full names first so bare surnames join them. A one-word
+    "person" that is a known place and no known person is the place ("Aleppo")."""
+    uses = _title_uses(doc)
+    drafts: list[Draft] = []
+    by_name: dict[tuple[str, ...], int] = {}
+    tagged = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = sorted(tagged + _known_names(doc, tagged), key=lambda e: -len(e))
+    for ent in ents:
+        start, end = _name_range(ent, uses)
+        name = tuple(t.text for t in doc[start:end])
+        if not name or not name[0][:1].isupper() or countries.country_code(" ".join(name)):
+            continue
+        if countries.demonym_country(name[0]):  # "Bosnian Serbs": a people, not a person
+            continue
+        base = knowledge.get()
+        if len(name) == 1 and base is not None and countries.place_country(name[0]):
+            if not base.is_person_name(name[0]):
+                continue
+        index = by_name.get(name)
+        if index is None:
+            index = next((i for i, d in enumerate(drafts) if _part_of(name, d.name)), None)
+        if index is None:
+            index = len(drafts)
+            by_name[name] = index
+            drafts.append(Draft(doc[start:end].text, "PERSON", spans=[]))
+        drafts[index].spans.append((start, end))  # type: ignore[union-attr]
+        taken.update(range(start, end))
+    _bare_names(doc, drafts, taken)
+    return drafts
+
+
+NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "-"})
+LONGEST_NAME = 4
+
+
+def _known_names(doc: Doc, tagged: list[Span]) -> list[Span]:
+    """Full names of people the knowledge base knows that the parser did not tag as persons
+    ("Theresa May said ..."): runs of capitalised proper nouns, two words or more, whose whole
+    text is a person's name in the dictionaries. A surname alone is never taken this way."""
+    base = knowledge.get()
+    if base is None:
+        return []
+    inside = {i for e in tagged for i in range(e.start, e.end)}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in inside or not _name_word(doc[i]) or doc[i].lower_ in NAME_PARTICLES:
+            i += 1
+            continue
+        run = i
+        while run < len(doc) and run not in inside and (
+            _name_word(doc[run]) or doc[run].lower_ in NAME_PARTICLES
+        ):
+            run += 1
+        for n in range(min(LONGEST_NAME, run - i), 1, -1):
+            span = doc[i : i + n]
+            if span[-1].lower_ not in NAME_PARTICLES and base.is_full_person_name(span.text):
+                found.append(Span(doc, i, i + n, label="PERSON"))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+
+def _part_of(name: tuple[str, ...], full: str) -> bool:
+    parts = full.split()
+    return len(parts) > len(name) and (
+        tuple(parts[-len(name) :]) == name or tuple(parts[: len(name)]) == name
+    )
+
+
+def _bare_names(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
+    """A surname or given name of a known person is that person, whatever spaCy tagged it."""
+    parts: dict[str, set[int]] = {}
+    for index, draft in enumerate(drafts):
+        words = draft.name.split()
+        if len(words) > 1:
+            for word in (words[0], words[-1]):
+                parts.setdefault(word, set()).add(index)
+    for tok in doc:
+        if tok.i in taken or tok.text not in parts or len(parts[tok.text]) != 1:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text in parts and doc[tok.i + 1].i not in taken:
+            continue
+        index = next(iter(parts[tok.text]))
+        drafts[index].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
+        taken.add(tok.i)
+
+
+def describe_persons(
+    doc: Doc, drafts: list[Draft], home: str | None, day: int | None = None, focus: bool = False
+) -> None:
+    """Role, country and sector of each person: every description of them in the article first,
+    then the knowledge base (the whole name, or a surname the context supports), then, for an
+    official, the article's home country while no one else named is of it, or when the story is
+    about it (``focus``) and no one else holds the same office there."""
+    counterparts: list[tuple[Draft, Token]] = []
+    for draft in drafts:
+        evidence: list[Evidence] = []
+        for start, end in draft.spans or []:
+            tokens = _description(doc, start, end)
+            found = scan(token_words(tokens), day)
+            evidence += found
+            if any(e.sector == "SAME" for e in found):
+                owner = next((t for t in tokens if t.lower_ in ("his", "her") or t.dep_ == "poss"), None)
+                if owner is not None:
+                    counterparts.append((draft, owner))
+        draft.role = pick_role([e for e in evidence if e.sector != "SAME"])
+        draft.sector = pick_sector(evidence)
+        votes = Counter(e.country for e in evidence if e.country)
+        draft.country = votes.most_common(1)[0][0] if votes else None
+    for draft, owner in counterparts:
+        other = _owner(doc, owner, drafts)
+        if other is not None and other is not draft:
+            draft.role = draft.role or other.role
+            draft.sector = draft.sector or other.sector
+    base = knowledge.get()
+    if base is not None:
+        near = _named_countries(doc, home)
+        for draft in drafts:
+            known = kb_evidence(draft.name, day, near, weak=True)
+            # the parser says it is a person; a dictionary may file a leader under his office
+            if known is not None and known.kind != "place":
+                draft.country = draft.country or known.country
+                draft.sector = draft.sector or known.sector or "GOV"
+            if known is not None and known.kind == "person" and " " in draft.name:
+                # A full name of someone in office that day beats a stray word of a long article
+                # ("Trump and May" read as a description of May)
+                exact = base.resolve(draft.name, day, near)
+                if exact is not None and exact.kind == "person" and exact.current and not exact.presumed:
+                    draft.country = exact.country
+    exclude = {d.country for d in drafts if d.country}
+    for draft in drafts:
+        official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")
+        # While no one else in the article is of the home country, or the story is about it: a
+        # London dateline on a story about Papua New Guinea does not make its army commander British.
+        if draft.country is None and official and home and home not in exclude:
+            draft.country = home
+        elif draft.country is None and official and home and draft.role and focus:
+            partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
+            if not partners:
+                draft.country = home  # "First Deputy Prime Minister Boris Nemtsov" in a Moscow story
+
+
+def _named_countries(doc: Doc, home: str | None) -> tuple[str, ...]:
+    """The countries an article names, its home country first: what picks one bearer of a surname."""
+    found = [home] if home else []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            code = countries.country_name(ent.text) or countries.demonym_country(ent.text)
+            if code and code not in found:
+                found.append(code)
+    return tuple(found)
+
+
+def _owner(doc: Doc, owner: Token, drafts: list[Draft]) -> Draft | None:
+    """The person a possessive ("his") points to: the subject of its clause."""
+    clause = owner
+    while clause.head is not clause:
+        clause = clause.head
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        for subject in (t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")):
+            for draft in drafts:
+                if any(s <= subject.i < e for s, e in draft.spans or []):
+                    return draft
+            return None
+    return None
+
+
+def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
+    """he/him/his/she/her: the person who is subject of the same sentence, else the only
+    person named in the previous sentence; an object "him" or "her" is the one other person
+    named before it in its sentence."""
+    where: dict[int, int] = {}
+    for index, draft in enumerate(drafts):
+        for start, end in draft.spans or []:
+            for i in range(start, end):
+                where[i] = index
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        for tok in sent:
+            if tok.lower_ not in PRONOUNS or tok.i in taken:
+                continue
+            subjects = {where[t.i] for t in sent if t.i in where and t.dep_ in ("nsubj", "nsubjpass")}
+            candidates = subjects
+            if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative"):
+                # an object is not its clause's subject: "Clegg picked out Gove, accusing him" is Gove
+                candidates = {where[t.i] for t in sent if t.i in where and t.i < tok.i} - subjects
+                if len(candidates) != 1:
+                    continue
+            if not candidates and n > 0:
+                candidates = {where[t.i] for t in sents[n - 1] if t.i in where}
+            if len(candidates) == 1:
+                drafts[next(iter(candidates))].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
+                taken.add(tok.i)
