@@ -59,7 +59,7 @@ def common_words() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
-def content_words(event: Event) -> frozenset[str]:
+def content_words(event: Event, keep_common: bool = False) -> frozenset[str]:
     """The words of a mention's sentence that say what happened beyond who did it and where: no
     stop words, no generic news words, no place names, no words of its actors' names (crudely
     stemmed: "rebels" is "rebel"). A group compares them without the names of its own actors too
@@ -67,22 +67,35 @@ def content_words(event: Event) -> frozenset[str]:
 
     >>> sorted(content_words(stub_event(text="Police fired tear gas at protesters in the capital.")))
     ['fired', 'protester', 'tear']
+    >>> sorted(content_words(stub_event(text="Militants clashed in the Gaza Strip.")))
+    ['clash', 'militant']
     """
     names = {w for a in event.source + event.target for w in re.findall(r"\w+", a.name.casefold())}
     common = common_words()
     out = set()
+    in_place = _place_spans(event.text)
     for m in re.finditer(r"[A-Za-z][A-Za-z'-]+", event.text):
-        if m.group()[0].isupper() and is_place_name(m.group().rstrip("'s").rstrip("’")):
-            continue  # where ("Gaza", "Afghanistan"): places are compared as places, not as content
+        if m.group()[0].isupper() and (m.start() in in_place or is_place_name(m.group().rstrip("'s").rstrip("’"))):
+            continue  # where ("Gaza", "the Gaza Strip"): places are compared as places, not as content
         w = m.group().casefold()
         w = w.rstrip("'s").rstrip("’")
         root = stem(w)
         if len(root) < 4 or w in _STOPWORDS or w in _SAYING or root in _SAYING or w in names or root in names or (
-            w in common or root in common
+            not keep_common and (w in common or root in common)
         ):
             continue
         out.add(root)
     return frozenset(out)
+
+
+def _place_spans(text: str) -> set[int]:
+    """Starts of the words of two-word place names ("Gaza Strip", "West Bank"), whose second
+    word alone is no place."""
+    out: set[int] = set()
+    for m in re.finditer(r"(?=\b([A-Z][\w'-]+)\s+([A-Z][\w'-]+))", text):
+        if is_place_name(f"{m.group(1)} {m.group(2)}"):
+            out.update((m.start(1), m.start(2)))
+    return out
 
 
 def stem(word: str) -> str:

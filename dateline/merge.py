@@ -24,7 +24,8 @@ events, not with the number of mentions.
 
 Undated articles get their dates from their story (``story_dates.infer_dates``), which should run
 first. How two sides compare lives in ``sides``, what a sentence says beyond who did it (content
-words, trigger phrases, towns) in ``mention_text``.
+words, trigger phrases, towns) in ``mention_text``, what must agree between two tellings of one act
+(victims, sums, phases) in ``anchors``, and how a mention's date reads as a span in ``mention_dates``.
 """
 
 from __future__ import annotations
@@ -37,12 +38,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .anchors import HARM, anchors_differ
 from .corroboration import independent_reports, is_boilerplate, outlet_count, shingles
+from .mention_dates import MAX_DAY, MIN_DAY, REPORT_WINDOW, DateSpan, date_span
 from .mention_text import DEFINITE, content_words, sentence_towns, stem, stub_event, trigger_phrase
-from .dates import day_of
 from .model import Actor, Event
 from .sides import Ref, Side, alike_key, compare_sides, ref_of
-from .temporal import precision_of
 
 MERGEABLE_STATUS = {
     "occurred": "real",
@@ -59,14 +60,6 @@ CONFLICT_DAYS = 1  # same-story reports a day apart are one event with a date co
 
 
 MUTUAL = frozenset({"CONSULT", "COOPERATE"})  # types whose direction does not tell two events apart
-# A report that names no date tells of the days just before it (wire copy is about this week's
-# news, not last year's); a plan it announces without a date falls within the weeks after it.
-
-
-REPORT_WINDOW = 7
-
-
-PLANNED_WINDOW = 60
 # Within a story, a report that names no date may retell an act from weeks before it ("the decision
 # to withdraw"), as long as the same named actors did the same thing; not one from a year before.
 
@@ -75,12 +68,6 @@ STORY_LOOKBACK = 62
 
 
 SHARED_WORDS = 2  # content words two sentences share when they tell one act (beyond who did it)
-
-
-MIN_DAY = dt.date.min
-
-
-MAX_DAY = dt.date.max
 
 
 @dataclass
@@ -98,12 +85,20 @@ class EventMention:
     _copy: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)
     _sides: tuple[Side, Side] | None = field(default=None, repr=False, compare=False)
     _content: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def content(self) -> frozenset[str]:
         if self._content is None:
             self._content = content_words(self.event)
         return self._content
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Content words, the generic news vocabulary ("visit", "talks") kept."""
+        if self._words is None:
+            self._words = content_words(self.event, keep_common=True)
+        return self._words
 
     @property
     def sides(self) -> tuple[Side, Side]:
@@ -127,90 +122,6 @@ class EventMention:
             text = " ".join(re.findall(r"\w+", self.event.text.casefold()))
             self._copy = (self.duplicate_of or self.article, self.event.type, text)
         return self._copy
-
-
-@dataclass
-class DateSpan:
-    """What a mention says about when its event happened.
-
-    ``lo``/``hi`` bound the day; ``weekday`` (0 = Monday) constrains an unresolved weekday;
-    ``value`` is the TIMEX value when the mention names a date itself; ``weak`` marks a span
-    that only comes from the article's publication date.
-    """
-
-    lo: dt.date = MIN_DAY
-    hi: dt.date = MAX_DAY
-    weekday: int | None = None
-    value: str | None = None
-    precision: str | None = None
-    weak: bool = False
-
-    def compatible(self, other: DateSpan) -> bool:
-        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
-        if lo > hi:
-            return False
-        weekdays = {w for w in (self.weekday, other.weekday) if w is not None}
-        if len(weekdays) > 1:
-            return False
-        if weekdays and (hi - lo).days < 6:
-            day = lo
-            while day <= hi and day.weekday() not in weekdays:
-                day += dt.timedelta(days=1)
-            return day <= hi
-        return True
-
-    def gap(self, other: DateSpan) -> int:
-        """Days between two spans (0 when they overlap)."""
-        if self.lo > other.hi:
-            return (self.lo - other.hi).days
-        if other.lo > self.hi:
-            return (other.lo - self.hi).days
-        return 0
-
-
-def date_span(event: Event, published: str | None = None) -> DateSpan:
-    """Read a mention's date as a span.
-
-    >>> e = stub_event(date="2025-05", date_precision="month")
-    >>> s = date_span(e); (s.lo.isoformat(), s.hi.isoformat())
-    ('2025-05-01', '2025-05-31')
-    """
-    timex = event.timex
-    if event.date and (timex is not None or not published or event.date != published):
-        span = _value_span(event.date)
-        if span is not None:
-            return replace(span, value=event.date, precision=event.date_precision or precision_of(event.date))
-    if timex is not None and not timex.anchored and timex.relative:
-        weekday = timex.relative.get("weekday")
-        month = timex.relative.get("month")
-        if weekday is not None or month is not None:
-            return DateSpan(weekday=weekday, precision=None)
-    anchor = day_of(event.date or published)
-    if anchor is None:
-        return DateSpan()
-    if event.status == "planned":
-        return DateSpan(lo=anchor, hi=anchor + dt.timedelta(days=PLANNED_WINDOW), weak=True)
-    if event.status == "occurred":
-        return DateSpan(lo=anchor - dt.timedelta(days=REPORT_WINDOW), hi=anchor, weak=True)
-    return DateSpan(weak=True)
-
-
-def _value_span(value: str) -> DateSpan | None:
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(T.*)?", value)
-    if not m:
-        return None
-    year = int(m.group(1))
-    try:
-        if m.group(3):
-            day = dt.date(year, int(m.group(2)), int(m.group(3)))
-            return DateSpan(lo=day, hi=day)
-        if m.group(2):
-            month = int(m.group(2))
-            end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-            return DateSpan(lo=dt.date(year, month, 1), hi=end)
-        return DateSpan(lo=dt.date(year, 1, 1), hi=dt.date(year, 12, 31))
-    except ValueError:
-        return None
 
 
 def actor_keys(actor: Actor) -> set[str]:
@@ -465,16 +376,26 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
             span, other, same_story, strong + weak
         ):
             return 0.0
-    if _distinct_harm(group, mention):
+    if _distinct_harm(group, mention) or any(
+        anchors_differ(event.text, m.event.text, event.type, _at(event), _at(m.event)) for m in group.mentions
+    ):
         return 0.0
+    shared = _shared_content(group, mention)
     told_alike = (
         (mention.article in group.articles and not (event.source and event.target) and _refers_back(group, event))
         or _same_place_and_day(group, event, span, same_story)
-        or _same_named_day(group, span)
-        or (same_story and (_same_phrase(group, mention) or _shared_content(group, mention) >= SHARED_WORDS))
+        or (same_story and (_same_phrase(group, mention) or shared >= SHARED_WORDS))
     )
+    # A day both name ties a dyad's two tellings; but every clash of a conflict's sides that day,
+    # and every act done by or to one named actor that day (a trip and a letter), shares the day:
+    # those must share a word of what happened, or the actor its role.
+    named_day = _same_named_day(group, span)
     both_given = bool(event.source and event.target)
-    if strong >= 2 or (dyad and (not both_given or told_alike or named_alike)):
+    # the same actors named alike in a story do many things: a word of what happened must be shared too
+    dyad_told = told_alike or (named_day and (event.type not in HARM or shared >= 1)) or (
+        named_alike and _shared_words(group, mention) >= 1)
+    told_alike = told_alike or (named_day and (shared >= 1 or (event.type not in HARM and _same_role(group, mention))))
+    if strong >= 2 or (dyad and (not both_given or dyad_told)):
         # Both sides named alike; or one named and the other only the same country under another
         # name ("Wen urged Guangxi", "Wen urged business leaders"), which the same actor's
         # different acts share, so the sentences must also tell the same thing.
@@ -491,7 +412,6 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
-        shared = _shared_content(group, mention)
         anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1 or (
             named_alike and shared >= SHARED_WORDS
         )  # "Russia vetoed the resolution" in a story of Russia's veto of the resolution
@@ -513,6 +433,14 @@ def _shared_content(group: _Group, mention: EventMention) -> int:
     return len(shared)
 
 
+def _shared_words(group: _Group, mention: EventMention) -> int:
+    """Like ``_shared_content``, with the generic news words kept: two tellings of one act of the
+    same named sides may share no more than "visit" ("cancelled a US visit", "scrapped plans to
+    visit the United States")."""
+    theirs = set().union(*(m.words for m in group.mentions))
+    return len((mention.words & theirs) - group.name_words - _name_words(mention))
+
+
 def _names_alike(group: _Group, mention: EventMention) -> bool:
     """Every actor the mention names is named so in the group too ("Trump" and "Syria"; a
     country and its capital are one name here)."""
@@ -520,8 +448,6 @@ def _names_alike(group: _Group, mention: EventMention) -> bool:
     theirs = {alike_key(r) for sides in group.side_sets for side in sides for r in side}
     return bool(mine) and mine <= theirs
 
-
-HARM = frozenset({"ASSAULT", "COERCE"})
 
 
 def _distinct_harm(group: _Group, mention: EventMention) -> bool:
@@ -543,7 +469,10 @@ def _distinct_harm(group: _Group, mention: EventMention) -> bool:
     place = _named_place(mention.event)
     for other in group.mentions:
         figures = other.event.figures
-        if not figures or not any(k in figures and figures[k] != v for k, v in mention.event.figures.items()):
+        mine = mention.event.figures
+        # tolls that disagree, or that count different things ("four were killed", "three were injured")
+        if not figures or not (any(k in figures and figures[k] != v for k, v in mine.items())
+                               or not figures.keys() & mine.keys()):
             continue
         other_place = _named_place(other.event)
         if place and other_place and place != other_place:
@@ -586,12 +515,46 @@ def _group_evidence(group: _Group, mention: EventMention) -> tuple[int, int] | N
     mine = mention.sides
     mutual = mention.event.type in MUTUAL
     best = (0, 0)
+    if mutual and _other_participants(mine, _participants(group)):
+        return None
     for theirs in group.side_sets:
         found = compare_sides(mine, theirs, mutual)
         if found is None:
             return None
         best = max(best, found)  # the best single member: a name tied here and a country there is no dyad
     return best
+
+
+def _at(event: Event) -> int:
+    """Where the trigger is in its sentence."""
+    return event.trigger_start - event.start
+
+
+def _same_role(group: _Group, mention: EventMention) -> bool:
+    """A named actor the mention shares with the group is on the same side of the act in both
+    ("Hu arrived", "Hu's visit"), not the doer in one and the one done to in the other ("Arafat
+    headed for Jordan", "the group sent Arafat a letter")."""
+    mine = mention.sides
+    for theirs in group.side_sets:
+        for a, b in ((mine[0], theirs[0]), (mine[1], theirs[1])):
+            if any(not x.generic and not y.generic and compare_sides(((x,), ()), ((y,), ()), False)
+                   for x in a for y in b):
+                return True
+    return False
+
+
+def _participants(group: _Group) -> tuple[Side, Side]:
+    """Everyone the group's tellings name, as one list (each telling names only some of them)."""
+    return tuple(dict.fromkeys(r for sides in group.side_sets for side in sides for r in side)), ()
+
+
+def _other_participants(mine: tuple[Side, Side], theirs: tuple[Side, Side]) -> bool:
+    """A telling of a meeting names participants, and none of them is among those the others name:
+    the business council's meeting is not the talks the trade body's delegates held, whichever
+    side each list is on."""
+    a = [r for r in mine[0] + mine[1] if not r.generic]
+    b = [r for r in theirs[0] + theirs[1] if not r.generic]
+    return bool(a and b) and not any(compare_sides(((x,), ()), ((y,), ()), False) for x in a for y in b)
 
 
 def _refers_back(group: _Group, event: Event) -> bool:
@@ -624,10 +587,22 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
     place = _named_place(event)
     if not place or place not in group.places:
         return False
+    if event.type in HARM:
+        # a conflict's territory ("the Gaza Strip") or the country round a city ("north of Baghdad")
+        # sees several attacks a day: only a town both name as the place itself is an anchor
+        if not _town_itself(event.text, place) or not any(_town_itself(m.event.text, place) for m in group.mentions):
+            return False
     if _exact(span):
         return any(_exact(s) and s.lo == span.lo for s in group.spans) or (same_story and all(
             s.compatible(span) for s in group.spans))
     return same_story and any(_exact(s) for s in group.spans) and all(s.compatible(span) for s in group.spans)
+
+
+def _town_itself(text: str, place: str) -> bool:
+    """The sentence names a town as where it happened, not as a bearing from it ("west of Baghdad")."""
+    return place in sentence_towns(text) and not re.search(
+        r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?" + re.escape(place), text, re.I
+    )
 
 
 def _named_place(event: Event) -> str | None:

@@ -1,0 +1,183 @@
+"""What must agree between two sentences that tell one act, beyond who did it and when.
+
+Two reports of one attack may word it differently, but they do not name different victims,
+different sums, different phases or different tolls: each of these is an anchor that, where both
+sentences give one, must agree. Merging asks these before it lets a shared side and a shared day
+tie two mentions, so a day's roundup of incidents ("a colonel was kidnapped and killed", "gunmen
+stormed a training camp"), the second phase of an exercise and the first, an appeal for 126 million
+dollars and a pledge of 15 million, or the murder recalled as background in a report of a later one,
+stay apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .mention_text import is_place_name
+
+HARM = frozenset({"ASSAULT", "COERCE"})
+
+# Nouns and verbs of harm after which a name is whom it was done to ("the murder of Rafiq Hariri",
+# "the bomb that killed Tueni"), and before which a name is the victim of a passive ("Tueni was killed").
+_HARM_NOUN = r"(?:killing|murder|assassination|slaying|death|kidnapping|abduction|arrest|detention|execution)"
+_HARM_VERB = r"(?:killed|murdered|assassinated|kidnapped|abducted|arrested|detained|executed|shot|wounded|injured)"
+_AFTER = re.compile(r"\b(?:" + _HARM_NOUN + r"\s+of|" + _HARM_VERB + r")\s+(?=([^,.;:()]{1,80}))")
+_BEFORE_PASSIVE = re.compile(r"([A-Z][\w'’-]+)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?" + _HARM_VERB)
+_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|el-)?[A-Z][\w'’-]+)*")
+_NOT_NAMES = frozenset(
+    """The A An He She They It His Her Its Their This That These Those Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday January February March April May June July August September October November
+    December On In At By For And But Police Army Troops Soldiers Officials""".split()
+)
+
+
+def _surname(run: str) -> str | None:
+    words = [re.sub(r"['’]s$", "", w) for w in run.split()]
+    words = [w for w in words if w not in _NOT_NAMES and not is_place_name(w)]
+    return words[-1] if words else None
+
+
+@functools.lru_cache(maxsize=65536)
+def victims(text: str, at: int | None = None) -> frozenset[str]:
+    """Surnames of the people a sentence says were harmed: the victim of a killing, an arrest, a
+    kidnapping, named by the act ("the murder of X") or by a passive ("X was killed").
+
+    >>> sorted(victims("He urged a probe into the murder of Lebanese ex-premier Rafiq Hariri."))
+    ['Hariri']
+    >>> sorted(victims("Tueni was killed in a car bomb blast, 302 days after the assassination of Rafiq Hariri."))
+    ['Hariri', 'Tueni']
+    >>> sorted(victims("A colonel was kidnapped and killed on Sunday by Hamas gunmen."))
+    []
+    """
+    found: list[tuple[int, str]] = []  # (where the word of harm is, whom it names)
+    for m in _AFTER.finditer(text):
+        # "of the former Lebanese premier Rafiq Hariri"; not who did it ("killed by Hamas gunmen")
+        window = " ".join(re.split(r"\b(?:by|when|after|as|while|because)\b", m.group(1))[0].split()[:6])
+        for run in _RUN.findall(window):
+            name = _surname(run)
+            if name:
+                found.append((m.start(), name))
+                break
+    for m in _BEFORE_PASSIVE.finditer(text):
+        name = _surname(m.group(1))
+        if name:
+            found.append((m.end() - len(m.group(0).split()[-1]), name))
+    if at is not None:  # the act the mention tells, when its trigger is one of these words of harm
+        own = {name for where, name in found if where == at}
+        if own:
+            return frozenset(own)
+    return frozenset(name for _, name in found)
+
+
+_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6}
+_MONEY = re.compile(
+    r"(?:(?:US)?\$|€|£|¥)\s?(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|m)?\b"
+    r"|\b(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)?\s+(?:US\s+|U\.S\.\s+)?"
+    r"(?:dollars|euros|yuan|yen|pounds|rupees|francs|roubles|rubles)\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def amounts(text: str) -> frozenset[int]:
+    """Sums of money a sentence names, in units: what was pledged, given, appealed for, fined.
+
+    >>> sorted(amounts("The United States will provide 15 million dollars in emergency aid."))
+    [15000000]
+    >>> sorted(amounts("It pledged $2.5 billion and 300 million euros."))
+    [300000000, 2500000000]
+    """
+    out = set()
+    for m in _MONEY.finditer(text):
+        number, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        try:
+            value = float(number.replace(",", ""))
+        except ValueError:
+            continue
+        out.add(int(value * _SCALE.get((scale or "").lower(), 1)))
+    return frozenset(out)
+
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+    "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
+    "tenth": 10, "10th": 10,
+}  # fmt: skip
+_PARTS = r"(phase|round|stage|leg|session|part|wave|batch|day|half|term|reading|ballot)"
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")[\s-]+" + _PARTS + r"s?\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=65536)
+def ordinals(text: str) -> dict[str, int]:
+    """Which part of a series a sentence tells: the phase, round or stage it numbers (cached: do
+    not change the dict).
+
+    >>> ordinals("They joined the first-phase of the first-ever search-and-rescue exercise.")
+    {'phase': 1}
+    >>> ordinals("The second round of talks opened in Geneva.")
+    {'round': 2}
+    """
+    out: dict[str, int] = {}
+    for m in _ORDINAL.finditer(text):
+        out.setdefault(m.group(2).lower(), _ORDINALS[m.group(1).lower()])
+    return out
+
+
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "twenty": 20, "dozen": 12,
+}  # fmt: skip
+_COUNT = r"(\d+|" + "|".join(_COUNT_WORDS) + r")"
+_ARRESTED_AFTER = re.compile(r"\b(?:arrested|detained|rounded\s+up|seized)\s+(?:at\s+least\s+)?" + _COUNT + r"\b", re.I)
+_ARRESTED_BEFORE = re.compile(
+    r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,4}?(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained)\b", re.I
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def arrests(text: str) -> frozenset[int]:
+    """How many people a sentence says were arrested: a raid's haul, which tells one raid from another.
+
+    >>> sorted(arrests("Troops stormed Ramallah and arrested three Hamas members."))
+    [3]
+    >>> sorted(arrests("Eight other suspected militants were also arrested during the raid."))
+    [8]
+    """
+    out = set()
+    for pattern in (_ARRESTED_AFTER, _ARRESTED_BEFORE):
+        for m in pattern.finditer(text):
+            word = m.group(1).lower()
+            out.add(int(word) if word.isdigit() else _COUNT_WORDS[word])
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=262144)
+def anchors_differ(a: str, b: str, type_: str, at_a: int | None = None, at_b: int | None = None) -> bool:
+    """Two sentences that cannot tell one act: different parts of a series, different sums, or
+    (for attacks and arrests) different victims or different numbers arrested. ``at_a`` and
+    ``at_b`` are where each sentence's trigger is: a sentence that tells one killing and recalls
+    another ("the bomb that killed Tueni ... the probe of Hariri's killing") names the victim of
+    its own act by its trigger. An anchor only one of them gives says nothing.
+
+    >>> anchors_differ("The second phase of the drill began.", "The first phase of the drill ended.", "COOPERATE")
+    True
+    >>> anchors_differ("Hariri was killed in a blast.", "The bomb that killed Tueni shook Beirut.", "ASSAULT")
+    True
+    >>> anchors_differ("Tueni was killed on Monday.", "The killing of Gibran Tueni drew outrage.", "ASSAULT")
+    False
+    """
+    oa, ob = ordinals(a), ordinals(b)
+    if any(k in ob and ob[k] != v for k, v in oa.items()):
+        return True
+    ma, mb = amounts(a), amounts(b)
+    if ma and mb and not ma & mb:
+        return True
+    if type_ in HARM:
+        va, vb = victims(a, at_a), victims(b, at_b)
+        if va and vb and not va & vb:
+            return True
+        ca, cb = arrests(a), arrests(b)
+        if ca and cb and not ca & cb:
+            return True
+    return False
