@@ -64,3 +64,9 @@ def test_grown_copies_are_new_articles_on_the_same_weekdays(tmp_path):
     shift = dt.date.fromisoformat(third["date"]) - dt.date.fromisoformat(first["date"])
     assert shift == dt.timedelta(weeks=2 * SHIFT_WEEKS)
     assert third["dateline"] == "OSLO" and third["text"] != first["text"]
+    assert len({r["text"] for r in rows}) == 15  # every copy's text differs, so every copy is a new article
+    unsaid = tmp_path / "unsaid.jsonl"
+    unsaid.write_text(json.dumps({"id": "u", "date": "2023-02-06", "text": "Troops crossed the border."}) + "\n",
+                      encoding="utf-8")
+    copies, _ = grow(str(unsaid), str(tmp_path / "u.jsonl"), 3)
+    assert len({json.loads(line)["text"] for line in open(copies, encoding="utf-8")}) == 3

@@ -29,7 +29,7 @@ def grow(corpus: str, out: str, times: int, skip_last: int = 0) -> tuple[str, in
     """Write ``corpus`` ``times`` over to ``out`` (less its last ``skip_last`` articles): the first
     copy as it is, each further copy with new ids, its dates moved ``SHIFT_WEEKS`` weeks on per
     copy (the dateline keeps its place, not its date), and its text lightly altered (one word
-    of attribution changed), so no copy is a
+    of attribution changed, or a line added where there is none), so no copy is a
     duplicate of another but each costs what the original costs. Streams; returns (out, count).
     """
     lines = [line for line in open(corpus, encoding="utf-8") if line.strip()]
@@ -61,7 +61,11 @@ def _copy(record: dict, k: int) -> dict:
         if isinstance(out.get(key), str):
             out[key] = _shift(out[key], k)
     if isinstance(out.get("text"), str):
-        out["text"] = out["text"].replace(" said", " " + SAID[k % len(SAID)], 1)
+        text = out["text"]
+        if " said" in text:
+            out["text"] = text.replace(" said", " " + SAID[k % len(SAID)], 1)
+        else:  # no word to change: a line of its own, so the copy is still a new article
+            out["text"] = text + f"\n\n(Copy {k} of this report.)"
     if isinstance(out.get("dateline"), str):  # its place only: its date would contradict the moved one
         out["dateline"] = out["dateline"].split(",")[0]
     return out

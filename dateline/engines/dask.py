@@ -29,6 +29,7 @@ class DaskUnavailable(EngineError):
 
 def dask_engine(scheduler: str | None = None, workers: int | None = None) -> Callable[..., Iterator[Any]]:
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise DaskUnavailable("the dask engine needs dask[distributed]: pip install 'dateline[dask]'") from None
@@ -45,7 +46,7 @@ def dask_engine(scheduler: str | None = None, workers: int | None = None) -> Cal
         if remote is not None:
             client = remote
         else:
-            with _workers_ignore_ctrl_c():
+            with _workers_ignore_ctrl_c(), dask.config.set(LEAN_WORKERS):
                 cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
                                        dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
@@ -67,6 +68,15 @@ def dask_engine(scheduler: str | None = None, workers: int | None = None) -> Cal
                 cluster.close()
 
     return engine
+
+
+# A worker samples its own stack every 10 ms for Dask's profiler and watches the system every
+# half second: on a machine whose every core parses, that is CPU taken from the parse. The
+# dashboard that shows them is off anyway.
+LEAN_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 def _quiet_logs(level: int) -> None:
