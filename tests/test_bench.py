@@ -30,7 +30,7 @@ def test_bench_pipeline_reports_both_throughputs_and_every_stage():
     r = bench("pipeline", "--corpus", str(WIRE), "--limit", "4")
     assert r["articles"] == 4
     assert r["parse_articles_per_s"] > 0 and r["pipeline_articles_per_s"] > 0
-    assert r["throughput_ratio"] == pytest.approx(r["parse_seconds"] / r["pipeline_seconds"], abs=0.01)
+    assert r["throughput_ratio"] == pytest.approx(r["parse_seconds"] / r["pipeline_seconds"], rel=0.05, abs=0.002)
     assert set(r["stage_seconds"]) == {"parse", "actors", "time", "events", "quotes", "story features"}
     assert set(r["writer_seconds"]) == {"store", "merge"}
     assert r["stored"]["articles"] == 4
