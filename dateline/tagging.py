@@ -68,7 +68,8 @@ class CachedAttributeRuler:
         if any(re.search(r, "") for r in self.regexes):  # then "" cannot stand for unnamed words
             raise Unsupported("an attribute ruler pattern's regular expression matches the empty string")
         self.shared: dict[int, int] = {}  # lower-case form -> itself, or 0 for "named by no pattern"
-        self.cache: dict[tuple[int, ...], list[tuple[int, dict[int, int]]]] = {}
+        # (tag, form, dep, space) -> the patterns that apply, in order, and what they set, once
+        self.cache: dict[tuple[int, ...], tuple[list[tuple[int, dict[int, int]]], list[tuple[int, int]]]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -85,15 +86,15 @@ class CachedAttributeRuler:
             if form is None:
                 form = self.shared[lower] = lower if self._named(lower) else 0
             key = (tag, form, dep, space)
-            actions = self.cache.get(key)
-            if actions is None:
-                actions = self.cache[key] = self._actions(key)
+            cached = self.cache.get(key)
+            if cached is None:
+                actions = self._actions(key)
+                cached = self.cache[key] = (actions, _columns(actions))
+            actions, columns = cached
             if i in extra:
-                actions = sorted(actions + extra[i], key=lambda a: a[0])
-            for _, attrs in actions:
-                for col, attr in enumerate(SET_ATTRS):
-                    if attr in attrs:
-                        values[i, col] = attrs[attr]
+                columns = _columns(sorted(actions + extra[i], key=lambda a: a[0]))
+            for col, value in columns:
+                values[i, col] = value
         doc.from_array(list(SET_ATTRS), values)
         return doc
 
@@ -134,6 +135,17 @@ class CachedLemmatizer:
             lemmas[i] = value
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
+
+
+def _columns(actions: list[tuple[int, dict[int, int]]]) -> list[tuple[int, int]]:
+    """What a token ends with after the actions in order (a later pattern overrides an earlier
+    one), as (column of SET_ATTRS, value) pairs."""
+    final: dict[int, int] = {}
+    for _, attrs in actions:
+        for col, attr in enumerate(SET_ATTRS):
+            if attr in attrs:
+                final[col] = attrs[attr]
+    return sorted(final.items())
 
 
 SUPPORTED = {"TAG", "LOWER", "DEP", "IS_SPACE"}
