@@ -40,11 +40,12 @@ from typing import Any
 
 from .anchors import HARM, anchors_differ
 from .corroboration import is_boilerplate
+from .countries import fold_igo
 from .mention_dates import MAX_DAY, MIN_DAY, REPORT_WINDOW, DateSpan, date_span
 from .merge_record import MergedEvent, Texts, build_record, identity
 from .mention_text import DEFINITE, content_words, sentence_towns, stem, trigger_phrase
 from .model import Actor, Event
-from .sides import Side, alike_key, compare_sides, ref_of
+from .sides import Ref, Side, alike_key, compare_sides, ref_of
 
 MERGEABLE_STATUS = {
     "occurred": "real",
@@ -315,7 +316,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
             span, other, same_story, strong + weak
         ):
             return 0.0
-    if _distinct_harm(group, mention) or any(
+    if _distinct_harm(group, mention) or _other_parties(group, mention) or _side_meeting(group, mention) or any(
         anchors_differ(event.text, m.event.text, event.type, _at(event), _at(m.event)) for m in group.mentions
     ):
         return 0.0
@@ -334,29 +335,112 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     dyad_told = told_alike or (named_day and (event.type not in HARM or shared >= 1)) or (
         named_alike and _shared_words(group, mention) >= 1)
     told_alike = told_alike or (named_day and (shared >= 1 or (event.type not in HARM and _same_role(group, mention))))
+    if strong and not both_given and _names_the_counterpart(group, mention):
+        strong += 1  # "Hill had met directly with Kim Kye-Gwan", the second participant left unparsed
     if strong >= 2 or (dyad and (not both_given or dyad_told)):
         # Both sides named alike; or one named and the other only the same country under another
         # name ("Wen urged Guangxi", "Wen urged business leaders"), which the same actor's
         # different acts share, so the sentences must also tell the same thing.
         return 10.0 + strong + weak + (1 if same_story else 0)
-    if strong and told_alike:
+    if strong and told_alike and (
+            shared >= 1 or _shared_words(group, mention) >= SHARED_WORDS or not _lone_and_paired(group, mention)):
         # one side named alike, the other unknown: the same actor does many things in a story
         # ("Hu met Bush", "Hu spoke at a gala"), so the sentences must also tell the same thing
         return 5.0 + strong + weak + (1 if same_story else 0)
     if not (_day_level(span) and all(_day_level(s) for s in group.spans)):
         return 0.0  # without a named actor, a month or a year says too little
-    anchored = _same_place_and_day(group, event, span, same_story) or (
-        same_story and _same_phrase(group, mention)
-    )
+    # a summit's city sees many meetings a day: a telling that ties by no side must share a word
+    # of what happened too ("the talks between Dung and Abe" are not "the two-day meeting")
+    anchored = (_same_place_and_day(group, event, span, same_story) and (
+        bool(weak) or shared >= 1 or _same_trigger(group, mention))) or (same_story and _same_phrase(group, mention))
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
         anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1 or (
             named_alike and shared >= SHARED_WORDS
         )  # "Russia vetoed the resolution" in a story of Russia's veto of the resolution
+    if anchored and _undated_retelling(group, mention, span):
+        # countries alike, no day named by anyone: background ("an attack blamed on Syria", "China has
+        # helped build 900 projects") that any report of the story may repeat with other words
+        anchored = shared >= SHARED_WORDS + (0 if _same_trigger(group, mention) else 1)
     if anchored:
         return 2.0 + weak + (1 if same_story else 0)
     return 0.0
+
+
+def _side_meeting(group: _Group, mention: EventMention) -> bool:
+    """A meeting "on the sidelines of" a summit is not the summit: told so, it joins only tellings
+    that name both its participants or speak of the sidelines too, not "Li is in Kuala Lumpur to
+    attend the summit"."""
+    if mention.event.type not in MUTUAL:
+        return False
+    mine = _on_sidelines(mention.event.text)
+    for other in group.mentions:
+        if mine == _on_sidelines(other.event.text):
+            continue
+        plain = other if mine else mention
+        if len([r for side in plain.sides for r in side if not r.generic]) < 2:
+            return True
+    return False
+
+
+def _names_the_counterpart(group: _Group, mention: EventMention) -> bool:
+    """A meeting's telling with one side left empty names in its sentence a participant the group
+    has and the mention's sides do not: the parse missed him, the sentence did not."""
+    if mention.event.type not in MUTUAL:
+        return False
+    mine = {r.name for side in mention.sides for r in side}
+    text = mention.event.text.casefold()
+    for sides in group.side_sets:
+        for r in sides[0] + sides[1]:
+            if not r.generic and r.name not in mine and len(r.name) > 3 and re.search(
+                    r"\b" + re.escape(r.name) + r"\b", text):
+                return True
+    return False
+
+
+def _lone_and_paired(group: _Group, mention: EventMention) -> bool:
+    """A meeting's telling that names one participant ("Li is in Kuala Lumpur to attend the summit")
+    and one that names two (Li's talks with Prabowo): a summit's guest meets many on its day, so
+    being the same participant in the same role does not say which meeting is meant."""
+    if mention.event.type not in MUTUAL:
+        return False
+    counts = [_named_count(mention.sides)] + [_named_count(sides) for sides in group.side_sets]
+    return min(counts) <= 1 and max(counts) >= 2
+
+
+def _named_count(sides: tuple[Side, Side]) -> int:
+    return len({r.name for side in sides for r in side if not r.generic})
+
+
+def _on_sidelines(text: str) -> bool:
+    return "sideline" in text.casefold()
+
+
+def _undated_retelling(group: _Group, mention: EventMention, span: DateSpan) -> bool:
+    """A mention from another article that, like every member of the group, names no date of its own."""
+    return (mention.article not in group.articles and span.weak and all(s.weak for s in group.spans))
+
+
+def _same_trigger(group: _Group, mention: EventMention) -> bool:
+    """The mention's trigger word is one of the group's (its forms alike: "rejected", "rejects")."""
+    mine = _trigger_stem(mention.event.trigger)
+    return any(_trigger_stem(t) == mine for t in group.triggers)
+
+
+def _trigger_stem(trigger: str) -> str:
+    """A trigger's stem, spelt one way ("criticised", "criticizing" → "criticiz")."""
+    return stem(re.sub(r"is(e|ed|es|ing)$", r"iz\1", trigger.casefold()))
+
+
+def _other_parties(group: _Group, mention: EventMention) -> bool:
+    """Both tell of one party's act, and each names a party of a country the other does not involve:
+    Hu's talks with Ghana's president are not his talks with Burundi's, though both are China's
+    cooperation on one day of one summit."""
+    mine = {fold_igo(r.country) for side in mention.sides for r in side if r.country}
+    theirs = {fold_igo(r.country) for sides in group.side_sets for side in sides for r in side if r.country}
+    # a body of nations (the UN, the EU) is where many acts are done, not a party that tells them apart
+    return bool(mine & theirs and mine - theirs - {"IGO"} and theirs - mine - {"IGO"})
 
 
 def _name_words(mention: EventMention) -> set[str]:
@@ -454,7 +538,7 @@ def _group_evidence(group: _Group, mention: EventMention) -> tuple[int, int] | N
     mine = mention.sides
     mutual = mention.event.type in MUTUAL
     best = (0, 0)
-    if mutual and _other_participants(mine, _participants(group)):
+    if mutual and any(_other_participants(mine, theirs) for theirs in group.side_sets):
         return None
     for theirs in group.side_sets:
         found = compare_sides(mine, theirs, mutual)
@@ -482,18 +566,25 @@ def _same_role(group: _Group, mention: EventMention) -> bool:
     return False
 
 
-def _participants(group: _Group) -> tuple[Side, Side]:
-    """Everyone the group's tellings name, as one list (each telling names only some of them)."""
-    return tuple(dict.fromkeys(r for sides in group.side_sets for side in sides for r in side)), ()
-
-
 def _other_participants(mine: tuple[Side, Side], theirs: tuple[Side, Side]) -> bool:
-    """A telling of a meeting names participants, and none of them is among those the others name:
-    the business council's meeting is not the talks the trade body's delegates held, whichever
-    side each list is on."""
+    """Each telling of a meeting names a participant the other does not know (not named there, and
+    of no country it involves): the business council's meeting is not the talks the trade body's
+    delegates held, and Hu's talks with Abe are not Hu's attendance of the APEC leaders' meeting,
+    whichever side each list is on. A delegation's members (Bush and Rice visiting Jordan, the king
+    receiving Bush) are known by their country. Asked of every member of a group (complete link),
+    so a summit's hub does not join the meetings around it."""
     a = [r for r in mine[0] + mine[1] if not r.generic]
     b = [r for r in theirs[0] + theirs[1] if not r.generic]
-    return bool(a and b) and not any(compare_sides(((x,), ()), ((y,), ()), False) for x in a for y in b)
+    if not (a and b):
+        return False
+    return bool(_strangers(a, theirs[0] + theirs[1])) and bool(_strangers(b, mine[0] + mine[1]))
+
+
+def _strangers(named: list[Ref], others: Side) -> list[Ref]:
+    """The named participants that nobody of ``others`` is, nor shares a country with."""
+    countries = {fold_igo(r.country) for r in others if r.country}
+    return [x for x in named if not (x.country and fold_igo(x.country) in countries)
+            and not any(compare_sides(((x,), ()), ((y,), ()), False) for y in others)]
 
 
 def _refers_back(group: _Group, event: Event) -> bool:
