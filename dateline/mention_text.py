@@ -48,6 +48,9 @@ _SAYING = frozenset(
     expected expect according quoted quote here there while after before during since when where which
     other others another least""".split()
 )
+# Titles of office say who acted, not what happened: two tellings of one premier's different
+# meetings both say "Premier".
+_TITLES = frozenset("premier chancellor king queen envoy ambassador governor mayor".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,7 +83,7 @@ def content_words(event: Event, keep_common: bool = False) -> frozenset[str]:
         w = m.group().casefold()
         w = w.rstrip("'s").rstrip("’")
         root = stem(w)
-        if len(root) < 4 or w in _STOPWORDS or w in _SAYING or root in _SAYING or w in names or root in names or (
+        if len(root) < 4 or w in _STOPWORDS or w in _SAYING or root in _SAYING or w in _TITLES or w in names or root in names or (
             not keep_common and (w in common or root in common)
         ):
             continue
