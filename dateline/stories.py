@@ -322,6 +322,7 @@ class _Story:
     centroid_norms: tuple[float, float] = (1.0, 1.0)
     centroid_docs: int = 0
     places: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # words of the members' people and organisations
     first: dt.date | None = None  # publication dates the story spans
     last: dt.date | None = None
 
@@ -450,6 +451,7 @@ class StoryIndex:
         member = _Member(article_id, features, _View.of(features))
         story.members.append(member)
         story.places |= place_words(features)
+        story.names |= name_words(features)
         story.extend(features.published)
         if story.centroid is not None:
             _accumulate(story, self._member_weights(member))
@@ -475,9 +477,10 @@ class StoryIndex:
 
     def _best_story(self, features: StoryFeatures) -> tuple[str | None, float]:
         vector = self._weights(features)
+        own = (place_words(features), name_words(features))  # asked of every candidate: once
         best: tuple[str | None, float] = (None, 0.0)
         for story_id in self._candidates(vector):
-            score = self._story_score(features, vector, self.stories[story_id])
+            score = self._story_score(features, vector, self.stories[story_id], own)
             if score > best[1]:
                 best = (story_id, score)
         return best if best[1] >= self.threshold else (None, best[1])
@@ -508,7 +511,11 @@ class StoryIndex:
         return _normalize(features.terms, self._idf), _normalize(features.entities, self._idf)
 
     def _story_score(
-        self, features: StoryFeatures, vector: tuple[dict[str, float], dict[str, float]], story: _Story
+        self,
+        features: StoryFeatures,
+        vector: tuple[dict[str, float], dict[str, float]],
+        story: _Story,
+        own: tuple[set[str], set[str]] | None = None,
     ) -> float:
         """Text against the story's centroid (all members, equally weighted), plus the mean of the
         who/where/when checks against its members (a bounded sample: the first and the latest).
@@ -520,7 +527,7 @@ class StoryIndex:
         if not story.members:
             return 0.0
         centroid = self._centroid(story)
-        if self._specific(features, vector, centroid, story) < SPECIFIC_MIN:
+        if self._specific(features, vector, centroid, story, own) < SPECIFIC_MIN:
             return 0.0  # nothing specific in common: shared place names never make one story
         text = text_score(vector, centroid, story.centroid_norms)
         members = story.members
@@ -540,14 +547,30 @@ class StoryIndex:
         vector: tuple[dict[str, float], dict[str, float]],
         centroid: tuple[dict[str, float], dict[str, float]],
         story: _Story,
+        own: tuple[set[str], set[str]] | None = None,
     ) -> float:
         """What the article and the story share beyond names of places: the part of their word
         cosine carried by content words (IDF-weighted, so rare words count most) that name no
         place, country or people. Every report from Beijing says "Beijing" and "China"; two reports
-        of one event also share what happened."""
-        places = place_words(features) | story.places
-        total = sum(w * centroid[0].get(k, 0.0) for k, w in vector[0].items() if k not in places)
-        return total / story.centroid_norms[0]
+        of one event also share what happened. Names of people and organisations alone count only
+        when they carry much of the cosine (two reports of one celebrity's arrest share little but
+        her name; a minister's two meetings in a week share his name and nothing else)."""
+        own = own or (place_words(features), name_words(features))
+        places, names = own[0] | story.places, own[1] | story.names
+        named = bare = 0.0
+        for key, weight in vector[0].items():
+            if key in places:
+                continue
+            shared = weight * centroid[0].get(key, 0.0)
+            named += shared
+            if key not in names and key not in _ROLES and key + "s" not in names:  # "guterre" from "Guterres"
+                bare += shared
+        named, bare = named / story.centroid_norms[0], bare / story.centroid_norms[0]
+        if bare < SPECIFIC_BARE and named < SPECIFIC_NAMED:
+            # only names in common: Annan appointing an adviser is not Annan's speech on bird flu,
+            # nor is the foreign minister's meeting in Tunis his prime minister's talks in Jerusalem
+            return 0.0
+        return named
 
     def _centroid(self, story: _Story) -> tuple[dict[str, float], dict[str, float]]:
         """The sums of the members' unit vectors (divide by ``centroid_norms`` for unit length),
@@ -636,6 +659,9 @@ GAP_FREE, GAP_WEIGHT, GAP_MAX = 3, 0.25, 1.0
 # story. On ECB+ every right join is above 0.10; on wire copy, reports that share only a capital's
 # or a country's name fall below it.
 SPECIFIC_MIN = 0.1
+# The part of it carried by words that name no one (below SPECIFIC_BARE), unless the shared names
+# carry much (SPECIFIC_NAMED): chosen on ECB+ over shuffled orders, and on wire copy read by hand.
+SPECIFIC_BARE, SPECIFIC_NAMED = 0.02, 0.3
 AGE_SCALE, AGE_SHARE = 2, 0.5  # a story's age counts like a gap of half as many days, at half the weight
 
 
@@ -688,6 +714,19 @@ def place_words(features: StoryFeatures) -> set[str]:
     out = {w for key in features.entities if key[:2] in ("G:", "N:") for w in key[2:].split()}
     out.update(t for t in features.terms if not t[:1].isdigit() and _names_a_place(t))
     return out
+
+
+# Who someone is, not what happened: the words of titles and of the people who speak for them.
+_ROLES = frozenset(
+    """secretary general secretary-general spokesman spokeswoman spokesperson president vice minister prime
+    premier foreign chief deputy official chancellor king queen envoy ambassador governor mayor leader
+    counterpart""".split()
+)
+
+
+def name_words(features: StoryFeatures) -> set[str]:
+    """Words of the people and organisations an article names (entity keys P, O and X)."""
+    return {w for key in features.entities if key[:2] in ("P:", "O:", "X:") for w in key[2:].split()}
 
 
 @functools.lru_cache(maxsize=65536)

@@ -270,3 +270,31 @@ def test_stories_place_words_are_places_countries_and_peoples(text, places):
 
     assert place_words(story_features(text, doc=parse(text))) >= places
     assert not place_words(story_features(text, doc=parse(text))) & {"bank", "police", "rates", "envoys"}
+
+
+GUTERRES_ENVOY = """UNITED NATIONS, March 3 - UN Secretary-General Antonio Guterres on Monday named a veteran
+Norwegian diplomat as his personal envoy for Western Sahara, his spokesman Stephane Dujarric said. Guterres
+asked the envoy to revive talks between Morocco and the Polisario Front, stalled since 2019."""
+
+GUTERRES_CLIMATE = """UNITED NATIONS, March 4 - UN Secretary-General Antonio Guterres will deliver a speech on
+melting glaciers and rising seas on Tuesday, his spokesman Stephane Dujarric said. Guterres will urge
+governments to triple their spending on flood defences before the next climate conference."""
+
+GUTERRES_ENVOY_AGAIN = """RABAT, March 4 - Morocco welcomed the Norwegian diplomat that UN Secretary-General
+Antonio Guterres named as his personal envoy for Western Sahara, saying it was ready to resume the stalled
+talks with the Polisario Front."""
+
+
+def test_stories_reports_sharing_only_a_persons_name_are_separate_stories():
+    """One official's two acts of one week share his name, his title and his spokesman, and nothing
+    of what happened: two stories. A report of the same act joins it."""
+    index = StoryIndex()
+    assigned = [
+        index.assign(key, story_features(text, None, day, doc=parse(text), place=place)).story_id
+        for key, text, day, place in (
+            ("envoy", GUTERRES_ENVOY, "2025-03-03", "United Nations"),
+            ("climate", GUTERRES_CLIMATE, "2025-03-04", "United Nations"),
+            ("again", GUTERRES_ENVOY_AGAIN, "2025-03-04", "Rabat"),
+        )
+    ]
+    assert assigned[1] != assigned[0] and assigned[2] == assigned[0]
