@@ -297,6 +297,9 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     country = _place_country(event)
     if country and group.countries and country not in group.countries:
         return 0.0
+    if _undated_retelling(group, mention, span) and (
+            _habitual(mention.event) or all(_habitual(m.event) for m in group.mentions)):
+        return 0.0  # "Hamas refuses to recognise Israel", "Israeli daily offensives": a stance, not an act
     same_story = bool(mention.story and mention.story in group.stories)
     if not same_story and not _exact_day_match(group, span):
         return 0.0  # across stories only a day both reports name ties them: a window or a month is not enough
@@ -420,6 +423,36 @@ def _on_sidelines(text: str) -> bool:
 def _undated_retelling(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     """A mention from another article that, like every member of the group, names no date of its own."""
     return (mention.article not in group.articles and span.weak and all(s.weak for s in group.spans))
+
+
+# Plurals that name one event ("the talks", "the elections"), unlike "visits" or "offensives".
+ONE_EVENT_PLURALS = frozenset(
+    """talks negotiations elections polls clashes consultations discussions hostilities games
+    celebrations ceremonies hearings proceedings""".split()
+)
+
+
+def _habitual(event: Event) -> bool:
+    """What someone keeps doing, which every report of a conflict may repeat, not one act that two
+    reports can confirm: a plural of acts ("Israeli daily offensives", "the leaders' repeated
+    visits") or an act told with "frequently", "routinely". Only asked of mentions that name no date."""
+    text = event.text.casefold()
+    if _HABITUAL.search(text):
+        return True
+    word = event.trigger.casefold().strip()
+    if " " in word or not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in ONE_EVENT_PLURALS:
+        return False
+    before = re.findall(r"[\w'’]+", text[: max(event.trigger_start - event.start, 0)])
+    return bool(before) and (before[-1] in _PLURAL_CUES or before[-1].endswith(("'s", "’s", "s'")))
+
+
+_HABITUAL = re.compile(
+    r"\b(?:frequently|often|routinely|regularly|repeatedly|constantly|continuously|usually|habitually|persistently)\b"
+)
+_PLURAL_CUES = frozenset(
+    """the their its his her our these those such daily weekly repeated frequent continued continuing
+    stubborn regular many several numerous recent past previous""".split()
+)
 
 
 def _same_trigger(group: _Group, mention: EventMention) -> bool:

@@ -683,3 +683,25 @@ def test_merge_mentions_naming_nobody_need_a_word_in_common_beside_the_city_and_
                 source=(), target=(), location=kl)
     merged = merge_events([first, other, again])
     assert sorted(len(m.articles) for m in merged) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "first, second, trigger, merged",
+    [
+        # what keeps happening, told again by another report: no act to confirm
+        ("Militants frequently attack police patrols on the border road with roadside bombs.",
+         "Militants frequently attack army patrols on the border road with roadside bombs.", "attack", 2),
+        ("The ministers' repeated visits to the disputed shrine angered Seoul.",
+         "Seoul protested at the ministers' repeated visits to the disputed shrine.", "visits", 2),
+        # one threat told in the present by two reports: one act
+        ("Belarus threatens to cut the transit of gas to western Europe through its pipeline.",
+         "Belarus now threatens to cut gas transit to western Europe through the pipeline.", "threatens", 1),
+    ],
+)
+def test_merge_what_someone_keeps_doing_is_not_confirmed_by_another_report(first, second, trigger, merged):
+    belarus = Actor(35, "Belarus", kind="COUNTRY", country="BLR")
+    europe = Actor(36, "Europe", kind="ORG", country=None)
+    common = dict(type_="THREATEN", source=(belarus,), target=(europe,), location=None)
+    a = _at(first, trigger, None, "a1", published="2025-01-02", **common)
+    b = _at(second, trigger, None, "a2", published="2025-01-03", **common)
+    assert len(merge_events([a, b])) == merged
