@@ -49,6 +49,8 @@ def victims(text: str, at: int | None = None) -> frozenset[str]:
     ['Hariri', 'Tueni']
     >>> sorted(victims("A colonel was kidnapped and killed on Sunday by Hamas gunmen."))
     []
+    >>> sorted(victims("The bomber killed three Israelis in Tel Aviv."))
+    []
     """
     found: list[tuple[int, str]] = []  # (where the word of harm is, whom it names)
     for m in _AFTER.finditer(text):
@@ -58,6 +60,8 @@ def victims(text: str, at: int | None = None) -> frozenset[str]:
             name = _surname(run)
             if name:
                 found.append((m.start(), name))
+                break
+            if run.endswith("s"):  # a people harmed ("killed three Israelis in Tel Aviv"): no one named
                 break
     for m in _BEFORE_PASSIVE.finditer(text):
         name = _surname(m.group(1))

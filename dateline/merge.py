@@ -38,12 +38,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .anchors import HARM, anchors_differ
+from .anchors import HARM, anchors_differ, victims
 from .corroboration import is_boilerplate
 from .countries import fold_igo
 from .mention_dates import MAX_DAY, MIN_DAY, REPORT_WINDOW, DateSpan, date_span
 from .merge_record import MergedEvent, Texts, build_record, identity
-from .mention_text import DEFINITE, content_words, sentence_towns, stem, trigger_phrase
+from .mention_text import DEFINITE, content_words, is_place_name, sentence_towns, stem, trigger_phrase
 from .model import Actor, Event
 from .sides import Ref, Side, alike_key, compare_sides, ref_of
 
@@ -303,6 +303,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     same_story = bool(mention.story and mention.story in group.stories)
     if not same_story and not _exact_day_match(group, span):
         return 0.0  # across stories only a day both reports name ties them: a window or a month is not enough
+    if same_story and _same_victim(group, mention, span):
+        return 8.0  # a man is killed once: "the bomb that killed Tueni", "Tueni was assassinated"
     evidence = _group_evidence(group, mention)
     if evidence is None:
         return 0.0
@@ -418,6 +420,39 @@ def _named_count(sides: tuple[Side, Side]) -> int:
 
 def _on_sidelines(text: str) -> bool:
     return "sideline" in text.casefold()
+
+
+def _same_victim(group: _Group, mention: EventMention, span: DateSpan) -> bool:
+    """Every telling names, at its own word of harm, the same person harmed, and their dates fit:
+    within a story, one killing however its sides are told ("Washington said the car bomb that
+    killed Tueni", "the assassination of Tueni")."""
+    event = mention.event
+    if event.type not in HARM:
+        return False
+    mine = victims(event.text, _at(event))
+    if not mine:
+        return False
+    texts = [event.text]
+    for m, other in zip(group.mentions, group.spans):
+        theirs = victims(m.event.text, _at(m.event))
+        if not mine & theirs:
+            return False
+        mine = mine & theirs
+        if not (_dates_fit(span, other, True) or _date_conflict(span, other, True, 2)):
+            return False
+        texts.append(m.event.text)
+    return any(_full_name(name, texts) for name in mine)
+
+
+def _full_name(surname: str, texts: list[str]) -> bool:
+    """Some telling gives the surname with a given name ("Gibran Tueni"): a person, not a group
+    harmed in numbers ("four Taliban militants", "three Hamas members")."""
+    pattern = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:al-|bin\s+|el-)?" + re.escape(surname) + r"\b")
+    for text in texts:
+        for m in pattern.finditer(text):
+            if m.group(1) not in ("The", "A", "An", "Two", "Three", "Four", "Five") and not is_place_name(m.group(1)):
+                return True
+    return False
 
 
 def _undated_retelling(group: _Group, mention: EventMention, span: DateSpan) -> bool:

@@ -705,3 +705,22 @@ def test_merge_what_someone_keeps_doing_is_not_confirmed_by_another_report(first
     a = _at(first, trigger, None, "a1", published="2025-01-02", **common)
     b = _at(second, trigger, None, "a2", published="2025-01-03", **common)
     assert len(merge_events([a, b])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the same man killed, told by another report of the story with other sides and words: one
+        (dict(text="Washington said the bomb that killed Petrov showed the need for an inquiry.", trigger="killed",
+              source=(Actor(37, "Washington", kind="ORG", country="USA", sector="GOV"),), target=()), 1),
+        # a group harmed in numbers is no one named: apart
+        (dict(text="Soldiers killed four Petrov militiamen in a raid on the village.", trigger="killed",
+              source=(Actor(38, "soldiers", kind="ORG", country="SRB", sector="MIL"),), target=()), 2),
+    ],
+)
+def test_merge_one_named_victim_is_one_killing_within_a_story(second, merged):
+    first = _at("Opposition leader Ivan Petrov was killed by a car bomb in the capital on Monday.", "killed",
+                "2025-06-02", "a1", type_="ASSAULT", source=(), target=(), location=None)
+    options = dict(day=None, article="a2", type_="ASSAULT", location=None, published="2025-06-04")
+    options.update(second)
+    assert len(merge_events([first, _at(**options)])) == merged
