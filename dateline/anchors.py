@@ -32,6 +32,11 @@ _NOT_NAMES = frozenset(
 )
 
 
+_COUNTED = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|some|many)\s+$", re.I
+)
+
+
 def _surname(run: str) -> str | None:
     words = [re.sub(r"['’]s$", "", w) for w in run.split()]
     words = [w for w in words if w not in _NOT_NAMES and not is_place_name(w)]
@@ -57,6 +62,8 @@ def victims(text: str, at: int | None = None) -> frozenset[str]:
         # "of the former Lebanese premier Rafiq Hariri"; not who did it ("killed by Hamas gunmen")
         window = " ".join(re.split(r"\b(?:by|when|after|as|while|because)\b", m.group(1))[0].split()[:6])
         for run in _RUN.findall(window):
+            if _COUNTED.search(window[: window.find(run)]):
+                break  # "killed four Taliban fighters": a group harmed in numbers, no one named
             name = _surname(run)
             if name:
                 found.append((m.start(), name))
