@@ -16,9 +16,9 @@ class EngineError(RuntimeError):
 
 def get_engine(name: str, workers: int | None = None, scheduler: str | None = None) -> Any:
     if name == "local":
-        from .local import pool, serial
+        from .local import overlapped, pool
 
-        return serial if (workers or 1) <= 1 else pool(workers or 1)
+        return overlapped if (workers or 1) <= 1 else pool(workers or 1)
     if name == "dask":
         from .dask import dask_engine
 
