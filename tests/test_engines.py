@@ -89,9 +89,13 @@ def test_engines_unreachable_scheduler_fails_before_anything_is_stored(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_engines_ctrl_c_on_dask_prints_one_line(tmp_path):
-    """Ctrl-C reaches the whole process group, as at a terminal: one line, no Dask chatter."""
-    pytest.importorskip("distributed")
+@pytest.mark.parametrize("options", [["--engine", "dask", "--workers", "1"], ["--workers", "1"]],
+                         ids=["dask", "one process, two threads"])
+def test_engines_ctrl_c_prints_one_line(tmp_path, options):
+    """Ctrl-C reaches the whole process group, as at a terminal: one line, no Dask chatter, and
+    the stages' thread of a one-process run does not hold the process up."""
+    if "dask" in options:
+        pytest.importorskip("distributed")
     import json
     import os
     import signal
@@ -109,7 +113,7 @@ def test_engines_ctrl_c_on_dask_prints_one_line(tmp_path):
     db = tmp_path / "d.db"
     code = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
             "os.execv(sys.executable, [sys.executable, '-m', 'dateline'] + sys.argv[1:])")
-    proc = subprocess.Popen([sys.executable, "-c", code, "run", str(corpus), "--engine", "dask", "--workers", "1",
+    proc = subprocess.Popen([sys.executable, "-c", code, "run", str(corpus), *options,
                              "--db", str(db), "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     deadline, stored = time.time() + 240, 0
