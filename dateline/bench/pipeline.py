@@ -6,6 +6,11 @@ Dateline's own stages. Both are measured in the same process, on the same cleane
 the same model and the same number of processes. The stages after the parse are timed one by
 one on the parsed documents, and the run's writer (story placement and storing, then event
 merging) is timed inside the run, so the report says where the rest of the time goes.
+
+The run uses the engine ``dateline run`` uses for that many processes: with one, the stages run
+on a thread beside the writer, which works in the time the parser spends outside the GIL. That
+time is on a second core, so the CPU ratio (the parse's CPU seconds ÷ the run's) is reported
+beside the throughput ratio: it is what the run costs, where the throughput is what a user waits.
 """
 
 from __future__ import annotations
