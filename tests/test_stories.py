@@ -176,12 +176,13 @@ def test_stories_a_story_is_scored_against_all_its_members():
     assert norms == pytest.approx(rebuilt)
 
 
-# Measured (centroid scoring, threshold 0.20, content gate 0.10, country conflict 0.10): file order
-# B-cubed 0.942, pairwise 0.919; ten shuffles B-cubed mean 0.918, min 0.891.
+# Measured (centroid scoring, threshold 0.20, content gate 0.10 with names alone at 0.02 unless 0.30,
+# country conflict 0.10): file order B-cubed 0.940, pairwise 0.918; ten shuffles B-cubed mean 0.919,
+# min 0.897.
 FLOOR_BCUBED_F1 = 0.93
 FLOOR_PAIRWISE_F1 = 0.905
-FLOOR_SHUFFLED_BCUBED_F1_MEAN = 0.908
-FLOOR_SHUFFLED_BCUBED_F1_MIN = 0.88
+FLOOR_SHUFFLED_BCUBED_F1_MEAN = 0.909
+FLOOR_SHUFFLED_BCUBED_F1_MIN = 0.887
 
 
 def _market(day: int, close: str, movers: str) -> str:
