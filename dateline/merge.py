@@ -423,31 +423,40 @@ def _on_sidelines(text: str) -> bool:
 
 
 def _same_victim(group: _Group, mention: EventMention, span: DateSpan) -> bool:
-    """Every telling names, at its own word of harm, the same person harmed, and their dates fit:
-    within a story, one killing however its sides are told ("Washington said the car bomb that
-    killed Tueni", "the assassination of Tueni")."""
+    """Every telling names the same person harmed, at its own word of harm or as the person its act
+    was done to, and their dates fit: within a story, one killing however its doers are told
+    ("Washington said the car bomb that killed Tueni", "Rice was outraged by the assassination of
+    Tueni")."""
     event = mention.event
     if event.type not in HARM:
         return False
-    mine = victims(event.text, _at(event))
+    mine, people = _harmed(mention)
     if not mine:
         return False
     texts = [event.text]
     for m, other in zip(group.mentions, group.spans):
-        theirs = victims(m.event.text, _at(m.event))
+        theirs, their_people = _harmed(m)
         if not mine & theirs:
             return False
-        mine = mine & theirs
+        mine, people = mine & theirs, people | their_people
         if not (_dates_fit(span, other, True) or _date_conflict(span, other, True, 2)):
             return False
         texts.append(m.event.text)
-    return any(_full_name(name, texts) for name in mine)
+    return bool(mine & people) or any(_full_name(name, texts) for name in mine)
+
+
+def _harmed(mention: EventMention) -> tuple[set[str], set[str]]:
+    """Surnames of the people a telling says were harmed (casefolded), and those of them that are
+    people among the act's targets."""
+    named = {v.casefold() for v in victims(mention.event.text, _at(mention.event))}
+    people = {r.name for r in mention.sides[1] if r.person and r.name}
+    return named | people, people
 
 
 def _full_name(surname: str, texts: list[str]) -> bool:
     """Some telling gives the surname with a given name ("Gibran Tueni"): a person, not a group
     harmed in numbers ("four Taliban militants", "three Hamas members")."""
-    pattern = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:al-|bin\s+|el-)?" + re.escape(surname) + r"\b")
+    pattern = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:al-|bin\s+|el-)?(?i:" + re.escape(surname) + r")\b")
     for text in texts:
         for m in pattern.finditer(text):
             if m.group(1) not in ("The", "A", "An", "Two", "Three", "Four", "Five") and not is_place_name(m.group(1)):
