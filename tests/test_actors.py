@@ -371,3 +371,26 @@ def test_find_actors_an_official_of_an_institution_the_article_places_elsewhere(
     text = ("The motion will fail, foreign ministry spokesman Li Weiping said on Thursday. The Chinese foreign "
             "ministry summoned the Danish envoy.")
     assert _named(find_actors(parse(text), "Geneva"), "Li Weiping").country == "CHN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked Ghazala on Monday. Hundreds of families fled the fighting in Ghazala.",
+        "Ghazala said the army shelled the town. The shelling in Ghazala went on.",
+    ],
+)
+def test_find_actors_a_name_the_article_uses_as_a_place_is_no_person(text: str) -> None:
+    assert not any(a.kind == "PERSON" for a in find_actors(parse(text)))
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Zairean troops shelled the rebel positions.", "COD"),
+        ("Soviet troops left the city.", "RUS"),
+        ("The government of Zaire protested.", "COD"),
+    ],
+)
+def test_find_actors_former_names_of_states(text: str, country: str) -> None:
+    assert country in {a.country for a in find_actors(parse(text))}

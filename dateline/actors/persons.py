@@ -89,6 +89,7 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
     """People named in the article, with full names first so bare surnames join them. A one-word
     "person" that is a known place and no known person is the place ("Aleppo")."""
     uses = _title_uses(doc)
+    places = _place_names(doc)
     drafts: list[Draft] = []
     by_name: dict[tuple[str, ...], int] = {}
     tagged = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -104,6 +105,10 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         if len(name) == 1 and base is not None and countries.place_country(name[0]):
             if not base.is_person_name(name[0]):
                 continue
+        if " ".join(name) in places and (base is None or not base.is_full_person_name(" ".join(name))) and not (
+            len(name) == 1 and base is not None and base.is_person_name(name[0])
+        ):
+            continue  # "Douma" tagged a person here, a place where the article says "in Douma"
         index = by_name.get(name)
         if index is None:
             index = next((i for i, d in enumerate(drafts) if _part_of(name, d.name)), None)
@@ -115,6 +120,21 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         taken.update(range(start, end))
     _bare_names(doc, drafts, taken)
     return drafts
+
+
+PLACE_PREPS = frozenset({"in", "into", "near", "outside", "around", "across", "towards", "toward"})
+
+
+def _place_names(doc: Doc) -> set[str]:
+    """Names the article itself uses as places: tagged a place, or named after "in", "into",
+    "near" ... ("the attack in Douma"), where a person's name does not go."""
+    found = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    for tok in doc:
+        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in PLACE_PREPS:
+            words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+            found.add(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))
+            found.add(tok.text)
+    return found
 
 
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "-"})
