@@ -131,6 +131,10 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
          "PROTEST", [("Students", "DZA", "EDU")], []),
         ("Israeli troops shot dead three protesters near the camp.", "ASSAULT",
          [("Israel", "ISR", None)], [("three protesters", None, "OPP")]),
+        # a noun of number names whom it counts; a place named after people is no side
+        ("Hundreds of political activists were released by the government.", "RETREAT",
+         [("government", None, "GOV")], [("Hundreds of political activists", None, "OPP")]),
+        ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")], []),
         # a state of emergency is no one
         ("The government lifted a state of emergency in the north.", "CONCEDE", [("government", None, "GOV")], []),
     ],

@@ -10,6 +10,8 @@ character offsets (:class:`ActorIndex`).
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
@@ -327,9 +329,12 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
     """A group or agent the actor stage left unnamed ("protesters", "Turkish troops", "the
     union"): an actor with the sector its words give, and the country when they give one."""
     for tok in tokens:
-        if tok.pos_ != "NOUN" or tok.lower_ in PRONOUNS or _of_a_thing(tok):
-            continue
-        start, end = np_bounds(tok)
+        if tok.pos_ != "NOUN" or tok.lower_ in PRONOUNS or _of_a_thing(tok) or not _names_people(tok):
+            continue  # the head names people or a body: "refugee camp" is a place, no side
+        if any(c.lower_ == "whose" for c in tok.children):
+            continue  # "whose mayor": someone the relative clause does not name
+        # "a group of Chechen refugees": a noun of number or kind is named with whom it counts
+        start, end = np_bounds(tok, with_preps=_head_sector(tok.text) is None)
         text = _text(tok.doc)[start:end]
         words = text.split()
         while words and words[0].lower() in ("the", "a", "an", "some", "several", "many", "other"):
@@ -346,6 +351,29 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
         if actor not in exclude:
             return tok, actor
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _head_sector(words: str) -> str | None:
+    """The sector common words name, read in lower case: a capital at the start of a sentence
+    ("Hundreds of ...") is no personal name."""
+    sector = code_actor(words.lower())[1]
+    return None if sector == "UNK" else sector
+
+
+def _names_people(tok: Token) -> bool:
+    """Whether a noun with its adjectives, or the "of" phrase of a noun of number or kind, names
+    people or a body: "villagers", "Islamic fundamentalists", "a group of refugees", "hundreds of
+    workers"; not a noun that a modifying noun alone makes sound like one ("a refugee camp", "the
+    army base")."""
+    adjectives = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]
+    if _head_sector(" ".join(t.text for t in [*adjectives, tok])) is not None:
+        return True
+    return any(
+        g.pos_ == "NOUN" and _head_sector(g.text) is not None
+        for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"
+    )
 
 
 def _of_a_thing(tok: Token) -> bool:
