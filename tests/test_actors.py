@@ -394,3 +394,8 @@ def test_find_actors_a_name_the_article_uses_as_a_place_is_no_person(text: str) 
 )
 def test_find_actors_former_names_of_states(text: str, country: str) -> None:
     assert country in {a.country for a in find_actors(parse(text))}
+
+
+def test_find_actors_a_person_takes_the_country_of_the_body_they_head() -> None:
+    actors = find_actors(parse("Joseph Mwangi, who heads the Kenyan Democratic Party, spoke on Monday."))
+    assert _named(actors, "Joseph Mwangi").country == "KEN"

@@ -227,10 +227,13 @@ def describe_persons(
             draft.role = draft.role or other.role
             draft.sector = draft.sector or other.sector
     base = knowledge.get()
+    unnamed: set[int] = set()  # persons a dictionary places in a country the article never names
     if base is not None:
         near = _named_countries(doc, home)
         for draft in drafts:
             known = kb_evidence(draft.name, day, near, weak=True)
+            if draft.country is None and known is not None and known.country not in near:
+                unnamed.add(id(draft))
             # the parser says it is a person; a dictionary may file a leader under his office
             if known is not None and known.kind != "place":
                 draft.country = draft.country or known.country
@@ -244,8 +247,10 @@ def describe_persons(
     exclude = {d.country for d in drafts if d.country}
     for draft in drafts:
         official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")
-        if draft.country is None and official:
-            draft.country = _institution_owner(doc, draft)
+        if official and (draft.country is None or id(draft) in unnamed):
+            # the article's own word beats a namesake's country it never names: "interior
+            # ministry spokesman Ali Hassan" in a story of "the Egyptian interior ministry"
+            draft.country = _institution_owner(doc, draft) or draft.country
         # While no one else in the article is of the home country, or the story is about it: a
         # London dateline on a story about Papua New Guinea does not make its army commander British.
         if draft.country is None and official and home and home not in exclude:
@@ -423,3 +428,36 @@ def _next_subject(doc: Doc, tok: Token, sents: list[Span], drafts: list[Draft]) 
                 if min(s2 for s2, _ in draft.spans or []) >= nxt.start:
                     return draft
     return None
+
+
+LEADS = frozenset({"head", "lead", "chair", "run", "command", "found"})
+
+
+def borrow_countries(doc: Doc, persons: list[Draft], others: list[Draft]) -> None:
+    """A person no description or dictionary places takes the country of the body their
+    description names ("UNSCOM chief Rolf Ekeus", "Ichiro Ozawa, who heads the New Frontier
+    Party"), once the article's bodies are known."""
+    owner: dict[int, str] = {}
+    for draft in others:
+        if draft.country and draft.kind in ("ORG", "COUNTRY") and not draft.presumed:
+            for start, end in draft.spans or []:
+                owner.update((i, draft.country) for i in range(start, end))
+    if not owner:
+        return
+    for draft in persons:
+        if draft.country is not None:
+            continue
+        for start, end in draft.spans or []:
+            tokens = _description(doc, start, end) + _led(doc[start:end].root)
+            found = next((owner[t.i] for t in tokens if t.i in owner), None)
+            if found:
+                draft.country = found
+                break
+
+
+def _led(root: Token) -> list[Token]:
+    """What a relative clause says a person heads: "who heads the New Frontier Party"."""
+    for child in root.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in LEADS:
+            return [t for c in child.children if c.dep_ == "dobj" for t in c.subtree]
+    return []
