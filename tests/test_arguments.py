@@ -174,7 +174,7 @@ def test_dyads_quality_gate() -> None:
     metrics = evaluate(shared_file("eval", "dyads.jsonl"))
     assert metrics["combined"]["overlap"]["f1"] >= 0.67
     assert metrics["source"]["overlap"]["f1"] >= 0.785
-    assert metrics["target"]["overlap"]["f1"] >= 0.537
+    assert metrics["target"]["overlap"]["f1"] >= 0.54  # 0.551
 
 
 def test_arguments_events_cross_process_boundaries() -> None:

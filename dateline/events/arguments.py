@@ -411,6 +411,8 @@ class _Side:
         return self.token if self.actors and self.token is not None else self.fallback
 
 
+# Verbs whose subject undergoes the act it reports.
+PATIENT_SUBJECTS = frozenset({"die", "perish", "drown", "starve", "succumb"})
 VICTIM_PREPS = frozenset({"on", "against", "into", "upon"})
 
 
@@ -444,8 +446,8 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     a passive's subject is the patient ("42 people were slain"), a host receives its visitor."""
     verb = m.trigger
     subj, passive = subject_tokens(verb)
-    if _set_off_participle(verb):
-        passive = True
+    if _set_off_participle(verb) or lemma_of(verb) in PATIENT_SUBJECTS:
+        passive = True  # "eight people died": who dies suffers the act
     agents = _agent_tokens(verb)
     if passive and not agents and "content" in m.entry.flags and m.type == "AGREE":
         passive = False  # "Vietnam is committed to ...": a stance, not a patient
