@@ -23,10 +23,39 @@ def stored(db) -> tuple:
 
 @pytest.fixture(scope="module")
 def serial_result(tmp_path_factory):
+    from dateline.engines.local import serial
+
     db = tmp_path_factory.mktemp("serial") / "d.db"
     with Store(db) as store:
-        run([str(EXAMPLES)], store)
+        run([str(EXAMPLES)], store, engine=serial)
     return stored(db)
+
+
+def test_engines_one_process_with_the_writer_beside_the_stages_matches_serial(tmp_path, serial_result):
+    db = tmp_path / "d.db"
+    with Store(db) as store:
+        stats = run([str(EXAMPLES)], store, engine=get_engine("local", workers=1))
+    assert stats.new == 4
+    assert stored(db) == serial_result
+
+
+def test_engines_overlapped_passes_on_a_stage_error_and_starts_nothing_more():
+    from dateline.engines.local import overlapped
+
+    started = []
+
+    def fn(chunk):
+        started.append(chunk)
+        if chunk == 2:
+            raise ValueError("chunk 2")
+        return chunk
+
+    out = []
+    with pytest.raises(ValueError, match="chunk 2"):
+        for result in overlapped(fn, iter(range(100))):
+            out.append(result)
+    assert out == [0, 1]
+    assert len(started) <= 4  # at most two in flight beyond what was written
 
 
 def test_engines_pool_matches_serial(tmp_path, serial_result):
@@ -60,9 +89,13 @@ def test_engines_unreachable_scheduler_fails_before_anything_is_stored(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_engines_ctrl_c_on_dask_prints_one_line(tmp_path):
-    """Ctrl-C reaches the whole process group, as at a terminal: one line, no Dask chatter."""
-    pytest.importorskip("distributed")
+@pytest.mark.parametrize("options", [["--engine", "dask", "--workers", "1"], ["--workers", "1"]],
+                         ids=["dask", "one process, two threads"])
+def test_engines_ctrl_c_prints_one_line(tmp_path, options):
+    """Ctrl-C reaches the whole process group, as at a terminal: one line, no Dask chatter, and
+    the stages' thread of a one-process run does not hold the process up."""
+    if "dask" in options:
+        pytest.importorskip("distributed")
     import json
     import os
     import signal
@@ -80,7 +113,7 @@ def test_engines_ctrl_c_on_dask_prints_one_line(tmp_path):
     db = tmp_path / "d.db"
     code = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
             "os.execv(sys.executable, [sys.executable, '-m', 'dateline'] + sys.argv[1:])")
-    proc = subprocess.Popen([sys.executable, "-c", code, "run", str(corpus), "--engine", "dask", "--workers", "1",
+    proc = subprocess.Popen([sys.executable, "-c", code, "run", str(corpus), *options,
                              "--db", str(db), "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     deadline, stored = time.time() + 240, 0
