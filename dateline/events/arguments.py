@@ -366,8 +366,12 @@ def _names_people(tok: Token) -> bool:
     people or a body: "villagers", "Islamic fundamentalists", "a group of refugees", "hundreds of
     workers"; not a noun that a modifying noun alone makes sound like one ("a refugee camp", "the
     army base")."""
-    adjectives = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]
-    if _head_sector(" ".join(t.text for t in [*adjectives, tok])) is not None:
+    if _head_sector(tok.text) is not None:
+        return True
+    # a people's or a faith's adjective makes a group of a noun no table knows ("Islamic
+    # fundamentalists", "Russian advisers"); a common one does not ("criminal charges")
+    adjectives = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.text[:1].isupper()]
+    if adjectives and _head_sector(" ".join(t.text for t in [*adjectives, tok])) is not None:
         return True
     return any(
         g.pos_ == "NOUN" and _head_sector(g.text) is not None
@@ -504,6 +508,9 @@ def _set_off_participle(verb: Token) -> bool:
     )
 
 
+FOREIGN_WORDS = frozenset({"foreign", "international", "western", "overseas", "expatriate", "migrant", "visiting"})
+
+
 def _place_generics(m: Mention, index: ActorIndex) -> None:
     """A side the words name no country for ("several villagers", "Islamic fundamentalists")
     belongs to the one state its sentence names, unless that state is the other side's: the
@@ -521,6 +528,8 @@ def _place_generics(m: Mention, index: ActorIndex) -> None:
         end += 1
     named = index.countries_within(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     for actor in vague:
+        if any(w in FOREIGN_WORDS for w in actor.name.lower().split()):
+            continue  # "the foreign women" in Syria are not Syrian
         other = m.target if actor in m.source else m.source
         candidates = named - {a.country for a in other}
         if len(candidates) == 1:
