@@ -368,8 +368,8 @@ def test_find_actors_a_title_two_people_could_hold_stays_unnamed() -> None:
 
 def test_find_actors_an_official_of_an_institution_the_article_places_elsewhere() -> None:
     """The dateline's country is not that of a spokesman of the ministry the article says is Chinese."""
-    text = ("The motion will fail, foreign ministry spokesman Li Weiping said on Thursday. The Chinese foreign "
-            "ministry summoned the Danish envoy.")
+    text = ("The motion will fail, foreign ministry spokesman Li Weiping said on Thursday. "
+            "The Chinese foreign ministry summoned the Danish envoy.")
     assert _named(find_actors(parse(text), "Geneva"), "Li Weiping").country == "CHN"
 
 

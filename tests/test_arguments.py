@@ -65,8 +65,8 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
         ("Anna Berg called Pavel Sidorov on Monday and urged him to show restraint.", "REQUEST",
          ["Anna Berg"], ["Pavel Sidorov"]),
         # a finite verb joined to a participle misread after its noun: the noun is the doer
-        ("The first Dutch soldiers of a European force in Mali disembarked here at dawn Sunday and met up with "
-         "an advanced Belgian unit.", "CONSULT", ["The first Dutch soldiers of a European force in Mali"],
+        ("The first Dutch soldiers of a European force in Mali disembarked here at dawn Sunday "
+         "and met up with an advanced Belgian unit.", "CONSULT", ["The first Dutch soldiers of a European force in Mali"],
          ["an advanced Belgian unit"]),
         # talks named by a noun with no light verb: the doer of the clause that tells of them
         ("The minister said he was satisfied with his discussions with Prime Minister Anna Berg.", "CONSULT",
@@ -136,7 +136,8 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
          [("government", None, "GOV")], [("Hundreds of political activists", None, "OPP")]),
         ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")], []),
         # a state of emergency is no one
-        ("The government lifted a state of emergency in the north.", "CONCEDE", [("government", None, "GOV")], []),
+        ("The government lifted a state of emergency in the north.", "CONCEDE",
+         [("government", None, "GOV")], []),
     ],
 )
 def test_arguments_unnamed_groups_are_sides(text: str, type_: str, source: list, target: list) -> None:

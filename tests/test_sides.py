@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from dateline.model import Actor
-from dateline.sides import compare_sides, ref_of
+from dateline.sides import Ref, compare_sides, ref_of
 
 
-def _ref(name: str, kind: str = "GROUP", country: str | None = None, sector: str | None = None):  # type: ignore[no-untyped-def]
+def _ref(name: str, kind: str = "GROUP", country: str | None = None, sector: str | None = None) -> Ref:
     return ref_of(Actor(id=0, name=name, kind=kind, country=country, sector=sector))
 
 
@@ -17,7 +17,8 @@ def _ref(name: str, kind: str = "GROUP", country: str | None = None, sector: str
     "mine, theirs, fits",
     [
         # two named groups that differ: two acts
-        ((_ref("Hutu militia", "ORG", "RWA", "REB"),), (_ref("Mai-Mai fighters", "ORG", "COD", "REB"),), False),
+        ((_ref("Hutu militia", "ORG", "RWA", "REB"),), (_ref("Mai-Mai fighters", "ORG", "COD", "REB"),),
+         False),
         # a side with no name in particular and no country is not a conflict
         ((_ref("villagers", sector="CVL"),), (_ref("Hutu militia", "ORG", "RWA", "REB"),), True),
         ((_ref("villagers", sector="CVL"),), (_ref("three protesters", sector="OPP"),), True),

@@ -61,7 +61,9 @@ def find_institutions(doc: Doc, taken: set[int], home: str | None) -> list[Draft
             c.left_edge.i for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i
         ]
         name = doc[min([start + (doc[start].lower_ == "the"), *owners]) : tok.i + 1].text
-        draft = drafts.setdefault(key, Draft(name, "ORG", country=country, sector=found.sector, presumed=presumed))
+        draft = drafts.setdefault(
+            key, Draft(name, "ORG", country=country, sector=found.sector, presumed=presumed)
+        )
         draft.spans = (draft.spans or []) + [(start, tok.i + 1)]
         taken.update(range(start, tok.i + 1))
     return list(drafts.values())

@@ -105,9 +105,7 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         if len(name) == 1 and base is not None and countries.place_country(name[0]):
             if not base.is_person_name(name[0]):
                 continue
-        if " ".join(name) in places and (base is None or not base.is_full_person_name(" ".join(name))) and not (
-            len(name) == 1 and base is not None and base.is_person_name(name[0])
-        ):
+        if " ".join(name) in places and not _known_person(base, name):
             continue  # "Douma" tagged a person here, a place where the article says "in Douma"
         index = by_name.get(name)
         if index is None:
@@ -120,6 +118,13 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         taken.update(range(start, end))
     _bare_names(doc, drafts, taken)
     return drafts
+
+
+def _known_person(base: knowledge.KnowledgeBase | None, name: tuple[str, ...]) -> bool:
+    """Whether the dictionaries give this name, or this one word of a name, to a person."""
+    if base is None:
+        return False
+    return base.is_full_person_name(" ".join(name)) or (len(name) == 1 and base.is_person_name(name[0]))
 
 
 PLACE_PREPS = frozenset({"in", "into", "near", "outside", "around", "across", "towards", "toward"})
@@ -269,7 +274,9 @@ def _institution_owner(doc: Doc, draft: Draft) -> str | None:
         for tok in _description(doc, start, end):
             if tok.lower_ not in INSTITUTIONS:
                 continue
-            qualifiers = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.text.islower()]
+            qualifiers = [
+                c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.text.islower()
+            ]
             owners = set()
             for other in doc:
                 if other.lower_ == tok.lower_ and other.i != tok.i and all(
@@ -386,7 +393,8 @@ def _title_phrase(tok: Token, taken: set[int]) -> tuple[int, list[str]] | None:
     if any(c.dep_ in ("appos", "poss") or c.ent_type_ == "PERSON" for c in tok.children):
         return None
     doc = tok.doc
-    if tok.i + 1 < len(doc) and (doc[tok.i + 1].ent_type_ == "PERSON" or doc[tok.i + 1].text in ("'s", "’s")):
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and (after.ent_type_ == "PERSON" or after.text in ("'s", "’s")):
         return None
     start = tok.i
     while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("amod", "compound", "det"):
@@ -395,7 +403,8 @@ def _title_phrase(tok: Token, taken: set[int]) -> tuple[int, list[str]] | None:
             break
     if doc[start].lower_ != "the" or any(i in taken for i in range(start, tok.i)):
         return None
-    modifiers = [t.lower_ for t in doc[start + 1 : tok.i] if t.text.islower() and t.lower_ not in TITLE_MODIFIERS_IGNORED]
+    words = doc[start + 1 : tok.i]
+    modifiers = [t.lower_ for t in words if t.text.islower() and t.lower_ not in TITLE_MODIFIERS_IGNORED]
     return start, modifiers
 
 

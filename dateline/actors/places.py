@@ -107,7 +107,9 @@ def places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[Draft]:
                 presumed = country is None
                 country = country or home
             key = ("ORG", country, sector, countries.normalize(text))
-            draft = drafts.setdefault(key, Draft(text, "ORG", country=country, sector=sector, presumed=presumed))
+            draft = drafts.setdefault(
+                key, Draft(text, "ORG", country=country, sector=sector, presumed=presumed)
+            )
         else:
             continue
         draft.spans = (draft.spans or []) + [(start, ent.end)]

@@ -385,7 +385,8 @@ def _of_a_thing(tok: Token) -> bool:
     force of law" are no side, while "the state" or "leaders of the opposition" may be."""
     if tok.tag_ != "NN":
         return False
-    objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    objects = [g for c in preps for g in c.children if g.dep_ == "pobj"]
     return any(o.pos_ == "NOUN" and not o.ent_type_ and code_actor(o.text)[1] is None for o in objects)
 
 
@@ -508,7 +509,9 @@ def _set_off_participle(verb: Token) -> bool:
     )
 
 
-FOREIGN_WORDS = frozenset({"foreign", "international", "western", "overseas", "expatriate", "migrant", "visiting"})
+FOREIGN_WORDS = frozenset(
+    {"foreign", "international", "western", "overseas", "expatriate", "migrant", "visiting"}
+)
 
 
 def _place_generics(m: Mention, index: ActorIndex) -> None:
