@@ -83,11 +83,18 @@ def _same_name(a: Ref, b: Ref) -> bool:
 
 def _side_match(a: Side, b: Side) -> int | None:
     """How two sides of an act compare: None when both name actors and none of them fit,
-    0 when one side is not given (unknown, not a match), else the best pair (1 or 2)."""
+    0 when one side is not given (unknown, not a match), else the best pair (1 or 2). A side
+    that names no one in particular and no country ("villagers", "the elite troops") says too
+    little to tell two acts apart: it counts as not given."""
+    a, b = _telling(a), _telling(b)
     if not a or not b:
         return 0
     best = max(_pair(x, y) for x in a for y in b)
     return best or None
+
+
+def _telling(side: Side) -> Side:
+    return tuple(r for r in side if not r.generic or r.country)
 
 
 def compare_sides(mine: tuple[Side, Side], theirs: tuple[Side, Side], mutual: bool) -> tuple[int, int] | None:

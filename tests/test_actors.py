@@ -337,3 +337,65 @@ def test_find_actors_home_country_only_where_nothing_contradicts(text: str, plac
                                                                   country: str | None) -> None:
     actors = {a.name: a for a in find_actors(parse(text), place=place)}
     assert actors[name].country == country, [(a.name, a.country) for a in actors.values()]
+
+
+@pytest.mark.parametrize(
+    "text, name, mention, country, role",
+    [
+        # a title with no name is the one person named before who holds that office
+        ("Defence Minister Anna Berg met Prime Minister Pavel Sidorov on Monday. The defence minister later "
+         "praised the talks.", "Anna Berg", "The defence minister", None, "Defence Minister"),
+        # wire copy names the office first and the person in the next sentence
+        ("Poland wants more trade with Chile, the Polish foreign minister said on Friday. Tomasz Lewandowski "
+         "told reporters that trade would grow.", "Tomasz Lewandowski", "the Polish foreign minister", "POL",
+         "Foreign Minister"),
+    ],
+)
+def test_find_actors_a_title_without_a_name_is_the_person_who_holds_it(
+    text: str, name: str, mention: str, country: str | None, role: str
+) -> None:
+    actor = _named(find_actors(parse(text)), name)
+    assert mention in [m.text for m in actor.mentions]
+    assert actor.role == role
+    assert country is None or actor.country == country
+
+
+def test_find_actors_a_title_two_people_could_hold_stays_unnamed() -> None:
+    text = "Minister Anna Berg met Minister Pavel Sidorov on Monday. The minister later praised the talks."
+    actors = find_actors(parse(text))
+    assert not any(m.text == "The minister" for a in actors if a.kind == "PERSON" for m in a.mentions)
+
+
+def test_find_actors_an_official_of_an_institution_the_article_places_elsewhere() -> None:
+    """The dateline's country is not that of a spokesman of the ministry the article says is Chinese."""
+    text = ("The motion will fail, foreign ministry spokesman Li Weiping said on Thursday. "
+            "The Chinese foreign ministry summoned the Danish envoy.")
+    assert _named(find_actors(parse(text), "Geneva"), "Li Weiping").country == "CHN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked Ghazala on Monday. Hundreds of families fled the fighting in Ghazala.",
+        "Ghazala said the army shelled the town. The shelling in Ghazala went on.",
+    ],
+)
+def test_find_actors_a_name_the_article_uses_as_a_place_is_no_person(text: str) -> None:
+    assert not any(a.kind == "PERSON" for a in find_actors(parse(text)))
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Zairean troops shelled the rebel positions.", "COD"),
+        ("Soviet troops left the city.", "RUS"),
+        ("The government of Zaire protested.", "COD"),
+    ],
+)
+def test_find_actors_former_names_of_states(text: str, country: str) -> None:
+    assert country in {a.country for a in find_actors(parse(text))}
+
+
+def test_find_actors_a_person_takes_the_country_of_the_body_they_head() -> None:
+    actors = find_actors(parse("Joseph Mwangi, who heads the Kenyan Democratic Party, spoke on Monday."))
+    assert _named(actors, "Joseph Mwangi").country == "KEN"

@@ -64,6 +64,15 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
          ["Nick Clegg"], ["Michael Gove"]),
         ("Anna Berg called Pavel Sidorov on Monday and urged him to show restraint.", "REQUEST",
          ["Anna Berg"], ["Pavel Sidorov"]),
+        # a finite verb joined to a participle misread after its noun: the noun is the doer
+        ("The first Dutch soldiers of a European force in Mali disembarked here at dawn Sunday "
+         "and met up with an advanced Belgian unit.", "CONSULT", ["The first Dutch soldiers of a European force in Mali"],
+         ["an advanced Belgian unit"]),
+        # talks named by a noun with no light verb: the doer of the clause that tells of them
+        ("The minister said he was satisfied with his discussions with Prime Minister Anna Berg.", "CONSULT",
+         ["The minister"], ["Prime Minister Anna Berg"]),
+        # a known actor elsewhere in the clause is a better side than a group of things or people
+        ("Nigeria announced the deployment of 230 troops to Liberia.", "MOBILIZE", ["Nigeria"], ["Liberia"]),
         # a participle set off by a comma: its noun is the one freed, not the one who frees
         ("The aid worker Tim Okello, freed in the north on Monday, flew home.", "RETREAT", [],
          ["The aid worker Tim Okello"]),
@@ -104,6 +113,37 @@ def test_arguments_sides_carry_actor_countries(text: str, type_: str, countries:
     assert sides(text, type_)[2] == countries
 
 
+def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | None]], ...]:
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    event = next(e for e, _ in found if e.type == type_)
+    return tuple([(a.name, a.country, a.sector) for a in side] for side in (event.source, event.target))
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        # a group no dictionary names is still a side, with the sector its words give
+        ("Gunmen killed several villagers near the border.", "ASSAULT",
+         [("Gunmen", None, "REB")], [("villagers", None, "CVL")]),
+        # of the one state the sentence names, unless it is the other side's
+        ("Students began a hunger strike to demand the resignation of Algerian President Karim Haddad.",
+         "PROTEST", [("Students", "DZA", "EDU")], []),
+        ("Israeli troops shot dead three protesters near the camp.", "ASSAULT",
+         [("Israel", "ISR", None)], [("three protesters", None, "OPP")]),
+        # a noun of number names whom it counts; a place named after people is no side
+        ("Hundreds of political activists were released by the government.", "RETREAT",
+         [("government", None, "GOV")], [("Hundreds of political activists", None, "OPP")]),
+        ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")], []),
+        # a state of emergency is no one
+        ("The government lifted a state of emergency in the north.", "CONCEDE",
+         [("government", None, "GOV")], []),
+    ],
+)
+def test_arguments_unnamed_groups_are_sides(text: str, type_: str, source: list, target: list) -> None:
+    assert _coded(text, type_) == (source, target)
+
+
 @pytest.mark.parametrize(
     "text, head, expected",
     [
@@ -135,7 +175,7 @@ def test_dyads_quality_gate() -> None:
     metrics = evaluate(shared_file("eval", "dyads.jsonl"))
     assert metrics["combined"]["overlap"]["f1"] >= 0.67
     assert metrics["source"]["overlap"]["f1"] >= 0.785
-    assert metrics["target"]["overlap"]["f1"] >= 0.537
+    assert metrics["target"]["overlap"]["f1"] >= 0.54  # 0.551
 
 
 def test_arguments_events_cross_process_boundaries() -> None:

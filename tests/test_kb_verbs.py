@@ -182,6 +182,10 @@ def test_kb_verbs_patterns_code_events(with_kb: None, text: str, expected: tuple
     assert expected in _events(text)
 
 
+def test_kb_verbs_who_dies_suffers_the_act(shared_kb: object) -> None:
+    assert ("ASSAULT", [], ["Eight people"]) in _events("Eight people died in the violence.")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -205,8 +209,8 @@ def test_kb_verbs_events_quality_gate_with_the_knowledge_base(shared_kb: object)
     from dateline.evaluation.events import evaluate
 
     metrics = evaluate(shared_file("eval", "events.jsonl"))
-    assert metrics["type"]["f1"] >= 0.82
-    assert metrics["dyad"]["f1"] >= 0.65
+    assert metrics["type"]["f1"] >= 0.84  # 0.850
+    assert metrics["dyad"]["f1"] >= 0.66  # 0.672
 
 
 @pytest.mark.slow
@@ -215,4 +219,5 @@ def test_kb_verbs_dyads_quality_gate_with_the_knowledge_base(shared_kb: object) 
 
     metrics = evaluate(shared_file("eval", "dyads.jsonl"))
     assert metrics["combined"]["overlap"]["f1"] >= 0.70
-    assert metrics["source"]["overlap"]["f1"] >= 0.82  # 0.829 with the sense decision after it
+    assert metrics["source"]["overlap"]["f1"] >= 0.82  # 0.833 with the sense decision after it
+    assert metrics["target"]["overlap"]["f1"] >= 0.56  # 0.574

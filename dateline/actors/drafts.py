@@ -42,6 +42,7 @@ class Draft:
     sector: str | None = None
     spans: list[tuple[int, int]] | None = None
     members: list[int] | None = None
+    presumed: bool = False  # the country is the article's home country, not one its words say
 
 
 

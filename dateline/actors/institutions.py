@@ -54,13 +54,16 @@ def find_institutions(doc: Doc, taken: set[int], home: str | None) -> list[Draft
         country = institution_country(tok)
         if country is None and _owned(tok):
             continue  # "the armed forces of both countries", "Putin's government": someone else's
+        presumed = country is None
         country = country or home
         key = (country, tok.lower_)
         owners = [
             c.left_edge.i for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i
         ]
         name = doc[min([start + (doc[start].lower_ == "the"), *owners]) : tok.i + 1].text
-        draft = drafts.setdefault(key, Draft(name, "ORG", country=country, sector=found.sector))
+        draft = drafts.setdefault(
+            key, Draft(name, "ORG", country=country, sector=found.sector, presumed=presumed)
+        )
         draft.spans = (draft.spans or []) + [(start, tok.i + 1)]
         taken.update(range(start, tok.i + 1))
     return list(drafts.values())

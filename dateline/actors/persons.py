@@ -12,6 +12,7 @@ from dateline import kb as knowledge
 
 from .descriptions import PERSON_SECTORS, Evidence, kb_evidence, pick_role, pick_sector, scan, term
 from .drafts import Draft, token_words
+from .institutions import INSTITUTIONS, institution_country
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 
@@ -88,6 +89,7 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
     """People named in the article, with full names first so bare surnames join them. A one-word
     "person" that is a known place and no known person is the place ("Aleppo")."""
     uses = _title_uses(doc)
+    places = _place_names(doc)
     drafts: list[Draft] = []
     by_name: dict[tuple[str, ...], int] = {}
     tagged = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -103,6 +105,8 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         if len(name) == 1 and base is not None and countries.place_country(name[0]):
             if not base.is_person_name(name[0]):
                 continue
+        if " ".join(name) in places and not _known_person(base, name):
+            continue  # "Douma" tagged a person here, a place where the article says "in Douma"
         index = by_name.get(name)
         if index is None:
             index = next((i for i, d in enumerate(drafts) if _part_of(name, d.name)), None)
@@ -114,6 +118,28 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         taken.update(range(start, end))
     _bare_names(doc, drafts, taken)
     return drafts
+
+
+def _known_person(base: knowledge.KnowledgeBase | None, name: tuple[str, ...]) -> bool:
+    """Whether the dictionaries give this name, or this one word of a name, to a person."""
+    if base is None:
+        return False
+    return base.is_full_person_name(" ".join(name)) or (len(name) == 1 and base.is_person_name(name[0]))
+
+
+PLACE_PREPS = frozenset({"in", "into", "near", "outside", "around", "across", "towards", "toward"})
+
+
+def _place_names(doc: Doc) -> set[str]:
+    """Names the article itself uses as places: tagged a place, or named after "in", "into",
+    "near" ... ("the attack in Douma"), where a person's name does not go."""
+    found = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    for tok in doc:
+        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in PLACE_PREPS:
+            words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+            found.add(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))
+            found.add(tok.text)
+    return found
 
 
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "van", "von", "-"})
@@ -206,10 +232,13 @@ def describe_persons(
             draft.role = draft.role or other.role
             draft.sector = draft.sector or other.sector
     base = knowledge.get()
+    unnamed: set[int] = set()  # persons a dictionary places in a country the article never names
     if base is not None:
         near = _named_countries(doc, home)
         for draft in drafts:
             known = kb_evidence(draft.name, day, near, weak=True)
+            if draft.country is None and known is not None and known.country not in near:
+                unnamed.add(id(draft))
             # the parser says it is a person; a dictionary may file a leader under his office
             if known is not None and known.kind != "place":
                 draft.country = draft.country or known.country
@@ -223,6 +252,10 @@ def describe_persons(
     exclude = {d.country for d in drafts if d.country}
     for draft in drafts:
         official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")
+        if official and (draft.country is None or id(draft) in unnamed):
+            # the article's own word beats a namesake's country it never names: "interior
+            # ministry spokesman Ali Hassan" in a story of "the Egyptian interior ministry"
+            draft.country = _institution_owner(doc, draft) or draft.country
         # While no one else in the article is of the home country, or the story is about it: a
         # London dateline on a story about Papua New Guinea does not make its army commander British.
         if draft.country is None and official and home and home not in exclude:
@@ -231,6 +264,30 @@ def describe_persons(
             partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
             if not partners:
                 draft.country = home  # "First Deputy Prime Minister Boris Nemtsov" in a Moscow story
+
+
+def _institution_owner(doc: Doc, draft: Draft) -> str | None:
+    """The country of the institution a person's description names, where the article names it
+    with its country elsewhere: "foreign ministry spokesman Shen Guofang" in a story that speaks
+    of "the Chinese foreign ministry" is Chinese, whatever the dateline."""
+    for start, end in draft.spans or []:
+        for tok in _description(doc, start, end):
+            if tok.lower_ not in INSTITUTIONS:
+                continue
+            qualifiers = [
+                c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.text.islower()
+            ]
+            owners = set()
+            for other in doc:
+                if other.lower_ == tok.lower_ and other.i != tok.i and all(
+                    q in [c.lower_ for c in other.children] for q in qualifiers
+                ):
+                    code = institution_country(other)
+                    if code:
+                        owners.add(code)
+            if len(owners) == 1:
+                return owners.pop()
+    return None
 
 
 def _named_countries(doc: Doc, home: str | None) -> tuple[str, ...]:
@@ -285,3 +342,131 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
             if len(candidates) == 1:
                 drafts[next(iter(candidates))].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
                 taken.add(tok.i)
+
+
+TITLE_MODIFIERS_IGNORED = frozenset({"new", "current", "visiting", "outgoing", "incoming", "top", "senior"})
+
+
+def resolve_titles(doc: Doc, drafts: list[Draft], taken: set[int], day: int | None = None) -> None:
+    """ "the minister", "the foreign minister", "the Polish premier" with no name: the person
+    named before with that office (the one alone to hold it among those named), else, as wire
+    copy writes its first lines ("..., the Polish foreign minister said. Dariusz Rosati told
+    reporters ..."), the person the next sentence names first as its subject, who then has the
+    office and country the title gives. A title no single person fits stays unnamed."""
+    persons = [d for d in drafts if d.kind == "PERSON" and d.spans]
+    if not persons:
+        return
+    sents = None
+    for tok in doc:
+        found = _title_phrase(tok, taken)
+        if found is None:
+            continue
+        start, modifiers = found
+        evidence = scan(token_words(doc[start + 1 : tok.i + 1]), day)
+        country = next((e.country for e in evidence if e.country), None)
+        earlier = [d for d in persons if min(s for s, _ in d.spans or []) < start]
+        fits = [d for d in earlier if _holds(d, tok.lower_, modifiers, country)]
+        if len(fits) == 1:
+            fits[0].spans.append((start, tok.i + 1))  # type: ignore[union-attr]
+            taken.update(range(start, tok.i + 1))
+            continue
+        if earlier:
+            continue
+        sents = sents if sents is not None else list(doc.sents)
+        later = _next_subject(doc, tok, sents, drafts)
+        if later is not None and later.role is None:
+            later.role = pick_role(evidence)
+            later.sector = later.sector or pick_sector(evidence)
+            later.country = later.country or country
+            later.spans.append((start, tok.i + 1))  # type: ignore[union-attr]
+            taken.update(range(start, tok.i + 1))
+
+
+def _title_phrase(tok: Token, taken: set[int]) -> tuple[int, list[str]] | None:
+    """Where "the ... minister" starts and its lowercase modifiers, when ``tok`` heads a definite
+    title with no name (not "the minister, Michael Gove," nor "the minister's aide")."""
+    if tok.tag_ != "NN" or tok.i in taken or not tok.text.islower() or tok.dep_ in ("compound", "poss"):
+        return None
+    found = term([tok.text])
+    if found is None or found.role is None or found.sector not in PERSON_SECTORS:
+        return None
+    if any(c.dep_ in ("appos", "poss") or c.ent_type_ == "PERSON" for c in tok.children):
+        return None
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and (after.ent_type_ == "PERSON" or after.text in ("'s", "’s")):
+        return None
+    start = tok.i
+    while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("amod", "compound", "det"):
+        start -= 1
+        if doc[start].dep_ == "det":
+            break
+    if doc[start].lower_ != "the" or any(i in taken for i in range(start, tok.i)):
+        return None
+    words = doc[start + 1 : tok.i]
+    modifiers = [t.lower_ for t in words if t.text.islower() and t.lower_ not in TITLE_MODIFIERS_IGNORED]
+    return start, modifiers
+
+
+def _holds(draft: Draft, title: str, modifiers: list[str], country: str | None) -> bool:
+    """Whether a person's office is the one a title names ("Foreign Minister" for "the foreign
+    minister" or "the minister"), of the country it names if it names one."""
+    role = (draft.role or "").lower().split()
+    if not role or _singular_word(role[-1]) != title:
+        return False
+    if country is not None and draft.country != country:
+        return False
+    return all(m in role for m in modifiers)
+
+
+def _singular_word(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _next_subject(doc: Doc, tok: Token, sents: list[Span], drafts: list[Draft]) -> Draft | None:
+    """The person the sentence after ``tok``'s names first, when that person is its subject."""
+    n = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), None)
+    if n is None or n + 1 >= len(sents):
+        return None
+    nxt = sents[n + 1]
+    for draft in drafts:
+        if draft.kind != "PERSON":
+            continue
+        for s, e in draft.spans or []:
+            if nxt.start <= s < nxt.end and any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[s:e]):
+                if min(s2 for s2, _ in draft.spans or []) >= nxt.start:
+                    return draft
+    return None
+
+
+LEADS = frozenset({"head", "lead", "chair", "run", "command", "found"})
+
+
+def borrow_countries(doc: Doc, persons: list[Draft], others: list[Draft]) -> None:
+    """A person no description or dictionary places takes the country of the body their
+    description names ("UNSCOM chief Rolf Ekeus", "Ichiro Ozawa, who heads the New Frontier
+    Party"), once the article's bodies are known."""
+    owner: dict[int, str] = {}
+    for draft in others:
+        if draft.country and draft.kind in ("ORG", "COUNTRY") and not draft.presumed:
+            for start, end in draft.spans or []:
+                owner.update((i, draft.country) for i in range(start, end))
+    if not owner:
+        return
+    for draft in persons:
+        if draft.country is not None:
+            continue
+        for start, end in draft.spans or []:
+            tokens = _description(doc, start, end) + _led(doc[start:end].root)
+            found = next((owner[t.i] for t in tokens if t.i in owner), None)
+            if found:
+                draft.country = found
+                break
+
+
+def _led(root: Token) -> list[Token]:
+    """What a relative clause says a person heads: "who heads the New Frontier Party"."""
+    for child in root.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in LEADS:
+            return [t for c in child.children if c.dep_ == "dobj" for t in c.subtree]
+    return []

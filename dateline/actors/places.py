@@ -101,10 +101,15 @@ def places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[Draft]:
                 continue
             country = pick_country(evidence)
             sector = pick_sector(evidence)
+            presumed = False
             if country is None and sector in PERSON_SECTORS:
-                country = institution_country(ent.root) or home
+                country = institution_country(ent.root)
+                presumed = country is None
+                country = country or home
             key = ("ORG", country, sector, countries.normalize(text))
-            draft = drafts.setdefault(key, Draft(text, "ORG", country=country, sector=sector))
+            draft = drafts.setdefault(
+                key, Draft(text, "ORG", country=country, sector=sector, presumed=presumed)
+            )
         else:
             continue
         draft.spans = (draft.spans or []) + [(start, ent.end)]

@@ -10,9 +10,12 @@ character offsets (:class:`ActorIndex`).
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
+from dateline.kb.codes import NON_STATE
 from dateline.model import Actor
 from dateline.model import Mention as ActorMention
 
@@ -64,6 +67,15 @@ class ActorIndex:
             if a.name.lower() == low or any(m.text.lower() == low for m in a.mentions):
                 return a
         return None
+
+    def countries_within(self, start: int, end: int) -> set[str]:
+        """The states named in ``start:end``, as countries or as their people's nationality (not
+        an institution, whose country may be the article's own: "police said")."""
+        return {
+            a.country for s, e, a in self.spans
+            if start <= s and e <= end and a.kind in ("COUNTRY", "PERSON") and a.country
+            and a.country not in NON_STATE and a.id >= 0
+        }
 
     def generic(self, name: str, start: int, end: int, country: str | None, sector: str | None) -> Actor:
         """An actor for a group the actor stage did not list, made once per phrase."""
@@ -213,6 +225,7 @@ class Found(list):  # type: ignore[type-arg]
     is named, the argument's head all the same: "a car bomb", "42 people")."""
 
     token: Token | None = None
+    generic: Actor | None = None  # the group the phrase names when no known actor is named
 
 
 def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], any_phrase: bool = False) -> Found:
@@ -228,7 +241,8 @@ def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], 
             return found
     generic = _generic(tokens, index, exclude)
     if generic is not None:
-        found.append(generic[1])
+        # kept apart: a known actor another reading finds ("to Liberia") is the better side
+        found.generic = generic[1]
         found.token = generic[0]
         return found
     for tok in tokens:
@@ -313,11 +327,14 @@ RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 
 def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tuple[Token, Actor] | None:
     """A group or agent the actor stage left unnamed ("protesters", "Turkish troops", "the
-    union"): an actor with the country and sector its words give, when they give one."""
+    union"): an actor with the sector its words give, and the country when they give one."""
     for tok in tokens:
-        if tok.pos_ != "NOUN" or tok.lower_ in PRONOUNS:
-            continue
-        start, end = np_bounds(tok)
+        if tok.pos_ != "NOUN" or tok.lower_ in PRONOUNS or _of_a_thing(tok) or not _names_people(tok):
+            continue  # the head names people or a body: "refugee camp" is a place, no side
+        if any(c.lower_ == "whose" for c in tok.children):
+            continue  # "whose mayor": someone the relative clause does not name
+        # "a group of Chechen refugees": a noun of number or kind is named with whom it counts
+        start, end = np_bounds(tok, with_preps=_head_sector(tok.text) is None)
         text = _text(tok.doc)[start:end]
         words = text.split()
         while words and words[0].lower() in ("the", "a", "an", "some", "several", "many", "other"):
@@ -326,12 +343,51 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
             continue
         name = " ".join(words)
         country, sector = code_actor(name)
-        if sector is None or country is None:
-            continue  # no agent noun ("the plan"), or no side the dyad can name ("rebels")
+        if sector is None:
+            continue  # no agent noun: "the plan", "the residence"
+        # "several villagers", "the elite troops": a side all the same, whose country the
+        # words do not say (merging reads such a side as unknown, not as a conflict)
         actor = index.generic(name, start + text.index(words[0]), end, country, sector)
         if actor not in exclude:
             return tok, actor
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _head_sector(words: str) -> str | None:
+    """The sector common words name, read in lower case: a capital at the start of a sentence
+    ("Hundreds of ...") is no personal name."""
+    sector = code_actor(words.lower())[1]
+    return None if sector == "UNK" else sector
+
+
+def _names_people(tok: Token) -> bool:
+    """Whether a noun with its adjectives, or the "of" phrase of a noun of number or kind, names
+    people or a body: "villagers", "Islamic fundamentalists", "a group of refugees", "hundreds of
+    workers"; not a noun that a modifying noun alone makes sound like one ("a refugee camp", "the
+    army base")."""
+    if _head_sector(tok.text) is not None:
+        return True
+    # a people's or a faith's adjective makes a group of a noun no table knows ("Islamic
+    # fundamentalists", "Russian advisers"); a common one does not ("criminal charges")
+    adjectives = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.text[:1].isupper()]
+    if adjectives and _head_sector(" ".join(t.text for t in [*adjectives, tok])) is not None:
+        return True
+    return any(
+        g.pos_ == "NOUN" and _head_sector(g.text) is not None
+        for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"
+    )
+
+
+def _of_a_thing(tok: Token) -> bool:
+    """A singular noun whose "of" phrase names a thing, no one: "a state of emergency", "the
+    force of law" are no side, while "the state" or "leaders of the opposition" may be."""
+    if tok.tag_ != "NN":
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    objects = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    return any(o.pos_ == "NOUN" and not o.ent_type_ and code_actor(o.text)[1] is None for o in objects)
 
 
 class _Side:
@@ -341,6 +397,7 @@ class _Side:
         self.actors: list[Actor] = []
         self.token: Token | None = None
         self.fallback: Token | None = None
+        self.generic: Actor | None = None  # the group the fallback phrase names, if any
 
     def take(self, found: list[Actor], token: Token | None = None) -> list[Actor]:
         token = token if token is not None else getattr(found, "token", None)
@@ -348,12 +405,19 @@ class _Side:
             self.actors, self.token = list(found), token
         elif token is not None and self.fallback is None:
             self.fallback = token
+            self.generic = getattr(found, "generic", None)
         return found
+
+    def final(self, actors: list[Actor]) -> list[Actor]:
+        """The side's actors: those found, else the group its phrase names."""
+        return list(actors) if actors or self.generic is None else [self.generic]
 
     def head(self) -> Token | None:
         return self.token if self.actors and self.token is not None else self.fallback
 
 
+# Verbs whose subject undergoes the act it reports.
+PATIENT_SUBJECTS = frozenset({"die", "perish", "drown", "starve", "succumb"})
 VICTIM_PREPS = frozenset({"on", "against", "into", "upon"})
 
 
@@ -387,8 +451,8 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     a passive's subject is the patient ("42 people were slain"), a host receives its visitor."""
     verb = m.trigger
     subj, passive = subject_tokens(verb)
-    if _set_off_participle(verb):
-        passive = True
+    if _set_off_participle(verb) or lemma_of(verb) in PATIENT_SUBJECTS:
+        passive = True  # "eight people died": who dies suffers the act
     agents = _agent_tokens(verb)
     if passive and not agents and "content" in m.entry.flags and m.type == "AGREE":
         passive = False  # "Vietnam is committed to ...": a stance, not a patient
@@ -429,7 +493,7 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         source, target = target, source
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
-    _set_tokens(m, src, tgt)
+    _set_tokens(m, src, tgt, index)
 
 
 def _set_off_participle(verb: Token) -> bool:
@@ -445,7 +509,42 @@ def _set_off_participle(verb: Token) -> bool:
     )
 
 
-def _set_tokens(m: Mention, src: _Side, tgt: _Side) -> None:
+FOREIGN_WORDS = frozenset(
+    {"foreign", "international", "western", "overseas", "expatriate", "migrant", "visiting"}
+)
+
+
+def _place_generics(m: Mention, index: ActorIndex) -> None:
+    """A side the words name no country for ("several villagers", "Islamic fundamentalists")
+    belongs to the one state its sentence names, unless that state is the other side's: the
+    fundamentalists who demand an Algerian president's resignation are Algerian, the villagers
+    Israeli troops shot are not Israeli."""
+    vague = [a for a in m.source + m.target if a.id < 0 and a.country is None]
+    if not vague:
+        return
+    doc, i = m.trigger.doc, m.trigger.i
+    start = i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    named = index.countries_within(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    for actor in vague:
+        if any(w in FOREIGN_WORDS for w in actor.name.lower().split()):
+            continue  # "the foreign women" in Syria are not Syrian
+        other = m.target if actor in m.source else m.source
+        candidates = named - {a.country for a in other}
+        if len(candidates) == 1:
+            actor.country = candidates.pop()
+
+
+def _set_tokens(m: Mention, src: _Side, tgt: _Side, index: ActorIndex | None = None) -> None:
+    m.source, m.target = src.final(m.source), tgt.final(m.target)
+    if m.target and m.target == m.source:
+        m.target = []
+    if index is not None:
+        _place_generics(m, index)
     source, target = src.head(), tgt.head()
     m.source_tokens = [source] if source is not None else []
     m.target_tokens = [target] if target is not None and target is not source else []
@@ -503,6 +602,10 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
         if source:
             target = []
             tgt = _Side()
+    if not source and light is None and target and m.type in MUTUAL_TYPES and _prep_objects(noun, ("with",)):
+        # "he was satisfied with discussions with Chaowalit", "speaking after a meeting with
+        # Prodi": who met is the doer of the clause that tells of the meeting
+        source = src.take(_clause_doer(noun, index, target))
     if not source and "mutual" in m.entry.flags and m.type == "COOPERATE":
         verb = clause_head(noun)
         for _ in range(4):
@@ -511,7 +614,19 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
                 break
             verb = clause_head(verb.head)
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
-    _set_tokens(m, src, tgt)
+    _set_tokens(m, src, tgt, index)
+
+
+def _clause_doer(noun: Token, index: ActorIndex, exclude: list[Actor]) -> Found:
+    """The subject of the nearest clause above ``noun`` that is not the noun's own phrase."""
+    verb = clause_head(noun)
+    for _ in range(3):
+        subjects = [s for s in subject_tokens(verb)[0] if not (s.left_edge.i <= noun.i <= s.right_edge.i)]
+        found = _first_actors(subjects, index, exclude) if subjects else Found()
+        if found or verb.head.i == verb.i:
+            return found
+        verb = clause_head(verb.head)
+    return Found()
 
 
 def content_target(m: Mention, inner: list[Mention], index: ActorIndex) -> None:

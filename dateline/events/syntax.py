@@ -116,7 +116,12 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ == "acl":
         return [verb.head], verb.tag_ == "VBN"
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return subject_tokens(verb.head)
+        subj, passive = subject_tokens(verb.head)
+        if passive and verb.head.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "The first soldiers disembarked here and met up with ...", read as a participle
+            # after its noun: a finite verb joined to it has its noun as the doer
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+        return subj, passive
     if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
         gov = verb.head if verb.dep_ != "pcomp" else clause_head(verb.head)
         if gov.dep_ in ("acomp", "oprd") and not is_verbal(gov):
