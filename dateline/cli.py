@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-article stages run")
     c.add_argument("--workers", type=_positive, default=1, help="worker processes (local pool or LocalCluster)")
     c.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
+    c.add_argument("--one-thread", action="store_true",
+                   help="with one local worker: analyse and write in turn, not side by side on two threads")
     c.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
                    help="skip files (and JSONL or WARC records) larger than this")
     c.add_argument("--max-chars", type=_positive, default=MAX_CHARS,
@@ -258,7 +260,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UsageError("--scheduler needs --engine dask")
     # Everything that can fail before reading is checked before the database is made.
     check_paths(args.paths)
-    engine = get_engine(args.engine, workers=args.workers, scheduler=args.scheduler)
+    if args.one_thread and (args.engine != "local" or args.workers > 1):
+        raise UsageError("--one-thread is for the local engine with one worker")
+    engine = get_engine(args.engine, workers=args.workers, scheduler=args.scheduler, one_thread=args.one_thread)
     bar = _progress_bar(args)
     if args.output_dir:
         from .pipeline import run_to_shards

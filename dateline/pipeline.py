@@ -193,10 +193,10 @@ def run(
     by an exception (Ctrl-C, a lost cluster) is recorded as stopped, with what it stored kept;
     only a killed process leaves its run unfinished, which ``Store.pending`` reports.
     """
-    from .engines.local import serial
+    from .engines.local import overlapped
 
     check_paths(paths)
-    engine = engine or serial
+    engine = engine or overlapped
 
     def results(stats: RunStats, run_id: int) -> Iterator[list]:
         articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
@@ -239,11 +239,11 @@ def run_to_shards(
     after a crash does only what is missing. Articles are deduplicated within the input only;
     ``load`` skips those a store already holds.
     """
-    from .engines.local import serial
+    from .engines.local import overlapped
     from .shards import ShardTask, write_skipped
 
     check_paths(paths)
-    engine = engine or serial
+    engine = engine or overlapped
     os.makedirs(folder, exist_ok=True)
     started = time.time()
     stats = RunStats()

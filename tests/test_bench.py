@@ -31,6 +31,7 @@ def test_bench_pipeline_reports_both_throughputs_and_every_stage():
     assert r["articles"] == 4
     assert r["parse_articles_per_s"] > 0 and r["pipeline_articles_per_s"] > 0
     assert r["throughput_ratio"] == pytest.approx(r["parse_seconds"] / r["pipeline_seconds"], rel=0.05, abs=0.002)
+    assert 0 < r["cpu_ratio"] < 1.5  # the run's CPU on both threads against the parse's: no more than its work
     assert set(r["stage_seconds"]) == {"parse", "actors", "time", "events", "quotes", "story features"}
     assert set(r["writer_seconds"]) == {"store", "merge"}
     assert r["stored"]["articles"] == 4
@@ -40,7 +41,7 @@ def test_bench_engines_stores_the_same_events_on_every_engine():
     pytest.importorskip("distributed")
     r = bench("engines", "--corpus", str(WIRE), "--workers", "2")
     assert r["articles"] == 6 and r["same_events"] is True
-    assert len(r["runs"]) == 3 and all(m["peak_rss_mb"] > 50 for m in r["runs"].values())
+    assert len(r["runs"]) == 4 and all(m["peak_rss_mb"] > 50 for m in r["runs"].values())
 
 
 def test_bench_store_grows_the_corpus_adds_to_both_stores_and_reruns(tmp_path):

@@ -23,10 +23,39 @@ def stored(db) -> tuple:
 
 @pytest.fixture(scope="module")
 def serial_result(tmp_path_factory):
+    from dateline.engines.local import serial
+
     db = tmp_path_factory.mktemp("serial") / "d.db"
     with Store(db) as store:
-        run([str(EXAMPLES)], store)
+        run([str(EXAMPLES)], store, engine=serial)
     return stored(db)
+
+
+def test_engines_one_process_with_the_writer_beside_the_stages_matches_serial(tmp_path, serial_result):
+    db = tmp_path / "d.db"
+    with Store(db) as store:
+        stats = run([str(EXAMPLES)], store, engine=get_engine("local", workers=1))
+    assert stats.new == 4
+    assert stored(db) == serial_result
+
+
+def test_engines_overlapped_passes_on_a_stage_error_and_starts_nothing_more():
+    from dateline.engines.local import overlapped
+
+    started = []
+
+    def fn(chunk):
+        started.append(chunk)
+        if chunk == 2:
+            raise ValueError("chunk 2")
+        return chunk
+
+    out = []
+    with pytest.raises(ValueError, match="chunk 2"):
+        for result in overlapped(fn, iter(range(100))):
+            out.append(result)
+    assert out == [0, 1]
+    assert len(started) <= 4  # at most two in flight beyond what was written
 
 
 def test_engines_pool_matches_serial(tmp_path, serial_result):

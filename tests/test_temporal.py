@@ -243,3 +243,49 @@ def test_time_quality_gate() -> None:
     assert metrics["strict"]["f1"] >= 0.87
     assert metrics["relaxed"]["f1"] >= 0.93
     assert metrics["type_accuracy"] >= 0.945
+
+
+def _tables_texts() -> list[str]:
+    """Every text in this module's parametrized tables (the project's own sentences)."""
+    texts = []
+    for fn in list(globals().values()):
+        for mark in getattr(fn, "pytestmark", []):
+            if mark.name == "parametrize":
+                for row in mark.args[1]:
+                    values = row.values if hasattr(row, "values") else row if isinstance(row, tuple) else (row,)
+                    texts += [v for v in values if isinstance(v, str) and len(v) > 12 and " " in v]
+    return texts
+
+
+def _whole_text_candidates(text: str) -> list[tuple[int, int, str | None]]:
+    from dateline.temporal.grammar import _RULES
+
+    return [(f.start, f.end, f.value) for pattern, handler, _ in _RULES for m in pattern.finditer(text)
+            if (f := handler(m, text)) is not None]
+
+
+def test_temporal_scan_near_cues_finds_what_a_whole_text_scan_finds():
+    """The rules are tried only near a cue word; on every sentence of the tables, alone and all
+    run together (stretches that join and split), the result is that of a whole-text scan."""
+    from dateline.temporal.matching import _candidates
+
+    texts = _tables_texts()
+    assert len(texts) > 50
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    long_texts = [" ".join(texts), "\n\n".join(texts), *(p.read_text(encoding="utf-8") for p in examples.glob("*.txt"))]
+    for text in texts + long_texts:
+        assert [(f.start, f.end, f.value) for f in _candidates(text)] == _whole_text_candidates(text), text[:80]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has lived there for the better part of two decades, well before the ceasefire.",
+        "Talks resumed tomorrow" + " and then stalled again" * 10 + " on Friday.",
+        "x" * 200 + " 5 p.m. " + "y" * 300 + " at midnight",
+    ],
+)
+def test_temporal_scan_near_cues_on_far_apart_cues(text):
+    from dateline.temporal.matching import _candidates
+
+    assert [(f.start, f.end, f.value) for f in _candidates(text)] == _whole_text_candidates(text)

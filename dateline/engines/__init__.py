@@ -14,11 +14,15 @@ class EngineError(RuntimeError):
     """An engine cannot run: its extra is not installed, or its cluster cannot be reached."""
 
 
-def get_engine(name: str, workers: int | None = None, scheduler: str | None = None) -> Any:
+def get_engine(name: str, workers: int | None = None, scheduler: str | None = None, one_thread: bool = False) -> Any:
+    """The engine called ``name``. One local worker runs the stages on a thread beside the writer
+    (``overlapped``), or, with ``one_thread``, in turn with it (``serial``)."""
     if name == "local":
-        from .local import pool, serial
+        from .local import overlapped, pool, serial
 
-        return serial if (workers or 1) <= 1 else pool(workers or 1)
+        if (workers or 1) <= 1:
+            return serial if one_thread else overlapped
+        return pool(workers or 1)
     if name == "dask":
         from .dask import dask_engine
 
