@@ -179,13 +179,14 @@ def choose_type(
 
 
 def retype(m: Mention, feats: list[str], found: dict[str, Any]) -> None:
-    """Give a kept event the type its sentence tells ("signed a treaty" AGREE, not SUPPORT);
-    a mode belongs to its type, so a changed type leaves the mode unset."""
+    """Give a kept event the type its sentence tells ("rebels seized the provincial capital" is an
+    assault, "police seized heroin" a coercion); a mode belongs to its type, so a changed type
+    leaves the mode unset."""
     types = found.get("types")
     if not types or m.status != "occurred":
         return  # a plan or a refusal takes its type from its status (see ``to_plover``)
     senses = offered_types("N" if m.nominal else "V", m.entry.lemma)
-    if len(senses - {m.type}) == 0:
+    if not senses - {m.type}:
         return  # the word has no other sense to choose
     chosen = choose_type(type_features(feats, m.type), m.type, types["weights"], types["margin"], senses)
     if chosen != m.type:
