@@ -17,10 +17,10 @@ The same labels teach a second decision, the type: a trigger word offers the typ
 lexicon or dictionary entry, and the sentence may say otherwise ("rebels seized the capital" is
 an assault, "police seized heroin" a coercion; CAMEO's synonym sets are broad). The labels follow
 the PLOVER 2021 manual: signing a treaty is SUPPORT, freeing hostages RETREAT. A softmax
-regression over the events' features (:func:`.features.type_features`,
-the offered type one cue among them) learns which PLOVER type the labelled sentences give; the
-model keeps its weights as ``types`` and the coder takes the type it prefers when that is more probable than the
-offered one by the model's ``margin``.
+regression over the events' features (:func:`.features.type_features`, the offered type one cue
+among them) learns which PLOVER type the labelled sentences give; the model keeps its weights as
+``types``, and the coder takes the type it prefers when that is more probable than the offered one
+by the model's ``margin``.
 """
 
 from __future__ import annotations
