@@ -29,15 +29,21 @@ def types_at(text: str) -> dict[str, str]:
 
 
 def test_type_features_drop_the_offered_type_and_pair_the_word_with_its_object() -> None:
-    feats = ["bias", "type=COERCE", "lemma=seize", "lemma_type=seize|COERCE", "type_status=COERCE|occurred",
-             "type_obj=COERCE|capital", "obj=capital", "prep=after", "status=occurred"]
+    feats = ["bias", "type=COERCE", "lemma=seize", "lemma_type=seize|COERCE",
+             "type_status=COERCE|occurred", "type_obj=COERCE|capital", "obj=capital", "prep=after",
+             "status=occurred"]
     got = type_features(feats, "COERCE")
     assert not any(f.startswith(("type=", "lemma_type=", "type_status=", "type_obj=")) for f in got)
-    assert {"cand=COERCE", "lemma_obj=seize|capital", "cand_obj=COERCE|capital", "lemma_prep=seize|after"} <= set(got)
+    wanted = {"cand=COERCE", "lemma_obj=seize|capital", "cand_obj=COERCE|capital", "lemma_prep=seize|after"}
+    assert wanted <= set(got)
     assert "status=occurred" in got and "obj=capital" in got
 
 
-WEIGHTS = {"ASSAULT": {"lemma_obj=seize|capital": 5.0}, "COERCE": {"cand=COERCE": 1.0}, "SANCTION": {"obj=capital": 5.0}}
+WEIGHTS = {
+    "ASSAULT": {"lemma_obj=seize|capital": 5.0},
+    "COERCE": {"cand=COERCE": 1.0},
+    "SANCTION": {"obj=capital": 5.0},
+}
 
 
 @pytest.mark.parametrize(
@@ -46,7 +52,9 @@ WEIGHTS = {"ASSAULT": {"lemma_obj=seize|capital": 5.0}, "COERCE": {"cand=COERCE"
         (["cand=COERCE", "lemma_obj=seize|capital"], None, 0.5, "ASSAULT"),  # the object tells the sense
         (["cand=COERCE"], None, 0.5, "COERCE"),  # nothing against the offered type
         (["cand=COERCE", "lemma_obj=seize|capital"], None, 0.99, "COERCE"),  # not sure enough
-        (["cand=COERCE", "lemma_obj=seize|capital", "obj=capital"], frozenset({"COERCE", "ASSAULT"}), 0.3, "ASSAULT"),  # not SANCTION: no sense of the word
+        # SANCTION is more probable, but no sense of the word
+        (["cand=COERCE", "lemma_obj=seize|capital", "obj=capital"], frozenset({"COERCE", "ASSAULT"}), 0.3,
+         "ASSAULT"),
     ],
 )
 def test_choose_type_among_the_senses_by_a_margin(
@@ -101,7 +109,7 @@ def test_packaged_model_has_a_type_decision() -> None:
     "text, trigger, type_",
     [
         # travel: an official's trip is a visit; a convoy's, a refugee's or a son's arrival is none
-        ("The foreign minister arrived in Beijing on Monday for talks with his Chinese counterpart.", "arrived", "CONSULT"),
+        ("The foreign minister arrived in Beijing on Monday for talks.", "arrived", "CONSULT"),
         ("The prime minister flew to Kabul for talks with the president.", "flew", "CONSULT"),
         ("The convoy arrived at the border crossing in the afternoon.", "arrived", None),
         ("The families arrived at the camp after walking for two days.", "arrived", None),

@@ -174,7 +174,8 @@ def choose_type(
     its senses (``senses``; all types when None) when it is more probable than the type the
     trigger offered by ``margin``, else the offered type."""
     p = type_probabilities(feats, weights)
-    best = max((t for t in TYPES if senses is None or t in senses or t == offered), key=lambda t: (p[t], t == offered))
+    choices = [t for t in TYPES if senses is None or t in senses or t == offered]
+    best = max(choices, key=lambda t: (p[t], t == offered))
     return best if best != offered and p[best] - p[offered] > margin else offered
 
 

@@ -120,7 +120,9 @@ def candidates(examples: list[Example]) -> tuple[list[tuple[list[str], int]], li
     return data, unmatched
 
 
-def labelled_candidates(examples: list[Example]) -> tuple[list[tuple[list[str], int]], list[Typed], list[Example]]:
+def labelled_candidates(
+    examples: list[Example],
+) -> tuple[list[tuple[list[str], int]], list[Typed], list[Example]]:
     """As :func:`candidates`, with the type examples: every event candidate's type features,
     its labelled type and the type the vocabulary offered."""
     from dateline.actors import find_actors
@@ -305,6 +307,7 @@ def train(
         "features": len(weights),
     }
     if folds > 1:
-        summary["cross_validation"] = cross_validate(data, folds, threshold) | cross_validate_types(typed, folds)
+        summary["cross_validation"] = cross_validate(data, folds, threshold)
+        summary["cross_validation"] |= cross_validate_types(typed, folds)
     summary["unmatched_lines"] = [e.line for e in unmatched]
     return summary
