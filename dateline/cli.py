@@ -662,7 +662,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if "cross_validation" in summary:
         cv = summary["cross_validation"]
         print(f"cross-validation: accuracy {cv['accuracy']:.3f}, no-event precision {cv['none_precision']:.3f} "
-              f"recall {cv['none_recall']:.3f}")
+              f"recall {cv['none_recall']:.3f}; type right {cv['type_offered']:.3f} as offered, "
+              f"{cv['type_chosen']:.3f} as chosen")
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     return 0

@@ -193,8 +193,8 @@ def test_coarse_quality_gate(tmp_path: Path) -> None:
 def test_sense_coarse_quality_gate_with_the_knowledge_base(shared_kb: object) -> None:
     """With the knowledge base the learned decision drops non-events: the quads hold."""
     metrics = coarse.evaluate(shared_file("eval", "events-coarse.jsonl"))
-    assert metrics["macro_f1"] >= 0.745
-    assert metrics["accuracy"] >= 0.748
+    assert metrics["macro_f1"] >= 0.747
+    assert metrics["accuracy"] >= 0.750
 
 
 @pytest.mark.slow

@@ -278,3 +278,25 @@ def _domains(sent: Span) -> list[str]:
 def _quoted(trig: Token, sent: Span) -> bool:
     before = sent.doc[sent.start : trig.i].text
     return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1
+
+
+TYPE_SPECIFIC = ("type=", "lemma_type=", "type_status=", "type_obj=")
+
+
+def type_features(feats: list[str], candidate: str) -> list[str]:
+    """What the type decision sees: the sense features without those that name the candidate's
+    type, the candidate type itself as one cue among the others, and the trigger paired with its
+    object and prepositions ("sign|treaty", "free|hostage"), since a verb's object is what most
+    often tells which of its senses the sentence means ("released prisoners" is a concession,
+    "released a statement" none, "deported the preacher" coercion)."""
+    lemma = next((x[6:] for x in feats if x.startswith("lemma=")), "")
+    f = [x for x in feats if not x.startswith(TYPE_SPECIFIC)]
+    f.append(f"cand={candidate}")
+    for x in feats:
+        if x.startswith("obj="):
+            f.append(f"lemma_obj={lemma}|{x[4:]}")
+            f.append(f"cand_obj={candidate}|{x[4:]}")
+        elif x.startswith(("prep=", "pobj=", "mode=", "subj_kind=", "obj_mod=")):
+            name, value = x.split("=", 1)
+            f.append(f"lemma_{name}={lemma}|{value}")
+    return f

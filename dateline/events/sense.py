@@ -29,10 +29,10 @@ from spacy.tokens import Span, Token
 
 from dateline import kb as knowledge
 
-from .features import SCORE, features
+from .features import SCORE, features, type_features
 from .mention import Mention
 from .syntax import SEPARATING_PREPS, SUBJECT_DEPS, depth, light_governor, subject_tokens
-from .vocabulary import contexts, in_context
+from .vocabulary import TYPES, contexts, in_context, offered_types
 
 POLITICAL_SECTORS = frozenset("GOV MIL LEG JUD COP REB INS OPP PTY SPY IGO".split())
 DISASTER_TYPES = frozenset({"ASSAULT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
@@ -153,6 +153,47 @@ def probability(feats: list[str], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def type_probabilities(feats: list[str], weights: dict[str, dict[str, float]]) -> dict[str, float]:
+    """The type model's probability of each PLOVER type for an event with these type features."""
+    names = set(feats)
+    z = {t: sum(weights.get(t, {}).get(n, 0.0) for n in names) for t in TYPES}
+    top = max(z.values())
+    e = {t: math.exp(v - top) for t, v in z.items()}
+    total = sum(e.values())
+    return {t: v / total for t, v in e.items()}
+
+
+def choose_type(
+    feats: list[str],
+    offered: str,
+    weights: dict[str, dict[str, float]],
+    margin: float,
+    senses: frozenset[str] | None = None,
+) -> str:
+    """The type the sentence gives an event: the model's choice among the types the word has in
+    its senses (``senses``; all types when None) when it is more probable than the type the
+    trigger offered by ``margin``, else the offered type."""
+    p = type_probabilities(feats, weights)
+    choices = [t for t in TYPES if senses is None or t in senses or t == offered]
+    best = max(choices, key=lambda t: (p[t], t == offered))
+    return best if best != offered and p[best] - p[offered] > margin else offered
+
+
+def retype(m: Mention, feats: list[str], found: dict[str, Any]) -> None:
+    """Give a kept event the type its sentence tells ("rebels seized the provincial capital" is an
+    assault, "police seized heroin" a coercion); a mode belongs to its type, so a changed type
+    leaves the mode unset."""
+    types = found.get("types")
+    if not types or m.status != "occurred":
+        return  # a plan or a refusal takes its type from its status (see ``to_plover``)
+    senses = offered_types("N" if m.nominal else "V", m.entry.lemma)
+    if not senses - {m.type}:
+        return  # the word has no other sense to choose
+    chosen = choose_type(type_features(feats, m.type), m.type, types["weights"], types["margin"], senses)
+    if chosen != m.type:
+        m.type, m.mode = chosen, None
+
+
 def rule_verdicts(m: Mention, nouns: set[str]) -> dict[str, bool]:
     """The hand-written decisions, as features for the model and as its fallback."""
     return {"off_topic": off_topic(m, nouns), "reference": drop_reference(m)}
@@ -180,8 +221,9 @@ def keep_events(mentions: list[Mention], sent: Span, s_i: int, nouns: set[str]) 
             if not rules["off_topic"]:
                 kept.append(m)
             continue
-        p = probability(features(m, sent, s_i, rules), found["weights"])
-        if p >= found["threshold"]:
+        feats = features(m, sent, s_i, rules)
+        if probability(feats, found["weights"]) >= found["threshold"]:
+            retype(m, feats, found)
             kept.append(m)
     return kept
 

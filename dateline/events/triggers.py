@@ -120,6 +120,11 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "
 MUTUAL_CODES = ("036", "040", "046")  # meet, consult, negotiate: each party acts on the other
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "xcomp", "ccomp", "prt", "advmod", "acomp", "npadvmod"})
 SUBJECT_DEPS_ALL = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+# Verbs of travel: the dictionary codes "flew to" as an intent to meet (CAMEO 036) and "arrived" as
+# a consultation by its block, but in news a trip told as done is a visit, and only an official's:
+# refugees, buses and sons arrive too.
+TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "head", "jet"})
+TRAVEL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 class _Context:
@@ -234,6 +239,8 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
                 best = p
                 break
     if best is not None:
+        if lemma in TRAVEL_VERBS and best.type in TRAVEL_TYPES:
+            return _trip(tok, lemma, verbs[0], best)
         return _kb_entry(lemma, verbs[0], best.type, best.mode, best.code, best)
     # Alone, a verb codes what the dictionary gives it by name ("MURDER [190]"), or its block's code
     # when the block is the synonyms of one verb (SLAY under KILL); a synonym in a broad class
@@ -241,7 +248,16 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
     verb = next((v for v in verbs if v.own or v.head or (v.close and v.type in CLOSE_TYPES)), None)
     if verb is None or not alone:
         return None
+    if lemma in TRAVEL_VERBS and verb.type in TRAVEL_TYPES:
+        return _trip(tok, lemma, verb, None)
     return _kb_entry(lemma, verb, verb.type, verb.mode, verb.code, None)
+
+
+def _trip(tok: Token, lemma: str, verb: Verb, pattern: Pattern | None) -> Entry | None:
+    """A travel verb the dictionary codes as cooperation: an official's visit, else no event."""
+    if not _officials(tok):
+        return None
+    return _kb_entry(lemma, verb, "CONSULT", "visit", "042", pattern)
 
 
 def _kb_entry(lemma: str, verb: Verb, type_: str | None, mode: str | None, code: str | None,

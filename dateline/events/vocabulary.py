@@ -218,6 +218,27 @@ def _event_nouns(verbs: VerbLexicon) -> dict[str, tuple[str, str | None]]:
     return nouns
 
 
+def offered_types(pos: str, lemma: str) -> frozenset[str]:
+    """Every PLOVER type the vocabulary gives a trigger word in any of its senses: the curated
+    entries and, for a verb, the dictionary's own code and its patterns' codes. The type decision
+    chooses among these, so a sentence can only select a sense the word has."""
+    return _offered_at(str(kb_path()), pos, lemma)
+
+
+@functools.lru_cache(maxsize=4096)
+def _offered_at(path: str, pos: str, lemma: str) -> frozenset[str]:
+    head = lemma.split()[0]
+    found = {e.type for e in lexicon().get((pos, head), [])}
+    vocab = _vocabulary_at(path)
+    if vocab is not None:
+        if pos == "V":
+            for verb in vocab.verbs.verbs.get(head, []):
+                found.update(t for t in (verb.type, *(p.type for p in verb.patterns)) if t)
+        elif head in vocab.nouns:
+            found.add(vocab.nouns[head][0])
+    return frozenset(found)
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
