@@ -31,14 +31,6 @@ def serial_result(tmp_path_factory):
     return stored(db)
 
 
-def test_engines_one_process_with_the_writer_beside_the_stages_matches_serial(tmp_path, serial_result):
-    db = tmp_path / "d.db"
-    with Store(db) as store:
-        stats = run([str(EXAMPLES)], store, engine=get_engine("local", workers=1))
-    assert stats.new == 4
-    assert stored(db) == serial_result
-
-
 def test_engines_overlapped_passes_on_a_stage_error_and_starts_nothing_more():
     from dateline.engines.local import overlapped
 
@@ -58,19 +50,16 @@ def test_engines_overlapped_passes_on_a_stage_error_and_starts_nothing_more():
     assert len(started) <= 4  # at most two in flight beyond what was written
 
 
-def test_engines_pool_matches_serial(tmp_path, serial_result):
+@pytest.mark.parametrize(
+    ("name", "workers"), [("local", 1), ("local", 2), ("dask", 1)],
+    ids=["one process, the writer beside the stages", "process pool", "dask local cluster"],
+)
+def test_engines_store_what_the_serial_engine_stores(tmp_path, serial_result, name, workers):
+    if name == "dask":
+        pytest.importorskip("distributed")
     db = tmp_path / "d.db"
     with Store(db) as store:
-        stats = run([str(EXAMPLES)], store, engine=get_engine("local", workers=2))
-    assert stats.new == 4
-    assert stored(db) == serial_result
-
-
-def test_engines_dask_local_cluster_matches_serial(tmp_path, serial_result):
-    pytest.importorskip("distributed")
-    db = tmp_path / "d.db"
-    with Store(db) as store:
-        stats = run([str(EXAMPLES)], store, engine=get_engine("dask", workers=1))
+        stats = run([str(EXAMPLES)], store, engine=get_engine(name, workers=workers))
     assert stats.new == 4
     assert stored(db) == serial_result
 
