@@ -555,15 +555,18 @@ class StoryIndex:
         of one event also share what happened. Names of people and organisations alone count only
         when they carry much of the cosine (two reports of one celebrity's arrest share little but
         her name; a minister's two meetings in a week share his name and nothing else)."""
-        own = own or (place_words(features), name_words(features))
-        places, names = own[0] | story.places, own[1] | story.names
+        places, names = own or (place_words(features), name_words(features))
+
+        def named_by(key: str) -> bool:  # a word of a name of the article or of the story
+            return key in names or key in story.names
+
         named = bare = 0.0
         for key, weight in vector[0].items():
-            if key in places:
+            if key in places or key in story.places:
                 continue
             shared = weight * centroid[0].get(key, 0.0)
             named += shared
-            if key not in names and key not in _ROLES and key + "s" not in names:  # "guterre" from "Guterres"
+            if not named_by(key) and key not in _ROLES and not named_by(key + "s"):  # "guterre" from "Guterres"
                 bare += shared
         named, bare = named / story.centroid_norms[0], bare / story.centroid_norms[0]
         if bare < SPECIFIC_BARE and named < SPECIFIC_NAMED:
