@@ -173,3 +173,37 @@ def stub_event(**fields: Any) -> Event:
     )
     base.update(fields)
     return Event(**base)
+
+
+# Words that open a meeting's counterpart: "talks with X", "meeting X", "received X".
+_PARTNER = re.compile(
+    r"\b(?:with|meeting|met|meets|meet|receiving|received|receives|welcomed|welcoming|hosted|hosting)\s+(?:visiting\s+|the\s+)?"
+    r"((?:[A-Z][\w'’.-]*\s+){0,6}[A-Z][\w'’-]+)"
+)
+_NOT_PARTNERS = frozenset(
+    """president prime minister premier foreign secretary state chancellor king queen prince sheikh
+    vice deputy general chairman chief leader leaders senior officials delegation envoy ambassador
+    mr mrs ms dr the his her their visiting counterpart""".split()
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def named_partners(text: str) -> frozenset[str]:
+    """The counterparts a meeting's sentence names after "with", "met", "received" (their name
+    words casefolded, titles left out): who the parse may have missed ("When meeting with
+    Kabbah, Hu said ...").
+
+    >>> sorted(named_partners("When meeting with Kabbah, Hu said relations have developed smoothly."))
+    ['kabbah']
+    >>> sorted(named_partners("Hu held talks with visiting Ugandan President Yoweri Museveni."))
+    ['yoweri museveni']
+    >>> sorted(named_partners("He met with the press in Beijing."))
+    []
+    """
+    out = set()
+    for m in _PARTNER.finditer(text):
+        words = [re.sub(r"['’]s$", "", w).casefold() for w in m.group(1).split()]
+        words = [w for w in words if w not in _NOT_PARTNERS and w not in _STOPWORDS and not is_place_name(w.title())]
+        if words and not is_place_name(m.group(1).split()[-1]):
+            out.add(" ".join(words))
+    return frozenset(out)

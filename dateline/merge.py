@@ -42,10 +42,18 @@ from .anchors import HARM, anchors_differ, victims
 from .corroboration import is_boilerplate
 from .countries import fold_igo
 from .mention_dates import MAX_DAY, MIN_DAY, REPORT_WINDOW, DateSpan, date_span
+from .meetings import (
+    MUTUAL,
+    lone_and_paired,
+    names_the_counterpart,
+    other_participants,
+    partners_apart,
+    side_meeting,
+)
 from .merge_record import MergedEvent, Texts, build_record, identity
 from .mention_text import DEFINITE, content_words, is_place_name, sentence_towns, stem, trigger_phrase
 from .model import Actor, Event
-from .sides import Ref, Side, alike_key, compare_sides, ref_of
+from .sides import Side, alike_key, compare_sides, ref_of
 
 MERGEABLE_STATUS = {
     "occurred": "real",
@@ -58,7 +66,6 @@ MERGEABLE_STATUS = {
 CONFLICT_DAYS = 1  # same-story reports a day apart are one event with a date conflict
 
 
-MUTUAL = frozenset({"CONSULT", "COOPERATE"})  # types whose direction does not tell two events apart
 # Within a story, a report that names no date may retell an act from weeks before it ("the decision
 # to withdraw"), as long as the same named actors did the same thing; not one from a year before.
 
@@ -292,15 +299,19 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     event = mention.event
     if mention.article not in group.copies.get(mention.copy_key, (mention.article,)):
         return 100.0  # the same sentence in a copy of the same article: the same event, whatever it names
+    same_story = bool(mention.story and mention.story in group.stories)
     if event.mode and group.modes and event.mode not in group.modes:
-        return 0.0
+        # how a named man was harmed is told many ways ("the assassination of Tueni", "the car bomb
+        # that killed Tueni"): within a story the victim, not the mode, says which killing is meant
+        # (an arrest and a sentence of one man are two acts, so coercion keeps its modes apart)
+        if not (same_story and event.type == "ASSAULT" and _same_victim(group, mention, span)):
+            return 0.0
     country = _place_country(event)
     if country and group.countries and country not in group.countries:
         return 0.0
     if _undated_retelling(group, mention, span) and (
             _habitual(mention.event) or all(_habitual(m.event) for m in group.mentions)):
         return 0.0  # "Hamas refuses to recognise Israel", "Israeli daily offensives": a stance, not an act
-    same_story = bool(mention.story and mention.story in group.stories)
     if not same_story and not _exact_day_match(group, span):
         return 0.0  # across stories only a day both reports name ties them: a window or a month is not enough
     if same_story and _same_victim(group, mention, span):
@@ -321,7 +332,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
             span, other, same_story, strong + weak
         ):
             return 0.0
-    if _distinct_harm(group, mention) or _other_parties(group, mention) or _side_meeting(group, mention) or any(
+    if _distinct_harm(group, mention) or _other_parties(group, mention) or side_meeting(group, mention) or any(
         anchors_differ(event.text, m.event.text, event.type, _at(event), _at(m.event)) for m in group.mentions
     ):
         return 0.0
@@ -340,7 +351,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     dyad_told = told_alike or (named_day and (event.type not in HARM or shared >= 1)) or (
         named_alike and _shared_words(group, mention) >= 1)
     told_alike = told_alike or (named_day and (shared >= 1 or (event.type not in HARM and _same_role(group, mention))))
-    if strong and not both_given and _names_the_counterpart(group, mention):
+    if strong and not both_given and names_the_counterpart(group, mention):
         strong += 1  # "Hill had met directly with Kim Kye-Gwan", the second participant left unparsed
     if strong >= 2 or (dyad and (not both_given or dyad_told)):
         # Both sides named alike; or one named and the other only the same country under another
@@ -348,7 +359,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         # different acts share, so the sentences must also tell the same thing.
         return 10.0 + strong + weak + (1 if same_story else 0)
     if strong and told_alike and (
-            shared >= 1 or _shared_words(group, mention) >= SHARED_WORDS or not _lone_and_paired(group, mention)):
+            shared >= 1 or _shared_words(group, mention) >= SHARED_WORDS or not lone_and_paired(group, mention)):
         # one side named alike, the other unknown: the same actor does many things in a story
         # ("Hu met Bush", "Hu spoke at a gala"), so the sentences must also tell the same thing
         return 5.0 + strong + weak + (1 if same_story else 0)
@@ -371,55 +382,6 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if anchored:
         return 2.0 + weak + (1 if same_story else 0)
     return 0.0
-
-
-def _side_meeting(group: _Group, mention: EventMention) -> bool:
-    """A meeting "on the sidelines of" a summit is not the summit: told so, it joins only tellings
-    that name both its participants or speak of the sidelines too, not "Li is in Kuala Lumpur to
-    attend the summit"."""
-    if mention.event.type not in MUTUAL:
-        return False
-    mine = _on_sidelines(mention.event.text)
-    for other in group.mentions:
-        if mine == _on_sidelines(other.event.text):
-            continue
-        plain = other if mine else mention
-        if len([r for side in plain.sides for r in side if not r.generic]) < 2:
-            return True
-    return False
-
-
-def _names_the_counterpart(group: _Group, mention: EventMention) -> bool:
-    """A meeting's telling with one side left empty names in its sentence a participant the group
-    has and the mention's sides do not: the parse missed him, the sentence did not."""
-    if mention.event.type not in MUTUAL:
-        return False
-    mine = {r.name for side in mention.sides for r in side}
-    text = mention.event.text.casefold()
-    for sides in group.side_sets:
-        for r in sides[0] + sides[1]:
-            if not r.generic and r.name not in mine and len(r.name) > 3 and re.search(
-                    r"\b" + re.escape(r.name) + r"\b", text):
-                return True
-    return False
-
-
-def _lone_and_paired(group: _Group, mention: EventMention) -> bool:
-    """A meeting's telling that names one participant ("Li is in Kuala Lumpur to attend the summit")
-    and one that names two (Li's talks with Prabowo): a summit's guest meets many on its day, so
-    being the same participant in the same role does not say which meeting is meant."""
-    if mention.event.type not in MUTUAL:
-        return False
-    counts = [_named_count(mention.sides)] + [_named_count(sides) for sides in group.side_sets]
-    return min(counts) <= 1 and max(counts) >= 2
-
-
-def _named_count(sides: tuple[Side, Side]) -> int:
-    return len({r.name for side in sides for r in side if not r.generic})
-
-
-def _on_sidelines(text: str) -> bool:
-    return "sideline" in text.casefold()
 
 
 def _same_victim(group: _Group, mention: EventMention, span: DateSpan) -> bool:
@@ -549,7 +511,6 @@ def _names_alike(group: _Group, mention: EventMention) -> bool:
     return bool(mine) and mine <= theirs
 
 
-
 def _distinct_harm(group: _Group, mention: EventMention) -> bool:
     """Killings, attacks and arrests in different towns, or with different tolls in different named
     places, are different events, however alike their sides ("Israeli troops" shot someone in two
@@ -615,7 +576,8 @@ def _group_evidence(group: _Group, mention: EventMention) -> tuple[int, int] | N
     mine = mention.sides
     mutual = mention.event.type in MUTUAL
     best = (0, 0)
-    if mutual and any(_other_participants(mine, theirs) for theirs in group.side_sets):
+    if mutual and (any(other_participants(mine, theirs) for theirs in group.side_sets)
+                   or partners_apart(group, mention)):
         return None
     for theirs in group.side_sets:
         found = compare_sides(mine, theirs, mutual)
@@ -641,27 +603,6 @@ def _same_role(group: _Group, mention: EventMention) -> bool:
                    for x in a for y in b):
                 return True
     return False
-
-
-def _other_participants(mine: tuple[Side, Side], theirs: tuple[Side, Side]) -> bool:
-    """Each telling of a meeting names a participant the other does not know (not named there, and
-    of no country it involves): the business council's meeting is not the talks the trade body's
-    delegates held, and Hu's talks with Abe are not Hu's attendance of the APEC leaders' meeting,
-    whichever side each list is on. A delegation's members (Bush and Rice visiting Jordan, the king
-    receiving Bush) are known by their country. Asked of every member of a group (complete link),
-    so a summit's hub does not join the meetings around it."""
-    a = [r for r in mine[0] + mine[1] if not r.generic]
-    b = [r for r in theirs[0] + theirs[1] if not r.generic]
-    if not (a and b):
-        return False
-    return bool(_strangers(a, theirs[0] + theirs[1])) and bool(_strangers(b, mine[0] + mine[1]))
-
-
-def _strangers(named: list[Ref], others: Side) -> list[Ref]:
-    """The named participants that nobody of ``others`` is, nor shares a country with."""
-    countries = {fold_igo(r.country) for r in others if r.country}
-    return [x for x in named if not (x.country and fold_igo(x.country) in countries)
-            and not any(compare_sides(((x,), ()), ((y,), ()), False) for y in others)]
 
 
 def _refers_back(group: _Group, event: Event) -> bool:

@@ -724,3 +724,44 @@ def test_merge_one_named_victim_is_one_killing_within_a_story(second, merged):
     options = dict(day=None, article="a2", type_="ASSAULT", location=None, published="2025-06-04")
     options.update(second)
     assert len(merge_events([first, _at(**options)])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the host's talks with another guest, the guest left out of the parse but named: apart
+        (dict(text="When meeting with Okonkwo, Xi said relations between the two countries were good."), 2),
+        # the same talks, the guest named by his full name after "with": one
+        (dict(text="During his talks with visiting President Samuel Mbeki, Xi said relations were good."), 1),
+        # the same talks told by the host alone, no counterpart named: one
+        (dict(text="Xi said after the talks that relations between the two countries were good."), 1),
+    ],
+)
+def test_merge_a_hosts_talks_with_guests_the_parse_missed_stay_apart(second, merged):
+    mbeki = Actor(39, "Samuel Mbeki", role="President", country="ZAF", sector="GOV")
+    first = _at("Xi held talks with Mbeki in Beijing on Thursday, and said relations between the two countries "
+                "were good.", "talks", None, "a1", source=(XI,), target=(mbeki,), location=None,
+                published="2025-11-02")
+    options = dict(trigger="meeting" if "meeting" in second["text"] else "talks", day=None, article="a2",
+                   source=(XI,), target=(), location=None, published="2025-11-03")
+    options.update(second)
+    assert len(merge_events([first, _at(**options)])) == merged
+
+
+@pytest.mark.parametrize(
+    "mode, type_, merged",
+    [
+        # a named man's killing told as an assassination and as a bombing: one killing
+        ("assassinate", "ASSAULT", 1),
+        # his arrest and his sentence are two acts, whatever the man
+        ("sentence", "COERCE", 2),
+    ],
+)
+def test_merge_one_victims_killing_in_other_modes_is_one_event(mode, type_, merged):
+    a = _at("Opposition leader Ivan Petrov was killed by a car bomb in the capital on Monday.", "killed",
+            "2025-06-02", "a1", type_=type_, source=(), target=(), location=None)
+    a.event.mode = "explosives" if type_ == "ASSAULT" else "arrest"
+    b = _at("Rice said she was outraged by the assassination of Petrov.", "assassination", None, "a2",
+            type_=type_, source=(), target=(), location=None, published="2025-06-03")
+    b.event.mode = mode
+    assert len(merge_events([a, b])) == merged
