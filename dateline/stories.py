@@ -641,6 +641,10 @@ def check_score(a: _View, b: _View) -> float:
             continue
         if sa & sb:
             score += CHECKS[kind + "_agree"]
+            if kind == "K" and sa - b.names[kind] and sb - a.names[kind]:
+                # China's talks with Romania and China's talks with Sudan: one country shared, and
+                # each centred on a partner the other never names
+                score -= CHECKS["K_other"]
         elif sa & b.names[kind] or sb & a.names[kind]:
             score -= CHECKS[kind + "_mentioned"]
         else:
@@ -681,6 +685,7 @@ CHECKS = {
     "K_agree": 0.0,  # countries agreeing say little (every report from China names China) ...
     "K_mentioned": 0.0,
     "K_conflict": 0.1,  # ... but reports centred on two different countries are two events
+    "K_other": 0.1,  # ... as are reports centred on one country's dealings with two others
 }
 
 

@@ -299,3 +299,29 @@ def test_stories_reports_sharing_only_a_persons_name_are_separate_stories():
         )
     ]
     assert assigned[1] != assigned[0] and assigned[2] == assigned[0]
+
+
+
+@pytest.mark.parametrize(
+    "a, b, apart",
+    [
+        # one country's dealings with two partners, each never named by the other: apart
+        (({"CHN", "KEN"}, {"CHN", "KEN"}), ({"CHN", "PER"}, {"CHN", "PER"}), True),
+        # the same partner: nothing against
+        (({"CHN", "KEN"}, {"CHN", "KEN"}), ({"CHN", "KEN"}, {"CHN", "KEN", "USA"}), False),
+        # the other report names the partner in passing: nothing against
+        (({"CHN", "KEN"}, {"CHN", "KEN"}), ({"CHN", "PER"}, {"CHN", "PER", "KEN"}), False),
+        # only the shared country central in one of them: nothing against
+        (({"CHN"}, {"CHN", "KEN"}), ({"CHN", "PER"}, {"CHN", "PER"}), False),
+    ],
+)
+def test_stories_reports_centred_on_one_countrys_dealings_with_two_others_count_against(a, b, apart):
+    """The recurring series of wire copy: China's talks with one partner a day, told in the same words."""
+    from dateline.stories import CHECKS, _View, check_score
+
+    def view(salient, names):
+        v = _View()
+        v.salient["K"], v.names["K"] = set(salient), set(names)
+        return v
+
+    assert check_score(view(*a), view(*b)) == (-CHECKS["K_other"] if apart else 0.0)
