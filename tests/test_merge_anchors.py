@@ -39,6 +39,12 @@ GAZA = {"name": "Gaza Strip", "country": "PSE"}
         ("A colonel was kidnapped and killed.", "Gunmen killed a guard at the camp.", "ASSAULT", False),  # unnamed
         ("He was killed by Hamas gunmen.", "Hamas gunmen killed a guard.", "ASSAULT", False),  # the doer is no victim
         ("Troops arrested three militants in Jenin.", "Eight other militants were arrested in the raid.", "COERCE", True),
+        # a roundup's incidents on different days; the day someone said it is no anchor
+        ("A roadside bomb hit an army patrol on Thursday.", "A car bomb hit a police patrol on Tuesday.", "MOBILIZE",
+         True),
+        ("A roadside bomb hit an army patrol on Thursday.", "Police said on Friday a bomb hit the patrol.", "MOBILIZE",
+         False),
+        ("The talks opened on Monday in Oslo.", "Delegates met in Oslo late Monday.", "CONSULT", False),
         ("Troops arrested three militants in Jenin.", "The three were arrested at dawn.", "COERCE", False),
     ],
 )
@@ -175,3 +181,19 @@ def test_merge_the_same_named_sides_need_a_word_in_common(second, merged):
                 location=None, published="1997-04-17")
     assert len(merge_events([first, other])) == merged
 
+
+
+@pytest.mark.parametrize(
+    "a, trigger_a, b, trigger_b, differ",
+    [
+        # the weekday dates what was said of the order, far from the order itself: no anchor
+        ("Trump on Monday decided to withdraw the troops.", "decided",
+         "Trump's order to withdraw the troops drew sharp criticism from several Republican senators on Wednesday.",
+         "order", False),
+        # each incident's own day, by its word: two incidents
+        ("A roadside bomb hit an army patrol on Thursday.", "hit",
+         "A car bomb hit a police patrol on Tuesday.", "hit", True),
+    ],
+)
+def test_weekdays_anchor_only_near_the_act(a, trigger_a, b, trigger_b, differ):
+    assert anchors_differ(a, b, "RETREAT", a.find(trigger_a), b.find(trigger_b)) is differ
