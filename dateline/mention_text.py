@@ -80,15 +80,24 @@ def content_words(event: Event, keep_common: bool = False) -> frozenset[str]:
     for m in re.finditer(r"[A-Za-z][A-Za-z'-]+", event.text):
         if m.group()[0].isupper() and (m.start() in in_place or is_place_name(m.group().rstrip("'s").rstrip("’"))):
             continue  # where ("Gaza", "the Gaza Strip"): places are compared as places, not as content
-        w = m.group().casefold()
-        w = w.rstrip("'s").rstrip("’")
+        w = re.sub(r"['’]s?$", "", m.group().casefold())  # the possessive, not every final "s"
         root = stem(w)
+        one = _singular(w)
         if len(root) < 4 or w in _STOPWORDS or w in _SAYING or root in _SAYING or w in _TITLES or w in names or root in names or (
-            not keep_common and (w in common or root in common)
+            not keep_common and (w in common or root in common or one in common)
         ):
             continue
         out.add(root)
     return frozenset(out)
+
+
+def _singular(word: str) -> str:
+    """A plural's singular, as the list of generic news words spells it ("countries" → "country")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def _place_spans(text: str) -> set[int]:
