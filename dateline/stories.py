@@ -130,6 +130,7 @@ class StoryFeatures:
     published: str | None = None
     title: str | None = None
     minhash: list[int] = field(default_factory=list)
+    own_day: str | None = None  # the publication day, when the lead says that day is when it happened
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -200,7 +201,31 @@ def story_features(
         published=published,
         title=title,
         minhash=_minhash(text),
+        own_day=_own_day(text, published),
     )
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+LEAD_CHARS = 300
+
+
+def _own_day(text: str, published: str | None) -> str | None:
+    """The publication day, when the lead names that weekday ("Share prices closed up Wednesday",
+    published on a Wednesday): the report tells what happened on its own day. Two such reports of
+    different days are instalments of a series (a daily market report, a day's results), not one
+    event told twice; a follow-up names the day of the event it follows ("the explosion on Tuesday").
+
+    >>> _own_day("Share prices on the exchange closed up Wednesday, dealers said.", "2005-11-02")
+    '2005-11-02'
+    >>> _own_day("Rescuers on Thursday searched for miners trapped since Tuesday.", "2005-11-02") is None
+    True
+    """
+    day = day_of(published)
+    if day is None:
+        return None
+    lead = text[:LEAD_CHARS].casefold()
+    named = {w for w in _WEEKDAYS if re.search(r"\b" + w + r"\b", lead)}
+    return day.isoformat() if named == {_WEEKDAYS[day.weekday()]} else None
 
 
 def _doc_terms(doc: Any) -> Counter[str]:
@@ -597,6 +622,7 @@ class _View:
     """The who/where/when of an article or a whole story, for the same-event checks."""
 
     years: set[int] = field(default_factory=set)
+    own_days: set[str] = field(default_factory=set)
     days: set[str] = field(default_factory=set)
     salient: dict[str, set[str]] = field(default_factory=lambda: {"P": set(), "G": set(), "K": set()})
     names: dict[str, set[str]] = field(default_factory=lambda: {"P": set(), "G": set(), "K": set()})
@@ -608,6 +634,8 @@ class _View:
         return view
 
     def absorb(self, features: StoryFeatures) -> None:
+        if features.own_day:
+            self.own_days.add(features.own_day)
         self.years.update(features.years)
         self.days.update(features.days)
         salient, names = _salience(features)
@@ -635,6 +663,8 @@ def check_score(a: _View, b: _View) -> float:
         score += CHECKS["year_agree"] if max(a.years) == max(b.years) else -CHECKS["year_differ"]
     if a.days & b.days:
         score += CHECKS["day_agree"]
+    if a.own_days and b.own_days and not a.own_days & b.own_days:
+        score -= CHECKS["own_day_differ"]  # each tells its own day's news: a series, not one event
     for kind in ("P", "G", "K"):
         sa, sb = a.salient[kind], b.salient[kind]
         if not sa or not sb:
@@ -676,6 +706,7 @@ CHECKS = {
     "year_agree": 0.08,
     "year_differ": 0.12,
     "day_agree": 0.08,
+    "own_day_differ": 0.1,
     "P_agree": 0.04,
     "P_mentioned": 0.08,
     "P_conflict": 0.08,

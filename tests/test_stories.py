@@ -325,3 +325,34 @@ def test_stories_reports_centred_on_one_countrys_dealings_with_two_others_count_
         return v
 
     assert check_score(view(*a), view(*b)) == (-CHECKS["K_other"] if apart else 0.0)
+
+
+@pytest.mark.parametrize(
+    "text, published, own",
+    [
+        # the lead tells what happened on its own publication day
+        ("Share prices on the exchange closed up Wednesday, with the index rising 9 points.", "2005-11-02", True),
+        # a follow-up names the day of the event it follows
+        ("Rescuers on Thursday searched for miners trapped since the blast on Tuesday.", "2005-11-03", False),
+        # another weekday than its own
+        ("The mine exploded on Tuesday evening, officials said.", "2005-11-03", False),
+        # no date
+        ("Share prices closed up Wednesday.", None, False),
+    ],
+)
+def test_stories_a_lead_that_tells_its_own_days_news(text, published, own):
+    assert story_features(text, published=published).own_day == (published if own else None)
+
+
+def test_stories_a_daily_series_counts_against_one_story():
+    """Two instalments of a daily report, each telling its own day's news, score lower against each
+    other than two reports of one day's news."""
+    from dateline.stories import CHECKS, _View, check_score
+
+    def view(own_day):
+        v = _View()
+        v.own_days = {own_day}
+        return v
+
+    assert check_score(view("2005-11-02"), view("2005-11-10")) == -CHECKS["own_day_differ"]
+    assert check_score(view("2005-11-02"), view("2005-11-02")) == 0.0
