@@ -337,6 +337,11 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     ):
         return 0.0
     shared = _shared_content(group, mention)
+    if _another(event.text) or any(_another(m.event.text) for m in group.mentions):
+        # "In a separate incident, ...": the sentence says its act is not the others of its article;
+        # another report may tell the same act, on the day both name and in the same words
+        if mention.article in group.articles or not (_same_named_day(group, span) and shared >= SHARED_WORDS):
+            return 0.0
     told_alike = (
         (mention.article in group.articles and not (event.source and event.target) and _refers_back(group, event))
         or _same_place_and_day(group, event, span, same_story)
@@ -424,6 +429,19 @@ def _full_name(surname: str, texts: list[str]) -> bool:
             if m.group(1) not in ("The", "A", "An", "Two", "Three", "Four", "Five") and not is_place_name(m.group(1)):
                 return True
     return False
+
+
+_ANOTHER = re.compile(
+    r"\b(?:in\s+(?:a\s+separate|another)|a\s+separate|another\s+separate)\s+"
+    r"(?:incident|attack|clash|clashes|raid|blast|bombing|explosion|shooting|ambush|operation)\b",
+    re.IGNORECASE,
+)
+
+
+def _another(text: str) -> bool:
+    """The sentence tells its act as another than its article's others ("In a separate incident",
+    "in another attack"): a roundup's next item."""
+    return _ANOTHER.search(text) is not None
 
 
 def _undated_retelling(group: _Group, mention: EventMention, span: DateSpan) -> bool:

@@ -766,3 +766,22 @@ def test_merge_one_victims_killing_in_other_modes_is_one_event(mode, type_, merg
             type_=type_, source=(), target=(), location=None, published="2025-06-03")
     b.event.mode = mode
     assert len(merge_events([a, b])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # a roundup's next item, told as another incident: apart, though the sides and words agree
+        ("In a separate incident, a roadside bomb hit a police patrol near the border, killing two soldiers.", 2),
+        ("Two soldiers were killed in another attack on a police patrol near the border.", 2),
+        # the same attack told again by another report: one
+        ("A roadside bomb hit a police patrol near the border, killing two soldiers, police said.", 1),
+    ],
+)
+def test_merge_an_act_told_as_another_incident_stays_apart(second, merged):
+    army = Actor(40, "army", kind="ORG", country="IRQ", sector="MIL")
+    first = _at("A roadside bomb hit a police patrol near the border on Tuesday, killing two soldiers.", "hit",
+                None, "a1", type_="MOBILIZE", source=(army,), target=(), location=None, published="2025-03-04")
+    other = _at(second, "hit" if "hit" in second else "attack", None, "a2", type_="MOBILIZE", source=(army,),
+                target=(), location=None, published="2025-03-04")
+    assert len(merge_events([first, other])) == merged
