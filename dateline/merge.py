@@ -300,7 +300,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if mention.article not in group.copies.get(mention.copy_key, (mention.article,)):
         return 100.0  # the same sentence in a copy of the same article: the same event, whatever it names
     same_story = bool(mention.story and mention.story in group.stories)
-    if event.mode and group.modes and event.mode not in group.modes:
+    if event.mode and group.modes and not any(_modes_agree(event.mode, m) for m in group.modes):
         # how a named man was harmed is told many ways ("the assassination of Tueni", "the car bomb
         # that killed Tueni"): within a story the victim, not the mode, says which killing is meant
         # (an arrest and a sentence of one man are two acts, so coercion keeps its modes apart)
@@ -429,6 +429,15 @@ def _full_name(surname: str, texts: list[str]) -> bool:
             if m.group(1) not in ("The", "A", "An", "Two", "Three", "Four", "Five") and not is_place_name(m.group(1)):
                 return True
     return False
+
+
+# Modes that tell one attack in other words: a suicide bombing is a bombing, an assassination is done
+# with a bomb or a gun.
+_ONE_ATTACK = (frozenset({"explosives", "suicide-attack", "assassinate"}), frozenset({"firearms", "assassinate"}))
+
+
+def _modes_agree(a: str, b: str) -> bool:
+    return a == b or any(a in family and b in family for family in _ONE_ATTACK)
 
 
 _ANOTHER = re.compile(

@@ -785,3 +785,21 @@ def test_merge_an_act_told_as_another_incident_stays_apart(second, merged):
     other = _at(second, "hit" if "hit" in second else "attack", None, "a2", type_="MOBILIZE", source=(army,),
                 target=(), location=None, published="2025-03-04")
     assert len(merge_events([first, other])) == merged
+
+
+@pytest.mark.parametrize(
+    "mode, merged",
+    [
+        ("suicide-attack", 1),  # a suicide bombing is a bombing: one attack
+        ("firearms", 2),  # a shooting is another attack
+    ],
+)
+def test_merge_one_attack_told_with_another_weapons_word(mode, merged):
+    town = {"name": "Hadera", "country": "ISR"}
+    a = _at("A bomb exploded at a bus station in Hadera on Monday, killing three people.", "exploded",
+            "2025-03-03", "a1", type_="ASSAULT", source=(), target=(), location=town)
+    a.event.mode = "explosives"
+    b = _at("A suicide bomber killed three people at a bus station in Hadera on Monday.", "killed",
+            "2025-03-03", "a2", type_="ASSAULT", source=(), target=(), location=town)
+    b.event.mode = mode
+    assert len(merge_events([a, b])) == merged
