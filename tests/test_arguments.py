@@ -76,6 +76,9 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
         # a participle set off by a comma: its noun is the one freed, not the one who frees
         ("The aid worker Tim Okello, freed in the north on Monday, flew home.", "RETREAT", [],
          ["The aid worker Tim Okello"]),
+        # a participle clause with a "by" agent: the clause's subject undergoes the act
+        ("The new premier Anna Berg fought to save her job on Friday, rebuffed by the rebels in the east.",
+         "REJECT", ["the rebels in the east"], ["The new premier Anna Berg"]),
     ],
 )
 def test_arguments_sides_as_written(text: str, type_: str, source: list[str], target: list[str]) -> None:
@@ -135,6 +138,10 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
         ("Hundreds of political activists were released by the government.", "RETREAT",
          [("government", None, "GOV")], [("Hundreds of political activists", None, "OPP")]),
         ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")], []),
+        # people of no sector the words say are a side all the same
+        ("A police spokesman said three men had been detained.", "COERCE", [], [("three men", None, "UNK")]),
+        ("The government praised the two women on Monday.", "SUPPORT",
+         [("government", None, "GOV")], [("two women", None, "CVL")]),
         # a state of emergency is no one
         ("The government lifted a state of emergency in the north.", "CONCEDE",
          [("government", None, "GOV")], []),

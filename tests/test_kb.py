@@ -72,6 +72,17 @@ COUNTRYINFO = """<!-- header -->
 \tNO_TERM_PERSON_\t[NOT A CODE]
 </Government>
 </Country>
+<Country>
+<CountryCode>MNG</CountryCode>
+<CountryName>MONGOLIA</CountryName>
+<ISO3166-alpha3>MOZ</ISO3166-alpha3>
+<Capital>
+\tULAANBAATAR_
+</Capital>
+<Government>
+\tBATBAYAR_TSEND_\t[MNGGOV 20070110 - 20091231]\t# Minister of Health
+</Government>
+</Country>
 """
 COUNTRIES = """CCA2,Name,CCA3,Nationality
 NO,Norway,NOR,"Norwegian, Norwegians"
@@ -179,6 +190,13 @@ def test_kb_agents_with_sets_and_plurals(small: tuple[KnowledgeBase, kb.Report],
 def test_kb_places_from_countryinfo_and_ngec(small: tuple[KnowledgeBase, kb.Report]) -> None:
     base, _ = small
     assert (base.place("Kazakhstani"), base.place("Astana"), base.place("Norwegians")) == ("KAZ", "KAZ", "NOR")
+
+
+def test_kb_countryinfo_alpha3_slip_goes_by_name_and_cameo_code(small: tuple[KnowledgeBase, kb.Report]) -> None:
+    """A block whose alpha-3 line names another country than its name and CAMEO code agree on."""
+    base, _ = small
+    found = base.resolve("Batbayar Tsend", 20080101)
+    assert (base.place("Ulaanbaatar"), found.country if found else None) == ("MNG", "MNG")
 
 
 @pytest.mark.parametrize(

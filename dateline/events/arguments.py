@@ -257,6 +257,9 @@ PEOPLE = frozenset(
     "leader official people person man woman child resident member villager citizen civilian "
     "worker student side party country nation".split()
 )
+# Nouns of persons that make a side of their own ("three men were detained"), unlike "side",
+# "party" or "country", which stand for someone the sentence names elsewhere.
+PERSONS_NOUNS = frozenset("man woman person people child boy girl resident civilian villager citizen".split())
 TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 
@@ -366,8 +369,8 @@ def _names_people(tok: Token) -> bool:
     people or a body: "villagers", "Islamic fundamentalists", "a group of refugees", "hundreds of
     workers"; not a noun that a modifying noun alone makes sound like one ("a refugee camp", "the
     army base")."""
-    if _head_sector(tok.text) is not None:
-        return True
+    if _head_sector(tok.text) is not None or tok.lemma_.lower() in PERSONS_NOUNS:
+        return True  # "three men", "the two women": people, though of no sector the words say
     # a people's or a faith's adjective makes a group of a noun no table knows ("Islamic
     # fundamentalists", "Russian advisers"); a common one does not ("criminal charges")
     adjectives = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.text[:1].isupper()]

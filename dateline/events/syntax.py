@@ -134,6 +134,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             subj, passive = subject_tokens(gov)
             if verb.dep_ == "advcl" and verb.tag_ == "VBG":
                 passive = False  # "Britain was not involved ..., rejecting an accusation"
+            elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass", "mark") for c in verb.children
+            ):
+                passive = True  # "the premier fought on, rebuffed by rebels": he is rebuffed
             if verb.dep_ == "xcomp" and passive and lemma_of(gov) in PLAN_VERBS:
                 passive = False
             return subj, passive if verb.dep_ != "xcomp" else passive and gov.lemma_.lower() not in PLAN_VERBS
