@@ -76,6 +76,10 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
         # a participle set off by a comma: its noun is the one freed, not the one who frees
         ("The aid worker Tim Okello, freed in the north on Monday, flew home.", "RETREAT", [],
          ["The aid worker Tim Okello"]),
+        # "they" is no one person: not the speaker who names no group
+        ("Minister Anna Berg said they would attack the town.", "ASSAULT", ["they"], ["the town"]),
+        ("Anna Berg and Jon Holm said they would attack the town.", "ASSAULT", ["Anna Berg and Jon Holm"],
+         ["the town"]),
         # a participle clause with a "by" agent: the clause's subject undergoes the act
         ("The new premier Anna Berg fought to save her job on Friday, rebuffed by the rebels in the east.",
          "REJECT", ["the rebels in the east"], ["The new premier Anna Berg"]),
@@ -138,6 +142,14 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
         ("Hundreds of political activists were released by the government.", "RETREAT",
          [("government", None, "GOV")], [("Hundreds of political activists", None, "OPP")]),
         ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")], []),
+        # a pronoun is the group its antecedent names
+        ("The rebels said they attacked the convoy.", "ASSAULT", [("rebels", None, "REB")], []),
+        # a state named only as another group's nationality is not this group's
+        ("Local residents attacked the UN vehicles to protest at the presence of Rwandan refugees.",
+         "ASSAULT", [("Local residents", None, "CVL")], [("UN", "IGO", None)]),
+        # an adjective after the group ties it to a state
+        ("Gunmen loyal to Chad's former president attacked the police post.", "ASSAULT",
+         [("Gunmen loyal", "TCD", "REB")], []),
         # people of no sector the words say are a side all the same
         ("A police spokesman said three men had been detained.", "COERCE", [], [("three men", None, "UNK")]),
         ("The government praised the two women on Monday.", "SUPPORT",

@@ -249,6 +249,11 @@ def describe_persons(
                 exact = base.resolve(draft.name, day, near)
                 if exact is not None and exact.kind == "person" and exact.current and not exact.presumed:
                     draft.country = exact.country
+        for draft in drafts:
+            # a person the article introduces by name alone, with a surname most bearers of which
+            # serve the article's own country: "Ichiro Ozawa" in a Tokyo story is Japanese
+            if draft.country is None and home and " " in draft.name and base.surname_country(draft.name) == home:
+                draft.country = home
     exclude = {d.country for d in drafts if d.country}
     for draft in drafts:
         official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")

@@ -146,12 +146,36 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
         antecedent = _antecedent(tok)
         if antecedent is not None:
             actor = _actor_of(antecedent, index, depth + 1)
+            if actor is not None and not _agrees(tok, actor, antecedent):
+                actor = None
         if actor is None and tok.lower_ in PRONOUN_KINDS:
             actor = index.before(tok.idx, PRONOUN_KINDS[tok.lower_])
     return actor
 
 
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+
+
+def _agrees_in_words(pronoun: Token, antecedent: Token) -> bool:
+    """Whether a pronoun can stand for a phrase as the tagger reads it: "they" is no one person."""
+    if pronoun.lower_ in PLURAL_PRONOUNS:
+        return not (antecedent.ent_type_ == "PERSON" and antecedent.tag_ == "NNP" and not antecedent.conjuncts)
+    if pronoun.lower_ in PERSONAL_PRONOUNS:
+        return antecedent.ent_type_ not in ("GPE", "ORG", "NORP")
+    return True
+
+
+def _agrees(pronoun: Token, actor: Actor, antecedent: Token) -> bool:
+    """Whether a pronoun can stand for the actor its antecedent names: "they" is no one person
+    ("Michael Steiner said ... to represent their clients"), "he" is a person."""
+    if pronoun.lower_ in PLURAL_PRONOUNS:
+        return actor.kind != "PERSON" or antecedent.tag_ in ("NNS", "NNPS") or bool(antecedent.conjuncts)
+    if pronoun.lower_ in PERSONAL_PRONOUNS:
+        return actor.kind == "PERSON"
+    return True
+
 
 
 def _object_antecedent(tok: Token, index: ActorIndex, depth: int) -> Actor | None:
@@ -239,7 +263,8 @@ def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], 
             found += actors
             found.token = _written(tok, actors[0])
             return found
-    generic = _generic(tokens, index, exclude)
+    # a pronoun stands for the group its antecedent names ("The rebels said they attacked")
+    generic = _generic([_written(t) for t in tokens], index, exclude)
     if generic is not None:
         # kept apart: a known actor another reading finds ("to Liberia") is the better side
         found.generic = generic[1]
@@ -320,7 +345,12 @@ def _written(tok: Token, actor: Actor | None = None) -> Token:
         return _named_before(tok, actor) if actor is not None else tok  # not the clause's subject
     if tok.lower_ in PRONOUNS:
         antecedent = _antecedent(tok)
-        if antecedent is not None and _same_sentence(antecedent, tok) and antecedent.lower_ not in PRONOUNS:
+        if (
+            antecedent is not None
+            and _same_sentence(antecedent, tok)
+            and antecedent.lower_ not in PRONOUNS
+            and _agrees_in_words(tok, antecedent)
+        ):
             return antecedent
     return tok
 
@@ -348,11 +378,25 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
         country, sector = code_actor(name)
         if sector is None:
             continue  # no agent noun: "the plan", "the residence"
+        if country is None:
+            country = _loyalty(tok, index)
         # "several villagers", "the elite troops": a side all the same, whose country the
         # words do not say (merging reads such a side as unknown, not as a conflict)
         actor = index.generic(name, start + text.index(words[0]), end, country, sector)
         if actor not in exclude:
             return tok, actor
+    return None
+
+
+def _loyalty(tok: Token, index: ActorIndex) -> str | None:
+    """The one state an adjective after a group noun ties it to: "militants loyal to Iraq's
+    al-Qaeda frontman" are of Iraq."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.i > tok.i and any(g.dep_ == "prep" for g in c.children):
+            last = c.right_edge
+            named = index.countries_within(c.idx, last.idx + len(last.text))
+            if len(named) == 1:
+                return named.pop()
     return None
 
 
@@ -533,6 +577,7 @@ def _place_generics(m: Mention, index: ActorIndex) -> None:
     while end < len(doc) and not doc[end].is_sent_start:
         end += 1
     named = index.countries_within(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    named -= _other_peoples(doc, start, end, index, vague)
     for actor in vague:
         if any(w in FOREIGN_WORDS for w in actor.name.lower().split()):
             continue  # "the foreign women" in Syria are not Syrian
@@ -540,6 +585,31 @@ def _place_generics(m: Mention, index: ActorIndex) -> None:
         candidates = named - {a.country for a in other}
         if len(candidates) == 1:
             actor.country = candidates.pop()
+
+
+def _other_peoples(doc: Doc, start: int, end: int, index: ActorIndex, vague: list[Actor]) -> set[str]:
+    """States the sentence names only as the nationality of another group of people: "local
+    residents attacked the UN vehicles to protest at the presence of Rwandan Hutu refugees" names
+    the refugees' country, not the residents'."""
+    spans = {(m.start, m.end) for a in vague for m in a.mentions}
+    modifiers: set[str] = set()
+    free: set[str] = set()
+    for tok in doc[start:end]:
+        if not tok.text[:1].isupper():
+            continue
+        actor = index.at(tok.idx, tok.idx + len(tok.text), tok.idx)
+        if actor is None or actor.kind != "COUNTRY" or not actor.country:
+            continue
+        group = tok.head
+        while group.dep_ == "compound" and group.head.i != group.i:
+            group = group.head
+        other_group = (
+            tok.dep_ in ("amod", "compound")
+            and group.tag_ == "NNS"
+            and not any(s <= group.idx < e for s, e in spans)
+        )
+        (modifiers if other_group else free).add(actor.country)
+    return modifiers - free
 
 
 def _set_tokens(m: Mention, src: _Side, tgt: _Side, index: ActorIndex | None = None) -> None:
