@@ -76,8 +76,7 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
         # a participle set off by a comma: its noun is the one freed, not the one who frees
         ("The aid worker Tim Okello, freed in the north on Monday, flew home.", "RETREAT", [],
          ["The aid worker Tim Okello"]),
-        # "they" is no one person: not the speaker who names no group
-        ("Minister Anna Berg said they would attack the town.", "ASSAULT", ["they"], ["the town"]),
+        # "they" after coordinated speakers stands for them
         ("Anna Berg and Jon Holm said they would attack the town.", "ASSAULT", ["Anna Berg and Jon Holm"],
          ["the town"]),
         # a participle clause with a "by" agent: the clause's subject undergoes the act
@@ -144,6 +143,8 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
         ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")], []),
         # a pronoun is the group its antecedent names
         ("The rebels said they attacked the convoy.", "ASSAULT", [("rebels", None, "REB")], []),
+        # "they" is no one person: the speaker is not the actor of what "they" do
+        ("Minister Anna Berg said they would attack the rebels.", "ASSAULT", [], [("rebels", None, "REB")]),
         # a state named only as another group's nationality is not this group's
         ("Local residents attacked the UN vehicles to protest at the presence of Rwandan refugees.",
          "ASSAULT", [("Local residents", None, "CVL")], [("UN", "IGO", None)]),

@@ -158,15 +158,6 @@ PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 
 
-def _agrees_in_words(pronoun: Token, antecedent: Token) -> bool:
-    """Whether a pronoun can stand for a phrase as the tagger reads it: "they" is no one person."""
-    if pronoun.lower_ in PLURAL_PRONOUNS:
-        return not (antecedent.ent_type_ == "PERSON" and antecedent.tag_ == "NNP" and not antecedent.conjuncts)
-    if pronoun.lower_ in PERSONAL_PRONOUNS:
-        return antecedent.ent_type_ not in ("GPE", "ORG", "NORP")
-    return True
-
-
 def _agrees(pronoun: Token, actor: Actor, antecedent: Token) -> bool:
     """Whether a pronoun can stand for the actor its antecedent names: "they" is no one person
     ("Michael Steiner said ... to represent their clients"), "he" is a person."""
@@ -349,7 +340,6 @@ def _written(tok: Token, actor: Actor | None = None) -> Token:
             antecedent is not None
             and _same_sentence(antecedent, tok)
             and antecedent.lower_ not in PRONOUNS
-            and _agrees_in_words(tok, antecedent)
         ):
             return antecedent
     return tok
