@@ -76,6 +76,10 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
         # a participle set off by a comma: its noun is the one freed, not the one who frees
         ("The aid worker Tim Okello, freed in the north on Monday, flew home.", "RETREAT", [],
          ["The aid worker Tim Okello"]),
+        # who announces the launch or start of an attack carries it out
+        ("Turkey announced the launch of the assault on Afrin in January.", "ASSAULT", ["Turkey"], ["Afrin"]),
+        ("The army announced the start of an offensive against the rebels.", "ASSAULT", ["The army"],
+         ["the rebels"]),
         # "they" after coordinated speakers stands for them
         ("Anna Berg and Jon Holm said they would attack the town.", "ASSAULT", ["Anna Berg and Jon Holm"],
          ["the town"]),

@@ -252,8 +252,8 @@ def describe_persons(
         for draft in drafts:
             # a person the article introduces by name alone, with a surname most bearers of which
             # serve the article's own country: "Ichiro Ozawa" in a Tokyo story is Japanese
-            if draft.country is None and home and " " in draft.name and base.surname_country(draft.name) == home:
-                draft.country = home
+            if draft.country is None and home and " " in draft.name:
+                draft.country = home if base.surname_country(draft.name) == home else None
     exclude = {d.country for d in drafts if d.country}
     for draft in drafts:
         official = draft.sector in PERSON_SECTORS or (draft.role is not None and draft.sector == "ELI")

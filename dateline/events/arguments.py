@@ -20,7 +20,9 @@ from dateline.model import Actor
 from dateline.model import Mention as ActorMention
 
 from .mention import Mention
-from .syntax import PRONOUNS, SUBJECT_DEPS, clause_head, light_governor, np_bounds, subject_tokens
+from .syntax import (
+    PRONOUNS, SUBJECT_DEPS, aspect_frame, clause_head, is_verbal, light_governor, np_bounds, subject_tokens,
+)
 from .vocabulary import HOSTILE_MATERIAL, MUTUAL_TYPES, SPEECH_VERBS, lemma_of
 
 TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "over")
@@ -646,6 +648,10 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
             src.take(source, by.token)  # type: ignore[attr-defined]
     if light is not None and not source:
         source = src.take(_first_actors(subject_tokens(light)[0], index, []))
+    # "announced the launch of the assault": "launch" reads as a light word but is a noun
+    frame = aspect_frame(noun) if not source and (light is None or not is_verbal(light)) else None
+    if frame is not None:
+        source = src.take(_first_actors(subject_tokens(frame)[0], index, []))
     target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
     things = m.type in THING_TARGETS
     target = tgt.take(_first_actors(_prep_objects(noun, target_preps), index, source, any_phrase=things))
