@@ -81,6 +81,7 @@ COUNTRYINFO = """<!-- header -->
 </Capital>
 <Government>
 \tBATBAYAR_TSEND_\t[MNGGOV 20070110 - 20091231]\t# Minister of Health
+\tROBERT_ODONKOR_\t[MNGGOV 20070110 - 20091231]\t# Minister of Mines
 </Government>
 </Country>
 """
@@ -169,6 +170,8 @@ def test_kb_resolves_names_at_a_date(small: tuple[KnowledgeBase, kb.Report], nam
         ("Shira Holm", 20030101, (), None),  # another person: a full name must match a full name
         ("Shira Holm", 20030101, ("KAZ",), None),
         ("Saida M. Holm", 20030101, (), "KAZ"),  # one name inside the other, an initial more
+        ("Bob Odonkor", 20080101, (), "MNG"),  # a short form of the given name
+        ("Bert Odonkor", 20080101, (), None),  # not one
     ],
 )
 def test_kb_surname_guesses_need_context(small: tuple[KnowledgeBase, kb.Report], name: str, date: int,

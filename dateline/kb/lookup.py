@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .build import SCHEMA_VERSION, KBError
 from .codes import NON_STATE
-from .names import key, singulars
+from .names import key, same_given_name, singulars
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def _same_person_name(words: list[str], other: list[str]) -> bool:
 def _variant(given: str, other: str) -> bool:
     """Whether two given names are spellings of one ("Aleksandr", "Alexander"; "Sergei", "Sergey"),
     not merely names with the same initial ("Shamima", "Saida")."""
-    if given == other:
+    if given == other or same_given_name(given, other):
         return True
     if given[:1] != other[:1] or min(len(given), len(other)) < 3:
         return False
