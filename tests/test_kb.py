@@ -82,6 +82,7 @@ COUNTRYINFO = """<!-- header -->
 <Government>
 \tBATBAYAR_TSEND_\t[MNGGOV 20070110 - 20091231]\t# Minister of Health
 \tROBERT_ODONKOR_\t[MNGGOV 20070110 - 20091231]\t# Minister of Mines
+\tGANBOLD_TSEND_\t[MNGGOV 20070110 - 20091231]\t# Minister of Roads
 </Government>
 </Country>
 """
@@ -193,6 +194,19 @@ def test_kb_agents_with_sets_and_plurals(small: tuple[KnowledgeBase, kb.Report],
 def test_kb_places_from_countryinfo_and_ngec(small: tuple[KnowledgeBase, kb.Report]) -> None:
     base, _ = small
     assert (base.place("Kazakhstani"), base.place("Astana"), base.place("Norwegians")) == ("KAZ", "KAZ", "NOR")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Oyun Tsend", "MNG"),  # two bearers of the surname, both of one country: where the name comes from
+        ("Oyun Odonkor", None),  # one bearer says too little
+        ("Tsend", None),  # a bare surname is no introduced person
+    ],
+)
+def test_kb_surname_country_needs_several_bearers(small: tuple[KnowledgeBase, kb.Report], name: str,
+                                                  expected: str | None) -> None:
+    assert small[0].surname_country(name) == expected
 
 
 def test_kb_countryinfo_alpha3_slip_goes_by_name_and_cameo_code(small: tuple[KnowledgeBase, kb.Report]) -> None:
