@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import os
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -26,9 +28,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     period: without this the parser glues "Strategic Agreement for Military Interoperability"
     onto the sentence that follows it.
     """
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():  # no Token for every word
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -8,8 +8,9 @@ import sys
 from typing import Any, TextIO
 
 FORMATS = ("jsonl", "csv", "parquet", "plover")
-CSV_FIELDS = ("id", "date", "date_precision", "type", "mode", "status", "source_countries", "source_names",
-              "target_countries", "target_names", "location", "location_country", "sources", "articles",
+CSV_FIELDS = ("id", "date", "date_precision", "before", "reported", "type", "mode", "status", "source_countries",
+              "source_names", "target_countries", "target_names", "location", "location_country", "sources",
+              "outlets", "articles",
               "evidence_text", "evidence_article", "evidence_start", "evidence_end", "status_history", "conflicts",
               "evidence")
 
@@ -51,14 +52,15 @@ def flat(e: dict[str, Any]) -> dict[str, Any]:
     ev = (e.get("evidence") or [{}])[0]
     loc = e.get("location") or {}
     return {
-        "id": e["id"], "date": e.get("date"), "date_precision": e.get("date_precision"), "type": e["type"],
+        "id": e["id"], "date": e.get("date"), "date_precision": e.get("date_precision"),
+        "before": e.get("before"), "reported": e.get("reported"), "type": e["type"],
         "mode": e.get("mode"), "status": e["status"],
         "source_countries": ";".join(a.get("country") or "" for a in e.get("source", [])),
         "source_names": ";".join(a.get("name") or "" for a in e.get("source", [])),
         "target_countries": ";".join(a.get("country") or "" for a in e.get("target", [])),
         "target_names": ";".join(a.get("name") or "" for a in e.get("target", [])),
         "location": loc.get("name"), "location_country": loc.get("country"), "sources": e.get("sources"),
-        "articles": ";".join(e.get("articles", [])), "evidence_text": ev.get("text"),
+        "outlets": e.get("outlets"), "articles": ";".join(e.get("articles", [])), "evidence_text": ev.get("text"),
         "evidence_article": ev.get("article"), "evidence_start": ev.get("start"), "evidence_end": ev.get("end"),
         "status_history": json.dumps(e.get("status_history", []), ensure_ascii=False),
         "conflicts": json.dumps(e.get("conflicts", {}), ensure_ascii=False),
@@ -81,6 +83,9 @@ def to_plover_record(e: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": e["id"],
         "date": e.get("date"),
+        # an undated event's upper bound, and the day it was first reported, beside PLOVER's date
+        "before": e.get("before"),
+        "reported": e.get("reported"),
         "event": event_type,
         "mode": e.get("mode") or "",
         "contexts": [],
@@ -96,6 +101,7 @@ def to_plover_record(e: dict[str, Any]) -> dict[str, Any]:
         "location": {"name": loc.get("name") or "", "country": loc.get("country") or ""},
         "text": evidence[0].get("text") or "",
         "source_count": e.get("sources"),
+        "outlet_count": e.get("outlets"),
         "status": e.get("status"),
         "status_history": e.get("status_history", []),
         "conflicts": e.get("conflicts", {}),
@@ -115,7 +121,7 @@ def _parquet(events: list[dict[str, Any]], path: str) -> None:
     except ImportError:
         raise ExportError("parquet export needs pyarrow: pip install pyarrow") from None
     columns = {name: pa.string() for name in CSV_FIELDS}
-    columns.update(sources=pa.int64(), evidence_start=pa.int64(), evidence_end=pa.int64())
+    columns.update(sources=pa.int64(), outlets=pa.int64(), evidence_start=pa.int64(), evidence_end=pa.int64())
     rows = [flat(e) for e in events]
     schema = pa.schema(list(columns.items()))
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)

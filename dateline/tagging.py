@@ -81,6 +81,8 @@ class CachedAttributeRuler:
             for match_key, start, end in self.multi(doc, allow_missing=True):
                 order, index, attrs = self.multi_attrs[match_key]
                 extra.setdefault(range(start, end)[index], []).append((order, attrs))
+        rows: list[list[int]] = [[] for _ in SET_ATTRS]  # per column: the tokens it changes
+        news: list[list[int]] = [[] for _ in SET_ATTRS]  # and their new values, set in one go
         for i, (tag, lower, dep, space) in enumerate(keys):
             form = self.shared.get(lower)
             if form is None:
@@ -94,7 +96,11 @@ class CachedAttributeRuler:
             if i in extra:
                 columns = _columns(sorted(actions + extra[i], key=lambda a: a[0]))
             for col, value in columns:
-                values[i, col] = value
+                rows[col].append(i)
+                news[col].append(value)
+        for col, changed in enumerate(rows):
+            if changed:
+                values[changed, col] = news[col]
         doc.from_array(list(SET_ATTRS), values)
         return doc
 

@@ -386,6 +386,10 @@ def test_cli_exports_keep_compound_actors_and_history(tmp_path, capsys):
     rows = list(csv.DictReader(csv_out.open()))
     meeting = next(r for r in rows if r["date"] == "2025-05-05")
     assert [h["status"] for h in json.loads(meeting["status_history"])] == ["planned", "occurred"]
+    # the day it was first reported (the preview) beside the day it happened, and the outlets
+    assert (meeting["reported"], meeting["outlets"]) == ("2025-05-04", "2")
+    undated = [r for r in rows if not r["date"] and r["status"] == "occurred"]  # told as done, day not given
+    assert undated and all(r["before"] and r["before"] <= r["reported"] for r in undated)
     assert len(json.loads(meeting["evidence"])) >= 2
     empty = tmp_path / "none.parquet"
     assert main(["export", "--db", db, "--format", "parquet", "--out", str(empty), "--since", "2030"]) == 0

@@ -211,6 +211,28 @@ def test_clause_tense(text: str, tense: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # told on Friday 9 May 2025: a later act without "will" is still the next Monday
+        ("Singh meets Nakatani in Tokyo on Monday.", "2025-05-12"),
+        ("The talks are to resume on Monday.", "2025-05-12"),
+        ("The ministry has scheduled a briefing on Monday.", "2025-05-12"),
+        ("Farmers planned a march through the capital on Monday.", "2025-05-12"),
+        # and the acts told as done stay in the past
+        ("Singh met Nakatani in Tokyo on Monday.", "2025-05-05"),
+        ("Falling bank shares hit the index on Monday.", "2025-05-05"),
+        ("The deal follows Monday's announcement by the ministry.", "2025-05-05"),
+        ("Singh says he met Nakatani on Monday.", "2025-05-05"),
+    ],
+)
+def test_weekday_direction_of_later_acts(text: str, value: str) -> None:
+    from dateline.annotate import parse
+
+    (t,) = [t for t in find_timexes(text, "2025-05-09", doc=parse(text)) if "Monday" in t.text]
+    assert t.value == value
+
+
+@pytest.mark.parametrize(
     ("text", "n"), [("twenty four", 24), ("a couple of", 2), ("2 1/2", 2.5), ("several", None), ("an", 1)]
 )
 def test_number(text: str, n: float | None) -> None:
@@ -237,7 +259,7 @@ def test_time_quality_gate() -> None:
 
     metrics = evaluate(EVAL)
     assert metrics["n"] == 256
-    # measured: value F1 0.813, strict F1 0.886, relaxed F1 0.944, type accuracy 0.957 (unchanged by the
+    # measured: value F1 0.816 (0.813 before later acts without "will" took the next weekday), strict F1 0.886, relaxed F1 0.944, type accuracy 0.957 (unchanged by the
     # robustness to stray commas and line breaks, numbers that are no years, and dates beside full dates)
     assert metrics["value"]["f1"] >= 0.80
     assert metrics["strict"]["f1"] >= 0.87

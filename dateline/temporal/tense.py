@@ -119,4 +119,38 @@ def _direction(found: Found, text: str, doc: Doc | None) -> int:
     tense = clause_tense(root)
     if root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS:
         return 0 if tense == "past" else 1
+    if tense != "future" and _futurate(root, tense):
+        return 1
     return _TENSE_DIRECTION[tense]
+
+
+# Present-tense verbs that describe a state or report speech: "says Monday" is no plan.
+STATIVE_VERBS = {"be", "have", "do", "say", "tell", "seem", "know", "think", "believe", "want", "need",
+                 "remain", "continue", "include", "mean", "appear", "hold", "face", "claim", "insist",
+                 "deny", "accuse", "argue", "note", "add", "show", "suggest", "report", "like"}  # fmt: skip
+
+
+def _futurate(token: Token, tense: str | None) -> bool:
+    """A clause that tells of a later act without a future auxiliary: news writes "Arafat meets
+    Albright Monday", "trading is to resume Tuesday" and "scheduled a news conference Thursday"
+    for acts still to come, so a weekday or month there is the next one."""
+    verb = _governing_verb(token)
+    if verb is None or verb is _NO_VERB:
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and any(c.lower_ == "to" for c in verb.children):
+        return True  # "is to resume", "are to meet"
+    if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "follows Tuesday's declaration": the day of the noun's act, not the verb's
+    lemma = verb.lemma_.lower()
+    if tense == "past" and lemma in PLANNING_VERBS and verb.dep_ != "acl" and token.i > verb.i:
+        return True  # what was scheduled or planned is dated by the plan, after the verb
+    if tense == "present" and lemma not in STATIVE_VERBS and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in SAME_FORM_PAST)
+    return False
+
+
+PLANNING_VERBS = {"schedule", "plan", "slate", "reschedule", "postpone", "delay"}
+# Verbs whose past is their present: "shares hurt the index on Friday" is a past act.
+SAME_FORM_PAST = {"hurt", "cut", "hit", "set", "put", "let", "cost", "spread", "quit", "shut", "beat", "cast",
+                  "burst", "bid", "broadcast", "forecast", "upset", "split", "shed", "thrust", "read", "rid",
+                  "slit", "spit", "wed", "bet", "fit"}  # fmt: skip
