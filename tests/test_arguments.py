@@ -76,6 +76,16 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
         # a participle set off by a comma: its noun is the one freed, not the one who frees
         ("The aid worker Tim Okello, freed in the north on Monday, flew home.", "RETREAT", [],
          ["The aid worker Tim Okello"]),
+        # who announces the launch or start of an attack carries it out
+        ("Turkey announced the launch of the assault on Afrin in January.", "ASSAULT", ["Turkey"], ["Afrin"]),
+        ("The army announced the start of an offensive against the rebels.", "ASSAULT", ["The army"],
+         ["the rebels"]),
+        # "they" after coordinated speakers stands for them
+        ("Anna Berg and Jon Holm said they would attack the town.", "ASSAULT", ["Anna Berg and Jon Holm"],
+         ["the town"]),
+        # a participle clause with a "by" agent: the clause's subject undergoes the act
+        ("The new premier Anna Berg fought to save her job on Friday, rebuffed by the rebels in the east.",
+         "REJECT", ["the rebels in the east"], ["The new premier Anna Berg"]),
     ],
 )
 def test_arguments_sides_as_written(text: str, type_: str, source: list[str], target: list[str]) -> None:
@@ -135,6 +145,20 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
         ("Hundreds of political activists were released by the government.", "RETREAT",
          [("government", None, "GOV")], [("Hundreds of political activists", None, "OPP")]),
         ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")], []),
+        # a pronoun is the group its antecedent names
+        ("The rebels said they attacked the convoy.", "ASSAULT", [("rebels", None, "REB")], []),
+        # "they" is no one person: the speaker is not the actor of what "they" do
+        ("Minister Anna Berg said they would attack the rebels.", "ASSAULT", [], [("rebels", None, "REB")]),
+        # a state named only as another group's nationality is not this group's
+        ("Local residents attacked the UN vehicles to protest at the presence of Rwandan refugees.",
+         "ASSAULT", [("Local residents", None, "CVL")], [("UN", "IGO", None)]),
+        # an adjective after the group ties it to a state
+        ("Gunmen loyal to Chad's former president attacked the police post.", "ASSAULT",
+         [("Gunmen loyal", "TCD", "REB")], []),
+        # people of no sector the words say are a side all the same
+        ("A police spokesman said three men had been detained.", "COERCE", [], [("three men", None, "UNK")]),
+        ("The government praised the two women on Monday.", "SUPPORT",
+         [("government", None, "GOV")], [("two women", None, "CVL")]),
         # a state of emergency is no one
         ("The government lifted a state of emergency in the north.", "CONCEDE",
          [("government", None, "GOV")], []),

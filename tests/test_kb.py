@@ -72,6 +72,19 @@ COUNTRYINFO = """<!-- header -->
 \tNO_TERM_PERSON_\t[NOT A CODE]
 </Government>
 </Country>
+<Country>
+<CountryCode>MNG</CountryCode>
+<CountryName>MONGOLIA</CountryName>
+<ISO3166-alpha3>MOZ</ISO3166-alpha3>
+<Capital>
+\tULAANBAATAR_
+</Capital>
+<Government>
+\tBATBAYAR_TSEND_\t[MNGGOV 20070110 - 20091231]\t# Minister of Health
+\tROBERT_ODONKOR_\t[MNGGOV 20070110 - 20091231]\t# Minister of Mines
+\tGANBOLD_TSEND_\t[MNGGOV 20070110 - 20091231]\t# Minister of Roads
+</Government>
+</Country>
 """
 COUNTRIES = """CCA2,Name,CCA3,Nationality
 NO,Norway,NOR,"Norwegian, Norwegians"
@@ -158,6 +171,8 @@ def test_kb_resolves_names_at_a_date(small: tuple[KnowledgeBase, kb.Report], nam
         ("Shira Holm", 20030101, (), None),  # another person: a full name must match a full name
         ("Shira Holm", 20030101, ("KAZ",), None),
         ("Saida M. Holm", 20030101, (), "KAZ"),  # one name inside the other, an initial more
+        ("Bob Odonkor", 20080101, (), "MNG"),  # a short form of the given name
+        ("Bert Odonkor", 20080101, (), None),  # not one
     ],
 )
 def test_kb_surname_guesses_need_context(small: tuple[KnowledgeBase, kb.Report], name: str, date: int,
@@ -179,6 +194,26 @@ def test_kb_agents_with_sets_and_plurals(small: tuple[KnowledgeBase, kb.Report],
 def test_kb_places_from_countryinfo_and_ngec(small: tuple[KnowledgeBase, kb.Report]) -> None:
     base, _ = small
     assert (base.place("Kazakhstani"), base.place("Astana"), base.place("Norwegians")) == ("KAZ", "KAZ", "NOR")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Oyun Tsend", "MNG"),  # two bearers of the surname, both of one country: where the name comes from
+        ("Oyun Odonkor", None),  # one bearer says too little
+        ("Tsend", None),  # a bare surname is no introduced person
+    ],
+)
+def test_kb_surname_country_needs_several_bearers(small: tuple[KnowledgeBase, kb.Report], name: str,
+                                                  expected: str | None) -> None:
+    assert small[0].surname_country(name) == expected
+
+
+def test_kb_countryinfo_alpha3_slip_goes_by_name_and_cameo_code(small: tuple[KnowledgeBase, kb.Report]) -> None:
+    """A block whose alpha-3 line names another country than its name and CAMEO code agree on."""
+    base, _ = small
+    found = base.resolve("Batbayar Tsend", 20080101)
+    assert (base.place("Ulaanbaatar"), found.country if found else None) == ("MNG", "MNG")
 
 
 @pytest.mark.parametrize(

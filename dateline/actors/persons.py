@@ -264,6 +264,13 @@ def describe_persons(
             partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
             if not partners:
                 draft.country = home  # "First Deputy Prime Minister Boris Nemtsov" in a Moscow story
+    if base is not None and home:
+        # after the officials, whom a name's origin must not deprive of the home country: a person
+        # the article introduces by name alone, with a surname most bearers of which serve the
+        # article's own country ("Ichiro Ozawa" in a Tokyo story is Japanese)
+        for draft in drafts:
+            if draft.country is None and " " in draft.name and base.surname_country(draft.name) == home:
+                draft.country = home
 
 
 def _institution_owner(doc: Doc, draft: Draft) -> str | None:

@@ -20,7 +20,9 @@ from dateline.model import Actor
 from dateline.model import Mention as ActorMention
 
 from .mention import Mention
-from .syntax import PRONOUNS, SUBJECT_DEPS, clause_head, light_governor, np_bounds, subject_tokens
+from .syntax import (
+    PRONOUNS, SUBJECT_DEPS, aspect_frame, clause_head, is_verbal, light_governor, np_bounds, subject_tokens,
+)
 from .vocabulary import HOSTILE_MATERIAL, MUTUAL_TYPES, SPEECH_VERBS, lemma_of
 
 TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "over")
@@ -146,12 +148,27 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
         antecedent = _antecedent(tok)
         if antecedent is not None:
             actor = _actor_of(antecedent, index, depth + 1)
+            if actor is not None and not _agrees(tok, actor, antecedent):
+                actor = None
         if actor is None and tok.lower_ in PRONOUN_KINDS:
             actor = index.before(tok.idx, PRONOUN_KINDS[tok.lower_])
     return actor
 
 
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+
+
+def _agrees(pronoun: Token, actor: Actor, antecedent: Token) -> bool:
+    """Whether a pronoun can stand for the actor its antecedent names: "they" is no one person
+    ("Michael Steiner said ... to represent their clients"), "he" is a person."""
+    if pronoun.lower_ in PLURAL_PRONOUNS:
+        return actor.kind != "PERSON" or antecedent.tag_ in ("NNS", "NNPS") or bool(antecedent.conjuncts)
+    if pronoun.lower_ in PERSONAL_PRONOUNS:
+        return actor.kind == "PERSON"
+    return True
+
 
 
 def _object_antecedent(tok: Token, index: ActorIndex, depth: int) -> Actor | None:
@@ -239,7 +256,8 @@ def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], 
             found += actors
             found.token = _written(tok, actors[0])
             return found
-    generic = _generic(tokens, index, exclude)
+    # a pronoun stands for the group its antecedent names ("The rebels said they attacked")
+    generic = _generic([_written(t) for t in tokens], index, exclude)
     if generic is not None:
         # kept apart: a known actor another reading finds ("to Liberia") is the better side
         found.generic = generic[1]
@@ -257,6 +275,9 @@ PEOPLE = frozenset(
     "leader official people person man woman child resident member villager citizen civilian "
     "worker student side party country nation".split()
 )
+# Nouns of persons that make a side of their own ("three men were detained"), unlike "side",
+# "party" or "country", which stand for someone the sentence names elsewhere.
+PERSONS_NOUNS = frozenset("man woman person people child boy girl resident civilian villager citizen".split())
 TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 
@@ -317,7 +338,11 @@ def _written(tok: Token, actor: Actor | None = None) -> Token:
         return _named_before(tok, actor) if actor is not None else tok  # not the clause's subject
     if tok.lower_ in PRONOUNS:
         antecedent = _antecedent(tok)
-        if antecedent is not None and _same_sentence(antecedent, tok) and antecedent.lower_ not in PRONOUNS:
+        if (
+            antecedent is not None
+            and _same_sentence(antecedent, tok)
+            and antecedent.lower_ not in PRONOUNS
+        ):
             return antecedent
     return tok
 
@@ -345,11 +370,25 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
         country, sector = code_actor(name)
         if sector is None:
             continue  # no agent noun: "the plan", "the residence"
+        if country is None:
+            country = _loyalty(tok, index)
         # "several villagers", "the elite troops": a side all the same, whose country the
         # words do not say (merging reads such a side as unknown, not as a conflict)
         actor = index.generic(name, start + text.index(words[0]), end, country, sector)
         if actor not in exclude:
             return tok, actor
+    return None
+
+
+def _loyalty(tok: Token, index: ActorIndex) -> str | None:
+    """The one state an adjective after a group noun ties it to: "militants loyal to Iraq's
+    al-Qaeda frontman" are of Iraq."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.i > tok.i and any(g.dep_ == "prep" for g in c.children):
+            last = c.right_edge
+            named = index.countries_within(c.idx, last.idx + len(last.text))
+            if len(named) == 1:
+                return named.pop()
     return None
 
 
@@ -366,8 +405,8 @@ def _names_people(tok: Token) -> bool:
     people or a body: "villagers", "Islamic fundamentalists", "a group of refugees", "hundreds of
     workers"; not a noun that a modifying noun alone makes sound like one ("a refugee camp", "the
     army base")."""
-    if _head_sector(tok.text) is not None:
-        return True
+    if _head_sector(tok.text) is not None or tok.lemma_.lower() in PERSONS_NOUNS:
+        return True  # "three men", "the two women": people, though of no sector the words say
     # a people's or a faith's adjective makes a group of a noun no table knows ("Islamic
     # fundamentalists", "Russian advisers"); a common one does not ("criminal charges")
     adjectives = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.text[:1].isupper()]
@@ -530,6 +569,7 @@ def _place_generics(m: Mention, index: ActorIndex) -> None:
     while end < len(doc) and not doc[end].is_sent_start:
         end += 1
     named = index.countries_within(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    named -= _other_peoples(doc, start, end, index, vague)
     for actor in vague:
         if any(w in FOREIGN_WORDS for w in actor.name.lower().split()):
             continue  # "the foreign women" in Syria are not Syrian
@@ -537,6 +577,31 @@ def _place_generics(m: Mention, index: ActorIndex) -> None:
         candidates = named - {a.country for a in other}
         if len(candidates) == 1:
             actor.country = candidates.pop()
+
+
+def _other_peoples(doc: Doc, start: int, end: int, index: ActorIndex, vague: list[Actor]) -> set[str]:
+    """States the sentence names only as the nationality of another group of people: "local
+    residents attacked the UN vehicles to protest at the presence of Rwandan Hutu refugees" names
+    the refugees' country, not the residents'."""
+    spans = {(m.start, m.end) for a in vague for m in a.mentions}
+    modifiers: set[str] = set()
+    free: set[str] = set()
+    for tok in doc[start:end]:
+        if not tok.text[:1].isupper():
+            continue
+        actor = index.at(tok.idx, tok.idx + len(tok.text), tok.idx)
+        if actor is None or actor.kind != "COUNTRY" or not actor.country:
+            continue
+        group = tok.head
+        while group.dep_ == "compound" and group.head.i != group.i:
+            group = group.head
+        other_group = (
+            tok.dep_ in ("amod", "compound")
+            and group.tag_ == "NNS"
+            and not any(s <= group.idx < e for s, e in spans)
+        )
+        (modifiers if other_group else free).add(actor.country)
+    return modifiers - free
 
 
 def _set_tokens(m: Mention, src: _Side, tgt: _Side, index: ActorIndex | None = None) -> None:
@@ -583,6 +648,10 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
             src.take(source, by.token)  # type: ignore[attr-defined]
     if light is not None and not source:
         source = src.take(_first_actors(subject_tokens(light)[0], index, []))
+    # "announced the launch of the assault": "launch" reads as a light word but is a noun
+    frame = aspect_frame(noun) if not source and (light is None or not is_verbal(light)) else None
+    if frame is not None:
+        source = src.take(_first_actors(subject_tokens(frame)[0], index, []))
     target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
     things = m.type in THING_TARGETS
     target = tgt.take(_first_actors(_prep_objects(noun, target_preps), index, source, any_phrase=things))

@@ -96,6 +96,24 @@ def light_governor(noun: Token) -> Token | None:
     return None
 
 
+ASPECT_NOUNS = frozenset(
+    "launch start beginning resumption continuation escalation intensification expansion".split()
+)
+
+
+def aspect_frame(noun: Token) -> Token | None:
+    """The verb whose object is the launch or start of a nominal event: who "announced the launch
+    of the assault on Afrin" or "ordered the resumption of the strikes" carries it out."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    frame = noun.head.head
+    if frame.pos_ != "NOUN" or frame.lemma_.lower() not in ASPECT_NOUNS:
+        return None
+    if frame.dep_ in ("dobj", "nsubjpass") and is_verbal(frame.head):
+        return frame.head
+    return None
+
+
 def clause_head(tok: Token) -> Token:
     """The nearest verb above a token (itself when it is one)."""
     t = tok
@@ -134,6 +152,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             subj, passive = subject_tokens(gov)
             if verb.dep_ == "advcl" and verb.tag_ == "VBG":
                 passive = False  # "Britain was not involved ..., rejecting an accusation"
+            elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass", "mark") for c in verb.children
+            ):
+                passive = True  # "the premier fought on, rebuffed by rebels": he is rebuffed
             if verb.dep_ == "xcomp" and passive and lemma_of(gov) in PLAN_VERBS:
                 passive = False
             return subj, passive if verb.dep_ != "xcomp" else passive and gov.lemma_.lower() not in PLAN_VERBS

@@ -47,6 +47,18 @@ def _role(tag: str) -> str:
     return " ".join(words).replace("Presidents Of", "President of")
 
 
+def _settled(block: CountryBlock) -> CountryBlock:
+    """The block with the ISO code its CAMEO code and its name agree on, where its alpha-3 line
+    says another: the file gives Myanmar MOZ (Mozambique's), Guatemala GLP and Guinea PNG, which
+    would make their capitals and ministers another country's."""
+    if block.cameo and block.name and block.cameo != block.code:
+        from dateline import countries
+
+        if countries.country_name(block.name.title()) == block.cameo:
+            block.code = block.cameo
+    return block
+
+
 def read_countryinfo(path: Path) -> Iterator[CountryBlock | Skip]:
     block: CountryBlock | None = None
     section: list[str] = []
@@ -68,7 +80,7 @@ def read_countryinfo(path: Path) -> Iterator[CountryBlock | Skip]:
             closing, name, value = tag.group(1), tag.group(2).strip(), tag.group(3)
             if name == "Country":
                 if closing and block is not None:
-                    yield block
+                    yield _settled(block)
                     block = None
                 elif not closing:
                     block = CountryBlock(line=number)
@@ -117,4 +129,4 @@ def read_countryinfo(path: Path) -> Iterator[CountryBlock | Skip]:
                 role = _role(section[-1])
             block.people.append((_names(stripped), codes, role))
     if block is not None:
-        yield block
+        yield _settled(block)

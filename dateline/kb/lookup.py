@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .build import SCHEMA_VERSION, KBError
 from .codes import NON_STATE
-from .names import key, singulars
+from .names import key, same_given_name, singulars
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def _same_person_name(words: list[str], other: list[str]) -> bool:
 def _variant(given: str, other: str) -> bool:
     """Whether two given names are spellings of one ("Aleksandr", "Alexander"; "Sergei", "Sergey"),
     not merely names with the same initial ("Shamima", "Saida")."""
-    if given == other:
+    if given == other or same_given_name(given, other):
         return True
     if given[:1] != other[:1] or min(len(given), len(other)) < 3:
         return False
@@ -70,6 +70,7 @@ def _variant(given: str, other: str) -> bool:
 
 # "Mohammed"/"Muhammad" and "Yuri"/"Yury" score 0.75, "Nesrin"/"Nurdin" 0.67
 VARIANT_SIMILARITY = 0.72
+SURNAME_BEARERS = 2  # bearers of a surname, three quarters of one country, that say where it comes from
 ATTESTED = 3  # records of a surname, three quarters of one country, that make it known without context
 
 
@@ -226,6 +227,29 @@ class KnowledgeBase:
         nearest = min(dated, key=lambda c: min(abs(date - c.start), abs(date - c.end)))
         # Out of office as far as the source knows; past its horizon that is only presumed.
         return Resolution(label, kind, nearest.country, "ELI", nearest.role, False, date > horizon)
+
+    def surname_country(self, name: str) -> str | None:
+        """The country that three quarters of the dictionaries' bearers of a person's surname
+        serve, at least two of them ("Ozawa" is Japanese): where a name comes from, not who its
+        bearer is. It holds only as far as the article supports it (its own country), so the
+        caller asks for one country and takes no office from the bearers."""
+        words = key(name).split()
+        if len(words) < 2:
+            return None
+        # "Ichiro Ozawa"; "Chung Tae-soo" gives its surname first, before a hyphened given name
+        for surname in (words[-1], words[0]) if "-" in words[-1] else (words[-1],):
+            ids = [i for i in self.names.get(surname, ()) + self.weak.get(surname, ())
+                   if self.entities[i][1] == "person"]
+            if not ids:
+                continue
+            votes = Counter(c for i in ids for c in {code.country for code in self.codes.get(i, ())} if c)
+            if not votes:
+                return None
+            country, n = votes.most_common(1)[0]
+            if n >= SURNAME_BEARERS and n >= 0.75 * len(ids) and country not in NON_STATE:
+                return country
+            return None
+        return None
 
     def is_person_name(self, name: str) -> bool:
         """Whether some person of the dictionaries bears this name or surname, whoever he is

@@ -35,3 +35,22 @@ def singulars(word: str) -> list[str]:
     if word.endswith("s") and not word.endswith("ss"):
         forms.append(word[:-1])
     return forms
+
+
+# English short forms of given names, which no spelling measure links to the full form the
+# dictionaries give ("Jim Mattis" is James Mattis).
+_SHORT_FORMS = {
+    "jim": "james", "jimmy": "james", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "mike": "michael", "mick": "michael",
+    "tony": "anthony", "tom": "thomas", "dick": "richard", "rick": "richard", "joe": "joseph",
+    "ben": "benjamin", "chuck": "charles", "charlie": "charles", "dave": "david", "steve": "stephen",
+    "andy": "andrew", "nick": "nicholas", "ed": "edward", "ted": "edward", "pete": "peter",
+    "sam": "samuel", "dan": "daniel", "matt": "matthew", "chris": "christopher", "alex": "alexander",
+    "jeff": "jeffrey", "greg": "gregory", "ron": "ronald", "don": "donald", "al": "albert",
+    "liz": "elizabeth", "kate": "katherine", "sue": "susan", "jenny": "jennifer", "becky": "rebecca",
+}
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names (in :func:`key` form) are one name, one a short form of the other."""
+    return _SHORT_FORMS.get(a, a) == _SHORT_FORMS.get(b, b)
