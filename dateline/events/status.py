@@ -207,6 +207,9 @@ def commit_type(m: Mention, inner: list[Mention]) -> None:
         m.mode = next((THREAT_MODE[i.type] for i in inner if i.type in THREAT_MODE), None)
 
 
+QUESTION_WORDS = frozenset("if whether what why how who when where which".split())
+
+
 def asks_question(verb: Token) -> bool:
     """ "asked whether he would run", "when asked about it", "Trump asked on Twitter": a question,
     not a request."""
@@ -220,13 +223,13 @@ def asks_question(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "for" for c in kids):
         return False
     for c in kids:
-        if c.dep_ == "ccomp" and any(
-            g.lower_ in ("if", "whether", "what", "why", "how", "who", "when", "where", "which")
-            for g in c.subtree
-        ):
+        if c.dep_ == "ccomp" and any(g.lower_ in QUESTION_WORDS for g in c.subtree):
             return True
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "if", "as") for c in kids):
         return True  # "when asked about ..."
+    following = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    if verb.tag_ == "VBN" and following is not None and following.lower_ in QUESTION_WORDS | {"about"}:
+        return True  # "Asked if the raid ended it, he said ...": the parser may hang "if" elsewhere
     before = verb.doc.text[max(0, verb.sent.start_char - 4) : verb.sent.start_char].rstrip()
     return "?" in verb.sent.text or before.rstrip("\"'”’").endswith("?")
 
