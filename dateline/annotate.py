@@ -11,7 +11,7 @@ import functools
 import os
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .tagging import speed_up
 
@@ -94,6 +94,23 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+ENTS_KEY = "dateline.ents"
+
+
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """The document's entities, kept in ``doc.user_data``: ``Doc.ents`` (and ``Span.ents``, which
+    reads it) builds them from every token on each use, and the stages ask per sentence."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return ents
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """``sent.ents`` from the kept entities: those wholly inside the sentence."""
+    return [e for e in doc_entities(sent.doc) if e.start >= sent.start and e.end <= sent.end]
 
 
 def parse(text: str, model: str | None = None) -> Doc:

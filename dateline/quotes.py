@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from dateline.annotate import doc_text
@@ -73,14 +76,16 @@ def _attribution(doc: Doc, start: int, end: int) -> Token | None:
     text = doc_text(doc)
     after = doc.char_span(end + 1, min(len(text), end + 120), alignment_mode="contract")
     if after is not None:
-        head = [t for t in after if t.sent.start == after[0].sent.start or t.i < after[0].i + 3]
+        first = after[0].sent  # the span runs on from its first token: the rest of that sentence
+        head = [t for t in after if t.i < first.end or t.i < after[0].i + 3]
         cut = next((i for i, t in enumerate(head) if t.text in ('"', OPEN, ".", "\n") and i > 0), len(head))
         verb = _speech_verb(head[:cut])
         if verb is not None and (text[end + 1 : after[0].idx].strip() == "" or True):
             return verb
     before = doc.char_span(max(0, start - 150), max(0, start - 1), alignment_mode="contract")
     if before is not None and len(before):
-        last_sent = [t for t in before if t.sent.start == before[-1].sent.start]
+        last = before[-1].sent
+        last_sent = [t for t in before if t.i >= last.start]
         tail = last_sent[-8:]
         if tail and tail[-1].text in (",", ":") or text[max(0, start - 3) : start - 1].strip() in (",", ":"):
             verb = _speech_verb(list(reversed(tail)))
@@ -143,8 +148,9 @@ def _follows(text: str, prev_end: int, start: int) -> bool:
 
 def _reported(doc: Doc, actors: list[Actor], inside: list[tuple[int, int]]) -> list[Quote]:
     quotes: list[Quote] = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
+    for i in numpy.flatnonzero(doc.to_array([POS]) == VERB).tolist():  # the verbs, without a Token for every word
+        tok = doc[i]
+        if tok.lemma_.lower() not in SPEECH_VERBS:
             continue
         comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
         if comp is None or any(s <= tok.idx < e for s, e in inside):

@@ -294,11 +294,18 @@ def _add_iso(value: str | None, years: set[int], days: set[str]) -> None:
             _add_day(int(m.group(2)), int(m.group(3)), days)
 
 
+@functools.lru_cache(maxsize=1)
+def _blank_minhash() -> MinHash:
+    """A sketch's permutations depend only on its size and seed: drawn once, not per article."""
+    return MinHash(num_perm=NUM_PERM)
+
+
 def _minhash(text: str) -> list[int]:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < SHINGLE * 2:
         return []
-    mh = MinHash(num_perm=NUM_PERM)
+    base = _blank_minhash()
+    mh = MinHash(num_perm=NUM_PERM, permutations=base.permutations, scheme=base.scheme)
     mh.update_batch([" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)])
     return [int(v) for v in mh.hashvalues]
 

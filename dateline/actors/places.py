@@ -6,9 +6,11 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from dateline import countries
+from dateline.annotate import doc_text
 
 from .descriptions import PERSON_SECTORS, pick_country, pick_sector, scan, term
 from .drafts import LOCATIVE, Draft, edge_punct
@@ -123,10 +125,10 @@ def _untagged_countries(
     doc: Doc, drafts: dict[tuple[str, str | None, str | None, str], Draft], taken: set[int]
 ) -> None:
     """Country names and demonyms the entity recognizer missed ("Belarus's rulers")."""
-    i = 0
-    while i < len(doc):
-        if i in taken or not doc[i].text[:1].isupper() or doc[i].lower_ == "the":
-            i += 1
+    text = doc_text(doc)
+    capitalised = [i for i, at in enumerate(doc.to_array(IDX).tolist()) if text[at].isupper()]
+    for i in capitalised:  # a name starts with a capital (found without a Token for every word)
+        if i in taken or doc[i].lower_ == "the":
             continue
         for n in (3, 2, 1):
             span = doc[i : i + n]
@@ -141,10 +143,8 @@ def _untagged_countries(
                     key, Draft(country_label(code, span.text), "COUNTRY", country=code)
                 )
                 draft.spans = (draft.spans or []) + [(i, i + n)]
-                taken.update(range(i, i + n))
-                i += n - 1
+                taken.update(range(i, i + n))  # the name's other words are passed over as taken
                 break
-        i += 1
 
 
 FEATURES = frozenset(

@@ -155,12 +155,30 @@ def probability(feats: list[str], weights: dict[str, float]) -> float:
 
 def type_probabilities(feats: list[str], weights: dict[str, dict[str, float]]) -> dict[str, float]:
     """The type model's probability of each PLOVER type for an event with these type features."""
-    names = set(feats)
-    z = {t: sum(weights.get(t, {}).get(n, 0.0) for n in names) for t in TYPES}
+    z = dict.fromkeys(TYPES, 0.0)
+    by_feature = _by_feature(weights)
+    for name in set(feats):  # each type's sum in the same order as summing type by type
+        for t, w in by_feature.get(name, ()):
+            z[t] += w
     top = max(z.values())
     e = {t: math.exp(v - top) for t, v in z.items()}
     total = sum(e.values())
     return {t: v / total for t, v in e.items()}
+
+
+_BY_FEATURE: dict[int, tuple[dict, dict[str, tuple[tuple[str, float], ...]]]] = {}
+
+
+def _by_feature(weights: dict[str, dict[str, float]]) -> dict[str, tuple[tuple[str, float], ...]]:
+    """The type weights by feature: an event has some fifty features, the model thousands."""
+    known = _BY_FEATURE.get(id(weights))
+    if known is None or known[0] is not weights:  # keyed by identity, kept with the weights
+        table: dict[str, list[tuple[str, float]]] = {}
+        for t in TYPES:
+            for name, w in weights.get(t, {}).items():
+                table.setdefault(name, []).append((t, w))
+        known = _BY_FEATURE[id(weights)] = (weights, {k: tuple(v) for k, v in table.items()})
+    return known[1]
 
 
 def choose_type(

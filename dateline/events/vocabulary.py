@@ -138,7 +138,8 @@ def fixed_kb() -> Iterator[None]:
     article ask for it some five hundred times, and reading the environment each time shows."""
     token = _FIXED.set(kb_path())
     try:
-        yield
+        with kb.pinned():
+            yield
     finally:
         _FIXED.reset(token)
 
@@ -180,6 +181,7 @@ def use_kb(path: str | Path | None) -> None:
     kb.use(path)
     _vocabulary_at.cache_clear()
     _known_verbs_at.cache_clear()
+    _LEMMAS.clear()
 
 
 def _event_nouns(verbs: VerbLexicon) -> dict[str, tuple[str, str | None]]:
@@ -277,8 +279,24 @@ def in_context(name: str, nouns: set[str]) -> bool:
     return len(nouns & cues) >= least
 
 
+_LEMMAS: dict[tuple[Path, int, int, int], str] = {}
+
+
 def lemma_of(tok: Token) -> str:
-    """The token's lemma, repaired when the statistical lemmatizer misses ("staged" -> "stag")."""
+    """The token's lemma, repaired when the statistical lemmatizer misses ("staged" -> "stag").
+
+    Asked of most words several times over; the answer depends on the word, its lemma and part of
+    speech, and the knowledge base, so it is worked out once for each."""
+    key = (kb_path(), tok.lemma, tok.lower, tok.pos)
+    found = _LEMMAS.get(key)
+    if found is None:
+        if len(_LEMMAS) > 200_000:  # a long run's vocabulary keeps growing: start afresh
+            _LEMMAS.clear()
+        found = _LEMMAS[key] = _repaired_lemma(tok)
+    return found
+
+
+def _repaired_lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     known = _known_verbs()
     if lemma in known or tok.pos_ not in ("VERB", "AUX"):

@@ -13,8 +13,11 @@ worker on the machine loads the same file.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from .build import PARTS, KBError, Report, build_kb
@@ -27,6 +30,7 @@ _WARNED = "DATELINE_KB_WARNED"
 _handle: KnowledgeBase | None = None
 _loaded_from: str | None = None
 _chosen_by: tuple[str | None, ...] | None = None
+_PINNED: contextvars.ContextVar[tuple[KnowledgeBase | None] | None] = contextvars.ContextVar("dateline_kb", default=None)
 
 
 def default_path() -> Path:
@@ -52,6 +56,9 @@ def get() -> KnowledgeBase | None:
     variables that choose the file have not changed.
     """
     global _handle, _loaded_from, _chosen_by
+    pinned_to = _PINNED.get()
+    if pinned_to is not None:
+        return pinned_to[0]
     chosen_by = (os.environ.get(ENV), os.environ.get("XDG_DATA_HOME"), os.environ.get("HOME"))
     if chosen_by == _chosen_by:
         return _handle
@@ -66,3 +73,15 @@ def get() -> KnowledgeBase | None:
         print(f"dateline: no knowledge base at {path}: actor coding is reduced; build one with "
               "`dateline kb build DIR...` (e.g. the public dictionaries in ../shared/kb)", file=sys.stderr)
     return _handle
+
+
+@contextlib.contextmanager
+def pinned() -> Iterator[None]:
+    """Within the block ``get()`` gives the knowledge base it gave when the block began: the
+    stages of one article ask for it thousands of times, and reading the environment each
+    time shows."""
+    token = _PINNED.set((get(),))
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
