@@ -19,6 +19,7 @@ from .vocabulary import HOSTILE_MATERIAL, PLAN_VERBS, SPEECH_VERBS, THREAT_MODE,
 OBLIGATION = frozenset({"must", "should"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+WISH_AUX = frozenset({"should", "ought"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # "I would like to thank ...", "we want to congratulate ...": a speaker's wish to express
 # something is the expression itself, done as it is said
@@ -69,6 +70,8 @@ def clause_status(clause: Token) -> str:
             negated = True
         if lowers & FUTURE_AUX or any(c.lower_ == "going" and c.dep_ == "aux" for c in kids):
             planned = True
+        if lowers & WISH_AUX or (i > 0 and lemma_of(v) in ("need", "ought") and chain[i - 1].dep_ == "xcomp"):
+            hypothetical = True  # "they should be punished", "need to be detained": a wish, not an act
         if lowers & HYPOTHETICAL_AUX:
             if _has_if(v) or not _is_reported(v):
                 hypothetical = True
