@@ -286,7 +286,9 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
     return _kb_entry(lemma, verb, verb.type, verb.mode, verb.code, None)
 
 
-VIOLENT_CAUSES = frozenset("torture beating wound".split())
+VIOLENT_CAUSES = frozenset(
+    "torture beating wound violence fighting clash battle shelling bombing gunfire crossfire massacre unrest".split()
+)
 
 
 def _violent_cause(verb: Token) -> bool:
