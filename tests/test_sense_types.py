@@ -123,6 +123,21 @@ def test_packaged_model_has_a_type_decision() -> None:
         ("Italy deported the Tunisian preacher to Tunis on Monday.", "deported", "COERCE"),
         ("The police seized 20 kilograms of heroin at the port.", "seized", "COERCE"),
         ("The garrison surrendered to the rebels on Tuesday.", "surrendered", "RETREAT"),
+        # a death is an assault only when the sentence tells of the violence that caused it
+        ("The former minister died of a heart attack at his home on Sunday.", "died", None),
+        ("The former minister died of a heart attack at his home on Sunday.", "attack", None),
+        ("Three detainees died under torture in the prison, their families said.", "died", "ASSAULT"),
+        ("Five soldiers died in clashes with rebels near the border.", "died", "ASSAULT"),
+        # perception and thought are no consultation; a bare preposition is no context
+        ("Villagers there are considered outsiders by the townspeople.", "considered", None),
+        ("The party came to power in a coup in 1978.", "came", None),
+        # a mountain's summit is no meeting; a warning of a risk is no threat
+        ("Two hikers reached the summit of the mountain on Sunday.", "summit", None),
+        ("Leaders of the two countries met at a summit in Hanoi on Tuesday.", "met", "CONSULT"),
+        ("The charity warned that thousands of children could go hungry this winter.", "warned", None),
+        ("The army warned the rebels it would shell the town unless they surrendered.", "warned", "THREATEN"),
+        # a question put to a speaker is no request, whatever the parser hangs "if" from
+        ("Asked if the talks had failed, the envoy shook his head.", "Asked", None),
     ],
 )
 def test_the_sentence_gives_the_type(text: str, trigger: str, type_: str | None, shared_kb) -> None:

@@ -41,6 +41,10 @@ def status_of(text: str, verb: str) -> str:
         # denials
         ("The army did not attack the town, the spokesman said.", "attack", "negated"),
         ("No one was injured in the blast.", "injured", "negated"),
+        # wishes and opinions: what someone thinks should be done has not been done
+        ("The smugglers should be arrested before they sail, critics say.", "arrested", "hypothetical"),
+        ("They need to be tried in a proper court.", "tried", "hypothetical"),
+        ("The envoy ought to meet both leaders.", "meet", "hypothetical"),
         # what happened
         ("Police arrested the opposition leader on Monday.", "arrested", "occurred"),
         ("The envoy has met both leaders in the capital.", "met", "occurred"),

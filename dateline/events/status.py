@@ -19,6 +19,7 @@ from .vocabulary import HOSTILE_MATERIAL, PLAN_VERBS, SPEECH_VERBS, THREAT_MODE,
 OBLIGATION = frozenset({"must", "should"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+WISH_AUX = frozenset({"should", "ought"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # "I would like to thank ...", "we want to congratulate ...": a speaker's wish to express
 # something is the expression itself, done as it is said
@@ -69,6 +70,8 @@ def clause_status(clause: Token) -> str:
             negated = True
         if lowers & FUTURE_AUX or any(c.lower_ == "going" and c.dep_ == "aux" for c in kids):
             planned = True
+        if lowers & WISH_AUX or (i > 0 and lemma_of(v) in ("need", "ought") and chain[i - 1].dep_ == "xcomp"):
+            hypothetical = True  # "they should be punished", "need to be detained": a wish, not an act
         if lowers & HYPOTHETICAL_AUX:
             if _has_if(v) or not _is_reported(v):
                 hypothetical = True
@@ -207,6 +210,9 @@ def commit_type(m: Mention, inner: list[Mention]) -> None:
         m.mode = next((THREAT_MODE[i.type] for i in inner if i.type in THREAT_MODE), None)
 
 
+QUESTION_WORDS = frozenset("if whether what why how who when where which".split())
+
+
 def asks_question(verb: Token) -> bool:
     """ "asked whether he would run", "when asked about it", "Trump asked on Twitter": a question,
     not a request."""
@@ -220,13 +226,13 @@ def asks_question(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "for" for c in kids):
         return False
     for c in kids:
-        if c.dep_ == "ccomp" and any(
-            g.lower_ in ("if", "whether", "what", "why", "how", "who", "when", "where", "which")
-            for g in c.subtree
-        ):
+        if c.dep_ == "ccomp" and any(g.lower_ in QUESTION_WORDS for g in c.subtree):
             return True
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "if", "as") for c in kids):
         return True  # "when asked about ..."
+    following = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    if verb.tag_ == "VBN" and following is not None and following.lower_ in QUESTION_WORDS | {"about"}:
+        return True  # "Asked if the raid ended it, he said ...": the parser may hang "if" elsewhere
     before = verb.doc.text[max(0, verb.sent.start_char - 4) : verb.sent.start_char].rstrip()
     return "?" in verb.sent.text or before.rstrip("\"'”’").endswith("?")
 

@@ -17,7 +17,18 @@ from dateline.kb.verbs import Pattern, Term, Verb
 from .mention import Mention
 from .status import asks_question, obligation
 from .syntax import clause_head, is_verbal, light_governor
-from .vocabulary import COMMAND_VERBS, HOSTILE_MATERIAL, LIGHT_VERBS, PLAN_VERBS, SPEECH_VERBS, Entry, kb_vocabulary, lemma_of, lexicon
+from .vocabulary import (
+    COMMAND_VERBS,
+    HOSTILE_MATERIAL,
+    LIGHT_VERBS,
+    PLAN_VERBS,
+    SPEECH_VERBS,
+    Entry,
+    contexts,
+    kb_vocabulary,
+    lemma_of,
+    lexicon,
+)
 
 MILITARY_CUES = frozenset(
     "air missile drone rocket military airstrike bomb bombing warplane jet coalition target "
@@ -125,6 +136,17 @@ SUBJECT_DEPS_ALL = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 # refugees, buses and sons arrive too.
 TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "head", "jet"})
 TRAVEL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Verbs whose subject undergoes what happens: "died of cancer", "perished in the cold" tell of a
+# death, not of an attack; the dictionary's patterns say when the death is violence ("died in
+# clashes", "died under gunfire"), so only they code these verbs.
+UNDERGO_VERBS = frozenset({"die", "perish"})
+# Verbs of perception and thought that the dictionary files under consultation or inquiry by their
+# block ("HEAR", "CONSIDER" [040], "STUDY" [090]): in news they mostly report what someone heard,
+# thought or found ("the court heard", "are considered China's gypsies"), so only a pattern with
+# its words ("consider a proposal") codes them.
+MENTAL_VERBS = frozenset(
+    "hear consider think learn study examine know believe regard review find see view watch look".split()
+)
 
 
 class _Context:
@@ -229,16 +251,25 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
     verbs.sort(key=lambda v: v.particle is None)  # "shoot down" before "shoot"
     context = _Context(tok)
     best: Pattern | None = None
+    only_patterns = lemma in UNDERGO_VERBS or lemma in MENTAL_VERBS
     for verb in verbs:
         for p in verb.patterns:
             if best is not None and p.specificity <= best.specificity:
                 break
-            if not (p.subject or p.objects or any(w for _, w in p.preps)) and not (verb.own or verb.head):
-                continue  # "- * (FOR)": a bare preposition is no context for a synonym
+            if not (p.subject or p.objects or any(w for _, w in p.preps)):
+                # "- * (TO)", "- * (FOR)": a bare preposition is no context ("came to power"). The
+                # dictionary uses it mostly for travel ("rushed to", "left for": a visit, CAMEO
+                # 042), which is an official's trip; else it codes only what the verb codes alone.
+                travel = lemma in TRAVEL_VERBS or (p.code is not None and p.code.startswith("042"))
+                if not travel and (not (verb.own or verb.head) or only_patterns or p.type != verb.type):
+                    continue
             if context.matches(p):
                 best = p
                 break
     if best is not None:
+        bare = not (best.subject or best.objects or any(w for _, w in best.preps))
+        if bare and best.code is not None and best.code.startswith("042"):
+            return _trip(tok, lemma, verbs[0], best)
         if lemma in TRAVEL_VERBS and best.type in TRAVEL_TYPES:
             return _trip(tok, lemma, verbs[0], best)
         return _kb_entry(lemma, verbs[0], best.type, best.mode, best.code, best)
@@ -246,11 +277,33 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
     # when the block is the synonyms of one verb (SLAY under KILL); a synonym in a broad class
     # ("hit", "match" under a block named for a class of acts) codes only through its patterns' context.
     verb = next((v for v in verbs if v.own or v.head or (v.close and v.type in CLOSE_TYPES)), None)
-    if verb is None or not alone:
+    if lemma in UNDERGO_VERBS and verb is not None and alone and _violent_cause(tok):
+        return _kb_entry(lemma, verb, verb.type, verb.mode, verb.code, None)  # "died under torture"
+    if verb is None or not alone or only_patterns:
         return None
     if lemma in TRAVEL_VERBS and verb.type in TRAVEL_TYPES:
         return _trip(tok, lemma, verb, None)
     return _kb_entry(lemma, verb, verb.type, verb.mode, verb.code, None)
+
+
+VIOLENT_CAUSES = frozenset(
+    "torture beating wound violence fighting clash battle shelling bombing gunfire crossfire massacre unrest".split()
+)
+
+
+def _violent_cause(verb: Token) -> bool:
+    """Whether a death is told as caused by violence in the verb's own phrases ("died as a result
+    of torture", "died due to an attack"), not in a clause beyond them ("after fleeing conflict")."""
+    cues = contexts()["attack"][1] | VIOLENT_CAUSES
+    todo = [c for c in verb.children if c.dep_ in ("prep", "agent", "advmod")]
+    while todo:
+        t = todo.pop()
+        if t.pos_ in ("VERB", "AUX"):
+            continue
+        if t.lemma_.lower() in cues:
+            return True
+        todo.extend(t.children)
+    return False
 
 
 def _trip(tok: Token, lemma: str, verb: Verb, pattern: Pattern | None) -> Entry | None:
