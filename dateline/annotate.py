@@ -101,18 +101,20 @@ def doc_text(doc: Doc) -> str:
 ENTS_KEY = "dateline.ents"
 
 
-def doc_entities(doc: Doc) -> tuple[Span, ...]:
-    """The document's entities, kept in ``doc.user_data``: ``Doc.ents`` (and ``Span.ents``, which
-    reads it) builds them from every token on each use, and the stages ask per sentence."""
+def doc_entities(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    """The document's entities as (start, end, label), kept in ``doc.user_data``: ``Doc.ents`` (and
+    ``Span.ents``, which reads it) builds them from every token on each use, and the stages ask
+    per sentence. Plain tuples, not spans: a span kept in its own document would hold it in a
+    reference cycle, and documents would wait for the garbage collector instead of going at once."""
     ents = doc.user_data.get(ENTS_KEY)
     if ents is None:
-        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
+        ents = doc.user_data[ENTS_KEY] = tuple((e.start, e.end, e.label_) for e in doc.ents)
     return ents
 
 
-def sentence_entities(sent: Span) -> list[Span]:
-    """``sent.ents`` from the kept entities: those wholly inside the sentence."""
-    return [e for e in doc_entities(sent.doc) if e.start >= sent.start and e.end <= sent.end]
+def sentence_entity_labels(sent: Span) -> list[str]:
+    """The labels of ``sent.ents``, from the kept entities: those wholly inside the sentence."""
+    return [label for start, end, label in doc_entities(sent.doc) if start >= sent.start and end <= sent.end]
 
 
 def parse(text: str, model: str | None = None) -> Doc:

@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..annotate import sentence_entities
+from ..annotate import sentence_entity_labels
 from .mention import Mention
 from .syntax import PASSIVE_DEPS, PRONOUNS, SUBJECT_DEPS, subject_tokens
 from .vocabulary import contexts, in_context, lemma_of
@@ -237,7 +237,7 @@ def _genericity(clause: Token, sent: Span) -> list[str]:
 
 
 def _entities(sent: Span) -> list[str]:
-    kinds = sorted({e.label_ for e in sentence_entities(sent)})
+    kinds = sorted(set(sentence_entity_labels(sent)))
     return [f"ent={k}" for k in kinds] or ["ent=none"]
 
 
