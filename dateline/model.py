@@ -7,6 +7,7 @@ boundaries (the local pool, Dask) as plain picklable data.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -177,6 +178,13 @@ def _event_from(d: dict[str, Any]) -> Event:
 FORMAT = 2
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names: ``fields()`` builds them anew on every call, once per event,
+    quote and actor stored."""
+    return tuple(f.name for f in fields(cls))
+
+
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     """A JSON-ready dict of an Analysis, each actor and timex stored once and referred to by id.
 
@@ -202,7 +210,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         return i if i is not None and analysis.timexes[i] == timex else asdict(timex)
 
     def event(e: Event) -> dict[str, Any]:
-        d = {f.name: getattr(e, f.name) for f in fields(e)}
+        d = {name: getattr(e, name) for name in _field_names(type(e))}
         d["source"] = [actor_ref(a) for a in e.source]
         d["target"] = [actor_ref(a) for a in e.target]
         d["timex"] = timex_ref(e.timex)
@@ -211,12 +219,12 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         return d
 
     def quote(q: Quote) -> dict[str, Any]:
-        d = {f.name: getattr(q, f.name) for f in fields(q)}
+        d = {name: getattr(q, name) for name in _field_names(type(q))}
         d["speaker"] = actor_ref(q.speaker) if q.speaker is not None else None
         return _omit_slice(d, text, "text", "start", "end")
 
     def actor(a: Actor) -> dict[str, Any]:
-        d = {f.name: getattr(a, f.name) for f in fields(a)}
+        d = {name: getattr(a, name) for name in _field_names(type(a))}
         d["mentions"] = [[m.start, m.end] if text[m.start : m.end] == m.text else [m.start, m.end, m.text]
                          for m in a.mentions]
         return d

@@ -593,10 +593,12 @@ class StoryIndex:
             return key in names or key in story.names
 
         named = bare = 0.0
+        words = centroid[0]
         for key, weight in vector[0].items():
-            if key in places or key in story.places:
-                continue
-            shared = weight * centroid[0].get(key, 0.0)
+            other = words.get(key)
+            if other is None or key in places or key in story.places:
+                continue  # a word the story lacks adds nothing (tested first: most words)
+            shared = weight * other
             named += shared
             if not named_by(key) and key not in _ROLES and not named_by(key + "s"):  # "guterre" from "Guterres"
                 bare += shared
