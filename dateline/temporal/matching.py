@@ -85,10 +85,10 @@ _CUE = re.compile(
 REACH = 40
 
 
-def _stretches(text: str) -> list[tuple[int, int]]:
+def _stretches(text: str, cue: re.Pattern[str] = _CUE) -> list[tuple[int, int]]:
     """Where a match can start: up to REACH characters before each cue, overlaps joined."""
     out: list[tuple[int, int]] = []
-    for m in _CUE.finditer(text):
+    for m in cue.finditer(text):
         start, end = max(0, m.start() - REACH), m.start()
         if out and start <= out[-1][1] + 2 * REACH:  # a gap shorter than a scan's overrun: one stretch
             out[-1] = (out[-1][0], end)
@@ -97,10 +97,48 @@ def _stretches(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _needs_digit(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of the pattern holds a digit ("12 May 2024", "1990s"): such a rule is
+    tried only near digits. Read from the compiled pattern's parse, so it cannot drift from it."""
+    from re import _constants as c, _parser as parser  # type: ignore[attr-defined]
+
+    def seq(items: Any) -> bool:
+        return any(item(op, av) for op, av in items)
+
+    def item(op: Any, av: Any) -> bool:
+        if op is c.LITERAL:
+            return chr(av).isdigit()
+        if op is c.IN:
+            return all(
+                (o is c.CATEGORY and a is c.CATEGORY_DIGIT)
+                or (o is c.RANGE and 48 <= a[0] and a[1] <= 57)
+                or (o is c.LITERAL and 48 <= a <= 57)
+                for o, a in av
+            )
+        if op is c.SUBPATTERN:
+            return seq(av[-1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            return av[0] >= 1 and seq(av[2])
+        if op is c.BRANCH:
+            return all(seq(branch) for branch in av[1])
+        if op is getattr(c, "ATOMIC_GROUP", None):
+            return seq(av)
+        return False  # assertions read around the match, not in it
+
+    return seq(parser.parse(pattern.pattern, pattern.flags))
+
+
+_DIGIT_RULES = frozenset(id(pattern) for pattern, _, _ in _RULES if _needs_digit(pattern))
+
+
 def _candidates(text: str) -> Iterator[Found]:
     stretches = _stretches(text)
+    near_digits = _stretches(text, _DIGIT)
     for pattern, handler, priority in _RULES:
-        for m in _scan(pattern, text, stretches):
+        for m in _scan(pattern, text, near_digits if id(pattern) in _DIGIT_RULES else stretches):
             found = handler(m, text)
             if found is not None:
                 yield replace(found, priority=priority)
