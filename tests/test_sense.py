@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,16 @@ def test_sense_seed_preview_plans_and_headlines(seeds_with_kb: dict[str, list[Ev
     explore = next(e for e in preview if e.trigger == "explore")
     assert (explore.type, explore.status) == ("CONSULT", "planned")
     assert [e.trigger for e in preview if e.trigger in ("boost", "Monitoring", "finalised", "enhance")] == []
+
+
+def test_answers_found_without_the_knowledge_base_do_not_stand_with_it(shared_kb, tmp_path) -> None:
+    """A sentence coded first with no knowledge base, then with one, is coded as with it alone:
+    what the agents dictionary decides (the sector of "rebel fighters") is kept per file."""
+    from dateline import kb
+
+    text = "Rebel fighters retreated from the ridges above the village."  # coded nowhere else
+    shared = os.environ["DATELINE_KB"]
+    kb.use(tmp_path / "absent.sqlite")
+    triggers(text)
+    kb.use(shared)
+    assert triggers(text) == {"retreated"}

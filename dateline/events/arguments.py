@@ -23,7 +23,7 @@ from .mention import Mention
 from .syntax import (
     PRONOUNS, SUBJECT_DEPS, aspect_frame, clause_head, is_verbal, light_governor, np_bounds, subject_tokens,
 )
-from .vocabulary import HOSTILE_MATERIAL, MUTUAL_TYPES, SPEECH_VERBS, lemma_of
+from .vocabulary import HOSTILE_MATERIAL, MUTUAL_TYPES, SPEECH_VERBS, kb_path, lemma_of
 
 TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "over")
 NOUN_TARGET_PREPS = ("against", "into", "on", "with", "to", "of", "at")
@@ -392,10 +392,16 @@ def _loyalty(tok: Token, index: ActorIndex) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
 def _head_sector(words: str) -> str | None:
     """The sector common words name, read in lower case: a capital at the start of a sentence
     ("Hundreds of ...") is no personal name."""
+    return _head_sector_with(str(kb_path()), words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _head_sector_with(kb_file: str, words: str) -> str | None:
+    """Kept per knowledge base: the agents dictionary decides, so an answer found without one
+    must not stand once one is in use."""
     sector = code_actor(words.lower())[1]
     return None if sector == "UNK" else sector
 
