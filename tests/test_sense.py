@@ -116,7 +116,8 @@ def test_sense_training_is_reproducible(tmp_path: Path) -> None:
     train(data, second)
     assert first.read_bytes() == second.read_bytes()
     model = json.loads(first.read_text(encoding="utf-8"))
-    assert summary["examples"] == 6 and model["events"] == 3
+    # the share report is a market by the rules, which drop it before the model is asked
+    assert summary["examples"] == 5 and model["events"] == 3
     assert model["weights"]["bias"] is not None
 
 

@@ -69,7 +69,7 @@ def features(m: Mention, sent: Span, s_i: int, rules: dict[str, bool]) -> list[s
     f += _genericity(clause, sent)
     f += _entities(sent)
     f += _window(trig, sent)
-    f += _domains(sent)
+    f += _domains(sent, {trig.i, *(t.i for t in m.merged)})
     f += _context_words(trig, clause, sent)
     if m.timex is not None:
         f.append(f"timex={m.timex.type}")
@@ -271,8 +271,10 @@ def _context_words(trig: Token, clause: Token, sent: Span) -> list[str]:
     return f
 
 
-def _domains(sent: Span) -> list[str]:
-    nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
+def _domains(sent: Span, own: set[int]) -> list[str]:
+    """The contexts the sentence's other nouns name: the trigger is no cue of its own domain
+    ("a violent assault on the freedom of the press" has no attack around it)."""
+    nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN") and t.i not in own}
     return [f"domain={name}" for name in sorted(contexts()) if in_context(name, nouns)]
 
 

@@ -37,6 +37,7 @@ from .vocabulary import TYPES, contexts, in_context, offered_types
 POLITICAL_SECTORS = frozenset("GOV MIL LEG JUD COP REB INS OPP PTY SPY IGO".split())
 DISASTER_TYPES = frozenset({"ASSAULT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
 MARKET_TYPES = frozenset({"REJECT", "CONCEDE", "RETREAT", "ASSAULT", "COERCE", "PROTEST"})
+METAPHOR_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 CAUSE_OF_DAMAGE = frozenset({"blast", "explosion", "bomb", "shell", "missile", "rocket", "fire", "blaze"})
 
 
@@ -51,6 +52,8 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
         a.sector in POLITICAL_SECTORS or a.country in ("IGO", "UNO", "EUR", "IMG")
         for a in m.source + m.target
     )
+    if not m.nominal and _gerund_title(m.trigger):
+        return True  # "Monitoring Naval Assertiveness in Contested Waters": a title, not a report
     if not m.nominal:
         subjects = [s for s in subject_tokens(m.clause)[0] if s.dep_ in SUBJECT_DEPS]
         if any(s.lemma_.lower() in contexts()["accident"][1] for s in subjects) and m.type != "AID":
@@ -61,11 +64,60 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
             return True  # "declined 70 sen to 19.90 ringgit"
         if m.type in MARKET_TYPES and _result_follows(m.trigger):
             return True  # "beat Feyenoord 2-0", "defeated the champion 7-6 6-4": a match
+    if m.type in METAPHOR_TYPES and _abstract_target(m):
+        return True  # "an assault on press freedom", "attacked the independence of the courts"
     if political:
         return False
-    if in_context("sport", nouns) or in_context("market", nouns):
+    if in_context("market", nouns):
         return True
-    return m.type in DISASTER_TYPES and in_context("accident", nouns) and not in_context("attack", nouns)
+    return in_context("sport", nouns) and not in_context("attack", nouns)  # "a mortar attack killed children playing football"
+
+
+def accidental(m: Mention, nouns: set[str]) -> bool:
+    """Whether a hostile act is told among the words of an accident or a disaster ("killed when a
+    tree crashed onto a mobile home") with no sign of an attack and no political actor. Only a cue
+    the model weighs: aid sent after floods, a threat to shell a Christmas tree are acts all the same."""
+    political = any(
+        a.sector in POLITICAL_SECTORS or a.country in ("IGO", "UNO", "EUR", "IMG")
+        for a in m.source + m.target
+    )
+    return (
+        not political
+        and m.type in DISASTER_TYPES
+        and in_context("accident", nouns)
+        and not in_context("attack", nouns)
+    )
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _gerund_title(verb: Token) -> bool:
+    """A line headed by a gerund with no subject and no finite verb anywhere ("Fighting
+    Corruption in the Provinces", "Monitoring Naval Assertiveness"): the title of a section or a
+    report, which tells of no act."""
+    sent = verb.sent
+    if verb.dep_ != "ROOT" or verb.tag_ != "VBG" or verb.i != sent.start:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return not any(t.tag_ in FINITE_TAGS for t in sent)
+
+
+def _abstract_target(m: Mention) -> bool:
+    """Whether what is attacked is an idea or an institution's quality rather than people or
+    places: a verb's object, a noun's "on" or "against" phrase ("a war on poverty")."""
+    abstract = contexts()["abstract"][1]
+    t = m.trigger
+    if m.nominal:
+        heads = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+                 for g in c.children if g.dep_ == "pobj"]
+    else:
+        heads = [c for c in t.children if c.dep_ == "dobj"]
+    return any(
+        h.lemma_.lower() in abstract and h.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON", "FAC", "LOC")
+        for h in heads
+    )
 
 
 def _result_follows(verb: Token) -> bool:
@@ -214,7 +266,7 @@ def retype(m: Mention, feats: list[str], found: dict[str, Any]) -> None:
 
 def rule_verdicts(m: Mention, nouns: set[str]) -> dict[str, bool]:
     """The hand-written decisions, as features for the model and as its fallback."""
-    return {"off_topic": off_topic(m, nouns), "reference": drop_reference(m)}
+    return {"off_topic": off_topic(m, nouns), "accident": accidental(m, nouns), "reference": drop_reference(m)}
 
 
 def keep_events(mentions: list[Mention], sent: Span, s_i: int, nouns: set[str]) -> list[Mention]:
@@ -236,9 +288,11 @@ def keep_events(mentions: list[Mention], sent: Span, s_i: int, nouns: set[str]) 
         if rules["reference"]:
             continue
         if found is None or collect is not None:
-            if not rules["off_topic"]:
+            if not (rules["off_topic"] or rules["accident"]):
                 kept.append(m)
             continue
+        if rules["off_topic"]:
+            continue  # sport, a market or an accident: no weighing of the rest makes it politics
         feats = features(m, sent, s_i, rules)
         if probability(feats, found["weights"]) >= found["threshold"]:
             retype(m, feats, found)

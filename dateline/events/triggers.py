@@ -57,9 +57,27 @@ def _object_lemmas(verb: Token) -> set[str]:
                         if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children
                     )
+    noun = _described_object(verb)
+    if noun is not None:
+        lemmas.add(noun.lemma_.lower())
+        lemmas.update(m.lemma_.lower() for m in noun.children if m.dep_ in ("compound", "amod", "nmod"))
     if not any(c.dep_ == "dobj" for c in verb.children):
         lemmas.update(t.lemma_.lower() for t in _window(verb))
     return lemmas
+
+
+def _described_object(verb: Token) -> Token | None:
+    """The noun a participle or relative clause tells what was done to: "crimes committed by the
+    regime", "the crimes that the regime committed" have "crimes" as the verb's object."""
+    if verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i == verb.i:
+        return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ == "relcl" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children
+    ):
+        return verb.head
+    return None
 
 
 def _window(verb: Token, size: int = 6) -> list[Token]:
@@ -147,6 +165,11 @@ UNDERGO_VERBS = frozenset({"die", "perish"})
 MENTAL_VERBS = frozenset(
     "hear consider think learn study examine know believe regard review find see view watch look".split()
 )
+# Verbs of connection, which the dictionary files under material cooperation (the LINK block,
+# CAMEO 060): in news "linked to", "tied to", "connected with" mostly say that two things are
+# associated ("officials linked to the programme", "linked the death to pet food"), so only a
+# pattern with its words ("linked to the attack") codes them.
+RELATION_VERBS = frozenset("link connect tie relate attach bind chain associate".split())
 
 
 class _Context:
@@ -162,7 +185,12 @@ class _Context:
         if verb.dep_ == "xcomp" or verb.dep_ == "conj":
             heads.append(verb.head)  # the subject of "agreed to send", "met and discussed"
         for c in verb.children:
-            if c.dep_ in OBJECT_DEPS:
+            if c.dep_ == "nsubjpass":
+                self._add(self.objects, c, 8)  # "documents were submitted": what the act is done to
+            elif c.dep_ == "agent":
+                for g in c.children:
+                    self._add(self.subject, g, 6)  # "submitted by the ministers": who does it
+            elif c.dep_ in OBJECT_DEPS:
                 self._add(self.objects, c, 8)
                 if c.dep_ in ("dobj", "attr"):
                     for g in c.children:
@@ -176,7 +204,9 @@ class _Context:
             for c in h.children:
                 if c.dep_ in SUBJECT_DEPS_ALL:
                     self._add(self.subject, c, 6)
-        if verb.dep_ in ("relcl", "acl"):
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            self._add(self.objects, verb.head, 4)  # "documents endorsed by the ministers"
+        elif verb.dep_ in ("relcl", "acl"):
             self._add(self.subject, verb.head, 4)
 
     def _prep(self, prep: Token) -> None:
@@ -251,7 +281,7 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
     verbs.sort(key=lambda v: v.particle is None)  # "shoot down" before "shoot"
     context = _Context(tok)
     best: Pattern | None = None
-    only_patterns = lemma in UNDERGO_VERBS or lemma in MENTAL_VERBS
+    only_patterns = lemma in UNDERGO_VERBS or lemma in MENTAL_VERBS or lemma in RELATION_VERBS
     for verb in verbs:
         for p in verb.patterns:
             if best is not None and p.specificity <= best.specificity:
@@ -346,7 +376,19 @@ def _officials(verb: Token) -> bool:
     return False
 
 
+def _hyphen_compound(tok: Token) -> str | None:
+    """The word a noun ends when written with a hyphen ("cease-fire", "walk-out"): the parser
+    splits it, and its last part alone ("fire", "out") means something else."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].whitespace_ or doc[tok.i - 1].whitespace_:
+        return None
+    return doc[tok.i - 2].lower_ + tok.lemma_.lower()
+
+
 def _match_noun(tok: Token) -> Entry | None:
+    joined = _hyphen_compound(tok)
+    if joined is not None and ("N", joined) in lexicon():
+        return lexicon()[("N", joined)][0]  # "cease-fire" is a ceasefire, not a fire
     lemma = tok.lemma_.lower()
     if lemma == "strike":
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
@@ -417,6 +459,8 @@ def find_triggers(sent: Span) -> list[Mention]:
         if lemma_of(tok) in SPEECH_VERBS and obligation(tok) is not None:
             entry = Entry("V", lemma_of(tok), "REQUEST", None, frozenset(), frozenset({"content"}))
             mentions.append(Mention(entry, tok, tok, False, "REQUEST", None))
+        elif tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            continue  # "according to" names a source, it grants nothing
         elif is_verbal(tok) and tok.dep_ not in ("amod", "aux", "auxpass"):
             entry = _match_verb(tok)
             if entry is None:
