@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 
 from dateline import kb as knowledge
 
-from .features import SCORE, features, type_features
+from .features import FINITE_TAGS, SCORE, features, type_features
 from .mention import Mention
 from .syntax import SEPARATING_PREPS, SUBJECT_DEPS, depth, light_governor, subject_tokens
 from .vocabulary import TYPES, contexts, in_context, offered_types
@@ -42,7 +42,9 @@ CAUSE_OF_DAMAGE = frozenset({"blast", "explosion", "bomb", "shell", "missile", "
 
 
 def off_topic(m: Mention, nouns: set[str]) -> bool:
-    """Whether a mention is sport, a market report or an accident rather than a political event.
+    """Whether a mention is sport, a market report, a metaphor of attack ("an assault on press
+    freedom"), a title ("Monitoring Naval Assertiveness") or damage done by a blast rather than
+    a political event.
 
     "The Hammers lost five Premiership games", "Genting eased 10 sen", "killed when a tree
     crashed onto a mobile home": without a political actor, the event word is a metaphor or
@@ -70,7 +72,8 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
         return False
     if in_context("market", nouns):
         return True
-    return in_context("sport", nouns) and not in_context("attack", nouns)  # "a mortar attack killed children playing football"
+    # sport, unless an attack is told too: "a mortar attack killed children playing football"
+    return in_context("sport", nouns) and not in_context("attack", nouns)
 
 
 def accidental(m: Mention, nouns: set[str]) -> bool:
@@ -87,9 +90,6 @@ def accidental(m: Mention, nouns: set[str]) -> bool:
         and in_context("accident", nouns)
         and not in_context("attack", nouns)
     )
-
-
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _gerund_title(verb: Token) -> bool:
@@ -266,15 +266,22 @@ def retype(m: Mention, feats: list[str], found: dict[str, Any]) -> None:
 
 def rule_verdicts(m: Mention, nouns: set[str]) -> dict[str, bool]:
     """The hand-written decisions, as features for the model and as its fallback."""
-    return {"off_topic": off_topic(m, nouns), "accident": accidental(m, nouns), "reference": drop_reference(m)}
+    return {
+        "off_topic": off_topic(m, nouns),
+        "accident": accidental(m, nouns),
+        "reference": drop_reference(m),
+    }
 
 
 def keep_events(mentions: list[Mention], sent: Span, s_i: int, nouns: set[str]) -> list[Mention]:
     """The candidates that are events: the model decides when there is one and a knowledge base
     to give the actor codes it learned from, else the rules.
 
-    A bare noun that only refers back to an event ("the meeting") is left out either way; the
-    other rules are features the model weighs against the rest of the sentence.
+    A bare noun that only refers back to an event ("the meeting") is left out either way, and so
+    is what :func:`off_topic` finds (sport, markets, a metaphor of attack, a title): the model
+    learned from the project's sentences, and its sentence-wide cues (a country named, a
+    political actor) would let a match report or "an assault on press freedom" pass. Whether an
+    act is told among the words of an accident is a feature the model weighs.
     """
     collect = _COLLECT.get()
     # the model weighs actor codes the knowledge base gives: without one its features are not
@@ -292,7 +299,7 @@ def keep_events(mentions: list[Mention], sent: Span, s_i: int, nouns: set[str]) 
                 kept.append(m)
             continue
         if rules["off_topic"]:
-            continue  # sport, a market or an accident: no weighing of the rest makes it politics
+            continue  # sport, a market, a metaphor: no weighing of the rest makes it politics
         feats = features(m, sent, s_i, rules)
         if probability(feats, found["weights"]) >= found["threshold"]:
             retype(m, feats, found)
