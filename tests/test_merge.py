@@ -759,6 +759,7 @@ def test_merge_a_hosts_talks_with_guests_the_parse_missed_stay_apart(second, mer
     ],
 )
 def test_merge_one_victims_killing_in_other_modes_is_one_event(mode, type_, merged):
+    """(See below for the same killing named by a compound, "the Petrov killing".)"""
     a = _at("Opposition leader Ivan Petrov was killed by a car bomb in the capital on Monday.", "killed",
             "2025-06-02", "a1", type_=type_, source=(), target=(), location=None)
     a.event.mode = "explosives" if type_ == "ASSAULT" else "arrest"
@@ -802,4 +803,23 @@ def test_merge_one_attack_told_with_another_weapons_word(mode, merged):
     b = _at("A suicide bomber killed three people at a bus station in Hadera on Monday.", "killed",
             "2025-03-03", "a2", type_="ASSAULT", source=(), target=(), location=town)
     b.event.mode = mode
+    assert len(merge_events([a, b])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the killing named by its victim before the noun, the victim parsed as the doer: one killing
+        ("Rice discussed the Petrov killing by phone with her French counterpart.", 1),
+        # another man's killing in the same story: apart
+        ("Rice discussed the Ivanov killing by phone with her French counterpart.", 2),
+    ],
+)
+def test_merge_a_killing_named_by_its_victim_before_the_noun(second, merged):
+    petrov = Actor(41, "Ivan Petrov", kind="PERSON", country="BGR")
+    ivanov = Actor(42, "Boris Ivanov", kind="PERSON", country="BGR")
+    a = _at("Opposition leader Ivan Petrov was killed by a car bomb in the capital on Monday.", "killed",
+            "2025-06-02", "a1", type_="ASSAULT", source=(), target=(petrov,), location=None)
+    b = _at(second, "killing", None, "a2", type_="ASSAULT", source=(petrov if "Petrov" in second else ivanov,),
+            target=(), location=None, published="2025-06-03")
     assert len(merge_events([a, b])) == merged
