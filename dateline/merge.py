@@ -674,9 +674,11 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
 
 
 def _town_itself(text: str, place: str) -> bool:
-    """The sentence names a town as where it happened, not as a bearing from it ("west of Baghdad")."""
-    return place in sentence_towns(text) and not re.search(
-        r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?" + re.escape(place), text, re.I
+    """The sentence names a town as where it happened, not as a bearing from it ("west of Baghdad");
+    a part of the town ("in northern Bogota") is in it."""
+    town = re.sub(r"^(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+", "", place, flags=re.I)
+    return town in sentence_towns(text) and not re.search(
+        r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + re.escape(place), text, re.I
     )
 
 

@@ -76,15 +76,17 @@ def lead_overlap(a: Collection[str], b: Collection[str]) -> float:
 
 
 # The vocabularies of the recurring reports of wire copy. A report is of a kind when its headline and
-# lead use at least KIND_WORDS distinct words of it, one of them a word that names the kind itself.
+# lead use at least KIND_WORDS distinct words of it, one of them a word that names the kind itself
+# (an index, a currency, a commodity traded daily; a medal).
 KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "market": (
         frozenset("""stock stocks share shares bourse index indices exchange dollar yen euro currency
-        gold""".split()),
+        gold oil crude""".split()),
         frozenset("""stock stocks share shares bourse index indices composite benchmark points trading
         traded turnover exchange dollar yen euro currency price prices closed close closing ended end
         opened open higher lower gained gains lost fell rose firmer weaker dealers investors volume
-        level market markets closes ends down up rises falls percent pct"""
+        level market markets closes ends down up rises falls rise fall percent pct futures barrel dollars
+        cents contract"""
         .split()),
     ),
     "results": (
@@ -112,7 +114,7 @@ def report_kind(title: str | None, lead: Collection[str]) -> str | None:
     """
     words = set(lead) | {w.casefold() for w in _WORD.findall(title or "")}
     for kind, (names, vocabulary) in KINDS.items():
-        if words & names and len(words & vocabulary) >= KIND_WORDS:
+        if words & names and len(words & (names | vocabulary)) >= KIND_WORDS:
             return kind
     return None
 

@@ -66,6 +66,8 @@ def test_stories_a_digest_of_the_days_news_joins_none_of_its_stories():
         ("Seoul stock market closes down", "The benchmark KOSPI lost 13.66 points to 1,411.47 on Tuesday.", "market"),
         ("Dollar steady in Tokyo", "The dollar traded at 119 yen in Tokyo on Friday, dealers said, as the euro rose.",
          "market"),
+        ("Gold price higher in Hong Kong", "The gold price rose 35 dollars a tael on Wednesday.", "market"),
+        ("Oil prices end higher", "Oil prices rose on Wednesday on falling gas inventories.", "market"),
         ("China wins diving gold", "China won the men's team diving gold medal on Sunday, with Japan taking silver.",
          "results"),
         ("Asia news highlights", "The following major news stories are scheduled to be covered by the agency.",
@@ -74,6 +76,8 @@ def test_stories_a_digest_of_the_days_news_joins_none_of_its_stories():
         ("Qantas agrees takeover offer", "Shares in Qantas jumped on Monday after a consortium tabled its bid.", None),
         # a typhoon is an event, however often weather is reported
         ("Typhoon nears Manila", "Typhoon Durian gained strength on Thursday as it headed for Manila.", None),
+        # oil in politics is no market report
+        ("Iran threatens oil exports", "Iran said on Monday it would cut oil exports to Europe.", None),
         ("Minister visits Hanoi", "The foreign minister held talks in Hanoi on Monday on trade and security.", None),
     ],
 )
