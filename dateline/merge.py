@@ -282,7 +282,10 @@ def _block_keys(mention: EventMention, span: DateSpan) -> list[tuple[str, ...]]:
 
 
 def _place_country(event: Event) -> str | None:
-    return (event.location or {}).get("country")
+    """The country of the event's place; none for a body of nations ("UNITED NATIONS", a report's
+    dateline), which is where a report was filed, not a country where things happen."""
+    country = (event.location or {}).get("country")
+    return None if country == "IGO" else country
 
 
 def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:

@@ -825,3 +825,21 @@ def test_merge_a_killing_named_by_its_victim_before_the_noun(second, merged):
     b = _at(second, "killing", None, "a2", type_="ASSAULT", source=(petrov if "Petrov" in second else ivanov,),
             target=(), location=None, published="2025-06-03")
     assert len(merge_events([a, b])) == merged
+
+
+@pytest.mark.parametrize(
+    "place, merged",
+    [
+        # a report filed at the United Nations retells the shooting: its dateline is no country
+        ({"name": "United Nations", "country": "IGO"}, 1),
+        # a place in another country: another shooting
+        ({"name": "Damascus", "country": "SYR"}, 2),
+    ],
+)
+def test_merge_a_body_of_nations_is_no_place_that_conflicts(place, merged):
+    petrov = Actor(43, "Ivan Petrov", kind="PERSON", country="BGR")
+    a = _at("Ivan Petrov was shot dead by gunmen in Sofia on Tuesday.", "shot", "2025-06-03", "a1",
+            type_="ASSAULT", source=(), target=(petrov,), location={"name": "Sofia", "country": "BGR"})
+    b = _at("Petrov was shot dead on a street on Tuesday, the Secretary-General's spokesman said.", "shot",
+            "2025-06-03", "a2", type_="ASSAULT", source=(), target=(petrov,), location=place)
+    assert len(merge_events([a, b])) == merged
