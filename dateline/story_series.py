@@ -129,12 +129,16 @@ def instalments(
 ) -> bool:
     """Two articles are instalments of one recurring report: published on different days, and of
     the same kind of recurring report or opening with mostly the same sentence (half of it, when
-    ``own_days``: each tells its own publication day's news)."""
-    if not a_day or not b_day or a_day[:10] == b_day[:10]:
+    ``own_days``: each tells its own publication day's news); or of one kind on the same day with
+    other leads (an update of one report repeats its lead)."""
+    if not a_day or not b_day:
         return False
+    overlap = lead_overlap(a_lead, b_lead)
+    if a_day[:10] == b_day[:10]:
+        # the same day's reports of one kind with other leads: two markets' closes, two finals
+        return bool(kinds[0] and kinds[0] == kinds[1] and overlap < SERIES_OWN_DAY)
     if kinds[0] and kinds[0] == kinds[1]:
         return True
-    overlap = lead_overlap(a_lead, b_lead)
     return overlap >= SERIES_ALONE or (own_days and overlap >= SERIES_OWN_DAY)
 
 

@@ -114,5 +114,23 @@ def test_stories_instalments_by_their_leads(a, b, days, own, apart):
     assert instalments(lead_words(a), lead_words(b), days[0], days[1], own) == apart
 
 
+@pytest.mark.parametrize(
+    "a, b, days, apart",
+    [
+        # two markets' closes of one day, each a market report: instalments
+        ("The Philippine Stock Exchange index rose 21.4 points on Monday, led by banks.",
+         "Tokyo stocks ended lower on Monday as exporters fell on a stronger yen.", ("2024-03-04", "2024-03-04"),
+         True),
+        # an update of one market's close repeats its lead: one report
+        ("The Philippine Stock Exchange index rose 21.4 points on Monday, led by banks.",
+         "The Philippine Stock Exchange index rose 21.6 points on Monday, led by banks and telecoms.",
+         ("2024-03-04", "2024-03-04"), False),
+    ],
+)
+def test_stories_one_days_reports_of_one_kind(a, b, days, apart):
+    la, lb = lead_words(a), lead_words(b)
+    assert instalments(la, lb, days[0], days[1], False, ("market", "market")) == apart
+
+
 def test_stories_a_lead_too_short_says_nothing():
     assert lead_overlap(lead_words("Shares rose."), lead_words("Shares rose.")) == 0.0
