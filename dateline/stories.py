@@ -731,7 +731,7 @@ CHECKS = {
     "year_differ": 0.12,
     "day_agree": 0.08,
     "own_day_differ": 0.1,
-    "series": 0.5,
+    "series": 1.0,
     "P_agree": 0.04,
     "P_mentioned": 0.08,
     "P_conflict": 0.08,
