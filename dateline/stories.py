@@ -425,6 +425,7 @@ class StoryIndex:
         self._bands: dict[tuple[int, bytes], list[str]] = {}
         self._signatures: dict[str, np.ndarray] = {}
         self._arrival: dict[str, int] = {}
+        self._first: dict[str, int] = {}  # story id -> arrival of its first member
 
     @classmethod
     def from_rows(
@@ -487,6 +488,8 @@ class StoryIndex:
         if duplicate_of is not None:
             return
         member = _Member(article_id, features, _View.of(features))
+        if not story.members:
+            self._first[story_id] = self._arrival[article_id]
         story.members.append(member)
         story.places |= place_words(features)
         story.names |= name_words(features)
@@ -532,14 +535,10 @@ class StoryIndex:
             for key, weight in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top]:
                 for story_id in self.postings.get(key, ()):
                     hits[story_id] = hits.get(story_id, 0.0) + weight
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], self._story_order(kv[0])))
+        # a stable order of stories: when the first member arrived, then the id
+        first = self._first
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], first.get(kv[0], -1), kv[0]))
         return [s for s, _ in ranked[: self.max_candidates]]
-
-    def _story_order(self, story_id: str) -> tuple[int, str]:
-        """A stable key for a story: when its first member arrived (then its id)."""
-        story = self.stories.get(story_id)
-        first = story.members[0].article_id if story and story.members else None
-        return (self._arrival.get(first, -1) if first else -1, story_id)
 
     def _idf(self, key: str) -> float:
         prior = COMMON_SHARE * PRIOR_DOCS if key in common_words() else 0.0
@@ -594,19 +593,17 @@ class StoryIndex:
         when they carry much of the cosine (two reports of one celebrity's arrest share little but
         her name; a minister's two meetings in a week share his name and nothing else)."""
         places, names = own or (place_words(features), name_words(features))
-
-        def named_by(key: str) -> bool:  # a word of a name of the article or of the story
-            return key in names or key in story.names
-
+        story_places, story_names = story.places, story.names
         named = bare = 0.0
-        words = centroid[0]
-        for key, weight in vector[0].items():
-            other = words.get(key)
-            if other is None or key in places or key in story.places:
-                continue  # a word the story lacks adds nothing (tested first: most words)
-            shared = weight * other
+        words, weights = centroid[0], vector[0]
+        for key in filter(words.__contains__, weights):  # a word the story lacks adds nothing: most words
+            if key in places or key in story_places:
+                continue
+            shared = weights[key] * words[key]
             named += shared
-            if not named_by(key) and key not in _ROLES and not named_by(key + "s"):  # "guterre" from "Guterres"
+            # not a word of a name of the article or of the story ("guterre" from "Guterres")
+            if key not in names and key not in story_names and key not in _ROLES and (key + "s") not in names \
+                    and (key + "s") not in story_names:
                 bare += shared
         named, bare = named / story.centroid_norms[0], bare / story.centroid_norms[0]
         if bare < SPECIFIC_BARE and named < SPECIFIC_NAMED:
