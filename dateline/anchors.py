@@ -24,6 +24,9 @@ _HARM_NOUN = r"(?:killing|murder|assassination|slaying|death|kidnapping|abductio
 _HARM_VERB = r"(?:killed|murdered|assassinated|kidnapped|abducted|arrested|detained|executed|shot|wounded|injured)"
 _AFTER = re.compile(r"\b(?:" + _HARM_NOUN + r"\s+of|" + _HARM_VERB + r")\s+(?=([^,.;:()]{1,80}))")
 _BEFORE_PASSIVE = re.compile(r"([A-Z][\w'’-]+)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?" + _HARM_VERB)
+# A name right before the noun of harm, or its possessive, is whom it was done to ("the Tueni killing",
+# "Hariri's assassination"), unless "of" names the victim after it ("the Hamas kidnapping of Shalit").
+_COMPOUND = re.compile(r"\b([A-Z][\w'’-]+?)(?:['’]s)?\s+(" + _HARM_NOUN + r")\b(?!\s+of\b)")
 _RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|el-)?[A-Z][\w'’-]+)*")
 _NOT_NAMES = frozenset(
     """The A An He She They It His Her Its Their This That These Those Monday Tuesday Wednesday Thursday
@@ -56,6 +59,10 @@ def victims(text: str, at: int | None = None) -> frozenset[str]:
     []
     >>> sorted(victims("The bomber killed three Israelis in Tel Aviv."))
     []
+    >>> sorted(victims("Rice discussed the Tueni killing by phone."))
+    ['Tueni']
+    >>> sorted(victims("The Hamas kidnapping of Gilad Shalit was condemned."))
+    ['Shalit']
     """
     found: list[tuple[int, str]] = []  # (where the word of harm is, whom it names)
     for m in _AFTER.finditer(text):
@@ -74,6 +81,10 @@ def victims(text: str, at: int | None = None) -> frozenset[str]:
         name = _surname(m.group(1))
         if name:
             found.append((m.end() - len(m.group(0).split()[-1]), name))
+    for m in _COMPOUND.finditer(text):
+        name = _surname(m.group(1))
+        if name:
+            found.append((m.start(2), name))
     if at is not None:  # the act the mention tells, when its trigger is one of these words of harm
         own = {name for where, name in found if where == at}
         if own:

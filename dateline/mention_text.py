@@ -19,18 +19,25 @@ def _demonym(name: str) -> bool:
     return bool(demonym_country(name))
 
 
+_PART = r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?"
+
+
 @functools.lru_cache(maxsize=65536)
 def sentence_towns(text: str) -> frozenset[str]:
     """Towns and cities a sentence names (not countries or regions): where an attack happened.
 
     >>> sorted(sentence_towns("Israeli troops shot a Hamas leader in the West Bank town of Nablus."))
     ['Nablus']
+    >>> sorted(sentence_towns("A car bomb exploded in northern Bogota."))
+    ['Bogota']
     """
     from .countries import country_name, is_region
 
     # a place is told as one ("in Nablus", "near Fallujah", "the town of Qabatia"): a capitalised
     # word elsewhere may be a person or a paper that shares a town's name ("Taki", "Asahi")
-    words = re.findall(r"\b(?:in|near|at|outside|of|from|into|around)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)", text)
+    # a part of a town is in the town ("in northern Bogota")
+    words = re.findall(r"\b(?:in|near|at|outside|of|from|into|around)\s+" + _PART
+                       + r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)", text)
     out = set()
     for run in words:
         for name in (run, *run.split()) if " " in run else (run,):

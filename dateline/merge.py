@@ -282,7 +282,10 @@ def _block_keys(mention: EventMention, span: DateSpan) -> list[tuple[str, ...]]:
 
 
 def _place_country(event: Event) -> str | None:
-    return (event.location or {}).get("country")
+    """The country of the event's place; none for a body of nations ("UNITED NATIONS", a report's
+    dateline), which is where a report was filed, not a country where things happen."""
+    country = (event.location or {}).get("country")
+    return None if country == "IGO" else country
 
 
 def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
@@ -674,9 +677,11 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
 
 
 def _town_itself(text: str, place: str) -> bool:
-    """The sentence names a town as where it happened, not as a bearing from it ("west of Baghdad")."""
-    return place in sentence_towns(text) and not re.search(
-        r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?" + re.escape(place), text, re.I
+    """The sentence names a town as where it happened, not as a bearing from it ("west of Baghdad");
+    a part of the town ("in northern Bogota") is in it."""
+    town = re.sub(r"^(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+", "", place, flags=re.I)
+    return town in sentence_towns(text) and not re.search(
+        r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + re.escape(place), text, re.I
     )
 
 

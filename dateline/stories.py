@@ -46,6 +46,7 @@ from datasketch import MinHash
 
 from .dates import day_of
 from .mention_text import common_words
+from .story_series import digest_and_report, instalments, lead_words, report_kind
 
 NUM_PERM = 64
 BANDS = 16  # LSH bands of NUM_PERM // BANDS rows: candidates from Jaccard ~0.5, verified after
@@ -131,6 +132,8 @@ class StoryFeatures:
     title: str | None = None
     minhash: list[int] = field(default_factory=list)
     own_day: str | None = None  # the publication day, when the lead says that day is when it happened
+    lead: list[str] = field(default_factory=list)  # content words of the first sentence (story_series)
+    kind: str | None = None  # the kind of recurring report it is, if any ("market", "results", "digest")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -191,6 +194,7 @@ def story_features(
         for key in _actor_keys(actor):
             entities[key] += weight
     years, days = _calendar(text)
+    lead = lead_words(text)
     for value in [published] + [getattr(e, "date", None) for e in events or ()]:
         _add_iso(value, years, days)
     return StoryFeatures(
@@ -202,6 +206,8 @@ def story_features(
         title=title,
         minhash=_minhash(text),
         own_day=_own_day(text, published),
+        lead=sorted(lead),
+        kind=report_kind(title, lead),
     )
 
 
@@ -632,6 +638,9 @@ class _View:
     days: set[str] = field(default_factory=set)
     salient: dict[str, set[str]] = field(default_factory=lambda: {"P": set(), "G": set(), "K": set()})
     names: dict[str, set[str]] = field(default_factory=lambda: {"P": set(), "G": set(), "K": set()})
+    lead: frozenset[str] = frozenset()  # of one article: its lead's words and publication day
+    published: str | None = None
+    kind: str | None = None
 
     @classmethod
     def of(cls, features: StoryFeatures) -> _View:
@@ -642,6 +651,7 @@ class _View:
     def absorb(self, features: StoryFeatures) -> None:
         if features.own_day:
             self.own_days.add(features.own_day)
+        self.lead, self.published, self.kind = frozenset(features.lead), features.published, features.kind
         self.years.update(features.years)
         self.days.update(features.days)
         salient, names = _salience(features)
@@ -671,6 +681,11 @@ def check_score(a: _View, b: _View) -> float:
         score += CHECKS["day_agree"]
     if a.own_days and b.own_days and not a.own_days & b.own_days:
         score -= CHECKS["own_day_differ"]  # each tells its own day's news: a series, not one event
+    if (a.lead or a.kind) and instalments(
+            a.lead, b.lead, a.published, b.published, bool(a.own_days and b.own_days), (a.kind, b.kind)):
+        score -= CHECKS["series"]  # the same lead on another day: the next instalment of a daily report
+    elif digest_and_report((a.kind, b.kind), (a.published, b.published)):
+        score -= CHECKS["series"]
     for kind in ("P", "G", "K"):
         sa, sb = a.salient[kind], b.salient[kind]
         if not sa or not sb:
@@ -713,6 +728,7 @@ CHECKS = {
     "year_differ": 0.12,
     "day_agree": 0.08,
     "own_day_differ": 0.1,
+    "series": 1.0,
     "P_agree": 0.04,
     "P_mentioned": 0.08,
     "P_conflict": 0.08,

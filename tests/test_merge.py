@@ -386,22 +386,24 @@ def test_merge_quality_gate_on_the_project_gold():
     several wordings, and the fusion traps (same city other people, a year apart, opposite directions,
     actorless blasts in two cities, a roundup of attacks in two towns, a summit week's meetings, its
     host's talks with two guests, one with the guest named only after "meeting with"; one killing told
-    as a car bombing and as an assassination). Through the real pipeline."""
+    as a car bombing and as an assassination, and by a report naming neither victim nor doer, in a
+    part of the same town on the same day; another killing recalled beside it). Through the real pipeline."""
     from importlib.resources import files
 
     from dateline.evaluation.merge import evaluate
 
     metrics = evaluate(str(files("dateline").joinpath("data/merge_gold.jsonl")))
-    assert metrics["n"] == 45 and metrics["gold_events"] == 27
+    assert metrics["n"] == 47 and metrics["gold_events"] == 28
     assert metrics["bcubed_precision"] >= FLOOR_GOLD_BCUBED_P  # no trap fused
     assert metrics["bcubed_f1"] >= FLOOR_GOLD_BCUBED_F1
     assert metrics["muc_f1"] >= FLOOR_GOLD_MUC_F1
 
 
-# Measured (no knowledge base): B-cubed P 1.000 R 0.926 F1 0.962; MUC F1 0.909; 43 of 45 mentions found.
+# Measured (no knowledge base): B-cubed P 1.000 R 0.901 F1 0.948; MUC F1 0.882; 44 of 47 mentions found
+# (the car bomb of the one-killing topic's third report is not coded without a knowledge base).
 FLOOR_GOLD_BCUBED_P = 0.99
-FLOOR_GOLD_BCUBED_F1 = 0.952
-FLOOR_GOLD_MUC_F1 = 0.899
+FLOOR_GOLD_BCUBED_F1 = 0.938
+FLOOR_GOLD_MUC_F1 = 0.872
 
 
 @pytest.mark.parametrize(
@@ -759,6 +761,7 @@ def test_merge_a_hosts_talks_with_guests_the_parse_missed_stay_apart(second, mer
     ],
 )
 def test_merge_one_victims_killing_in_other_modes_is_one_event(mode, type_, merged):
+    """(See below for the same killing named by a compound, "the Petrov killing".)"""
     a = _at("Opposition leader Ivan Petrov was killed by a car bomb in the capital on Monday.", "killed",
             "2025-06-02", "a1", type_=type_, source=(), target=(), location=None)
     a.event.mode = "explosives" if type_ == "ASSAULT" else "arrest"
@@ -802,4 +805,41 @@ def test_merge_one_attack_told_with_another_weapons_word(mode, merged):
     b = _at("A suicide bomber killed three people at a bus station in Hadera on Monday.", "killed",
             "2025-03-03", "a2", type_="ASSAULT", source=(), target=(), location=town)
     b.event.mode = mode
+    assert len(merge_events([a, b])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the killing named by its victim before the noun, the victim parsed as the doer: one killing
+        ("Rice discussed the Petrov killing by phone with her French counterpart.", 1),
+        # another man's killing in the same story: apart
+        ("Rice discussed the Ivanov killing by phone with her French counterpart.", 2),
+    ],
+)
+def test_merge_a_killing_named_by_its_victim_before_the_noun(second, merged):
+    petrov = Actor(41, "Ivan Petrov", kind="PERSON", country="BGR")
+    ivanov = Actor(42, "Boris Ivanov", kind="PERSON", country="BGR")
+    a = _at("Opposition leader Ivan Petrov was killed by a car bomb in the capital on Monday.", "killed",
+            "2025-06-02", "a1", type_="ASSAULT", source=(), target=(petrov,), location=None)
+    b = _at(second, "killing", None, "a2", type_="ASSAULT", source=(petrov if "Petrov" in second else ivanov,),
+            target=(), location=None, published="2025-06-03")
+    assert len(merge_events([a, b])) == merged
+
+
+@pytest.mark.parametrize(
+    "place, merged",
+    [
+        # a report filed at the United Nations retells the shooting: its dateline is no country
+        ({"name": "United Nations", "country": "IGO"}, 1),
+        # a place in another country: another shooting
+        ({"name": "Damascus", "country": "SYR"}, 2),
+    ],
+)
+def test_merge_a_body_of_nations_is_no_place_that_conflicts(place, merged):
+    petrov = Actor(43, "Ivan Petrov", kind="PERSON", country="BGR")
+    a = _at("Ivan Petrov was shot dead by gunmen in Sofia on Tuesday.", "shot", "2025-06-03", "a1",
+            type_="ASSAULT", source=(), target=(petrov,), location={"name": "Sofia", "country": "BGR"})
+    b = _at("Petrov was shot dead on a street on Tuesday, the Secretary-General's spokesman said.", "shot",
+            "2025-06-03", "a2", type_="ASSAULT", source=(), target=(petrov,), location=place)
     assert len(merge_events([a, b])) == merged

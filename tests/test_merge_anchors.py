@@ -197,3 +197,19 @@ def test_merge_the_same_named_sides_need_a_word_in_common(second, merged):
 )
 def test_weekdays_anchor_only_near_the_act(a, trigger_a, b, trigger_b, differ):
     assert anchors_differ(a, b, "RETREAT", a.find(trigger_a), b.find(trigger_b)) is differ
+
+
+@pytest.mark.parametrize(
+    "text, harmed",
+    [
+        # the name before the noun of harm, or its possessive: the victim
+        ("Rice discussed the Petrov killing by phone with her French counterpart.", {"Petrov"}),
+        ("Mourners gathered a year after Sanader's assassination.", {"Sanader"}),
+        # "of" names the victim after it: the name before is who did it
+        ("The Hamas kidnapping of Gilad Shalit drew condemnation.", {"Shalit"}),
+        # a place before the noun names where, not whom
+        ("The Beirut killing shocked the city.", set()),
+    ],
+)
+def test_victims_named_before_the_noun_of_harm(text, harmed):
+    assert victims(text) == harmed

@@ -185,10 +185,19 @@ FLOOR_SHUFFLED_BCUBED_F1_MEAN = 0.909
 FLOOR_SHUFFLED_BCUBED_F1_MIN = 0.887
 
 
-def _market(day: int, close: str, movers: str) -> str:
-    return (f"Malaysian shares closed higher on day {day} as the Kuala Lumpur Composite Index rose {close} points "
-            f"on buying in {movers} stocks, dealers said. Turnover on the Kuala Lumpur Stock Exchange was "
-            f"{day * 70} million shares.")
+_STRIKE_LEADS = {
+    "banking": "Dockers at Port Klang stopped work at dawn.",
+    "plantation": "Crane operators joined the walkout by dockers.",
+    "property": "Truck drivers blocked the gates of the container terminal.",
+    "energy": "Shipping lines diverted their vessels to Singapore.",
+}
+
+
+def _strike(day: int, cranes: str, lead: str) -> str:
+    """One report of a dock strike that runs for days: each opens with what is new that day."""
+    return (f"{_STRIKE_LEADS[lead]} The strike at the Port Klang container terminal kept {cranes} cranes idle "
+            f"on day {day}, the port authority said. Unions of the Port Klang dockers want a pay rise and "
+            f"{day * 70} more jobs.")
 
 
 def test_stories_reports_weeks_apart_are_new_stories_unless_close_in_time():
@@ -196,9 +205,9 @@ def test_stories_reports_weeks_apart_are_new_stories_unless_close_in_time():
 
     assert gap_penalty(2) == 0 and gap_penalty(30) > gap_penalty(7) > 0
     index = StoryIndex()
-    first = index.assign("a", story_features(_market(1, "5.2", "banking"), published="2006-11-07"))
-    next_day = index.assign("b", story_features(_market(2, "3.1", "plantation"), published="2006-11-08"))
-    weeks_later = index.assign("c", story_features(_market(3, "1.7", "property"), published="2006-12-20"))
+    first = index.assign("a", story_features(_strike(1, "52", "banking"), published="2006-11-07"))
+    next_day = index.assign("b", story_features(_strike(2, "31", "plantation"), published="2006-11-08"))
+    weeks_later = index.assign("c", story_features(_strike(3, "17", "property"), published="2006-12-20"))
     assert next_day.story_id == first.story_id
     assert weeks_later.story_id != first.story_id
 
@@ -209,8 +218,9 @@ def test_stories_an_old_story_is_harder_to_join_than_a_fresh_one():
     def score(dates: list[str], new: str) -> float:
         index = StoryIndex()
         for i, day in enumerate(dates):
-            index.assign(f"d{i}", story_features(_market(i + 1, f"{i}.5", "banking"), published=day))
-        return index.assign("new", story_features(_market(9, "2.5", "energy"), published=new)).score
+            lead = ("banking", "plantation", "property")[i]
+            index.assign(f"d{i}", story_features(_strike(i + 1, f"{i}5", lead), published=day))
+        return index.assign("new", story_features(_strike(9, "25", "energy"), published=new)).score
 
     fresh = score(["2006-11-01", "2006-11-02", "2006-11-03"], "2006-11-04")
     chained = score(["2006-11-01", "2006-11-10", "2006-11-19"], "2006-11-20")  # each a day or more apart
