@@ -86,6 +86,18 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
         # a participle clause with a "by" agent: the clause's subject undergoes the act
         ("The new premier Anna Berg fought to save her job on Friday, rebuffed by the rebels in the east.",
          "REJECT", ["the rebels in the east"], ["The new premier Anna Berg"]),
+        # whoever is made or asked to act does the act: a passive governor lends its subject as the doer
+        ("The government said the rebels would be forced to release Anna Berg.", "RETREAT", ["the rebels"],
+         ["Anna Berg"]),
+        ("Anna Berg was forced to resign on Monday.", "RETREAT", ["Anna Berg"], []),
+        # a complement passive in its own words keeps its subject the patient
+        ("Anna Berg is expected to be released by the rebels.", "RETREAT", ["the rebels"], ["Anna Berg"]),
+        # who gains from support or aid is named after "for", unless it names a thing
+        ("Russia offered its support for the rebels in the north.", "SUPPORT", ["Russia"],
+         ["the rebels in the north"]),
+        # the event noun a verb carries is never its own target; a dative "to" names the recipient
+        ("Russia offered support to the rebels in the north.", "SUPPORT", ["Russia"], ["the rebels in the north"]),
+        ("Japan gave aid to the refugees.", "AID", ["Japan"], ["the refugees"]),
     ],
 )
 def test_arguments_sides_as_written(text: str, type_: str, source: list[str], target: list[str]) -> None:

@@ -57,6 +57,11 @@ def _title_uses(doc: Doc) -> Counter[str]:
     return Counter({word: len(surnames) for word, surnames in seen.items()})
 
 
+# Words of a title before a name that may still describe it: "US Assistant Secretary of State for
+# South and Central Asian Affairs Richard Boucher" names the country eleven words before the name.
+DESCRIPTION_WORDS = 14
+
+
 def _description(doc: Doc, start: int, end: int) -> list[Token]:
     """Words describing the name at ``start:end``: its own modifiers, or the NP it is in
     apposition to ("his Japanese counterpart Gen Nakatani"), or its appositive ("X, Japan's
@@ -80,7 +85,7 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
             kept = []
             continue
         kept.append(tok)
-    return kept[-8:] + [t for t in after if not t.is_punct][:8]
+    return kept[-DESCRIPTION_WORDS:] + [t for t in after if not t.is_punct][:8]
 
 
 

@@ -29,6 +29,8 @@ TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "ov
 NOUN_TARGET_PREPS = ("against", "into", "on", "with", "to", "of", "at")
 # What is attacked, rejected or endorsed is the target as written, person or not ("a bus", "the plan").
 THING_TARGETS = frozenset({"REJECT", "SUPPORT", "ASSAULT"})
+# Acts done for someone's good, whose "for" phrase names who gains: "support for", "aid for".
+BENEFIT_TYPES = frozenset({"SUPPORT", "AID"})
 
 
 class ActorIndex:
@@ -138,6 +140,8 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
     if actor is None:
         start, end = np_bounds(tok, with_preps=True)
         actor = index.at(start, end, tok.idx)
+        if actor is not None and actor.kind == "COUNTRY" and _people_of_a_place(tok):
+            return None  # "Kurdish groups in Syria", "investors in China": people there, not the state
     if actor is None and tok.pos_ == "PROPN":
         actor = index.named(_text(tok.doc)[np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(
             tok.text
@@ -372,11 +376,28 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
             continue  # no agent noun: "the plan", "the residence"
         if country is None:
             country = _loyalty(tok, index)
+        if country is None:
+            country = _owner_country(tok, index)  # "Bosnian Serbs said their forces had withdrawn"
+        if country is None and _people_of_a_place(tok):
+            named = index.countries_within(*np_bounds(tok, with_preps=True))  # "rebels in the Ivory Coast"
+            country = named.pop() if len(named) == 1 else None
         # "several villagers", "the elite troops": a side all the same, whose country the
         # words do not say (merging reads such a side as unknown, not as a conflict)
         actor = index.generic(name, start + text.index(words[0]), end, country, sector)
         if actor not in exclude:
             return tok, actor
+    return None
+
+
+def _owner_country(tok: Token, index: ActorIndex) -> str | None:
+    """The country of whom a possessive pronoun before a group noun stands for: "their forces"
+    after "Bosnian Serbs said" are Serb forces."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ in ("their", "its"):
+            antecedent = _antecedent(c)
+            actor = _actor_of(antecedent, index, 1) if antecedent is not None else None
+            if actor is not None and actor.country and actor.country not in NON_STATE:
+                return actor.country
     return None
 
 
@@ -404,6 +425,15 @@ def _head_sector_with(kb_file: str, words: str) -> str | None:
     must not stand once one is in use."""
     sector = code_actor(words.lower())[1]
     return None if sector == "UNK" else sector
+
+
+def _people_of_a_place(tok: Token) -> bool:
+    """A common noun of people or groups whose "in"/"from" phrase says where they are: "rebels in
+    the north of Mali", "investors in China" (not "leaders of the opposition", whose "of" phrase
+    names the body they belong to)."""
+    if tok.pos_ != "NOUN" or _of_a_thing(tok) or not _names_people(tok):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "from", "across", "throughout") for c in tok.children)
 
 
 def _names_people(tok: Token) -> bool:
@@ -509,7 +539,8 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         source = src.take(_first_actors(subj, index, []))
         target = []
     if not target:
-        objs = [c for c in verb.children if c.dep_ in ("dative",)]
+        # a dative is its noun ("gave Kyiv arms") or its preposition's ("offered support to the rebels")
+        objs = [g for c in verb.children if c.dep_ == "dative" for g in _dative_nouns(c)]
         objs += [c for c in verb.children if c.dep_ == "dobj"]
         if m.type in ("REQUEST", "ACCUSE", "THREATEN"):
             objs += [
@@ -528,8 +559,13 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         ]
         objs = [o for o in objs if o.i != m.trigger.i]
         if m.consumed:
-            # "launched an investigation into Alibaba": the event noun's own phrases name the target.
-            objs = [g for o in objs if o.i in m.consumed for g in _prep_objects(o, NOUN_TARGET_PREPS)] + objs
+            # "launched an investigation into Alibaba": the event noun's own phrases name the target,
+            # never the event noun as a thing ("voiced support for talks" has no target), though a
+            # noun the trigger takes in may name the party ("summoned Niger's ambassador")
+            preps = NOUN_TARGET_PREPS + (("for",) if m.type in BENEFIT_TYPES else ())
+            objs = [g for o in objs if o.i in m.consumed for g in _prep_objects(o, preps)] + [
+                o for o in objs if o.i not in m.consumed or _actors_of(o, index)
+            ]
         target = tgt.take(_first_actors(objs, index, source, any_phrase=m.type in THING_TARGETS))
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
         blames = m.type == "ACCUSE"
@@ -539,6 +575,12 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt, index)
+
+
+def _dative_nouns(tok: Token) -> list[Token]:
+    if tok.pos_ == "ADP":
+        return [g for g in tok.children if g.dep_ == "pobj"]
+    return [tok]
 
 
 def _set_off_participle(verb: Token) -> bool:
@@ -661,6 +703,10 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
     target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
     things = m.type in THING_TARGETS
     target = tgt.take(_first_actors(_prep_objects(noun, target_preps), index, source, any_phrase=things))
+    if not target and m.type in BENEFIT_TYPES:
+        # "US support for Kurdish groups", "aid for refugees": who gains, not what for ("support
+        # for talks")
+        target = tgt.take(_first_actors(_prep_objects(noun, ("for",)), index, source))
     if light is not None and not target:
         target = tgt.take(
             _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source,
