@@ -11,6 +11,7 @@ character offsets (:class:`ActorIndex`).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -62,6 +63,16 @@ class ActorIndex:
         for s, e, actor in self.spans:
             if e <= offset and actor.kind == kind and actor.id not in exclude:
                 best = (s, actor) if best is None or s > best[0] else best
+        return best[1] if best else None
+
+    def last(self, offset: int, fits: Callable[[Actor], bool]) -> Actor | None:
+        """The actor named last before ``offset`` that ``fits`` (only actors the actor stage found)."""
+        best: tuple[int, Actor] | None = None
+        for s, e, actor in self.spans:
+            if s >= offset:
+                break
+            if e <= offset and actor.id >= 0 and fits(actor) and (best is None or s > best[0]):
+                best = (s, actor)
         return best[1] if best else None
 
     def named(self, text: str) -> Actor | None:
@@ -141,7 +152,9 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
         start, end = np_bounds(tok, with_preps=True)
         actor = index.at(start, end, tok.idx)
         if actor is not None and actor.kind == "COUNTRY" and _people_of_a_place(tok):
-            return None  # "Kurdish groups in Syria", "investors in China": people there, not the state
+            # "rebels in the Ivory Coast", "investors in China": people there, not the state
+            group = _generic([tok], index, [])
+            actor = group[1] if group is not None else actor
     if actor is None and tok.pos_ == "PROPN":
         actor = index.named(_text(tok.doc)[np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(
             tok.text
@@ -156,7 +169,38 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
                 actor = None
         if actor is None and tok.lower_ in PRONOUN_KINDS:
             actor = index.before(tok.idx, PRONOUN_KINDS[tok.lower_])
+    if actor is None and tok.pos_ == "NOUN":
+        actor = _described(tok, index)
     return actor
+
+
+# Nouns that, after "the", name a body the article has introduced: "the group" is the armed or
+# civic group named last, "the militants" the armed group, "the ministry" the ministry.
+BODY_NOUNS = frozenset("group organisation organization movement militia faction outfit network".split())
+ARMED_NOUNS = frozenset("militant rebel insurgent jihadist extremist guerrilla".split())
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+NAMED_BODY_NOUNS = frozenset("ministry army regime government party council parliament".split())
+
+
+def _described(tok: Token, index: ActorIndex) -> Actor | None:
+    """The actor a definite description stands for: "the group" or "the militants" after "Islamic
+    State", "the ministry" after "the Chinese foreign ministry". Only a bare "the" + noun: "the
+    Kurdish group" or "the group's leader" describe someone of their own."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if any(c.dep_ in ("poss", "compound", "nmod", "amod") for c in tok.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "the group of tourists"
+    lemma = tok.lemma_.lower()
+    if lemma in BODY_NOUNS and tok.tag_ == "NN":
+        return index.last(tok.idx, lambda a: a.kind in ("ORG", "GROUP") and a.sector not in STATE_SECTORS
+                          and a.sector not in (None, "CVL"))
+    if lemma in ARMED_NOUNS and tok.tag_ == "NNS":
+        return index.last(tok.idx, lambda a: a.kind in ("ORG", "GROUP") and a.sector == "REB")
+    if lemma in NAMED_BODY_NOUNS and tok.tag_ == "NN":
+        return index.last(tok.idx, lambda a: a.kind == "ORG" and lemma in a.name.lower().split())
+    return None
 
 
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
@@ -281,7 +325,10 @@ PEOPLE = frozenset(
 )
 # Nouns of persons that make a side of their own ("three men were detained"), unlike "side",
 # "party" or "country", which stand for someone the sentence names elsewhere.
-PERSONS_NOUNS = frozenset("man woman person people child boy girl resident civilian villager citizen".split())
+PERSONS_NOUNS = frozenset(
+    "man woman person people child boy girl resident civilian villager citizen hostage captive "
+    "husband wife son daughter brother sister father mother".split()
+)
 TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 
@@ -340,7 +387,7 @@ def _written(tok: Token, actor: Actor | None = None) -> Token:
         return tok.head.head
     if tok.lower_ in OBJECT_PRONOUNS and tok.dep_ in ("dobj", "dative", "pobj"):
         return _named_before(tok, actor) if actor is not None else tok  # not the clause's subject
-    if tok.lower_ in PRONOUNS:
+    if tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):  # "US" is no "us"
         antecedent = _antecedent(tok)
         if (
             antecedent is not None
@@ -372,6 +419,8 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
             continue
         name = " ".join(words)
         country, sector = code_actor(name)
+        if sector is None and tok.lemma_.lower() in PERSONS_NOUNS:
+            sector = "CVL"  # "three men", "her husband": people of no office are civilians
         if sector is None:
             continue  # no agent noun: "the plan", "the residence"
         if country is None:
@@ -539,9 +588,12 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         source = src.take(_first_actors(subj, index, []))
         target = []
     if not target:
-        # a dative is its noun ("gave Kyiv arms") or its preposition's ("offered support to the rebels")
-        objs = [g for c in verb.children if c.dep_ == "dative" for g in _dative_nouns(c)]
+        # a dative is its noun ("gave Kyiv arms"), else its preposition's after the object ("release
+        # the hostages to the Red Cross", "offered support to the rebels")
+        datives = [c for c in verb.children if c.dep_ == "dative"]
+        objs = [c for c in datives if c.pos_ != "ADP"]
         objs += [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [g for c in datives if c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj"]
         if m.type in ("REQUEST", "ACCUSE", "THREATEN"):
             objs += [
                 g
@@ -564,7 +616,7 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
             # noun the trigger takes in may name the party ("summoned Niger's ambassador")
             preps = NOUN_TARGET_PREPS + (("for",) if m.type in BENEFIT_TYPES else ())
             objs = [g for o in objs if o.i in m.consumed for g in _prep_objects(o, preps)] + [
-                o for o in objs if o.i not in m.consumed or _actors_of(o, index)
+                o for o in objs if o.i not in m.consumed or _actors_of(o, index) or _names_people(o)
             ]
         target = tgt.take(_first_actors(objs, index, source, any_phrase=m.type in THING_TARGETS))
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
@@ -575,12 +627,6 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt, index)
-
-
-def _dative_nouns(tok: Token) -> list[Token]:
-    if tok.pos_ == "ADP":
-        return [g for g in tok.children if g.dep_ == "pobj"]
-    return [tok]
 
 
 def _set_off_participle(verb: Token) -> bool:
