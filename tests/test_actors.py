@@ -399,3 +399,22 @@ def test_find_actors_former_names_of_states(text: str, country: str) -> None:
 def test_find_actors_a_person_takes_the_country_of_the_body_they_head() -> None:
     actors = find_actors(parse("Joseph Mwangi, who heads the Kenyan Democratic Party, spoke on Monday."))
     assert _named(actors, "Joseph Mwangi").country == "KEN"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # the country that opens a long title still describes the name at its end
+        ("US Assistant Secretary of State for South and Central Asian Affairs Anna Berg spoke in Oslo.", "Anna Berg",
+         "USA"),
+        ("Indian Minister of State for External Affairs and Parliamentary Affairs Jon Holm spoke.", "Jon Holm", "IND"),
+    ],
+)
+def test_find_actors_a_long_title_keeps_its_country(text: str, name: str, country: str) -> None:
+    actors = find_actors(parse(text), "Oslo")
+    assert [a.country for a in actors if a.name == name] == [country]
+
+
+def test_find_actors_the_state_of_a_title_is_no_organisation() -> None:
+    actors = find_actors(parse("The Secretary of State met the Minister of State on Monday."))
+    assert not [a for a in actors if a.kind == "ORG" and a.name == "State"]
