@@ -418,3 +418,18 @@ def test_find_actors_a_long_title_keeps_its_country(text: str, name: str, countr
 def test_find_actors_the_state_of_a_title_is_no_organisation() -> None:
     actors = find_actors(parse("The Secretary of State met the Minister of State on Monday."))
     assert not [a for a in actors if a.kind == "ORG" and a.name == "State"]
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Jon Holm, 24, from Manchester, is facing trial in Ankara.", "Jon Holm", "GBR"),
+        ("Among those who fled is Anna Berg, who left her home in Melbourne with two friends in 2015.", "Anna Berg",
+         "AUS"),
+        ("Anna Berg, who grew up in Lyon, was detained on Monday.", "Anna Berg", "FRA"),
+        # where someone went or is says nothing of who they are
+        ("Anna Berg, who flew in from Paris on Monday, met Jon Holm.", "Anna Berg", None),
+    ],
+)
+def test_find_actors_a_person_is_of_the_place_they_come_from(text: str, name: str, country: str | None) -> None:
+    assert [a.country for a in find_actors(parse(text)) if a.name == name] == [country]

@@ -231,6 +231,8 @@ def describe_persons(
         draft.sector = pick_sector(evidence)
         votes = Counter(e.country for e in evidence if e.country)
         draft.country = votes.most_common(1)[0][0] if votes else None
+        if draft.country is None:
+            draft.country = _origin_country(doc, draft)
     for draft, owner in counterparts:
         other = _owner(doc, owner, drafts)
         if other is not None and other is not draft:
@@ -276,6 +278,39 @@ def describe_persons(
         for draft in drafts:
             if draft.country is None and " " in draft.name and base.surname_country(draft.name) == home:
                 draft.country = home
+
+
+ORIGIN_VERBS = frozenset({"grow", "raise", "bear", "hail", "originate"})
+LEAVE_VERBS = frozenset({"leave", "flee"})
+
+
+def _origin_country(doc: Doc, draft: Draft) -> str | None:
+    """The country of the place the article says a person comes from: "Joe Robinson, 24, from
+    Accrington", "Kotey, a convert who grew up in west London", "who were raised in Britain",
+    "who left her home in east London". Only such words of origin: where someone is, or went,
+    says nothing of who they are."""
+    for start, end in draft.spans or []:
+        root = doc[start:end].root
+        heads = [root] + [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "conj":
+            heads.append(root.head)  # "Elsheikh and Kotey, who were raised in Britain"
+        places: list[Token] = []
+        for head in heads:
+            places += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in c.children if g.dep_ == "pobj"]
+            for verb in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+                lemma = verb.lemma_.lower()
+                homes = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "home"]
+                if lemma in ORIGIN_VERBS or (lemma in LEAVE_VERBS and len(homes) > 1):
+                    places += [g for h in homes for c in h.children if c.dep_ == "prep"
+                               and c.lower_ in ("in", "from") for g in c.children if g.dep_ == "pobj"]
+        for place in places:
+            if place.pos_ != "PROPN":
+                continue
+            code = countries.country_name(place.text) or countries.place_country(place.text)
+            if code:
+                return code
+    return None
 
 
 def _institution_owner(doc: Doc, draft: Draft) -> str | None:
