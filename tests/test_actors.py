@@ -433,3 +433,17 @@ def test_find_actors_the_state_of_a_title_is_no_organisation() -> None:
 )
 def test_find_actors_a_person_is_of_the_place_they_come_from(text: str, name: str, country: str | None) -> None:
     assert [a.country for a in find_actors(parse(text)) if a.name == name] == [country]
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # whom a person's possessive names as deputy, aide or protege shares that person's country
+        ("Prime Minister Anna Berg of Norway criticised his former protege Jon Holm.", "Jon Holm", "NOR"),
+        # a counterpart is of another country
+        ("Prime Minister Anna Berg of Norway met his Japanese counterpart Jon Holm.", "Jon Holm", "JPN"),
+        ("Jon Holm, who was born near Lyon, was detained.", "Jon Holm", "FRA"),
+    ],
+)
+def test_find_actors_a_persons_follower_shares_their_country(text: str, name: str, country: str) -> None:
+    assert [a.country for a in find_actors(parse(text)) if a.name == name] == [country]

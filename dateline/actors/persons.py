@@ -217,16 +217,19 @@ def describe_persons(
     official, the article's home country while no one else named is of it, or when the story is
     about it (``focus``) and no one else holds the same office there."""
     counterparts: list[tuple[Draft, Token]] = []
+    followers: list[tuple[Draft, Token]] = []  # "his deputy Anwar", "his former protege": of his country
     for draft in drafts:
         evidence: list[Evidence] = []
         for start, end in draft.spans or []:
             tokens = _description(doc, start, end)
             found = scan(token_words(tokens), day)
             evidence += found
-            if any(e.sector == "SAME" for e in found):
-                owner = next((t for t in tokens if t.lower_ in ("his", "her") or t.dep_ == "poss"), None)
-                if owner is not None:
+            owner = next((t for t in tokens if t.lower_ in ("his", "her") or t.dep_ == "poss"), None)
+            if owner is not None:
+                if any(e.sector == "SAME" for e in found):
                     counterparts.append((draft, owner))
+                else:
+                    followers.append((draft, owner))
         draft.role = pick_role([e for e in evidence if e.sector != "SAME"])
         draft.sector = pick_sector(evidence)
         votes = Counter(e.country for e in evidence if e.country)
@@ -271,6 +274,10 @@ def describe_persons(
             partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
             if not partners:
                 draft.country = home  # "First Deputy Prime Minister Boris Nemtsov" in a Moscow story
+    for draft, owner in followers:
+        other = _owner(doc, owner, drafts) if draft.country is None else None
+        if other is not None and other is not draft and other.country:
+            draft.country = other.country
     if base is not None and home:
         # after the officials, whom a name's origin must not deprive of the home country: a person
         # the article introduces by name alone, with a surname most bearers of which serve the
@@ -303,7 +310,7 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
                 homes = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "home"]
                 if lemma in ORIGIN_VERBS or (lemma in LEAVE_VERBS and len(homes) > 1):
                     places += [g for h in homes for c in h.children if c.dep_ == "prep"
-                               and c.lower_ in ("in", "from") for g in c.children if g.dep_ == "pobj"]
+                               and c.lower_ in ("in", "from", "near") for g in c.children if g.dep_ == "pobj"]
         for place in places:
             if place.pos_ != "PROPN":
                 continue
