@@ -166,6 +166,14 @@ def test_arguments_definite_descriptions_stand_for_the_body_named_before(text: s
     assert _source_names(text, type_) == [name]
 
 
+def test_arguments_a_plural_object_pronoun_is_not_the_one_speaker() -> None:
+    text = "Jon Holm said that the rebels would be forced to release them."
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    event = next(e for e, _ in found if e.type == "RETREAT")
+    assert "Jon Holm" not in [a.name for a in event.target]
+
+
 def test_arguments_a_described_group_is_its_own() -> None:
     # "the anti-war group" describes a group of its own, not the armed group named before
     assert "Islamic State" not in _source_names(

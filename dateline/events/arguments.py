@@ -231,6 +231,8 @@ def _object_antecedent(tok: Token, index: ActorIndex, depth: int) -> Actor | Non
     if actor is None:
         speaker = _speaker_of(tok)
         actor = _actor_of(speaker, index, depth + 1) if speaker is not None else None
+        if actor is not None and speaker is not None and not _agrees(tok, actor, speaker):
+            actor = None  # "He said the US would be forced to release them": not him
     return actor if actor is not None and actor.id not in own else None
 
 
