@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--workers", type=_positive, default=1, help="worker processes (local pool or LocalCluster)")
     c.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
     c.add_argument("--one-thread", action="store_true",
-                   help="with one local worker: analyse and write in turn, not side by side on two threads")
+                   help="with one local worker: analyse and write in turn in this process, not side by side in two")
     c.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
                    help="skip files (and JSONL or WARC records) larger than this")
     c.add_argument("--max-chars", type=_positive, default=MAX_CHARS,

@@ -160,6 +160,7 @@ class Store:
 
     def _release(self) -> None:
         if self._lock is not None:
+            _HELD.discard(self._lock.fileno())
             self._lock.close()  # closing the file releases the lock (so does the process dying)
             self._lock = None
 
@@ -564,7 +565,33 @@ def _writer_lock(path: str) -> Any:
     handle.truncate()
     handle.write(str(os.getpid()))
     handle.flush()
+    _HELD.add(handle.fileno())
     return handle
+
+
+# The descriptors of the writer locks this process holds. A forked worker process (see
+# ``engines.local.start_method``) would share each lock with its writer, and outlive it when
+# the writer is killed: the store would stay locked until the worker noticed. Each child closes
+# its copies at once (each now reads /dev/null, so the number stays taken by the file object
+# that still names it); the lock stays with the writer alone.
+_HELD: set[int] = set()
+
+
+def _drop_inherited_locks() -> None:
+    if not _HELD:
+        return
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in _HELD:
+        try:
+            os.dup2(null, fd)
+        except OSError:
+            pass
+    os.close(null)
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
 def _locked(path: str) -> bool:

@@ -52,7 +52,7 @@ def test_engines_overlapped_passes_on_a_stage_error_and_starts_nothing_more():
 
 @pytest.mark.parametrize(
     ("name", "workers"), [("local", 1), ("local", 2), ("dask", 1)],
-    ids=["one process, the writer beside the stages", "process pool", "dask local cluster"],
+    ids=["one worker process beside the writer", "process pool", "dask local cluster"],
 )
 def test_engines_store_what_the_serial_engine_stores(tmp_path, serial_result, name, workers):
     if name == "dask":
@@ -62,6 +62,27 @@ def test_engines_store_what_the_serial_engine_stores(tmp_path, serial_result, na
         stats = run([str(EXAMPLES)], store, engine=get_engine(name, workers=workers))
     assert stats.new == 4
     assert stored(db) == serial_result
+
+
+def test_engines_fork_only_from_a_process_with_one_thread():
+    """Asked in a fresh interpreter: this one may have threads other tests started."""
+    import multiprocessing
+    import subprocess
+    import sys
+
+    script = (
+        "import threading\n"
+        "from dateline.engines.local import start_method\n"
+        "alone = start_method()\n"
+        "release = threading.Event()\n"
+        "other = threading.Thread(target=release.wait)\n"
+        "other.start()\n"
+        "print(alone, start_method())\n"
+        "release.set()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    fork = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    assert out == [fork, "spawn"]  # with a thread, one could hold a lock the forked child would wait for
 
 
 def test_engines_unknown_name_is_refused():

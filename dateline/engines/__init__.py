@@ -15,13 +15,14 @@ class EngineError(RuntimeError):
 
 
 def get_engine(name: str, workers: int | None = None, scheduler: str | None = None, one_thread: bool = False) -> Any:
-    """The engine called ``name``. One local worker runs the stages on a thread beside the writer
-    (``overlapped``), or, with ``one_thread``, in turn with it (``serial``)."""
+    """The engine called ``name``. Local workers are processes beside this one, the writer (one
+    worker too: see ``local.pool``); ``one_thread`` runs the stages in turn with the writer in
+    this process (``serial``), the one-process yardstick of ``dateline bench engines``."""
     if name == "local":
-        from .local import overlapped, pool, serial
+        from .local import pool, serial
 
-        if (workers or 1) <= 1:
-            return serial if one_thread else overlapped
+        if one_thread:
+            return serial
         return pool(workers or 1)
     if name == "dask":
         from .dask import dask_engine

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -40,11 +41,14 @@ def overlapped(fn: Callable[[Any], Any], chunks: Iterable[Any]) -> Iterator[Any]
 def pool(workers: int) -> Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]:
     """A process-pool engine that keeps at most ``2 * workers`` chunks in flight, in input order.
 
-    Workers are started with ``spawn`` so each loads its own spaCy model cleanly.
+    With one worker this is how ``dateline run`` works by default: the stages run in a process
+    of their own and this one is the writer, so each has a core and a GIL; on threads, the
+    writer and the parser took the GIL from each other, and the writer's work mostly added to
+    the parse instead of filling its gaps. See ``start_method`` for how workers start.
     """
 
     def engine(fn: Callable[[Any], Any], chunks: Iterable[Any]) -> Iterator[Any]:
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(start_method())
         with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as executor:
             pending: deque[cf.Future] = deque()
             for chunk in chunks:
@@ -55,3 +59,18 @@ def pool(workers: int) -> Callable[[Callable[[Any], Any], Iterable[Any]], Iterat
                 yield pending.popleft().result()
 
     return engine
+
+
+def start_method() -> str:
+    """``fork`` where the platform has it and this process runs one thread, else ``spawn``.
+
+    A forked worker starts at once, with the modules (and any model or knowledge base) this
+    process has loaded, where a spawned one starts Python and imports spaCy again, seconds
+    per worker. Forking is safe only from a process with no other thread (one could hold a
+    lock the child would wait for forever), so a process with threads spawns. The child never
+    touches the store's connection it inherits: only this process writes, and a worker leaves
+    through ``os._exit``, which closes nothing.
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from .grammar import _RULES, Found
+from .grammar import _LEFT_EDGE, _RULES, Found
 
 # ------------------------------------------------------------------ prefixes that belong to the span
 
@@ -131,21 +131,35 @@ def _needs_digit(pattern: re.Pattern[str]) -> bool:
     return seq(parser.parse(pattern.pattern, pattern.flags))
 
 
-_DIGIT_RULES = frozenset(id(pattern) for pattern, _, _ in _RULES if _needs_digit(pattern))
+# The left edge of every rule (grammar._LEFT_EDGE) is a word edge and then two more tests. The
+# rules are searched with the word edge alone, which the regex engine tries at every position
+# three times faster than the whole edge, and a match whose start fails the rest is dropped and
+# the search goes on from the next position: the matches are those of the whole pattern.
+_WORD_EDGE = r"(?<![\w'])"
+assert _LEFT_EDGE.startswith(_WORD_EDGE)
+_EDGE_REST = re.compile(_LEFT_EDGE[len(_WORD_EDGE):], re.IGNORECASE)
+
+
+def _searched(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    assert pattern.pattern.startswith(_LEFT_EDGE), pattern.pattern[:40]
+    return re.compile(_WORD_EDGE + pattern.pattern[len(_LEFT_EDGE):], pattern.flags)
+
+
+_SEARCHED = [(_searched(pattern), handler, priority, _needs_digit(pattern)) for pattern, handler, priority in _RULES]
 
 
 def _candidates(text: str) -> Iterator[Found]:
     stretches = _stretches(text)
     near_digits = _stretches(text, _DIGIT)
-    for pattern, handler, priority in _RULES:
-        for m in _scan(pattern, text, near_digits if id(pattern) in _DIGIT_RULES else stretches):
+    for pattern, handler, priority, digit in _SEARCHED:
+        for m in _scan(pattern, text, near_digits if digit else stretches):
             found = handler(m, text)
             if found is not None:
                 yield replace(found, priority=priority)
 
 
 def _scan(pattern: re.Pattern[str], text: str, stretches: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, trying only the starts inside ``stretches``."""
+    """``pattern.finditer(text)`` with the whole left edge, trying only the starts inside ``stretches``."""
     pos = 0
     for start, last in stretches:
         at = max(start, pos)
@@ -155,6 +169,9 @@ def _scan(pattern: re.Pattern[str], text: str, stretches: list[tuple[int, int]])
             m = pattern.search(text, at, end)
             if m is None or m.start() > last:
                 break
+            if _EDGE_REST.match(text, m.start()) is None:
+                at = m.start() + 1
+                continue
             yield m
             at = m.end() if m.end() > m.start() else m.end() + 1
         pos = max(pos, at)
