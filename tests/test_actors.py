@@ -447,3 +447,9 @@ def test_find_actors_a_person_is_of_the_place_they_come_from(text: str, name: st
 )
 def test_find_actors_a_persons_follower_shares_their_country(text: str, name: str, country: str) -> None:
     assert [a.country for a in find_actors(parse(text)) if a.name == name] == [country]
+
+
+def test_find_actors_a_leaders_regime_is_not_the_home_countrys() -> None:
+    # "the Haddad regime" is its leader's, not the country the article names most
+    actors = find_actors(parse("Russia backs the rebels. The Haddad regime, he said, had defied Russia."), "Moscow")
+    assert not [a for a in actors if a.kind == "ORG" and a.country == "RUS" and "regime" in a.name]

@@ -441,11 +441,12 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
 
 
 def _owner_country(tok: Token, index: ActorIndex) -> str | None:
-    """The country of whom a possessive pronoun before a group noun stands for: "their forces"
-    after "Bosnian Serbs said" are Serb forces."""
+    """The country of the speaker a possessive pronoun before a group noun stands for: "their
+    forces" after "Bosnian Serbs said" are Serb forces. Only the speaker: "the Syrian town is under
+    threat from Turkey after its forces attacked" names the owner after the clause's subject."""
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ in ("their", "its"):
-            antecedent = _antecedent(c)
+            antecedent = _speaker_of(c)
             actor = _actor_of(antecedent, index, 1) if antecedent is not None else None
             if actor is not None and actor.country and actor.country not in NON_STATE:
                 return actor.country
