@@ -399,3 +399,57 @@ def test_find_actors_former_names_of_states(text: str, country: str) -> None:
 def test_find_actors_a_person_takes_the_country_of_the_body_they_head() -> None:
     actors = find_actors(parse("Joseph Mwangi, who heads the Kenyan Democratic Party, spoke on Monday."))
     assert _named(actors, "Joseph Mwangi").country == "KEN"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # the country that opens a long title still describes the name at its end
+        ("US Assistant Secretary of State for South and Central Asian Affairs Anna Berg spoke in Oslo.", "Anna Berg",
+         "USA"),
+        ("Indian Minister of State for External Affairs and Parliamentary Affairs Jon Holm spoke.", "Jon Holm", "IND"),
+    ],
+)
+def test_find_actors_a_long_title_keeps_its_country(text: str, name: str, country: str) -> None:
+    actors = find_actors(parse(text), "Oslo")
+    assert [a.country for a in actors if a.name == name] == [country]
+
+
+def test_find_actors_the_state_of_a_title_is_no_organisation() -> None:
+    actors = find_actors(parse("The Secretary of State met the Minister of State on Monday."))
+    assert not [a for a in actors if a.kind == "ORG" and a.name == "State"]
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Jon Holm, 24, from Manchester, is facing trial in Ankara.", "Jon Holm", "GBR"),
+        ("Among those who fled is Anna Berg, who left her home in Melbourne with two friends in 2015.", "Anna Berg",
+         "AUS"),
+        ("Anna Berg, who grew up in Lyon, was detained on Monday.", "Anna Berg", "FRA"),
+        # where someone went or is says nothing of who they are
+        ("Anna Berg, who flew in from Paris on Monday, met Jon Holm.", "Anna Berg", None),
+    ],
+)
+def test_find_actors_a_person_is_of_the_place_they_come_from(text: str, name: str, country: str | None) -> None:
+    assert [a.country for a in find_actors(parse(text)) if a.name == name] == [country]
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # whom a person's possessive names as deputy, aide or protege shares that person's country
+        ("Prime Minister Anna Berg of Norway criticised his former protege Jon Holm.", "Jon Holm", "NOR"),
+        # a counterpart is of another country
+        ("Prime Minister Anna Berg of Norway met his Japanese counterpart Jon Holm.", "Jon Holm", "JPN"),
+        ("Jon Holm, who was born near Lyon, was detained.", "Jon Holm", "FRA"),
+    ],
+)
+def test_find_actors_a_persons_follower_shares_their_country(text: str, name: str, country: str) -> None:
+    assert [a.country for a in find_actors(parse(text)) if a.name == name] == [country]
+
+
+def test_find_actors_a_leaders_regime_is_not_the_home_countrys() -> None:
+    # "the Haddad regime" is its leader's, not the country the article names most
+    actors = find_actors(parse("Russia backs the rebels. The Haddad regime, he said, had defied Russia."), "Moscow")
+    assert not [a for a in actors if a.kind == "ORG" and a.country == "RUS" and "regime" in a.name]

@@ -86,6 +86,26 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
         # a participle clause with a "by" agent: the clause's subject undergoes the act
         ("The new premier Anna Berg fought to save her job on Friday, rebuffed by the rebels in the east.",
          "REJECT", ["the rebels in the east"], ["The new premier Anna Berg"]),
+        # whoever is made or asked to act does the act: a passive governor lends its subject as the doer
+        ("The government said the rebels would be forced to release Anna Berg.", "RETREAT", ["the rebels"],
+         ["Anna Berg"]),
+        ("Anna Berg was forced to resign on Monday.", "RETREAT", ["Anna Berg"], []),
+        # a complement passive in its own words keeps its subject the patient
+        ("Anna Berg is expected to be released by the rebels.", "RETREAT", ["the rebels"], ["Anna Berg"]),
+        # who gains from support or aid is named after "for", unless it names a thing
+        ("Russia offered its support for the rebels in the north.", "SUPPORT", ["Russia"],
+         ["the rebels in the north"]),
+        # the event noun a verb carries is never its own target; a dative "to" names the recipient
+        ("Russia offered support to the rebels in the north.", "SUPPORT", ["Russia"], ["the rebels in the north"]),
+        ("Japan gave aid to the refugees.", "AID", ["Japan"], ["the refugees"]),
+        # the object released comes before whom it is handed to
+        ("The rebels said they would release Anna Berg to the Red Cross.", "RETREAT", ["The rebels"],
+         ["Anna Berg"]),
+        # "US" is a country, not the pronoun "us"
+        ("Spain has offered to US a regiment and four warships.", "AGREE", ["Spain"], ["US"]),
+        # a definite description stands for the body the article named before it
+        ("Islamic State grew out of a local movement. Thousands of people were imprisoned by the group.", "COERCE",
+         ["the group"], ["Thousands of people"]),
     ],
 )
 def test_arguments_sides_as_written(text: str, type_: str, source: list[str], target: list[str]) -> None:
@@ -117,10 +137,48 @@ def test_arguments_an_act_about_an_act(text: str, type_: str, targets: list[str]
         ("Peruvian troops stormed the residence.", "ASSAULT", ["PER"]),
         ("Turkey's offensive on Afrin entered its second week.", "ASSAULT", ["TUR"]),
         ("India and Japan held talks in New Delhi.", "CONSULT", ["IND", "JPN"]),
+        # people in a place are a group of that place, not its state
+        ("Rebels in the Ivory Coast attacked the town.", "ASSAULT", ["CIV"]),
+        # a group after "their" is of whom "their" stands for
+        ("Bosnian Serbs said their forces had attacked the town.", "ASSAULT", ["SRB"]),
     ],
 )
 def test_arguments_sides_carry_actor_countries(text: str, type_: str, countries: list[str]) -> None:
     assert sides(text, type_)[2] == countries
+
+
+def _source_names(text: str, type_: str) -> list[str]:
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    return [a.name for a in next(e for e, _ in found if e.type == type_).source]
+
+
+@pytest.mark.parametrize(
+    "text, type_, name",
+    [
+        ("Islamic State grew out of a local movement. Thousands of people were imprisoned by the group.", "COERCE",
+         "Islamic State"),
+        ("The Chinese foreign ministry issued a statement. The ministry condemned the attack.", "ACCUSE",
+         "Chinese foreign ministry"),
+    ],
+)
+def test_arguments_definite_descriptions_stand_for_the_body_named_before(text: str, type_: str, name: str) -> None:
+    assert _source_names(text, type_) == [name]
+
+
+def test_arguments_a_plural_object_pronoun_is_not_the_one_speaker() -> None:
+    text = "Jon Holm said that the rebels would be forced to release them."
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    event = next(e for e, _ in found if e.type == "RETREAT")
+    assert "Jon Holm" not in [a.name for a in event.target]
+
+
+def test_arguments_a_described_group_is_its_own() -> None:
+    # "the anti-war group" describes a group of its own, not the armed group named before
+    assert "Islamic State" not in _source_names(
+        "Islamic State grew out of a local movement. The anti-war group condemned the attack.", "ACCUSE"
+    )
 
 
 def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | None]], ...]:

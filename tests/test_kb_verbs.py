@@ -210,7 +210,7 @@ def test_kb_verbs_events_quality_gate_with_the_knowledge_base(shared_kb: object)
 
     metrics = evaluate(shared_file("eval", "events.jsonl"))
     assert metrics["type"]["f1"] >= 0.84  # 0.850
-    assert metrics["dyad"]["f1"] >= 0.66  # 0.672
+    assert metrics["dyad"]["f1"] >= 0.675  # 0.686
 
 
 @pytest.mark.slow
@@ -218,6 +218,6 @@ def test_kb_verbs_dyads_quality_gate_with_the_knowledge_base(shared_kb: object) 
     from dateline.evaluation.dyads import evaluate
 
     metrics = evaluate(shared_file("eval", "dyads.jsonl"))
-    assert metrics["combined"]["overlap"]["f1"] >= 0.70
-    assert metrics["source"]["overlap"]["f1"] >= 0.82  # 0.833 with the sense decision after it
-    assert metrics["target"]["overlap"]["f1"] >= 0.56  # 0.574
+    assert metrics["combined"]["overlap"]["f1"] >= 0.705  # 0.718
+    assert metrics["source"]["overlap"]["f1"] >= 0.82  # 0.832 with the sense decision after it
+    assert metrics["target"]["overlap"]["f1"] >= 0.575  # 0.588

@@ -71,7 +71,10 @@ def find_institutions(doc: Doc, taken: set[int], home: str | None) -> list[Draft
 
 def _owned(tok: Token) -> bool:
     """Whether a possessive or an "of" phrase says whose the institution is."""
-    owners = [c for c in tok.children if c.dep_ == "poss"] + [
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children):
+        return True  # "the Assad regime", "the Trump administration": the leader's, not the home country's
+    owners += [
         g
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ == "of"

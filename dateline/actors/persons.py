@@ -57,6 +57,11 @@ def _title_uses(doc: Doc) -> Counter[str]:
     return Counter({word: len(surnames) for word, surnames in seen.items()})
 
 
+# Words of a title before a name that may still describe it: "US Assistant Secretary of State for
+# South and Central Asian Affairs Richard Boucher" names the country eleven words before the name.
+DESCRIPTION_WORDS = 14
+
+
 def _description(doc: Doc, start: int, end: int) -> list[Token]:
     """Words describing the name at ``start:end``: its own modifiers, or the NP it is in
     apposition to ("his Japanese counterpart Gen Nakatani"), or its appositive ("X, Japan's
@@ -80,7 +85,7 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
             kept = []
             continue
         kept.append(tok)
-    return kept[-8:] + [t for t in after if not t.is_punct][:8]
+    return kept[-DESCRIPTION_WORDS:] + [t for t in after if not t.is_punct][:8]
 
 
 
@@ -212,20 +217,25 @@ def describe_persons(
     official, the article's home country while no one else named is of it, or when the story is
     about it (``focus``) and no one else holds the same office there."""
     counterparts: list[tuple[Draft, Token]] = []
+    followers: list[tuple[Draft, Token]] = []  # "his deputy Anwar", "his former protege": of his country
     for draft in drafts:
         evidence: list[Evidence] = []
         for start, end in draft.spans or []:
             tokens = _description(doc, start, end)
             found = scan(token_words(tokens), day)
             evidence += found
-            if any(e.sector == "SAME" for e in found):
-                owner = next((t for t in tokens if t.lower_ in ("his", "her") or t.dep_ == "poss"), None)
-                if owner is not None:
+            owner = next((t for t in tokens if t.lower_ in ("his", "her") or t.dep_ == "poss"), None)
+            if owner is not None:
+                if any(e.sector == "SAME" for e in found):
                     counterparts.append((draft, owner))
+                else:
+                    followers.append((draft, owner))
         draft.role = pick_role([e for e in evidence if e.sector != "SAME"])
         draft.sector = pick_sector(evidence)
         votes = Counter(e.country for e in evidence if e.country)
         draft.country = votes.most_common(1)[0][0] if votes else None
+        if draft.country is None:
+            draft.country = _origin_country(doc, draft)
     for draft, owner in counterparts:
         other = _owner(doc, owner, drafts)
         if other is not None and other is not draft:
@@ -264,6 +274,10 @@ def describe_persons(
             partners = [d for d in drafts if d is not draft and d.role == draft.role and d.country == home]
             if not partners:
                 draft.country = home  # "First Deputy Prime Minister Boris Nemtsov" in a Moscow story
+    for draft, owner in followers:
+        other = _owner(doc, owner, drafts) if draft.country is None else None
+        if other is not None and other is not draft and other.country:
+            draft.country = other.country
     if base is not None and home:
         # after the officials, whom a name's origin must not deprive of the home country: a person
         # the article introduces by name alone, with a surname most bearers of which serve the
@@ -271,6 +285,39 @@ def describe_persons(
         for draft in drafts:
             if draft.country is None and " " in draft.name and base.surname_country(draft.name) == home:
                 draft.country = home
+
+
+ORIGIN_VERBS = frozenset({"grow", "raise", "bear", "hail", "originate"})
+LEAVE_VERBS = frozenset({"leave", "flee"})
+
+
+def _origin_country(doc: Doc, draft: Draft) -> str | None:
+    """The country of the place the article says a person comes from: "Joe Robinson, 24, from
+    Accrington", "Kotey, a convert who grew up in west London", "who were raised in Britain",
+    "who left her home in east London". Only such words of origin: where someone is, or went,
+    says nothing of who they are."""
+    for start, end in draft.spans or []:
+        root = doc[start:end].root
+        heads = [root] + [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "conj":
+            heads.append(root.head)  # "Elsheikh and Kotey, who were raised in Britain"
+        places: list[Token] = []
+        for head in heads:
+            places += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in c.children if g.dep_ == "pobj"]
+            for verb in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+                lemma = verb.lemma_.lower()
+                homes = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "home"]
+                if lemma in ORIGIN_VERBS or (lemma in LEAVE_VERBS and len(homes) > 1):
+                    places += [g for h in homes for c in h.children if c.dep_ == "prep"
+                               and c.lower_ in ("in", "from", "near") for g in c.children if g.dep_ == "pobj"]
+        for place in places:
+            if place.pos_ != "PROPN":
+                continue
+            code = countries.country_name(place.text) or countries.place_country(place.text)
+            if code:
+                return code
+    return None
 
 
 def _institution_owner(doc: Doc, draft: Draft) -> str | None:

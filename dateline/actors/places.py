@@ -98,6 +98,8 @@ def places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[Draft]:
                 key = ("COUNTRY", seat[0], seat[1], text)
                 draft = drafts.setdefault(key, Draft(text, "COUNTRY", country=seat[0], sector=seat[1]))
         elif ent_label == "ORG":
+            if _title_part(doc, start, ent.end):
+                continue
             evidence = scan(text.split())
             if not text.isupper() and not any(e.kind in ("org", "term") for e in evidence):
                 continue
@@ -119,6 +121,14 @@ def places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[Draft]:
     _untagged_countries(doc, drafts, taken)
     _definite_orgs(doc, list(drafts.values()), taken)
     return list(drafts.values()) + find_institutions(doc, taken, home)
+
+
+def _title_part(doc: Doc, start: int, end: int) -> bool:
+    """A one-word "organisation" that completes a title: "Secretary of State", "Minister of State"."""
+    if end - start != 1 or start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    title = term([doc[start - 2].text])
+    return title is not None and title.role is not None
 
 
 def _untagged_countries(

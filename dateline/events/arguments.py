@@ -11,6 +11,7 @@ character offsets (:class:`ActorIndex`).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +30,8 @@ TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "ov
 NOUN_TARGET_PREPS = ("against", "into", "on", "with", "to", "of", "at")
 # What is attacked, rejected or endorsed is the target as written, person or not ("a bus", "the plan").
 THING_TARGETS = frozenset({"REJECT", "SUPPORT", "ASSAULT"})
+# Acts done for someone's good, whose "for" phrase names who gains: "support for", "aid for".
+BENEFIT_TYPES = frozenset({"SUPPORT", "AID"})
 
 
 class ActorIndex:
@@ -60,6 +63,16 @@ class ActorIndex:
         for s, e, actor in self.spans:
             if e <= offset and actor.kind == kind and actor.id not in exclude:
                 best = (s, actor) if best is None or s > best[0] else best
+        return best[1] if best else None
+
+    def last(self, offset: int, fits: Callable[[Actor], bool]) -> Actor | None:
+        """The actor named last before ``offset`` that ``fits`` (only actors the actor stage found)."""
+        best: tuple[int, Actor] | None = None
+        for s, e, actor in self.spans:
+            if s >= offset:
+                break
+            if e <= offset and actor.id >= 0 and fits(actor) and (best is None or s > best[0]):
+                best = (s, actor)
         return best[1] if best else None
 
     def named(self, text: str) -> Actor | None:
@@ -138,6 +151,10 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
     if actor is None:
         start, end = np_bounds(tok, with_preps=True)
         actor = index.at(start, end, tok.idx)
+        if actor is not None and actor.kind == "COUNTRY" and _people_of_a_place(tok):
+            # "rebels in the Ivory Coast", "investors in China": people there, not the state
+            group = _generic([tok], index, [])
+            actor = group[1] if group is not None else actor
     if actor is None and tok.pos_ == "PROPN":
         actor = index.named(_text(tok.doc)[np_bounds(tok)[0] : tok.idx + len(tok.text)]) or index.named(
             tok.text
@@ -152,7 +169,38 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
                 actor = None
         if actor is None and tok.lower_ in PRONOUN_KINDS:
             actor = index.before(tok.idx, PRONOUN_KINDS[tok.lower_])
+    if actor is None and tok.pos_ == "NOUN":
+        actor = _described(tok, index)
     return actor
+
+
+# Nouns that, after "the", name a body the article has introduced: "the group" is the armed or
+# civic group named last, "the militants" the armed group, "the ministry" the ministry.
+BODY_NOUNS = frozenset("group organisation organization movement militia faction outfit network".split())
+ARMED_NOUNS = frozenset("militant rebel insurgent jihadist extremist guerrilla".split())
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+NAMED_BODY_NOUNS = frozenset("ministry army regime government party council parliament".split())
+
+
+def _described(tok: Token, index: ActorIndex) -> Actor | None:
+    """The actor a definite description stands for: "the group" or "the militants" after "Islamic
+    State", "the ministry" after "the Chinese foreign ministry". Only a bare "the" + noun: "the
+    Kurdish group" or "the group's leader" describe someone of their own."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if any(c.dep_ in ("poss", "compound", "nmod", "amod") for c in tok.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "the group of tourists"
+    lemma = tok.lemma_.lower()
+    if lemma in BODY_NOUNS and tok.tag_ == "NN":
+        return index.last(tok.idx, lambda a: a.kind in ("ORG", "GROUP") and a.sector not in STATE_SECTORS
+                          and a.sector not in (None, "CVL"))
+    if lemma in ARMED_NOUNS and tok.tag_ == "NNS":
+        return index.last(tok.idx, lambda a: a.kind in ("ORG", "GROUP") and a.sector == "REB")
+    if lemma in NAMED_BODY_NOUNS and tok.tag_ == "NN":
+        return index.last(tok.idx, lambda a: a.kind == "ORG" and lemma in a.name.lower().split())
+    return None
 
 
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
@@ -183,6 +231,8 @@ def _object_antecedent(tok: Token, index: ActorIndex, depth: int) -> Actor | Non
     if actor is None:
         speaker = _speaker_of(tok)
         actor = _actor_of(speaker, index, depth + 1) if speaker is not None else None
+        if actor is not None and speaker is not None and not _agrees(tok, actor, speaker):
+            actor = None  # "He said the US would be forced to release them": not him
     return actor if actor is not None and actor.id not in own else None
 
 
@@ -277,7 +327,10 @@ PEOPLE = frozenset(
 )
 # Nouns of persons that make a side of their own ("three men were detained"), unlike "side",
 # "party" or "country", which stand for someone the sentence names elsewhere.
-PERSONS_NOUNS = frozenset("man woman person people child boy girl resident civilian villager citizen".split())
+PERSONS_NOUNS = frozenset(
+    "man woman person people child boy girl resident civilian villager citizen hostage captive "
+    "husband wife son daughter brother sister father mother".split()
+)
 TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 
@@ -336,7 +389,7 @@ def _written(tok: Token, actor: Actor | None = None) -> Token:
         return tok.head.head
     if tok.lower_ in OBJECT_PRONOUNS and tok.dep_ in ("dobj", "dative", "pobj"):
         return _named_before(tok, actor) if actor is not None else tok  # not the clause's subject
-    if tok.lower_ in PRONOUNS:
+    if tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):  # "US" is no "us"
         antecedent = _antecedent(tok)
         if (
             antecedent is not None
@@ -368,15 +421,35 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
             continue
         name = " ".join(words)
         country, sector = code_actor(name)
+        if sector is None and tok.lemma_.lower() in PERSONS_NOUNS:
+            sector = "CVL"  # "three men", "her husband": people of no office are civilians
         if sector is None:
             continue  # no agent noun: "the plan", "the residence"
         if country is None:
             country = _loyalty(tok, index)
+        if country is None:
+            country = _owner_country(tok, index)  # "Bosnian Serbs said their forces had withdrawn"
+        if country is None and _people_of_a_place(tok):
+            named = index.countries_within(*np_bounds(tok, with_preps=True))  # "rebels in the Ivory Coast"
+            country = named.pop() if len(named) == 1 else None
         # "several villagers", "the elite troops": a side all the same, whose country the
         # words do not say (merging reads such a side as unknown, not as a conflict)
         actor = index.generic(name, start + text.index(words[0]), end, country, sector)
         if actor not in exclude:
             return tok, actor
+    return None
+
+
+def _owner_country(tok: Token, index: ActorIndex) -> str | None:
+    """The country of the speaker a possessive pronoun before a group noun stands for: "their
+    forces" after "Bosnian Serbs said" are Serb forces. Only the speaker: "the Syrian town is under
+    threat from Turkey after its forces attacked" names the owner after the clause's subject."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ in ("their", "its"):
+            antecedent = _speaker_of(c)
+            actor = _actor_of(antecedent, index, 1) if antecedent is not None else None
+            if actor is not None and actor.country and actor.country not in NON_STATE:
+                return actor.country
     return None
 
 
@@ -404,6 +477,15 @@ def _head_sector_with(kb_file: str, words: str) -> str | None:
     must not stand once one is in use."""
     sector = code_actor(words.lower())[1]
     return None if sector == "UNK" else sector
+
+
+def _people_of_a_place(tok: Token) -> bool:
+    """A common noun of people or groups whose "in"/"from" phrase says where they are: "rebels in
+    the north of Mali", "investors in China" (not "leaders of the opposition", whose "of" phrase
+    names the body they belong to)."""
+    if tok.pos_ != "NOUN" or _of_a_thing(tok) or not _names_people(tok):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "from", "across", "throughout") for c in tok.children)
 
 
 def _names_people(tok: Token) -> bool:
@@ -509,8 +591,12 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         source = src.take(_first_actors(subj, index, []))
         target = []
     if not target:
-        objs = [c for c in verb.children if c.dep_ in ("dative",)]
+        # a dative is its noun ("gave Kyiv arms"), else its preposition's after the object ("release
+        # the hostages to the Red Cross", "offered support to the rebels")
+        datives = [c for c in verb.children if c.dep_ == "dative"]
+        objs = [c for c in datives if c.pos_ != "ADP"]
         objs += [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [g for c in datives if c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj"]
         if m.type in ("REQUEST", "ACCUSE", "THREATEN"):
             objs += [
                 g
@@ -528,8 +614,13 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         ]
         objs = [o for o in objs if o.i != m.trigger.i]
         if m.consumed:
-            # "launched an investigation into Alibaba": the event noun's own phrases name the target.
-            objs = [g for o in objs if o.i in m.consumed for g in _prep_objects(o, NOUN_TARGET_PREPS)] + objs
+            # "launched an investigation into Alibaba": the event noun's own phrases name the target,
+            # never the event noun as a thing ("voiced support for talks" has no target), though a
+            # noun the trigger takes in may name the party ("summoned Niger's ambassador")
+            preps = NOUN_TARGET_PREPS + (("for",) if m.type in BENEFIT_TYPES else ())
+            objs = [g for o in objs if o.i in m.consumed for g in _prep_objects(o, preps)] + [
+                o for o in objs if o.i not in m.consumed or _actors_of(o, index) or _names_people(o)
+            ]
         target = tgt.take(_first_actors(objs, index, source, any_phrase=m.type in THING_TARGETS))
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
         blames = m.type == "ACCUSE"
@@ -661,6 +752,10 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
     target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
     things = m.type in THING_TARGETS
     target = tgt.take(_first_actors(_prep_objects(noun, target_preps), index, source, any_phrase=things))
+    if not target and m.type in BENEFIT_TYPES:
+        # "US support for Kurdish groups", "aid for refugees": who gains, not what for ("support
+        # for talks")
+        target = tgt.take(_first_actors(_prep_objects(noun, ("for",)), index, source))
     if light is not None and not target:
         target = tgt.take(
             _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source,

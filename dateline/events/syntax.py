@@ -156,10 +156,20 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 c.dep_ in ("aux", "auxpass", "mark") for c in verb.children
             ):
                 passive = True  # "the premier fought on, rebuffed by rebels": he is rebuffed
-            if verb.dep_ == "xcomp" and passive and lemma_of(gov) in PLAN_VERBS:
-                passive = False
-            return subj, passive if verb.dep_ != "xcomp" else passive and gov.lemma_.lower() not in PLAN_VERBS
+            if verb.dep_ == "xcomp":
+                # "he was forced to quit", "the US would be forced to release them": whoever is
+                # made to act does the act; only the complement's own passive makes a patient
+                # ("they were reported to have been freed", "twelve were feared killed")
+                passive = _own_passive(verb)
+            return subj, passive
     return [], False
+
+
+def _own_passive(verb: Token) -> bool:
+    """Whether a complement verb is passive in its own words: "to be released", "reported killed"."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def depth(tok: Token) -> int:
