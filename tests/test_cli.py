@@ -190,8 +190,13 @@ def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
     second = subprocess.run(cmd, capture_output=True, timeout=120)  # a second writer is locked out ...
     reader = subprocess.run([sys.executable, "-m", "dateline", "articles", "--db", str(db), "--format", "jsonl"],
                             capture_output=True, timeout=120)  # ... while readers keep working
+    import psutil
+
+    workers = psutil.Process(proc.pid).children(recursive=True)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive, "a worker outlived its killed writer"
     assert second.returncode == 2 and "is being written by another dateline run" in second.stderr.decode()
     assert second.stderr.decode().count("\n") == 1
     assert reader.returncode == 0 and len(reader.stdout.splitlines()) >= 5

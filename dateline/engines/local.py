@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -49,7 +51,8 @@ def pool(workers: int) -> Callable[[Callable[[Any], Any], Iterable[Any]], Iterat
 
     def engine(fn: Callable[[Any], Any], chunks: Iterable[Any]) -> Iterator[Any]:
         context = multiprocessing.get_context(start_method())
-        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as executor:
+        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with,
+                                    initargs=(os.getpid(),)) as executor:
             pending: deque[cf.Future] = deque()
             for chunk in chunks:
                 pending.append(executor.submit(fn, chunk))
@@ -59,6 +62,22 @@ def pool(workers: int) -> Callable[[Callable[[Any], Any], Iterable[Any]], Iterat
                 yield pending.popleft().result()
 
     return engine
+
+
+def _exit_with(writer: int) -> None:
+    """Make a worker end when its writer does, even a killed one.
+
+    A forked worker holds copies of its own queues' other ends, so it never reads the end of
+    its input and would wait for work forever after the writer is gone (a spawned one is told
+    at once); the writer's death makes this process a child of another, which a watch sees.
+    """
+
+    def watch() -> None:
+        while os.getppid() == writer:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-watch-writer", daemon=True).start()
 
 
 def start_method() -> str:
