@@ -453,3 +453,19 @@ def test_find_actors_a_leaders_regime_is_not_the_home_countrys() -> None:
     # "the Haddad regime" is its leader's, not the country the article names most
     actors = find_actors(parse("Russia backs the rebels. The Haddad regime, he said, had defied Russia."), "Moscow")
     assert not [a for a in actors if a.kind == "ORG" and a.country == "RUS" and "regime" in a.name]
+
+
+def test_actors_possessive_in_a_clause_without_a_verb_ends():
+    """"his deputy" in a verbless line: the search for its owner climbs to the root and stops
+    there (it once compared tokens by identity, which never holds, and looped forever)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from dateline.annotate import parse\n"
+        "from dateline.actors import find_actors\n"
+        "doc = parse('KABUL, May 3 (AFP) -\\nThe new cabinet of Prime Minister Ahmad Shah, his deputy Karim Khan among them.')\n"
+        "print('|'.join(a.name for a in find_actors(doc)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert "Karim Khan" in out.stdout.split("|")[-1] or "Karim Khan" in out.stdout

@@ -358,7 +358,7 @@ def _named_countries(doc: Doc, home: str | None) -> tuple[str, ...]:
 def _owner(doc: Doc, owner: Token, drafts: list[Draft]) -> Draft | None:
     """The person a possessive ("his") points to: the subject of its clause."""
     clause = owner
-    while clause.head is not clause:
+    while clause.head.i != clause.i:  # tokens are new objects on each access: compare places
         clause = clause.head
         if clause.pos_ not in ("VERB", "AUX"):
             continue

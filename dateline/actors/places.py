@@ -55,7 +55,7 @@ def _home(counts: Counter[str], first: dict[str, int], place: str | None) -> tup
 
 def _describes_counterpart(ent: Span) -> bool:
     found = term([ent.root.head.text])
-    return ent.root.head is not ent.root and found is not None and found.sector == "SAME"
+    return ent.root.head.i != ent.root.i and found is not None and found.sector == "SAME"
 
 
 

@@ -126,7 +126,7 @@ def _speaker_of(tok: Token) -> Token | None:
 def _antecedent(tok: Token) -> Token | None:
     """What a third-person pronoun stands for: the reporting speaker, else the clause's subject."""
     speaker = _speaker_of(tok)
-    if speaker is not None and speaker is not tok:
+    if speaker is not None and speaker.i != tok.i:
         return speaker
     clause = clause_head(tok)
     for _ in range(4):
@@ -570,7 +570,7 @@ def _victim(tok: Token, top: Token) -> bool:
     of a verb below the complement ("plans to bomb Syria") or of "on"/"against" ("strikes on Syria")."""
     if tok.dep_ == "pobj" and tok.head.lower_ in VICTIM_PREPS and tok.head.head.i != top.head.i:
         return True
-    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.i != top.head.i and tok.head is not top
+    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.i != top.head.i and tok.head.i != top.i
 
 
 def verb_arguments(m: Mention, index: ActorIndex) -> None:
