@@ -212,6 +212,7 @@ def story_features(
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 LEAD_CHARS = 300
 
 
@@ -230,7 +231,7 @@ def _own_day(text: str, published: str | None) -> str | None:
     if day is None:
         return None
     lead = text[:LEAD_CHARS].casefold()
-    named = {w for w in _WEEKDAYS if re.search(r"\b" + w + r"\b", lead)}
+    named = set(_WEEKDAY.findall(lead))
     return day.isoformat() if named == {_WEEKDAYS[day.weekday()]} else None
 
 
