@@ -145,6 +145,10 @@ def _subject(clause: Token, m: Mention) -> list[str]:
         return ["subj=none"]
     s = subjects[0]
     f = [f"subj={s.lemma_.lower()}", f"subj_tag={s.tag_}", f"subj_ent={s.ent_type_ or '-'}"]
+    if not passive and _not_an_actor(s, m):
+        # "the trial threatened to inflame tensions", "it will help build the economy": a thing,
+        # not an actor, does the act, so the word is in its everyday sense
+        f += ["subj_nonactor", f"subj_nonactor|{m.type}"]
     f.append(f"subj_kind={_subject_kind(s)}")
     if passive:
         f.append("subj_patient")
@@ -159,6 +163,19 @@ def _subject(clause: Token, m: Mention) -> list[str]:
     if s.dep_ in SUBJECT_DEPS + PASSIVE_DEPS and s.pos_ == "PROPN":
         f.append("subj_proper")
     return f
+
+
+def _not_an_actor(s: Token, m: Mention) -> bool:
+    """The subject is a common noun or a demonstrative that no source actor was coded from."""
+    if s.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or s.pos_ == "PROPN":
+        return False
+    if any(c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"
+           for c in s.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
+        return False  # "the Islamic State group", "Turkish troops": a named actor
+    if s.pos_ == "PRON" or s.lower_ in PRONOUNS:
+        return s.lower_ in ("this", "that")  # "it" and "which" mostly stand for a body named before
+    names = {w.lower() for a in m.source for w in (a.name or "").split()}
+    return s.lower_ not in names
 
 
 def _subject_kind(s: Token) -> str:

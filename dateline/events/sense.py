@@ -43,7 +43,7 @@ CAUSE_OF_DAMAGE = frozenset({"blast", "explosion", "bomb", "shell", "missile", "
 
 def off_topic(m: Mention, nouns: set[str]) -> bool:
     """Whether a mention is sport, a market report, a metaphor of attack ("an assault on press
-    freedom"), a title ("Monitoring Naval Assertiveness") or damage done by a blast rather than
+    freedom"), a running toll of killings, a title ("Monitoring Naval Assertiveness") or damage done by a blast rather than
     a political event.
 
     "The Hammers lost five Premiership games", "Genting eased 10 sen", "killed when a tree
@@ -68,12 +68,56 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
             return True  # "beat Feyenoord 2-0", "defeated the champion 7-6 6-4": a match
     if m.type in METAPHOR_TYPES and _abstract_target(m):
         return True  # "an assault on press freedom", "attacked the independence of the courts"
+    if running_total(m):
+        return True  # "the conflict has killed more than 3,000 people since 2011": a toll to date
     if political:
         return False
     if in_context("market", nouns):
         return True
     # sport, unless an attack is told too: "a mortar attack killed children playing football"
     return in_context("sport", nouns) and not in_context("attack", nouns)
+
+
+TOTAL_SUBJECTS = frozenset(
+    "war conflict fighting violence insurgency crisis unrest uprising campaign revolt rebellion "
+    "bloodshed".split()
+)
+LARGE_WORDS = frozenset({"hundreds", "thousands", "millions", "million", "billion"})
+
+
+def running_total(m: Mention) -> bool:
+    """Whether a killing is told as a running total, not as an act on the day: "the conflict has
+    killed more than 3,000 people since 2011", "a leader who has killed nearly a million of his
+    citizens", "the war has so far killed thousands". A perfect with a toll in the hundreds or
+    thousands, or a war as the killer, sums many acts; "gunmen have killed 12 people in a market"
+    and "drone strikes have killed eight leaders since July" are acts the reader can count."""
+    if m.nominal or m.type != "ASSAULT":
+        return False
+    verb = m.trigger
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = any(c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in aux)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if any(s.lemma_.lower() in TOTAL_SUBJECTS for s in subjects) and (perfect or _since(verb)):
+        return True
+    return perfect and _large_toll(verb)
+
+
+def _since(verb: Token) -> bool:
+    return any(c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod") for c in verb.children)
+
+
+def _large_toll(verb: Token) -> bool:
+    """A victim count of a thousand or more, or "hundreds of", "thousands of" people."""
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        for t in c.subtree:
+            low = t.lower_.replace(",", "")
+            if low in LARGE_WORDS:
+                return True
+            if t.like_num and low.replace(".", "").isdigit() and float(low) >= 1000:
+                return True
+    return False
 
 
 def accidental(m: Mention, nouns: set[str]) -> bool:

@@ -17,6 +17,11 @@ from .syntax import PASSIVE_DEPS, PRONOUNS, SUBJECT_DEPS
 from .vocabulary import HOSTILE_MATERIAL, PLAN_VERBS, SPEECH_VERBS, THREAT_MODE, lemma_of
 
 OBLIGATION = frozenset({"must", "should"})
+# "Israel must withdraw", "the rebels have to disarm": an obligation told is a demand, not the act
+MUST_AUX = frozenset({"must"})
+# "once Tehran suspends enrichment", "until the troops leave": a condition still to be met
+CONDITION_MARKS = frozenset({"once", "until", "till", "unless", "lest"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 WISH_AUX = frozenset({"should", "ought"})
@@ -72,8 +77,16 @@ def clause_status(clause: Token) -> str:
             planned = True
         if lowers & WISH_AUX or (i > 0 and lemma_of(v) in ("need", "ought") and chain[i - 1].dep_ == "xcomp"):
             hypothetical = True  # "they should be punished", "need to be detained": a wish, not an act
+        if lowers & MUST_AUX and not any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in kids):
+            hypothetical = True  # "Israel must withdraw" (but "must have been killed" infers an act)
+        if i > 0 and lemma_of(v) == "have" and v.tag_ in PRESENT_TAGS and chain[i - 1].dep_ == "xcomp" and any(
+            c.tag_ == "TO" for c in chain[i - 1].children
+        ):
+            hypothetical = True  # "the rebels have to disarm": an obligation
+        if _counterfactual(lowers, kids):
+            hypothetical = True  # "could have stopped the attack": what did not happen
         if lowers & HYPOTHETICAL_AUX:
-            if _has_if(v) or not _is_reported(v):
+            if _has_if(v) or not _is_reported(v) or _counterfactual(lowers, kids):
                 hypothetical = True
             else:
                 planned = True
@@ -95,6 +108,8 @@ def clause_status(clause: Token) -> str:
             negated = True  # "no one was injured"
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             hypothetical = True  # "if she ... was charged and convicted"
+        if v.dep_ == "advcl" and _present(v) and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
+            hypothetical = True  # "once Tehran suspends its enrichment programme"
     for c in clause.children:
         if (
             c.dep_ == "advcl"
@@ -111,6 +126,21 @@ def clause_status(clause: Token) -> str:
     if planned:
         return "planned"
     return "occurred"
+
+
+def _counterfactual(lowers: set[str], kids: list[Token]) -> bool:
+    """ "could have stopped", "would have won", "should have been warned": a modal with the
+    perfect tells what did not happen (reported or not)."""
+    return bool(lowers & (HYPOTHETICAL_AUX | WISH_AUX)) and any(
+        c.lemma_.lower() == "have" and c.dep_ == "aux" for c in kids
+    )
+
+
+def _present(verb: Token) -> bool:
+    """The clause is in the present tense ("suspends", "is lifted", "have left")."""
+    if verb.tag_ in PRESENT_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS for c in verb.children)
 
 
 def _allow_me(verb: Token) -> bool:
@@ -152,11 +182,49 @@ PLANNED_MODIFIERS = frozenset(
 POSSIBLE_MODIFIERS = frozenset("possible potential hypothetical".split())
 
 
+# Nouns and verbs that frame an event as a prospect or a topic, not a report that it happened:
+# "the chance of armed conflict", "fears of an attack", "the debate over missile strikes",
+# "warned of attacks", "preparing for war"; and verbs that tell it did not happen ("averted a war").
+PROSPECT_NOUNS = frozenset(
+    "chance risk threat fear danger prospect possibility spectre specter likelihood warning "
+    "expectation hope debate question talk discussion negotiation proposal plan call demand "
+    "appeal idea option prevention".split()
+)
+PROSPECT_VERBS = {"warn": ("of", "against", "about"), "prepare": ("for",), "fear": (), "risk": (),
+                  "brace": ("for",), "contemplate": (), "consider": (), "mull": ()}
+PREVENT_VERBS = frozenset("prevent avert avoid forestall thwart foil preempt pre-empt".split())
+FRAME_PREPS = frozenset({"of", "for", "over", "about", "on", "against"})
+
+
+def framed_status(noun: Token) -> str | None:
+    """The status a frame gives an event noun, or None: "the risk of war" and "warned of attacks"
+    are prospects (hypothetical), "averted a war" a denial (negated)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS and head.head.i != head.i:
+        governor = head.head
+        lemma = lemma_of(governor)
+        if governor.pos_ == "NOUN" and lemma in PROSPECT_NOUNS:
+            return "hypothetical"
+        if governor.pos_ in ("VERB", "AUX") and head.lower_ in PROSPECT_VERBS.get(lemma, ()):
+            return "hypothetical"
+        return None
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        lemma = lemma_of(head)
+        if lemma in PREVENT_VERBS:
+            return "negated"
+        if lemma in PROSPECT_VERBS:
+            return "hypothetical"
+    return None
+
+
 def nominal_status(noun: Token, status: str) -> str:
-    """ "the planned US pullout", "a possible strike", "no attack ever happened"."""
+    """ "the planned US pullout", "a possible strike", "no attack ever happened", "the risk of war"."""
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "negated"
+    framed = framed_status(noun)
+    if framed == "negated" or (framed is not None and status == "occurred"):
+        return framed
     if status != "occurred":
         return status
     if mods & POSSIBLE_MODIFIERS:
@@ -242,7 +310,8 @@ def obligation(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
             subj = [g for g in c.children if g.dep_ in SUBJECT_DEPS]
-            if subj and subj[0].lower_ not in PRONOUNS | {"i", "you"} and _names_actor(subj[0]):
+            pronoun = subj and subj[0].lower_ in PRONOUNS | {"i", "you"} and subj[0].text != "US"
+            if subj and not pronoun and _names_actor(subj[0]):
                 return c
     return None
 
