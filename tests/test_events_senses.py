@@ -82,3 +82,64 @@ def test_participle_object_selects_the_sense(text: str, trigger: str, event: boo
 )
 def test_dictionary_verbs_in_their_news_sense(text: str, trigger: str, type_: str, event: bool, shared_kb) -> None:
     assert ((trigger, type_) in typed(text)) is event
+
+
+@pytest.mark.parametrize(
+    "text, trigger, event",
+    [
+        # figurative synonyms of the dictionary's blocks of force and decision, and commerce,
+        # code only through a pattern with their words
+        ("The alliance is dominated by the Kurdish militia.", "dominated", False),
+        ("The scandal overshadowed the summit in Brussels.", "overshadowed", False),
+        ("China imported five million tonnes of oil last year.", "imported", False),
+        ("The Syrian people will have to determine their own future.", "determine", False),
+        ("The prisoner escaped from the jail on Monday night.", "escaped", False),
+        # failing is a rejection only when what fails is an agreement
+        ("The candidate failed to win a seat in the assembly.", "failed", False),
+        ("Serbia and Kosovo failed to reach an agreement on the border after hours of talks.", "failed", True),
+        # conceding a point in talk is no concession; conceding defeat is
+        ("The spokesman conceded that the issues were difficult ones.", "conceded", False),
+        ("The ruling party conceded defeat in the presidential election.", "conceded", True),
+        # the same verbs in their act of force
+        ("Rebels crushed the army garrison in the town on Friday.", "crushed", True),
+    ],
+)
+def test_dictionary_blocks_in_their_common_sense(text: str, trigger: str, event: bool, shared_kb) -> None:
+    assert (trigger in {t for t, _ in typed(text)}) is event
+
+
+@pytest.mark.parametrize(
+    "text, trigger, event",
+    [
+        # a running toll sums many acts: no attack of the report's day
+        ("The conflict has killed more than 3,000 people since 2011.", "killed", False),
+        ("The war has killed hundreds of thousands of people.", "killed", False),
+        ("A leader who has killed nearly a million of his citizens cannot stay.", "killed", False),
+        # an attack the reader can count is one, told in the perfect or not
+        ("Gunmen have killed 12 people in a market in the north, police said.", "killed", True),
+        ("Drone strikes have killed eight militant leaders since July.", "killed", True),
+        ("Fighting killed 40 people in the city on Tuesday.", "killed", True),
+    ],
+)
+def test_running_totals_are_no_attack_of_the_day(text: str, trigger: str, event: bool, shared_kb) -> None:
+    assert (trigger in {t for t, _ in typed(text)}) is event
+
+
+@pytest.mark.parametrize(
+    "text, trigger, status",
+    [
+        # an event noun framed as a prospect or a topic did not happen (yet)
+        ("Officials played down the chance of armed conflict with Syria.", "conflict", "hypothetical"),
+        ("Damascus was preparing for war with its neighbour.", "war", "hypothetical"),
+        ("Police warned of attacks on the capital during the holiday.", "attacks", "hypothetical"),
+        ("The army averted a massacre in the town.", "massacre", "negated"),
+        # told as done, it did
+        ("The massacre in the town shocked the country.", "massacre", "occurred"),
+    ],
+)
+def test_frames_give_an_event_noun_its_status(text: str, trigger: str, status: str) -> None:
+    from dateline.events.status import nominal_status
+
+    doc = parse(text)
+    noun = next(t for t in doc if t.lower_ == trigger)
+    assert nominal_status(noun, "occurred") == status

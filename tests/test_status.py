@@ -45,6 +45,15 @@ def status_of(text: str, verb: str) -> str:
         ("The smugglers should be arrested before they sail, critics say.", "arrested", "hypothetical"),
         ("They need to be tried in a proper court.", "tried", "hypothetical"),
         ("The envoy ought to meet both leaders.", "meet", "hypothetical"),
+        # obligations, counterfactuals and conditions still to be met are not acts
+        ("Israel must withdraw from the occupied territories.", "withdraw", "hypothetical"),
+        ("The rebels have to disarm before the vote.", "disarm", "hypothetical"),
+        ("Better intelligence could have stopped the attack, the inquiry said.", "stopped", "hypothetical"),
+        ("The talks can resume once Tehran suspends its enrichment programme.", "suspends", "hypothetical"),
+        # ... but an inference that it happened, and a condition met, are
+        ("The hostages must have been killed days ago, the police said.", "killed", "occurred"),
+        ("The talks resumed once Tehran suspended its enrichment programme.", "suspended", "occurred"),
+        ("The troops had to withdraw after the ambush.", "withdraw", "occurred"),
         # what happened
         ("Police arrested the opposition leader on Monday.", "arrested", "occurred"),
         ("The envoy has met both leaders in the capital.", "met", "occurred"),
