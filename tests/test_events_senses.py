@@ -143,3 +143,16 @@ def test_frames_give_an_event_noun_its_status(text: str, trigger: str, status: s
     doc = parse(text)
     noun = next(t for t in doc if t.lower_ == trigger)
     assert nominal_status(noun, "occurred") == status
+
+
+@pytest.mark.parametrize(
+    "text, trigger, event",
+    [
+        # coming back is no visit; an official's trip and handing something back are acts
+        ("The editor returned to Lebanon from France a day before the attack.", "returned", False),
+        ("The mercenary boss arrived back in Britain late on Wednesday.", "arrived", False),
+        ("The Indian foreign minister arrived in Dhaka on Monday for talks.", "arrived", True),
+    ],
+)
+def test_coming_home_is_no_visit(text: str, trigger: str, event: bool, shared_kb) -> None:
+    assert (trigger in {t for t, _ in typed(text)}) is event

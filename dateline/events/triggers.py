@@ -358,8 +358,16 @@ def _violent_cause(verb: Token) -> bool:
 
 
 def _trip(tok: Token, lemma: str, verb: Verb, pattern: Pattern | None) -> Entry | None:
-    """A travel verb the dictionary codes as cooperation: an official's visit, else no event."""
+    """A travel verb the dictionary codes as cooperation: an official's visit, else no event.
+    Coming back is no visit: "returned to Lebanon", "arrived back in Britain", "flew home"."""
     if not _officials(tok):
+        return None
+    home = any(c.lower_ in ("back", "home") and c.dep_ in ("advmod", "prt") for c in tok.children)
+    handed = any(  # "returned the frogs to Brazil" hands something back (a noun the parser hung
+        c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.ent_type_ not in ("DATE", "TIME"))
+        for c in tok.children
+    )  # as an adverb, if it is no time, is the object)
+    if home or (lemma == "return" and not handed):
         return None
     return _kb_entry(lemma, verb, "CONSULT", "visit", "042", pattern)
 
