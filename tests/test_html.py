@@ -13,10 +13,9 @@ from dateline.html import (
     NoArticleText,
     UndecodableHTML,
     decode_html,
-    displayed_dates,
     extract_html,
-    url_date,
 )
+from dateline.page_dates import displayed_dates, url_date
 
 from .conftest import shared_file
 
