@@ -314,9 +314,7 @@ def _report_run(args: argparse.Namespace, store: Store, stats: Any) -> int:
         if len(events) > RUN_TIMELINE:
             print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
                   f"(all of them: dateline timeline --db {args.db}):")
-            # independent reports first, then distinct outlets; ties by date and id, never by chance
-            events = sorted(events, key=lambda e: (-e.get("sources", 1), -e.get("outlets", 1),
-                                                   e.get("date") or "9999", e["id"]))[:RUN_TIMELINE]
+            events = sorted(events, key=_corroboration_rank)[:RUN_TIMELINE]
         if events:
             print()
             print_timeline(views.timeline_rows(events))
@@ -326,6 +324,15 @@ def _report_run(args: argparse.Namespace, store: Store, stats: Any) -> int:
 
 
 RUN_TIMELINE = 40
+
+
+def _corroboration_rank(event: dict[str, Any]) -> tuple[Any, ...]:
+    """Independent reports first, then distinct outlets; among equals, the records that say more
+    (both sides known, a day's date, an act that happened) before those that say less; then by
+    date and id, never by chance."""
+    told = (bool(event.get("source")) + bool(event.get("target")) + (event.get("date_precision") == "day")
+            + (event.get("status") == "occurred"))
+    return -event.get("sources", 1), -event.get("outlets", 1), -told, event.get("date") or "9999", event["id"]
 
 
 def _summary(stats: Any, db: str) -> str:
