@@ -82,12 +82,36 @@ def one(text: str, dct: str | None, expression: str) -> Timex:
         ("The century began badly in the 20th century.", "1998-02-06", "the 20th century", "DATE", "19"),
         ("The boy was found on Thanksgiving Day.", "2000-01-06", "Thanksgiving Day", "DATE", "1999-11-25"),
         ("The vote is in the first half of 1990.", "1989-10-27", "the first half of 1990", "DATE", "1990-H1"),
+        # a weekday of a named week is that week's, not the nearest one
+        ("They met on Monday last week.", "2006-11-15", "Monday last week", "DATE", "2006-11-06"),
+        ("He flies out on Friday next week.", "2006-11-15", "Friday next week", "DATE", "2006-11-24"),
     ],
 )  # fmt: skip
 def test_find_timexes_values(text: str, dct: str, expression: str, type_: str, value: str) -> None:
     t = one(text, dct, expression)
     assert (t.type, t.value, t.anchored) == (type_, value, True)
     assert text[t.start : t.end] == expression
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a span of days or years is two expressions, as TimeML marks them: the "-" hides neither end
+        ("Leaders will meet in Hanoi on November 18-19.", "2006-11-10", [("November 18", "2006-11-18"), ("19", "2006-11-19")]),
+        ("The summit will be held April 17-19.", "2006-11-10", [("April 17", "2007-04-17"), ("19", "2007-04-19")]),
+        ("Ministers met on 24-25 April in Oslo.", "2006-11-10", [("24", "2006-04-24"), ("25 April", "2006-04-25")]),
+        ("They will meet on Nov. 15 to 16 in Busan.", "2005-11-10", [("Nov. 15", "2005-11-15"), ("16", "2005-11-16")]),
+        ("Talks ran from 30 April to 2 May 2005.", "2006-11-10", [("30 April", "2005-04-30"), ("2 May 2005", "2005-05-02")]),
+        ("He ruled the country in 1980-1988.", "2006-11-10", [("1980", "1980"), ("1988", "1988")]),
+        ("The 2013-15 siege starved the town.", "2016-11-10", [("2013", "2013"), ("15", "2015")]),
+        ("The motion passed 2001-1995.", "2006-11-10", []),
+        ("Troops arrived on May 4 and 5 soldiers died.", "2006-11-10", [("May 4", "2006-05-04")]),
+    ],
+)  # fmt: skip
+def test_find_timexes_reads_spans(text: str, dct: str, expected: list[tuple[str, str]]) -> None:
+    from dateline.annotate import parse
+
+    assert [(t.text, t.value) for t in find_timexes(text, dct, parse(text))] == expected
 
 
 @pytest.mark.parametrize(
@@ -118,6 +142,7 @@ def test_find_timexes_follows_the_reference_time(
         ("The island imports about three-quarters of its rice.", "three-quarters"),
         ("It had 1990 employees.", "1990"),
         ("He previously held the post.", "previously"),
+        ("The score was 2005-98 at half time.", "2005-98"),
     ],
 )
 def test_find_timexes_skips_non_temporal_uses(text: str, expression: str) -> None:
@@ -282,8 +307,13 @@ def _tables_texts() -> list[str]:
 def _whole_text_candidates(text: str) -> list[tuple[int, int, str | None]]:
     from dateline.temporal.grammar import _RULES
 
-    return [(f.start, f.end, f.value) for pattern, handler, _ in _RULES for m in pattern.finditer(text)
-            if (f := handler(m, text)) is not None]
+    out = []
+    for pattern, handler, _ in _RULES:
+        for m in pattern.finditer(text):
+            found = handler(m, text)
+            found = found if isinstance(found, tuple) else () if found is None else (found,)
+            out += [(f.start, f.end, f.value) for f in found]
+    return out
 
 
 def test_temporal_scan_near_cues_finds_what_a_whole_text_scan_finds():
