@@ -178,10 +178,10 @@ _BOILERPLATE_LINE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# "Yоur соntеnt" with Cyrillic о, с, е among Latin letters: text disguised from filters,
+# "Frее triаl" with Cyrillic е and а among Latin letters: text disguised from filters,
 # which in news pages is always promotion.
 _MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0400-\u04ff])\w+\b")
-# Template debris: "PP:", "items_count:", "FI name: Abril 2022" rows of an unrendered template.
+# Template debris: "form_id:", "items_count:", "label: Mayo 2021" rows of an unrendered template.
 _FIELD_LINE = re.compile(r"^[\w .-]{1,24}:\s*(.{0,24})$")
 
 

@@ -300,7 +300,7 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
         root = doc[start:end].root
         heads = [root] + [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "conj":
-            heads.append(root.head)  # "Elsheikh and Kotey, who were raised in Britain"
+            heads.append(root.head)  # "Adams and Brown, who were raised in Canada"
         places: list[Token] = []
         for head in heads:
             places += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"

@@ -677,9 +677,9 @@ def _place_generics(m: Mention, index: ActorIndex) -> None:
 
 
 def _other_peoples(doc: Doc, start: int, end: int, index: ActorIndex, vague: list[Actor]) -> set[str]:
-    """States the sentence names only as the nationality of another group of people: "local
-    residents attacked the UN vehicles to protest at the presence of Rwandan Hutu refugees" names
-    the refugees' country, not the residents'."""
+    """States the sentence names only as the nationality of another group of people: "villagers
+    stoned the aid trucks in anger at the arrival of Sudanese refugees" names the refugees'
+    country, not the villagers'."""
     spans = {(m.start, m.end) for a in vague for m in a.mentions}
     modifiers: set[str] = set()
     free: set[str] = set()
