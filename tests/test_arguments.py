@@ -140,7 +140,7 @@ def test_arguments_an_act_about_an_act(text: str, type_: str, targets: list[str]
         # people in a place are a group of that place, not its state
         ("Rebels in the Ivory Coast attacked the town.", "ASSAULT", ["CIV"]),
         # a group after "their" is of whom "their" stands for
-        ("Bosnian Serbs said their forces had attacked the town.", "ASSAULT", ["SRB"]),
+        ("Ukrainian commanders said their forces had attacked the town.", "ASSAULT", ["UKR"]),
     ],
 )
 def test_arguments_sides_carry_actor_countries(text: str, type_: str, countries: list[str]) -> None:

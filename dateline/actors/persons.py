@@ -104,7 +104,7 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         name = tuple(t.text for t in doc[start:end])
         if not name or not name[0][:1].isupper() or countries.country_code(" ".join(name)):
             continue
-        if countries.demonym_country(name[0]):  # "Bosnian Serbs": a people, not a person
+        if countries.demonym_country(name[0]):  # "Bosnian Croats": a people, not a person
             continue
         base = knowledge.get()
         if len(name) == 1 and base is not None and countries.place_country(name[0]):
