@@ -635,11 +635,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.orders > 1 and args.task != "stories":
         raise UsageError("--orders applies to the stories task only")
     extra = {"orders": args.orders} if args.task == "stories" and args.orders > 1 else {}
-    from .evaluation.merge import GoldError
+    from .evaluation.common import EvalDataError
 
     try:
         metrics = module.evaluate(args.file, out=args.out, **extra)
-    except GoldError as exc:
+    except EvalDataError as exc:  # the merge gold's own checks are of this kind too
         raise UsageError(str(exc)) from None
     report = getattr(module, "report", None)
     print(report(metrics) if report else _plain_report(metrics))
@@ -692,11 +692,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
         raise UsageError(f"bench {args.what} needs --corpus FILE")
     if not os.path.exists(args.corpus):
         raise UsageError(f"no such file: {args.corpus}")
-    from .bench.process import RunFailed
+    from .bench.process import BenchInputError, RunFailed
 
     try:
         result = _bench(args, say=lambda line: print(line, file=sys.stderr))
-    except RunFailed as exc:
+    except (RunFailed, BenchInputError) as exc:
         raise UsageError(str(exc)) from None
     if args.json:
         print(json.dumps(result))

@@ -165,7 +165,7 @@ def score(items: list[dict[str, Any]], predicted: list[dict[str, list[Span]]]) -
 
 def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
     """Score the argument analysis on a dyads file; write predictions to ``out``."""
-    items = list(read_jsonl(path))
+    items = list(read_jsonl(path, ("id", "text", "source", "target")))
     predicted = predict(items)
     if out is not None:
         write_jsonl(
