@@ -92,7 +92,7 @@ def test_dictionary_verbs_in_their_news_sense(text: str, trigger: str, type_: st
         ("The alliance is dominated by the Kurdish militia.", "dominated", False),
         ("The scandal overshadowed the summit in Brussels.", "overshadowed", False),
         ("China imported five million tonnes of oil last year.", "imported", False),
-        ("The Syrian people will have to determine their own future.", "determine", False),
+        ("Each region may determine its own tax rates within limits.", "determine", False),
         ("The prisoner escaped from the jail on Monday night.", "escaped", False),
         # failing is a rejection only when what fails is an agreement
         ("The candidate failed to win a seat in the assembly.", "failed", False),
