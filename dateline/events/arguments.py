@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
+from dateline.countries import place_country, seat_of_government
 from dateline.kb.codes import NON_STATE
 from dateline.model import Actor
 from dateline.model import Mention as ActorMention
@@ -407,6 +408,9 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
     """A group or agent the actor stage left unnamed ("protesters", "Turkish troops", "the
     union"): an actor with the sector its words give, and the country when they give one."""
     for tok in tokens:
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
+        if tok.lemma_.lower() in COMMAND_NOUNS and owners:
+            tok = owners[0]  # "the guerrillas' leadership" speaks for the guerrillas
         if tok.pos_ != "NOUN" or tok.lower_ in PRONOUNS or _of_a_thing(tok) or not _names_people(tok):
             continue  # the head names people or a body: "refugee camp" is a place, no side
         if any(c.lower_ == "whose" for c in tok.children):
@@ -419,7 +423,7 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
             words = words[1:]
         if not words:
             continue
-        name = " ".join(words)
+        name = " ".join(words).rstrip("'’")
         country, sector = code_actor(name)
         if sector is None and tok.lemma_.lower() in PERSONS_NOUNS:
             sector = "CVL"  # "three men", "her husband": people of no office are civilians
@@ -613,6 +617,10 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
             for g in _prep_objects(c, ("to", "with", "on", "against"))
         ]
         objs = [o for o in objs if o.i != m.trigger.i]
+        if m.type in SENDING_TYPES:
+            # "sent troops to support Kinshasa", "will deploy 18,000 officers": forces of no
+            # country the words name are the source's own, sent, not whom they are sent to
+            objs = [o for o in objs if not _own_forces(o, index)]
         if m.consumed:
             # "launched an investigation into Alibaba": the event noun's own phrases name the target,
             # never the event noun as a thing ("voiced support for talks" has no target), though a
@@ -625,11 +633,113 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
         blames = m.type == "ACCUSE"
         target = tgt.take(_complement_actor(verb, index, source, victims=not blames))
+    if not target and not passive and m.type == "CONSULT" and m.mode == "visit" and "swap" not in m.entry.flags:
+        target = tgt.take(_host(verb, index, source))
+    if not source and subj:
+        # "Clashes between Hamas and Fatah killed five", "the Israeli raid killed three": an event
+        # noun as the subject is done by whom it names
+        source = src.take(_event_doers(subj[0], index, target))
+    if not passive and not target and "mutual" in m.entry.flags and m.type == "ASSAULT" and len(source) > 1:
+        # "Taliban fighters and Afghan troops fought": two sides of one fight, not one side
+        source, target = _split_fight(source, subj[0] if subj else None, src, tgt)
     if "swap" in m.entry.flags and not passive:
         source, target = target, source
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt, index)
+
+
+# Places a visitor arrives "in", "to" or "at": the host is the state there.
+HOST_PREPS = ("in", "to", "at")
+
+
+def _host(verb: Token, index: ActorIndex, visitors: list[Actor]) -> Found:
+    """The host of a trip told by its verb: the state of the place the visitor arrives in ("Seniora
+    arrives in Amman": Jordan's government), not the visitor's own country (a leader back home
+    visits no one)."""
+    own = {a.country for a in visitors if a.country}
+    for tok in _prep_objects(verb, HOST_PREPS):
+        actor = index.at(*np_bounds(tok), tok.idx)
+        if actor is None and tok.ent_type_ in ("GPE", "LOC") and tok.pos_ == "PROPN":
+            start, end = np_bounds(tok)
+            text = _text(tok.doc)[start:end]
+            while text.lower().startswith("the "):
+                start, text = start + 4, text[4:]
+            country = place_country(text)
+            if country is None:
+                continue
+            seat = seat_of_government(text)
+            actor = index.generic(text, start, end, country, seat[1] if seat else None)
+        if actor is None or actor.kind == "PERSON" or not actor.country or actor.country in own:
+            continue
+        found = Found([actor])
+        found.token = tok
+        return found
+    return Found()
+
+
+# Sectors of the forces a state mobilises.
+FORCE_SECTORS = frozenset({"MIL", "COP"})
+# Acts whose object may be the forces the source sends: "sent troops", "deployed police".
+SENDING_TYPES = frozenset({"MOBILIZE", "COOPERATE", "AID"})
+
+
+def _own_forces(tok: Token, index: ActorIndex) -> bool:
+    """Whether a direct object is forces of no country its words name ("troops", "18,000
+    officers", "its soldiers"), unlike "Afghan troops", whom one may train."""
+    if tok.dep_ != "dobj" or _head_sector(tok.text) not in FORCE_SECTORS:
+        return False
+    if _actors_of(tok, index):
+        return False
+    return code_actor(_text(tok.doc)[slice(*np_bounds(tok))])[0] is None
+
+
+# Nouns of a body's command, which stand for the body that owns them: "the guerrillas' leadership".
+COMMAND_NOUNS = frozenset("leadership command ranks wing camp side".split())
+
+
+def _event_doers(noun: Token, index: ActorIndex, exclude: list[Actor]) -> Found:
+    """Who does the act an event noun names, when the noun is a clause's subject: its "between"
+    parties ("clashes between Hamas and Fatah"), its "by" phrase, else its possessor or the
+    modifiers that name an actor ("the Israeli raid", "Turkey's offensive")."""
+    if noun.pos_ != "NOUN" or _names_people(noun):
+        return Found()
+    between = _prep_objects(noun, ("between", "by"))
+    if between:
+        return _first_actors(between, index, exclude)
+    found = Found()
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.text[:1].isupper()):
+            for a in _actors_of(c, index):
+                if a not in exclude and a not in found:
+                    found.append(a)
+                    found.token = found.token if found.token is not None else c
+    return found
+
+
+def _parties(tok: Token, index: ActorIndex) -> list[Actor]:
+    """One actor per coordinated phrase, a known actor or else the group the phrase names ("the
+    army and Tamil Tiger rebels")."""
+    found: list[Actor] = []
+    for t in [tok, *tok.conjuncts]:
+        actors = _actors_of(t, index)[:1]
+        if not actors:
+            group = _generic([t], index, found)
+            actors = [group[1]] if group is not None else []
+        found += [a for a in actors if a not in found]
+    return found
+
+
+def _split_fight(actors: list[Actor], first: Token | None, src: _Side, tgt: _Side) -> tuple[list[Actor], list[Actor]]:
+    """The two sides of a fight one phrase lists together ("Taliban fighters and Afghan troops
+    fought", "clashes between Hamas and Fatah"): the first named fights the others."""
+    source, target = list(actors[:1]), list(actors[1:])
+    src.actors, tgt.actors = list(source), list(target)
+    if first is not None:
+        src.token = first
+        others = [c for c in first.conjuncts if c.i > first.i]
+        tgt.token = others[0] if others else None
+    return source, target
 
 
 def _set_off_participle(verb: Token) -> bool:
@@ -772,6 +882,13 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
         if source:
             target = []
             tgt = _Side()
+    if not source and m.type == "ASSAULT" and "mutual" in m.entry.flags:
+        # "clashes between Hamas and Fatah", "fighting between the army and rebels": the first
+        # named fights the others
+        between = _prep_objects(noun, ("between",))
+        both = _parties(between[0], index) if between else []
+        if len(both) > 1:
+            source, target = _split_fight(both, between[0], src, tgt)
     if not source and light is None and target and m.type in MUTUAL_TYPES and _prep_objects(noun, ("with",)):
         # "he was satisfied with discussions with Chaowalit", "speaking after a meeting with
         # Prodi": who met is the doer of the clause that tells of the meeting
