@@ -620,7 +620,11 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         if m.type in SENDING_TYPES:
             # "sent troops to support Kinshasa", "will deploy 18,000 officers": forces of no
             # country the words name are the source's own, sent, not whom they are sent to
-            objs = [o for o in objs if not _own_forces(o, index)]
+            forces = [o for o in objs if _own_forces(o, index)]
+            objs = [o for o in objs if o not in forces]
+            if forces and m.type == "MOBILIZE":
+                # whom they are sent against is the target: "mobilised reservists for a war against Iraq"
+                objs += [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"]
         if m.consumed:
             # "launched an investigation into Alibaba": the event noun's own phrases name the target,
             # never the event noun as a thing ("voiced support for talks" has no target), though a
