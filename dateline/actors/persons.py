@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline import countries
 from dateline import kb as knowledge
+from dateline.kb.codes import NON_STATE
 
 from .descriptions import PERSON_SECTORS, Evidence, kb_evidence, pick_role, pick_sector, scan, term
 from .drafts import Draft, token_words
@@ -29,6 +30,8 @@ def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
     doc = ent.doc
     while end - start > 1 and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct):
         end -= 1
+    if end == ent.end and _name_goes_on(doc, end):
+        end += 1  # "Ursula von der" + "Leyen", whose last word the tagger gave to a place
     while end - start > 1:
         word = doc[start].text
         found = term([word])
@@ -46,6 +49,33 @@ def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
             continue
         break
     return start, end
+
+
+def _listed_after(root: Token, start: int) -> bool:
+    """Whether a name heads a list set off by a comma after the plural noun it is joined to."""
+    return (
+        root.dep_ == "conj"
+        and root.head.pos_ == "NOUN"
+        and root.head.tag_ == "NNS"
+        and root.head.i < start
+        and start > 0
+        and root.doc[start - 1].text == ","
+    )
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """Whether the word after a person's name is its last word, cut off by the tagger: a
+    capitalised proper noun that the name's words modify as a compound and no other person's."""
+    if end >= len(doc) or end < 1:
+        return False
+    nxt = doc[end]
+    return (
+        nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and nxt.ent_type_ != "PERSON"
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+    )
 
 
 def _title_uses(doc: Doc) -> Counter[str]:
@@ -71,6 +101,9 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
     # a name in apposition to another name is a list of people ("Rajnath Singh, Gen Nakatani To
     # Explore ..." in a headline), not one describing the other
     apposed = root.dep_ == "appos" and root.head.i < start and root.head.ent_type_ != "PERSON"
+    # "the two Japanese skaters, Fumie Suguri and ...": a list after a plural noun, which the
+    # parser joins to it as one more conjunct, is in apposition to it
+    apposed = apposed or _listed_after(root, start)
     if apposed:
         words = [t for t in root.head.subtree if t.i < start and not t.is_punct]
     after: list[Token] = []
@@ -79,6 +112,14 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
             tokens = [t for t in child.subtree if not t.is_punct]
             if not any(e.sector == "SAME" for e in scan(token_words(tokens))):
                 after += tokens
+    if not words and not after and root.dep_ == "conj" and root.head.ent_type_ == "PERSON" and root.head.i < start:
+        # "the two men from London, Kotey and Elsheikh", "Japanese skaters Suguri and Nakano": a
+        # plural description names every person of the list, not only the first
+        first = root.head
+        first_start = min([first.i] + [c.i for c in first.children if c.dep_ == "compound"])
+        shared = _description(doc, first_start, first.i + 1)
+        if any(t.tag_ in ("NNS", "NNPS") for t in shared):
+            return shared
     kept: list[Token] = []
     for tok in sorted(words, key=lambda t: t.i):
         if tok.pos_ in ("VERB", "AUX") or tok.text in (",", "(", ")", ";", ":", '"', "“", "”"):
@@ -278,6 +319,13 @@ def describe_persons(
         other = _owner(doc, owner, drafts) if draft.country is None else None
         if other is not None and other is not draft and other.country:
             draft.country = other.country
+        elif draft.country is None and other is None and owner.pos_ == "PROPN" and base is not None:
+            # "Erdoğan's spokesman" where the tagger took Erdoğan for no person: whom the
+            # dictionaries know by the name
+            span = doc[min([owner.i] + [c.i for c in owner.children if c.dep_ == "compound"]) : owner.i + 1]
+            known = kb_evidence(span.text, day, _named_countries(doc, home), weak=True)
+            if known is not None and known.kind == "person" and known.country not in NON_STATE:
+                draft.country = known.country
     if base is not None and home:
         # after the officials, whom a name's origin must not deprive of the home country: a person
         # the article introduces by name alone, with a surname most bearers of which serve the
@@ -301,6 +349,10 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
         heads = [root] + [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "conj":
             heads.append(root.head)  # "Elsheikh and Kotey, who were raised in Britain"
+            if root.head.dep_ == "appos":
+                heads.append(root.head.head)
+        if (root.dep_ == "appos" and root.head.pos_ == "NOUN") or _listed_after(root, start):
+            heads.append(root.head)  # "the two men from London, Alexanda Kotey and ..."
         places: list[Token] = []
         for head in heads:
             places += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -356,7 +408,10 @@ def _named_countries(doc: Doc, home: str | None) -> tuple[str, ...]:
 
 
 def _owner(doc: Doc, owner: Token, drafts: list[Draft]) -> Draft | None:
-    """The person a possessive ("his") points to: the subject of its clause."""
+    """The person a possessive points to: the one it names ("Erdoğan's spokesman"), else, for
+    "his", the subject of its clause."""
+    if owner.pos_ == "PROPN":
+        return next((d for d in drafts if any(s <= owner.i < e for s, e in d.spans or [])), None)
     clause = owner
     while clause.head.i != clause.i:  # tokens are new objects on each access: compare places
         clause = clause.head
@@ -511,11 +566,21 @@ def borrow_countries(doc: Doc, persons: list[Draft], others: list[Draft]) -> Non
         if draft.country is not None:
             continue
         for start, end in draft.spans or []:
-            tokens = _description(doc, start, end) + _led(doc[start:end].root)
+            root = doc[start:end].root
+            tokens = _description(doc, start, end) + _led(root) + _of_body(root)
             found = next((owner[t.i] for t in tokens if t.i in owner), None)
             if found:
                 draft.country = found
                 break
+
+
+def _of_body(root: Token) -> list[Token]:
+    """The country or body an "of" phrase after a name places a person in: "Leander Paes of
+    India", "Prime Minister Ismail Haneya of Hamas"."""
+    return [
+        t for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" for t in g.subtree
+    ]
 
 
 def _led(root: Token) -> list[Token]:
