@@ -469,3 +469,50 @@ def test_actors_possessive_in_a_clause_without_a_verb_ends():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     assert "Karim Khan" in out.stdout.strip().split("|")
+
+
+def _person(text: str, name: str) -> tuple[str | None, str | None]:
+    actor = next(a for a in find_actors(parse(text)) if a.kind == "PERSON" and a.name == name)
+    return actor.country, actor.role
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # a name's "of" phrase places the person: a country, or a body of one
+        ("Fifth-seeded Anil Mehra of India won the final.", "Anil Mehra", "IND"),
+        ("Ali Hassan of Hamas said the talks had failed.", "Ali Hassan", "PSE"),
+        # words of origin after the name: "formerly of Accrington, Lancashire"
+        ("Joe Barker, 25, formerly of Leeds, was sentenced on Monday.", "Joe Barker", "GBR"),
+        # a plural description before a list names every person of it
+        ("Two British men, Tom Walsh and Harry Price, were captured in January.", "Harry Price", "GBR"),
+        ("The two Japanese skaters, Keiko Tanaka and Yuki Mori, won medals.", "Keiko Tanaka", "JPN"),
+        # the tagger's cut-off last word is still the name's, and the title before it counts
+        ("The German defence minister, Ursula von der Leyen, said the plan was sound.",
+         "Ursula von der Leyen", "DEU"),
+    ],
+)
+def test_find_actors_a_persons_country_from_the_words_around_the_name(text: str, name: str, country: str) -> None:
+    assert _person(text, name)[0] == country
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # names that only modify a noun of things are a place's or an event's, not persons
+        ("Protesters blocked the Aleppo-Hama highways on Monday.", "Aleppo-Hama"),
+        # names the article puts after "the towns of" are places
+        ("The deal ended a siege of the towns of Fua and Kefraya.", "Fua"),
+        # a name ends with a name word
+        ("Photographs of the boy shocked the world.", "Photographs of"),
+    ],
+)
+def test_find_actors_place_and_thing_names_are_not_persons(text: str, absent: str) -> None:
+    assert absent not in [a.name for a in find_actors(parse(text)) if a.kind == "PERSON"]
+
+
+def test_find_actors_the_premier_is_the_prime_minister_named_before() -> None:
+    text = "Lebanese Prime Minister Omar Haddad met the envoy on Monday. The premier vowed to prevent a war."
+    actors = find_actors(parse(text), "Beirut")
+    haddad = next(a for a in actors if a.name == "Omar Haddad")
+    assert any(m.text == "The premier" for m in haddad.mentions)

@@ -153,6 +153,8 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
                 continue
         if " ".join(name) in places and not _known_person(base, name):
             continue  # "Douma" tagged a person here, a place where the article says "in Douma"
+        if not name[-1][:1].isupper() or (_modifies_thing(doc[start:end].root) and not _known_person(base, name)):
+            continue  # "Photographs of"; "Manchester Piccadilly stations", "the Brexit talks"
         index = by_name.get(name)
         if index is None:
             index = next((i for i, d in enumerate(drafts) if _part_of(name, d.name)), None)
@@ -166,6 +168,18 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
     return drafts
 
 
+def _modifies_thing(root: Token) -> bool:
+    """Whether a name only modifies a noun of things ("the Brexit negotiations", "the Aleppo-Hama
+    highways", "the Euromed summit"): a name there is a place's or an event's, not a person's,
+    unless the dictionaries know it as a person's ("the Trump administration")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ != "compound" or head.pos_ != "NOUN" or head.i <= root.i:
+        return False
+    return term([head.lemma_.lower()]) is None and not any(e.sector for e in scan([head.text]))
+
+
 def _known_person(base: knowledge.KnowledgeBase | None, name: tuple[str, ...]) -> bool:
     """Whether the dictionaries give this name, or this one word of a name, to a person."""
     if base is None:
@@ -174,6 +188,8 @@ def _known_person(base: knowledge.KnowledgeBase | None, name: tuple[str, ...]) -
 
 
 PLACE_PREPS = frozenset({"in", "into", "near", "outside", "around", "across", "towards", "toward"})
+# Nouns of places whose "of" phrase names one: "the town of Fua", "the villages of X and Y".
+PLACE_KINDS = frozenset("town city village district province region county suburb neighbourhood neighborhood camp".split())
 
 
 def _place_names(doc: Doc) -> set[str]:
@@ -181,7 +197,13 @@ def _place_names(doc: Doc) -> set[str]:
     "near" ... ("the attack in Douma"), where a person's name does not go."""
     found = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
     for tok in doc:
-        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in PLACE_PREPS:
+        placed = tok.dep_ == "pobj" and (
+            tok.head.lower_ in PLACE_PREPS
+            or (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_KINDS)  # "the towns of Fua"
+        )
+        if tok.dep_ == "conj" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of":
+            placed = tok.head.head.head.lemma_.lower() in PLACE_KINDS  # "... of Fua and Kefraya"
+        if placed and tok.pos_ == "PROPN":
             words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
             found.add(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))
             found.add(tok.text)
@@ -355,8 +377,10 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
             heads.append(root.head)  # "the two men from London, Alexanda Kotey and ..."
         places: list[Token] = []
         for head in heads:
-            places += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
-                       for g in c.children if g.dep_ == "pobj"]
+            # "from Manchester"; "of Accrington, Lancashire", "Leander Paes of India"
+            places += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                       for g in c.children if g.dep_ == "pobj"
+                       for p in (g, *(a for a in g.children if a.dep_ == "appos"))]
             for verb in (c for c in head.children if c.dep_ in ("relcl", "acl")):
                 lemma = verb.lemma_.lower()
                 homes = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "home"]
@@ -521,6 +545,8 @@ def _holds(draft: Draft, title: str, modifiers: list[str], country: str | None) 
     """Whether a person's office is the one a title names ("Foreign Minister" for "the foreign
     minister" or "the minister"), of the country it names if it names one."""
     role = (draft.role or "").lower().split()
+    if role[-2:] == ["prime", "minister"] and title == "premier":
+        role = role[:-2] + ["premier"]  # wire copy's "the premier" after "Prime Minister X"
     if not role or _singular_word(role[-1]) != title:
         return False
     if country is not None and draft.country != country:

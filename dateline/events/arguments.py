@@ -425,7 +425,7 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
             continue
         name = " ".join(words).rstrip("'’")
         country, sector = code_actor(name)
-        if sector is None and tok.lemma_.lower() in PERSONS_NOUNS:
+        if sector in (None, "UNK") and tok.lemma_.lower() in PERSONS_NOUNS:
             sector = "CVL"  # "three men", "her husband": people of no office are civilians
         if sector is None:
             continue  # no agent noun: "the plan", "the residence"
@@ -504,6 +504,11 @@ def _names_people(tok: Token) -> bool:
     adjectives = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.text[:1].isupper()]
     if adjectives and _head_sector(" ".join(t.text for t in [*adjectives, tok])) is not None:
         return True
+    if tok.lemma_.lower() in CHIEF_NOUNS:
+        # "the intelligence chief", "the army boss": a chief of the body his modifier names
+        nouns = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "NOUN"]
+        if nouns and _head_sector(" ".join(t.text for t in [*nouns, tok])) is not None:
+            return True
     return any(
         g.pos_ == "NOUN" and _head_sector(g.text) is not None
         for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -682,6 +687,8 @@ def _host(verb: Token, index: ActorIndex, visitors: list[Actor]) -> Found:
     return Found()
 
 
+# Nouns of one who heads a body, whose sector is the body's: "intelligence chief", "army boss".
+CHIEF_NOUNS = frozenset({"chief", "head", "boss"})
 # Sectors of the forces a state mobilises.
 FORCE_SECTORS = frozenset({"MIL", "COP"})
 # Acts whose object may be the forces the source sends: "sent troops", "deployed police".
