@@ -320,6 +320,9 @@ def test_events_other_readings_are_not_coded(text: str, absent: str) -> None:
          [("army", None, "MIL")], [("rebels", None, "REB")]),
         # the forces a state sends are its own, not whom it sends them to
         ("The police will deploy 18,000 officers over the holiday.", "MOBILIZE", [("police", None, "COP")], []),
+        # a people named in the plural is a side, of no sector the words say
+        ("The Kurds accused the government of betrayal.", "ACCUSE", [("Kurds", None, None)],
+         [("government", None, "GOV")]),
         # a chief of a body named by its noun is a side of that body's sector
         ("The country's intelligence chief warned that the rebels were planning attacks.", "THREATEN",
          [("country's intelligence chief", None, "SPY")], None),

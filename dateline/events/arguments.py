@@ -411,6 +411,13 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
         owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
         if tok.lemma_.lower() in COMMAND_NOUNS and owners:
             tok = owners[0]  # "the guerrillas' leadership" speaks for the guerrillas
+        if _a_people(tok):
+            # "the Kurds say", "Kurds were willing": a people the parser names, a side of no sector
+            name = tok.text
+            actor = index.generic(name, tok.idx, tok.idx + len(tok.text), code_actor(name)[0], None)
+            if actor not in exclude:
+                return tok, actor
+            continue
         if tok.pos_ != "NOUN" or tok.lower_ in PRONOUNS or _of_a_thing(tok) or not _names_people(tok):
             continue  # the head names people or a body: "refugee camp" is a place, no side
         if any(c.lower_ == "whose" for c in tok.children):
@@ -442,6 +449,16 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
         if actor not in exclude:
             return tok, actor
     return None
+
+
+def _a_people(tok: Token) -> bool:
+    """A people named in the plural, with no modifier of its own: "the Kurds", "Shiites"."""
+    return (
+        tok.ent_type_ == "NORP"
+        and tok.tag_ == "NNPS"
+        and tok.text[:1].isupper()
+        and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+    )
 
 
 def _owner_country(tok: Token, index: ActorIndex) -> str | None:
