@@ -487,6 +487,13 @@ def _person(text: str, name: str) -> tuple[str | None, str | None]:
         # a plural description before a list names every person of it
         ("Two British men, Tom Walsh and Harry Price, were captured in January.", "Harry Price", "GBR"),
         ("The two Japanese skaters, Keiko Tanaka and Yuki Mori, won medals.", "Keiko Tanaka", "JPN"),
+        # a common noun after its article describes the name though the tagger took it for a person
+        ("The parents of Tom Walsh, a Briton held by rebels in the north, spoke on Monday.", "Tom Walsh", "GBR"),
+        # where a private person lives
+        ("John Walsh and Mary Lane, who live in Oxford, said the ministry had failed them.", "Mary Lane", "GBR"),
+        # a short form in brackets inside a title does not cut it
+        ("The UN Environment Programme (UNEP) Executive Director Karl Brandt said the spill was grave.",
+         "Karl Brandt", "IGO"),
         # the tagger's cut-off last word is still the name's, and the title before it counts
         ("The German defence minister, Ursula von der Leyen, said the plan was sound.",
          "Ursula von der Leyen", "DEU"),

@@ -202,7 +202,9 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
         # a noun of number names whom it counts; a place named after people is no side
         ("Hundreds of political activists were released by the government.", "RETREAT",
          [("government", None, "GOV")], [("Hundreds of political activists", None, "OPP")]),
-        ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")], []),
+        # a place attacked is the place of those its modifier names: the camp's refugees
+        ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")],
+         [("refugee", None, "REF")]),
         # a pronoun is the group its antecedent names
         ("The rebels said they attacked the convoy.", "ASSAULT", [("rebels", None, "REB")], []),
         # "they" is no one person: the speaker is not the actor of what "they" do
@@ -212,7 +214,7 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
          "ASSAULT", [("Local residents", None, "CVL")], [("UN", "IGO", None)]),
         # an adjective after the group ties it to a state
         ("Gunmen loyal to Chad's former president attacked the police post.", "ASSAULT",
-         [("Gunmen loyal", "TCD", "REB")], []),
+         [("Gunmen loyal", "TCD", "REB")], [("police", None, "COP")]),
         # people of no sector the words say are a side all the same, civilians of no office
         ("A police spokesman said three men had been detained.", "COERCE", [], [("three men", None, "CVL")]),
         ("The government praised the two women on Monday.", "SUPPORT",

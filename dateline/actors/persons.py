@@ -51,6 +51,15 @@ def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
     return start, end
 
 
+def _bracketed_short_form(bracket: Token) -> bool:
+    """Whether a bracket encloses one short form ("(UNEP)") inside a title, which goes on after it."""
+    doc = bracket.doc
+    i = bracket.i
+    if bracket.text == "(":
+        return i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper()
+    return i >= 2 and doc[i - 2].text == "(" and doc[i - 1].text.isupper()
+
+
 def _listed_after(root: Token, start: int) -> bool:
     """Whether a name heads a list set off by a comma after the plural noun it is joined to."""
     return (
@@ -108,8 +117,12 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
         words = [t for t in root.head.subtree if t.i < start and not t.is_punct]
     after: list[Token] = []
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= end and child.ent_type_ != "PERSON":
-            tokens = [t for t in child.subtree if not t.is_punct]
+        # "X, a Briton held by Kurds": a common noun after its article, though tagged a person,
+        # describes; a bare name after a comma is the next person of a list
+        described = child.ent_type_ != "PERSON" or any(c.dep_ == "det" for c in child.children)
+        if child.dep_ == "appos" and child.i >= end and described:
+            clauses = {t.i for c in child.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+            tokens = [t for t in child.subtree if not t.is_punct and t.i not in clauses]
             if not any(e.sector == "SAME" for e in scan(token_words(tokens))):
                 after += tokens
     if not words and not after and root.dep_ == "conj" and root.head.ent_type_ == "PERSON" and root.head.i < start:
@@ -122,6 +135,8 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
             return shared
     kept: list[Token] = []
     for tok in sorted(words, key=lambda t: t.i):
+        if tok.text in ("(", ")") and _bracketed_short_form(tok):
+            continue  # "The UN Environment Program (UNEP) Executive Director Steiner"
         if tok.pos_ in ("VERB", "AUX") or tok.text in (",", "(", ")", ";", ":", '"', "“", "”"):
             kept = []
             continue
@@ -357,7 +372,7 @@ def describe_persons(
                 draft.country = home
 
 
-ORIGIN_VERBS = frozenset({"grow", "raise", "bear", "hail", "originate"})
+ORIGIN_VERBS = frozenset({"grow", "raise", "bear", "hail", "originate", "live"})
 LEAVE_VERBS = frozenset({"leave", "flee"})
 
 

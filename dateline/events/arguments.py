@@ -317,8 +317,26 @@ def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], 
     for tok in tokens:
         if _party(tok, any_phrase):
             found.token = _written(tok)
+            owner = _owning_group(tok, index, exclude) if any_phrase else None
+            if owner is not None:
+                found.generic = owner  # "attacked rebel positions": the rebels'
             break
     return found
+
+
+def _owning_group(tok: Token, index: ActorIndex, exclude: list[Actor]) -> Actor | None:
+    """The group a thing's modifier names, whose the thing is: "rebel positions", "an army base",
+    "Taliban strongholds" are the rebels', the army's, the Taliban's."""
+    if tok.pos_ != "NOUN" or _names_people(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i < tok.i and c.pos_ in ("NOUN", "ADJ", "PROPN"):
+            if c.pos_ == "PROPN" or (sector := _head_sector(c.text)) is None or sector in ("NON", "JNK"):
+                continue
+            actor = index.generic(c.text, c.idx, c.idx + len(c.text), code_actor(c.text)[0], sector)
+            if actor not in exclude:
+                return actor
+    return None
 
 
 # Nouns of people that name a side whatever their sector ("the two leaders", "42 people").
