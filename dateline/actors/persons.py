@@ -31,7 +31,7 @@ def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
     while end - start > 1 and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct):
         end -= 1
     if end == ent.end and _name_goes_on(doc, end):
-        end += 1  # "Ursula von der" + "Leyen", whose last word the tagger gave to a place
+        end += 1  # "Anna van der" + "Berg", whose last word the tagger gave to a place
     while end - start > 1:
         word = doc[start].text
         found = term([word])
@@ -52,7 +52,7 @@ def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
 
 
 def _bracketed_short_form(bracket: Token) -> bool:
-    """Whether a bracket encloses one short form ("(UNEP)") inside a title, which goes on after it."""
+    """Whether a bracket encloses one short form ("(WFP)") inside a title, which goes on after it."""
     doc = bracket.doc
     i = bracket.i
     if bracket.text == "(":
@@ -110,14 +110,14 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
     # a name in apposition to another name is a list of people ("Rajnath Singh, Gen Nakatani To
     # Explore ..." in a headline), not one describing the other
     apposed = root.dep_ == "appos" and root.head.i < start and root.head.ent_type_ != "PERSON"
-    # "the two Japanese skaters, Fumie Suguri and ...": a list after a plural noun, which the
+    # "the two Danish riders, Lars Holm and ...": a list after a plural noun, which the
     # parser joins to it as one more conjunct, is in apposition to it
     apposed = apposed or _listed_after(root, start)
     if apposed:
         words = [t for t in root.head.subtree if t.i < start and not t.is_punct]
     after: list[Token] = []
     for child in root.children:
-        # "X, a Briton held by Kurds": a common noun after its article, though tagged a person,
+        # "X, a Dane detained abroad": a common noun after its article, though tagged a person,
         # describes; a bare name after a comma is the next person of a list
         described = child.ent_type_ != "PERSON" or any(c.dep_ == "det" for c in child.children)
         if child.dep_ == "appos" and child.i >= end and described:
@@ -126,7 +126,7 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
             if not any(e.sector == "SAME" for e in scan(token_words(tokens))):
                 after += tokens
     if not words and not after and root.dep_ == "conj" and root.head.ent_type_ == "PERSON" and root.head.i < start:
-        # "the two men from London, Kotey and Elsheikh", "Japanese skaters Suguri and Nakano": a
+        # "two sisters from Hull, Ann and Joan Moss", "Danish riders Holm and Berg": a
         # plural description names every person of the list, not only the first
         first = root.head
         first_start = min([first.i] + [c.i for c in first.children if c.dep_ == "compound"])
@@ -136,7 +136,7 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
     kept: list[Token] = []
     for tok in sorted(words, key=lambda t: t.i):
         if tok.text in ("(", ")") and _bracketed_short_form(tok):
-            continue  # "The UN Environment Program (UNEP) Executive Director Steiner"
+            continue  # "the World Food Programme (WFP) Executive Director Karl Brandt"
         if tok.pos_ in ("VERB", "AUX") or tok.text in (",", "(", ")", ";", ":", '"', "“", "”"):
             kept = []
             continue
@@ -160,7 +160,7 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         name = tuple(t.text for t in doc[start:end])
         if not name or not name[0][:1].isupper() or countries.country_code(" ".join(name)):
             continue
-        if countries.demonym_country(name[0]):  # "Bosnian Serbs": a people, not a person
+        if countries.demonym_country(name[0]):  # "Bosnian Croats": a people, not a person
             continue
         base = knowledge.get()
         if len(name) == 1 and base is not None and countries.place_country(name[0]):
@@ -169,7 +169,7 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         if " ".join(name) in places and not _known_person(base, name):
             continue  # "Douma" tagged a person here, a place where the article says "in Douma"
         if not name[-1][:1].isupper() or (_modifies_thing(doc[start:end].root) and not _known_person(base, name)):
-            continue  # "Photographs of"; "Manchester Piccadilly stations", "the Brexit talks"
+            continue  # "Pictures of"; "the Oxford Circus station", "the Marlow talks"
         index = by_name.get(name)
         if index is None:
             index = next((i for i, d in enumerate(drafts) if _part_of(name, d.name)), None)
@@ -184,9 +184,9 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
 
 
 def _modifies_thing(root: Token) -> bool:
-    """Whether a name only modifies a noun of things ("the Brexit negotiations", "the Aleppo-Hama
-    highways", "the Euromed summit"): a name there is a place's or an event's, not a person's,
-    unless the dictionaries know it as a person's ("the Trump administration")."""
+    """Whether a name only modifies a noun of things ("the Marlow negotiations", "the Hull-Leeds
+    road", "the Rimini summit"): a name there is a place's or an event's, not a person's,
+    unless the dictionaries know it as a person's ("the Obama administration")."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     head = root.head
@@ -203,7 +203,7 @@ def _known_person(base: knowledge.KnowledgeBase | None, name: tuple[str, ...]) -
 
 
 PLACE_PREPS = frozenset({"in", "into", "near", "outside", "around", "across", "towards", "toward"})
-# Nouns of places whose "of" phrase names one: "the town of Fua", "the villages of X and Y".
+# Nouns of places whose "of" phrase names one: "the town of Vell", "the villages of Ost and Ard".
 PLACE_KINDS = frozenset("town city village district province region county suburb neighbourhood neighborhood camp".split())
 
 
@@ -214,10 +214,10 @@ def _place_names(doc: Doc) -> set[str]:
     for tok in doc:
         placed = tok.dep_ == "pobj" and (
             tok.head.lower_ in PLACE_PREPS
-            or (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_KINDS)  # "the towns of Fua"
+            or (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_KINDS)  # "the towns of Vell"
         )
         if tok.dep_ == "conj" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of":
-            placed = tok.head.head.head.lemma_.lower() in PLACE_KINDS  # "... of Fua and Kefraya"
+            placed = tok.head.head.head.lemma_.lower() in PLACE_KINDS  # "... of Vell and Ard"
         if placed and tok.pos_ == "PROPN":
             words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
             found.add(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))
@@ -357,7 +357,7 @@ def describe_persons(
         if other is not None and other is not draft and other.country:
             draft.country = other.country
         elif draft.country is None and other is None and owner.pos_ == "PROPN" and base is not None:
-            # "Erdoğan's spokesman" where the tagger took Erdoğan for no person: whom the
+            # "Putin's spokesman" where the tagger took Putin for no person: whom the
             # dictionaries know by the name
             span = doc[min([owner.i] + [c.i for c in owner.children if c.dep_ == "compound"]) : owner.i + 1]
             known = kb_evidence(span.text, day, _named_countries(doc, home), weak=True)
@@ -385,14 +385,14 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
         root = doc[start:end].root
         heads = [root] + [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "conj":
-            heads.append(root.head)  # "Elsheikh and Kotey, who were raised in Britain"
+            heads.append(root.head)  # "Adams and Brown, who were raised in Canada"
             if root.head.dep_ == "appos":
                 heads.append(root.head.head)
         if (root.dep_ == "appos" and root.head.pos_ == "NOUN") or _listed_after(root, start):
-            heads.append(root.head)  # "the two men from London, Alexanda Kotey and ..."
+            heads.append(root.head)  # "two sisters from Hull, Ann and Joan Moss"
         places: list[Token] = []
         for head in heads:
-            # "from Manchester"; "of Accrington, Lancashire", "Leander Paes of India"
+            # "from Hull"; "formerly of Bury, Lancashire"; "the sprinter Ravi Nair of India"
             places += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
                        for g in c.children if g.dep_ == "pobj"
                        for p in (g, *(a for a in g.children if a.dep_ == "appos"))]
@@ -447,7 +447,7 @@ def _named_countries(doc: Doc, home: str | None) -> tuple[str, ...]:
 
 
 def _owner(doc: Doc, owner: Token, drafts: list[Draft]) -> Draft | None:
-    """The person a possessive points to: the one it names ("Erdoğan's spokesman"), else, for
+    """The person a possessive points to: the one it names ("Putin's spokesman"), else, for
     "his", the subject of its clause."""
     if owner.pos_ == "PROPN":
         return next((d for d in drafts if any(s <= owner.i < e for s, e in d.spans or [])), None)
@@ -616,8 +616,8 @@ def borrow_countries(doc: Doc, persons: list[Draft], others: list[Draft]) -> Non
 
 
 def _of_body(root: Token) -> list[Token]:
-    """The country or body an "of" phrase after a name places a person in: "Leander Paes of
-    India", "Prime Minister Ismail Haneya of Hamas"."""
+    """The country or body an "of" phrase after a name places a person in: "the sprinter Ravi Nair
+    of India", "Omar Saleh of Hezbollah"."""
     return [
         t for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" for t in g.subtree

@@ -86,7 +86,7 @@ def score(items: list[dict[str, Any]], predicted: list[list[dict[str, Any]]]) ->
 
 def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
     """Score the event coder on a PLOVER gold file; write predictions to ``out``."""
-    items = list(read_jsonl(path))
+    items = list(read_jsonl(path, ("id", "text", "events")))
     predicted = code_items(items)
     if out is not None:
         write_jsonl(

@@ -326,7 +326,7 @@ def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], 
 
 def _owning_group(tok: Token, index: ActorIndex, exclude: list[Actor]) -> Actor | None:
     """The group a thing's modifier names, whose the thing is: "rebel positions", "an army base",
-    "Taliban strongholds" are the rebels', the army's, the Taliban's."""
+    "militia strongholds" are the rebels', the army's, the militia's."""
     if tok.pos_ != "NOUN" or _names_people(tok):
         return None
     for c in tok.children:
@@ -428,9 +428,9 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
     for tok in tokens:
         owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
         if tok.lemma_.lower() in COMMAND_NOUNS and owners:
-            tok = owners[0]  # "the guerrillas' leadership" speaks for the guerrillas
+            tok = owners[0]  # "the insurgents' leadership" speaks for the insurgents
         if _a_people(tok):
-            # "the Kurds say", "Kurds were willing": a people the parser names, a side of no sector
+            # "the Tamils say", "Berbers marched": a people the parser names, a side of no sector
             name = tok.text
             actor = index.generic(name, tok.idx, tok.idx + len(tok.text), code_actor(name)[0], None)
             if actor not in exclude:
@@ -457,7 +457,7 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
         if country is None:
             country = _loyalty(tok, index)
         if country is None:
-            country = _owner_country(tok, index)  # "Bosnian Serbs said their forces had withdrawn"
+            country = _owner_country(tok, index)  # "Ukrainian commanders said their forces had withdrawn"
         if country is None and _people_of_a_place(tok):
             named = index.countries_within(*np_bounds(tok, with_preps=True))  # "rebels in the Ivory Coast"
             country = named.pop() if len(named) == 1 else None
@@ -470,7 +470,7 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
 
 
 def _a_people(tok: Token) -> bool:
-    """A people named in the plural, with no modifier of its own: "the Kurds", "Shiites"."""
+    """A people named in the plural, with no modifier of its own: "the Tamils", "Berbers"."""
     return (
         tok.ent_type_ == "NORP"
         and tok.tag_ == "NNPS"
@@ -481,7 +481,7 @@ def _a_people(tok: Token) -> bool:
 
 def _owner_country(tok: Token, index: ActorIndex) -> str | None:
     """The country of the speaker a possessive pronoun before a group noun stands for: "their
-    forces" after "Bosnian Serbs said" are Serb forces. Only the speaker: "the Syrian town is under
+    troops" after "Ukrainian commanders said" are Ukrainian troops. Only the speaker: "the Syrian town is under
     threat from Turkey after its forces attacked" names the owner after the clause's subject."""
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ in ("their", "its"):
@@ -493,8 +493,8 @@ def _owner_country(tok: Token, index: ActorIndex) -> str | None:
 
 
 def _loyalty(tok: Token, index: ActorIndex) -> str | None:
-    """The one state an adjective after a group noun ties it to: "militants loyal to Iraq's
-    al-Qaeda frontman" are of Iraq."""
+    """The one state an adjective after a group noun ties it to: "fighters loyal to Libya's
+    eastern commander" are of Libya."""
     for c in tok.children:
         if c.dep_ == "amod" and c.i > tok.i and any(g.dep_ == "prep" for g in c.children):
             last = c.right_edge
@@ -658,12 +658,12 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         ]
         objs = [o for o in objs if o.i != m.trigger.i]
         if m.type in SENDING_TYPES:
-            # "sent troops to support Kinshasa", "will deploy 18,000 officers": forces of no
+            # "sent soldiers to help Lusaka", "will deploy 5,000 police": forces of no
             # country the words name are the source's own, sent, not whom they are sent to
             forces = [o for o in objs if _own_forces(o, index)]
             objs = [o for o in objs if o not in forces]
             if forces and m.type == "MOBILIZE":
-                # whom they are sent against is the target: "mobilised reservists for a war against Iraq"
+                # whom they are sent against is the target: "called up reservists ahead of a war against Chad"
                 objs += [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"]
         if m.consumed:
             # "launched an investigation into Alibaba": the event noun's own phrases name the target,
@@ -680,11 +680,11 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     if not target and not passive and m.type == "CONSULT" and m.mode == "visit" and "swap" not in m.entry.flags:
         target = tgt.take(_host(verb, index, source))
     if not source and subj:
-        # "Clashes between Hamas and Fatah killed five", "the Israeli raid killed three": an event
+        # "Clashes between the two clans killed four", "the Kenyan raid killed two": an event
         # noun as the subject is done by whom it names
         source = src.take(_event_doers(subj[0], index, target))
     if not passive and not target and "mutual" in m.entry.flags and m.type == "ASSAULT" and len(source) > 1:
-        # "Taliban fighters and Afghan troops fought": two sides of one fight, not one side
+        # "Tuareg rebels and Malian soldiers fought": two sides of one fight, not one side
         source, target = _split_fight(source, subj[0] if subj else None, src, tgt)
     if "swap" in m.entry.flags and not passive:
         source, target = target, source
@@ -698,8 +698,8 @@ HOST_PREPS = ("in", "to", "at")
 
 
 def _host(verb: Token, index: ActorIndex, visitors: list[Actor]) -> Found:
-    """The host of a trip told by its verb: the state of the place the visitor arrives in ("Seniora
-    arrives in Amman": Jordan's government), not the visitor's own country (a leader back home
+    """The host of a trip told by its verb: the state of the place the visitor arrives in ("Berg arrives
+    in Nairobi": Kenya's government), not the visitor's own country (a leader back home
     visits no one)."""
     own = {a.country for a in visitors if a.country}
     for tok in _prep_objects(verb, HOST_PREPS):
@@ -740,14 +740,14 @@ def _own_forces(tok: Token, index: ActorIndex) -> bool:
     return code_actor(_text(tok.doc)[slice(*np_bounds(tok))])[0] is None
 
 
-# Nouns of a body's command, which stand for the body that owns them: "the guerrillas' leadership".
+# Nouns of a body's command, which stand for the body that owns them: "the insurgents' leadership".
 COMMAND_NOUNS = frozenset("leadership command ranks wing camp side".split())
 
 
 def _event_doers(noun: Token, index: ActorIndex, exclude: list[Actor]) -> Found:
     """Who does the act an event noun names, when the noun is a clause's subject: its "between"
-    parties ("clashes between Hamas and Fatah"), its "by" phrase, else its possessor or the
-    modifiers that name an actor ("the Israeli raid", "Turkey's offensive")."""
+    parties ("clashes between the two clans"), its "by" phrase, else its possessor or the
+    modifiers that name an actor ("the Kenyan raid", "Chad's offensive")."""
     if noun.pos_ != "NOUN" or _names_people(noun):
         return Found()
     between = _prep_objects(noun, ("between", "by"))
@@ -765,7 +765,7 @@ def _event_doers(noun: Token, index: ActorIndex, exclude: list[Actor]) -> Found:
 
 def _parties(tok: Token, index: ActorIndex) -> list[Actor]:
     """One actor per coordinated phrase, a known actor or else the group the phrase names ("the
-    army and Tamil Tiger rebels")."""
+    army and Tuareg rebels")."""
     found: list[Actor] = []
     for t in [tok, *tok.conjuncts]:
         actors = _actors_of(t, index)[:1]
@@ -777,8 +777,8 @@ def _parties(tok: Token, index: ActorIndex) -> list[Actor]:
 
 
 def _split_fight(actors: list[Actor], first: Token | None, src: _Side, tgt: _Side) -> tuple[list[Actor], list[Actor]]:
-    """The two sides of a fight one phrase lists together ("Taliban fighters and Afghan troops
-    fought", "clashes between Hamas and Fatah"): the first named fights the others."""
+    """The two sides of a fight one phrase lists together ("Tuareg rebels and Malian soldiers
+    fought", "clashes between two clans"): the first named fights the others."""
     source, target = list(actors[:1]), list(actors[1:])
     src.actors, tgt.actors = list(source), list(target)
     if first is not None:
@@ -809,8 +809,8 @@ FOREIGN_WORDS = frozenset(
 def _place_generics(m: Mention, index: ActorIndex) -> None:
     """A side the words name no country for ("several villagers", "Islamic fundamentalists")
     belongs to the one state its sentence names, unless that state is the other side's: the
-    fundamentalists who demand an Algerian president's resignation are Algerian, the villagers
-    Israeli troops shot are not Israeli."""
+    strikers who demand a Tunisian minister's dismissal are Tunisian, the villagers Indian troops
+    shot are not Indian."""
     vague = [a for a in m.source + m.target if a.id < 0 and a.country is None]
     if not vague:
         return
@@ -833,9 +833,9 @@ def _place_generics(m: Mention, index: ActorIndex) -> None:
 
 
 def _other_peoples(doc: Doc, start: int, end: int, index: ActorIndex, vague: list[Actor]) -> set[str]:
-    """States the sentence names only as the nationality of another group of people: "local
-    residents attacked the UN vehicles to protest at the presence of Rwandan Hutu refugees" names
-    the refugees' country, not the residents'."""
+    """States the sentence names only as the nationality of another group of people: "villagers
+    stoned the aid trucks in anger at the arrival of Sudanese refugees" names the refugees'
+    country, not the villagers'."""
     spans = {(m.start, m.end) for a in vague for m in a.mentions}
     modifiers: set[str] = set()
     free: set[str] = set()
@@ -929,7 +929,7 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
             target = []
             tgt = _Side()
     if not source and m.type == "ASSAULT" and "mutual" in m.entry.flags:
-        # "clashes between Hamas and Fatah", "fighting between the army and rebels": the first
+        # "clashes between two clans", "fighting between the army and rebels": the first
         # named fights the others
         between = _prep_objects(noun, ("between",))
         both = _parties(between[0], index) if between else []
