@@ -350,3 +350,19 @@ def test_arguments_fights_and_bodies(text: str, type_: str, source: list, target
 )
 def test_arguments_a_visit_has_its_host(shared_kb, text: str, target: list) -> None:
     assert _coded(text, "CONSULT")[1] == target
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        # who tells the news takes no part in it: the pronoun is not the radio
+        ("He accused the officials of lying, state radio reported.", "ACCUSE", ["He"], ["the officials of lying"]),
+        # "he" is not the woman who speaks, and she is not her own target
+        ("The woman charged that he had attacked her.", "ACCUSE", ["The woman"], ["he"]),
+    ],
+)
+def test_arguments_the_teller_and_the_speaker_are_not_the_sides_they_tell_of(
+    text: str, type_: str, source: list[str], target: list[str]
+) -> None:
+    found_source, found_target, _ = sides(text, type_)
+    assert (found_source, found_target) == (source, target)

@@ -119,20 +119,47 @@ def _speaker_of(tok: Token) -> Token | None:
     while t.head.i != t.i:
         if t.dep_ == "ccomp" and lemma_of(t.head) in SPEECH_VERBS | {"announce", "promise", "vow"}:
             subj, passive = subject_tokens(t.head)
+            if subj and _news_medium(subj[0]):
+                return None  # "..., state television reported": who tells the news is no party to it
             return subj[0] if subj and not passive else None
         t = t.head
     return None
 
 
+def _news_medium(tok: Token) -> bool:
+    """Whether a subject names a news medium ("the newspaper", "state television"), which tells
+    of acts and takes no part in them."""
+    lemma = tok.lemma_.lower()
+    if lemma in MEDIA_NOUNS or (lemma == "agency" and any(c.lower_ in ("news", "press") for c in tok.children)):
+        return True
+    return _head_sector(tok.text) == "JRN"
+
+
+# Nouns of news media and reports the agents dictionary does not file as journalists.
+MEDIA_NOUNS = frozenset("radio daily newspaper paper tabloid weekly channel broadcaster website report".split())
+# Nouns of women and of men: "he" does not stand for "the woman", nor "she" for "the man".
+FEMALE_NOUNS = frozenset("woman girl mother wife daughter sister widow grandmother actress".split())
+MALE_NOUNS = frozenset("man boy father husband son brother widower grandfather".split())
+
+
+def _same_gender(pronoun: Token, antecedent: Token) -> bool:
+    lemma = antecedent.lemma_.lower()
+    if pronoun.lower_ in ("he", "his", "him"):
+        return lemma not in FEMALE_NOUNS
+    if pronoun.lower_ in ("she", "her"):
+        return lemma not in MALE_NOUNS
+    return True
+
+
 def _antecedent(tok: Token) -> Token | None:
     """What a third-person pronoun stands for: the reporting speaker, else the clause's subject."""
     speaker = _speaker_of(tok)
-    if speaker is not None and speaker.i != tok.i:
+    if speaker is not None and speaker.i != tok.i and _same_gender(tok, speaker):
         return speaker
     clause = clause_head(tok)
     for _ in range(4):
         subj = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i]
-        if subj and subj[0].lower_ not in PRONOUNS:
+        if subj and subj[0].lower_ not in PRONOUNS and not _news_medium(subj[0]) and _same_gender(tok, subj[0]):
             return subj[0]
         if clause.head.i == clause.i:
             break
@@ -859,11 +886,11 @@ def _other_peoples(doc: Doc, start: int, end: int, index: ActorIndex, vague: lis
 
 def _set_tokens(m: Mention, src: _Side, tgt: _Side, index: ActorIndex | None = None) -> None:
     m.source, m.target = src.final(m.source), tgt.final(m.target)
-    if m.target and m.target == m.source:
-        m.target = []
+    source, target = src.head(), tgt.head()
+    if m.target and (m.target == m.source or (source is not None and target is not None and source.i == target.i)):
+        m.target, target = [], None  # "a woman charged he assaulted her": she is not her own target
     if index is not None:
         _place_generics(m, index)
-    source, target = src.head(), tgt.head()
     m.source_tokens = [source] if source is not None else []
     m.target_tokens = [target] if target is not None and target is not source else []
 
