@@ -140,11 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--folds", type=int, default=0, help="also report N-fold cross-validation on the data")
     c.add_argument("--json", action="store_true", help="end with one JSON line of the summary")
 
-    c = command("bench", cmd_bench, "measure throughput: the pipeline against a bare spaCy parse, or the server; "
-                "or how the cost of one article grows with its length (growth)", formats=False, db=False)
+    c = command("bench", cmd_bench, "measure speed and memory: the pipeline against a bare spaCy parse, the local "
+                "and Dask engines, the store as it grows, the server under load, or how the cost of one article "
+                "grows with its length (growth)", formats=False, db=False)
     _kb_option(c)
     c.add_argument("what", choices=("pipeline", "engines", "store", "serve", "growth"))
-    c.add_argument("--corpus", help="pipeline, serve: JSON Lines corpus (field text)")
+    c.add_argument("--corpus", help="pipeline, engines, store, serve: JSON Lines corpus (field text)")
     c.add_argument("--limit", type=_positive,
                    help="pipeline, engines: the corpus's first N articles (default: 300 for pipeline, all for engines)")
     c.add_argument("--processes", type=_positive, default=1,

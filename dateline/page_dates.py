@@ -16,6 +16,8 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+from .clean import split_dateline
+
 __all__ = ["displayed_dates", "fallback_day", "publication_date", "url_date"]
 
 # Keys that name the first publication, then keys that usually do; anything naming a
@@ -388,8 +390,6 @@ def _local_day(value: str, displayed: list[str]) -> str | None:
 def _dateline_day(body: str, known: str | None) -> str | None:
     """The day a leading news dateline gives ("KUALA LUMPUR, April 1 (AFP) -"), its year
     taken from ``known`` when the dateline has none."""
-    from .clean import split_dateline
-
     first = next((line.strip() for line in body.splitlines() if line.strip()), "")
     dateline, _ = split_dateline(first, known)
     return dateline.date if dateline else None
