@@ -465,3 +465,57 @@ def test_actors_possessive_in_a_clause_without_a_verb_ends():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     assert "Karim Khan" in out.stdout.strip().split("|")
+
+
+def _person(text: str, name: str) -> tuple[str | None, str | None]:
+    actor = next(a for a in find_actors(parse(text)) if a.kind == "PERSON" and a.name == name)
+    return actor.country, actor.role
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # a name's "of" phrase places the person: a country, or a body of one
+        ("Fifth-seeded Anil Mehra of India won the final.", "Anil Mehra", "IND"),
+        ("Omar Saleh of Hezbollah told reporters the talks had failed.", "Omar Saleh", "LBN"),
+        # words of origin after the name: "formerly of Bury"
+        ("The court heard that Sam Kerr, formerly of Bury, had travelled abroad twice.", "Sam Kerr", "GBR"),
+        # a plural description before a list names every person of it
+        ("Two British men, Tom Walsh and Harry Price, were captured in January.", "Harry Price", "GBR"),
+        ("The two Japanese skaters, Keiko Tanaka and Yuki Mori, won medals.", "Keiko Tanaka", "JPN"),
+        # a common noun after its article describes the name though the tagger took it for a person
+        ("Friends of Tom Walsh, a Briton detained abroad last year, appealed for help.", "Tom Walsh", "GBR"),
+        # where a private person lives
+        ("Mary Lane, who lives in York, wrote to the paper on Monday.", "Mary Lane", "GBR"),
+        # a short form in brackets inside a title does not cut it
+        ("The World Food Programme (WFP) Executive Director Karl Brandt visited the camps on Friday.",
+         "Karl Brandt", "UNO"),
+        # the tagger's cut-off last word is still the name's, and the title before it counts
+        ("The Dutch finance minister, Anna van der Leyen, told parliament the budget was balanced.",
+         "Anna van der Leyen", "NLD"),
+    ],
+)
+def test_find_actors_a_persons_country_from_the_words_around_the_name(text: str, name: str, country: str) -> None:
+    assert _person(text, name)[0] == country
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # names that only modify a noun of things are a place's or an event's, not persons
+        ("Delegates left the Gunnarsson talks early.", "Gunnarsson"),
+        ("Police closed the Kessler road after the storm.", "Kessler"),
+        # names the article puts after "the towns of" are places
+        ("The towns of Tessa and Morra were cut off.", "Tessa"),
+        ("The towns of Tessa and Morra were cut off.", "Morra"),
+    ],
+)
+def test_find_actors_place_and_thing_names_are_not_persons(text: str, absent: str) -> None:
+    assert absent not in [a.name for a in find_actors(parse(text)) if a.kind == "PERSON"]
+
+
+def test_find_actors_the_premier_is_the_prime_minister_named_before() -> None:
+    text = "Danish Prime Minister Lars Holm met the envoy on Monday. The premier said talks would go on."
+    actors = find_actors(parse(text), "Copenhagen")
+    holm = next(a for a in actors if a.name == "Lars Holm")
+    assert any(m.text == "The premier" for m in holm.mentions)

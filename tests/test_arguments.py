@@ -202,7 +202,9 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
         # a noun of number names whom it counts; a place named after people is no side
         ("Hundreds of political activists were released by the government.", "RETREAT",
          [("government", None, "GOV")], [("Hundreds of political activists", None, "OPP")]),
-        ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")], []),
+        # a place attacked is the place of those its modifier names: the camp's refugees
+        ("Gunmen attacked a refugee camp near the border.", "ASSAULT", [("Gunmen", None, "REB")],
+         [("refugee", None, "REF")]),
         # a pronoun is the group its antecedent names
         ("The rebels said they attacked the convoy.", "ASSAULT", [("rebels", None, "REB")], []),
         # "they" is no one person: the speaker is not the actor of what "they" do
@@ -212,9 +214,9 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
          "ASSAULT", [("Villagers", None, "CVL")], [("UN", "IGO", None)]),
         # an adjective after the group ties it to a state
         ("Gunmen loyal to Chad's former president attacked the police post.", "ASSAULT",
-         [("Gunmen loyal", "TCD", "REB")], []),
-        # people of no sector the words say are a side all the same
-        ("A police spokesman said three men had been detained.", "COERCE", [], [("three men", None, "UNK")]),
+         [("Gunmen loyal", "TCD", "REB")], [("police", None, "COP")]),
+        # people of no sector the words say are a side all the same, civilians of no office
+        ("A police spokesman said three men had been detained.", "COERCE", [], [("three men", None, "CVL")]),
         ("The government praised the two women on Monday.", "SUPPORT",
          [("government", None, "GOV")], [("two women", None, "CVL")]),
         # a state of emergency is no one
@@ -300,3 +302,67 @@ def test_events_without_a_meeting_verb_or_named_by_a_noun(text: str, type_: str,
 )
 def test_events_other_readings_are_not_coded(text: str, absent: str) -> None:
     assert absent not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        # a fight whose parties one phrase lists: the first named fights the others
+        ("Heavy clashes between government troops and rebels erupted near the town.", "ASSAULT",
+         [("government troops", None, "MIL")], [("rebels", None, "REB")]),
+        ("Heavy clashes between Hamas and Fatah erupted near the town.", "ASSAULT",
+         [("Hamas", "PSE", "REB")], [("Fatah", "PSE", "PTY")]),
+        ("Hamas gunmen and Fatah fighters fought a fierce battle in the camp.", "ASSAULT",
+         [("Hamas", "PSE", "REB")], [("Fatah", "PSE", "PTY")]),
+        # an event noun as the subject of a killing is done by its parties
+        ("Clashes between Hamas and Fatah killed five people.", "ASSAULT",
+         [("Hamas", "PSE", "REB"), ("Fatah", "PSE", "PTY")], [("five people", None, "CVL")]),
+        # a body's leadership speaks for the body
+        ("The army launched an offensive against the rebels' leadership.", "ASSAULT",
+         [("army", None, "MIL")], [("rebels", None, "REB")]),
+        # the forces a state sends are its own, not whom it sends them to
+        ("The city police will deploy 4,000 officers for the match.", "MOBILIZE", [("city police", None, "COP")], []),
+        # a people named in the plural is a side, of no sector the words say
+        ("The Kurds accused the government of betrayal.", "ACCUSE", [("Kurds", None, None)],
+         [("government", None, "GOV")]),
+        # a chief of a body named by its noun is a side of that body's sector
+        ("The intelligence chief warned the rebels against new attacks.", "THREATEN",
+         [("intelligence chief", None, "SPY")], None),
+    ],
+)
+def test_arguments_fights_and_bodies(text: str, type_: str, source: list, target: list | None) -> None:
+    found_source, found_target = _coded(text, type_)
+    assert found_source == source
+    if target is not None:
+        assert found_target == target
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a trip told by its verb: the visitor arrives, the state of the place is the host
+        ("Prime Minister Anna Berg of Norway arrived in Nairobi on Monday for two days of talks.",
+         [("Nairobi", "KEN", "GOV")]),
+        ("Norwegian Prime Minister Anna Berg arrived in Kenya on Monday.", [("Kenya", "KEN", None)]),
+        # a leader coming home visits no one
+        ("Kenyan President Daniel Moi arrived in Nairobi on Monday after a tour of Asia.", []),
+    ],
+)
+def test_arguments_a_visit_has_its_host(shared_kb, text: str, target: list) -> None:
+    assert _coded(text, "CONSULT")[1] == target
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        # who tells the news takes no part in it: the pronoun is not the radio
+        ("He accused the officials of lying, state radio reported.", "ACCUSE", ["He"], ["the officials of lying"]),
+        # "he" is not the woman who speaks, and she is not her own target
+        ("The woman charged that he had attacked her.", "ACCUSE", ["The woman"], ["he"]),
+    ],
+)
+def test_arguments_the_teller_and_the_speaker_are_not_the_sides_they_tell_of(
+    text: str, type_: str, source: list[str], target: list[str]
+) -> None:
+    found_source, found_target, _ = sides(text, type_)
+    assert (found_source, found_target) == (source, target)

@@ -218,6 +218,6 @@ def test_kb_verbs_dyads_quality_gate_with_the_knowledge_base(shared_kb: object) 
     from dateline.evaluation.dyads import evaluate
 
     metrics = evaluate(shared_file("eval", "dyads.jsonl"))
-    assert metrics["combined"]["overlap"]["f1"] >= 0.705  # 0.718
+    assert metrics["combined"]["overlap"]["f1"] >= 0.71  # 0.720
     assert metrics["source"]["overlap"]["f1"] >= 0.82  # 0.832 with the sense decision after it
-    assert metrics["target"]["overlap"]["f1"] >= 0.575  # 0.588
+    assert metrics["target"]["overlap"]["f1"] >= 0.58  # 0.592

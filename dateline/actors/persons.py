@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline import countries
 from dateline import kb as knowledge
+from dateline.kb.codes import NON_STATE
 
 from .descriptions import PERSON_SECTORS, Evidence, kb_evidence, pick_role, pick_sector, scan, term
 from .drafts import Draft, token_words
@@ -29,6 +30,8 @@ def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
     doc = ent.doc
     while end - start > 1 and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct):
         end -= 1
+    if end == ent.end and _name_goes_on(doc, end):
+        end += 1  # "Anna van der" + "Berg", whose last word the tagger gave to a place
     while end - start > 1:
         word = doc[start].text
         found = term([word])
@@ -46,6 +49,42 @@ def _name_range(ent: Span, title_uses: Counter[str]) -> tuple[int, int]:
             continue
         break
     return start, end
+
+
+def _bracketed_short_form(bracket: Token) -> bool:
+    """Whether a bracket encloses one short form ("(WFP)") inside a title, which goes on after it."""
+    doc = bracket.doc
+    i = bracket.i
+    if bracket.text == "(":
+        return i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper()
+    return i >= 2 and doc[i - 2].text == "(" and doc[i - 1].text.isupper()
+
+
+def _listed_after(root: Token, start: int) -> bool:
+    """Whether a name heads a list set off by a comma after the plural noun it is joined to."""
+    return (
+        root.dep_ == "conj"
+        and root.head.pos_ == "NOUN"
+        and root.head.tag_ == "NNS"
+        and root.head.i < start
+        and start > 0
+        and root.doc[start - 1].text == ","
+    )
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """Whether the word after a person's name is its last word, cut off by the tagger: a
+    capitalised proper noun that the name's words modify as a compound and no other person's."""
+    if end >= len(doc) or end < 1:
+        return False
+    nxt = doc[end]
+    return (
+        nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and nxt.ent_type_ != "PERSON"
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+    )
 
 
 def _title_uses(doc: Doc) -> Counter[str]:
@@ -71,16 +110,33 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
     # a name in apposition to another name is a list of people ("Rajnath Singh, Gen Nakatani To
     # Explore ..." in a headline), not one describing the other
     apposed = root.dep_ == "appos" and root.head.i < start and root.head.ent_type_ != "PERSON"
+    # "the two Danish riders, Lars Holm and ...": a list after a plural noun, which the
+    # parser joins to it as one more conjunct, is in apposition to it
+    apposed = apposed or _listed_after(root, start)
     if apposed:
         words = [t for t in root.head.subtree if t.i < start and not t.is_punct]
     after: list[Token] = []
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= end and child.ent_type_ != "PERSON":
-            tokens = [t for t in child.subtree if not t.is_punct]
+        # "X, a Dane detained abroad": a common noun after its article, though tagged a person,
+        # describes; a bare name after a comma is the next person of a list
+        described = child.ent_type_ != "PERSON" or any(c.dep_ == "det" for c in child.children)
+        if child.dep_ == "appos" and child.i >= end and described:
+            clauses = {t.i for c in child.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+            tokens = [t for t in child.subtree if not t.is_punct and t.i not in clauses]
             if not any(e.sector == "SAME" for e in scan(token_words(tokens))):
                 after += tokens
+    if not words and not after and root.dep_ == "conj" and root.head.ent_type_ == "PERSON" and root.head.i < start:
+        # "two sisters from Hull, Ann and Joan Moss", "Danish riders Holm and Berg": a
+        # plural description names every person of the list, not only the first
+        first = root.head
+        first_start = min([first.i] + [c.i for c in first.children if c.dep_ == "compound"])
+        shared = _description(doc, first_start, first.i + 1)
+        if any(t.tag_ in ("NNS", "NNPS") for t in shared):
+            return shared
     kept: list[Token] = []
     for tok in sorted(words, key=lambda t: t.i):
+        if tok.text in ("(", ")") and _bracketed_short_form(tok):
+            continue  # "the World Food Programme (WFP) Executive Director Karl Brandt"
         if tok.pos_ in ("VERB", "AUX") or tok.text in (",", "(", ")", ";", ":", '"', "“", "”"):
             kept = []
             continue
@@ -112,6 +168,8 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
                 continue
         if " ".join(name) in places and not _known_person(base, name):
             continue  # "Douma" tagged a person here, a place where the article says "in Douma"
+        if not name[-1][:1].isupper() or (_modifies_thing(doc[start:end].root) and not _known_person(base, name)):
+            continue  # "Pictures of"; "the Oxford Circus station", "the Marlow talks"
         index = by_name.get(name)
         if index is None:
             index = next((i for i, d in enumerate(drafts) if _part_of(name, d.name)), None)
@@ -125,6 +183,18 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
     return drafts
 
 
+def _modifies_thing(root: Token) -> bool:
+    """Whether a name only modifies a noun of things ("the Marlow negotiations", "the Hull-Leeds
+    road", "the Rimini summit"): a name there is a place's or an event's, not a person's,
+    unless the dictionaries know it as a person's ("the Obama administration")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ != "compound" or head.pos_ != "NOUN" or head.i <= root.i:
+        return False
+    return term([head.lemma_.lower()]) is None and not any(e.sector for e in scan([head.text]))
+
+
 def _known_person(base: knowledge.KnowledgeBase | None, name: tuple[str, ...]) -> bool:
     """Whether the dictionaries give this name, or this one word of a name, to a person."""
     if base is None:
@@ -133,6 +203,8 @@ def _known_person(base: knowledge.KnowledgeBase | None, name: tuple[str, ...]) -
 
 
 PLACE_PREPS = frozenset({"in", "into", "near", "outside", "around", "across", "towards", "toward"})
+# Nouns of places whose "of" phrase names one: "the town of Vell", "the villages of Ost and Ard".
+PLACE_KINDS = frozenset("town city village district province region county suburb neighbourhood neighborhood camp".split())
 
 
 def _place_names(doc: Doc) -> set[str]:
@@ -140,7 +212,13 @@ def _place_names(doc: Doc) -> set[str]:
     "near" ... ("the attack in Douma"), where a person's name does not go."""
     found = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
     for tok in doc:
-        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in PLACE_PREPS:
+        placed = tok.dep_ == "pobj" and (
+            tok.head.lower_ in PLACE_PREPS
+            or (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_KINDS)  # "the towns of Vell"
+        )
+        if tok.dep_ == "conj" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of":
+            placed = tok.head.head.head.lemma_.lower() in PLACE_KINDS  # "... of Vell and Ard"
+        if placed and tok.pos_ == "PROPN":
             words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
             found.add(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))
             found.add(tok.text)
@@ -278,6 +356,13 @@ def describe_persons(
         other = _owner(doc, owner, drafts) if draft.country is None else None
         if other is not None and other is not draft and other.country:
             draft.country = other.country
+        elif draft.country is None and other is None and owner.pos_ == "PROPN" and base is not None:
+            # "Putin's spokesman" where the tagger took Putin for no person: whom the
+            # dictionaries know by the name
+            span = doc[min([owner.i] + [c.i for c in owner.children if c.dep_ == "compound"]) : owner.i + 1]
+            known = kb_evidence(span.text, day, _named_countries(doc, home), weak=True)
+            if known is not None and known.kind == "person" and known.country not in NON_STATE:
+                draft.country = known.country
     if base is not None and home:
         # after the officials, whom a name's origin must not deprive of the home country: a person
         # the article introduces by name alone, with a surname most bearers of which serve the
@@ -287,7 +372,7 @@ def describe_persons(
                 draft.country = home
 
 
-ORIGIN_VERBS = frozenset({"grow", "raise", "bear", "hail", "originate"})
+ORIGIN_VERBS = frozenset({"grow", "raise", "bear", "hail", "originate", "live"})
 LEAVE_VERBS = frozenset({"leave", "flee"})
 
 
@@ -301,10 +386,16 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
         heads = [root] + [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "conj":
             heads.append(root.head)  # "Adams and Brown, who were raised in Canada"
+            if root.head.dep_ == "appos":
+                heads.append(root.head.head)
+        if (root.dep_ == "appos" and root.head.pos_ == "NOUN") or _listed_after(root, start):
+            heads.append(root.head)  # "two sisters from Hull, Ann and Joan Moss"
         places: list[Token] = []
         for head in heads:
-            places += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
-                       for g in c.children if g.dep_ == "pobj"]
+            # "from Hull"; "formerly of Bury, Lancashire"; "the sprinter Ravi Nair of India"
+            places += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                       for g in c.children if g.dep_ == "pobj"
+                       for p in (g, *(a for a in g.children if a.dep_ == "appos"))]
             for verb in (c for c in head.children if c.dep_ in ("relcl", "acl")):
                 lemma = verb.lemma_.lower()
                 homes = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "home"]
@@ -356,7 +447,10 @@ def _named_countries(doc: Doc, home: str | None) -> tuple[str, ...]:
 
 
 def _owner(doc: Doc, owner: Token, drafts: list[Draft]) -> Draft | None:
-    """The person a possessive ("his") points to: the subject of its clause."""
+    """The person a possessive points to: the one it names ("Putin's spokesman"), else, for
+    "his", the subject of its clause."""
+    if owner.pos_ == "PROPN":
+        return next((d for d in drafts if any(s <= owner.i < e for s, e in d.spans or [])), None)
     clause = owner
     while clause.head.i != clause.i:  # tokens are new objects on each access: compare places
         clause = clause.head
@@ -466,6 +560,8 @@ def _holds(draft: Draft, title: str, modifiers: list[str], country: str | None) 
     """Whether a person's office is the one a title names ("Foreign Minister" for "the foreign
     minister" or "the minister"), of the country it names if it names one."""
     role = (draft.role or "").lower().split()
+    if role[-2:] == ["prime", "minister"] and title == "premier":
+        role = role[:-2] + ["premier"]  # wire copy's "the premier" after "Prime Minister X"
     if not role or _singular_word(role[-1]) != title:
         return False
     if country is not None and draft.country != country:
@@ -511,11 +607,21 @@ def borrow_countries(doc: Doc, persons: list[Draft], others: list[Draft]) -> Non
         if draft.country is not None:
             continue
         for start, end in draft.spans or []:
-            tokens = _description(doc, start, end) + _led(doc[start:end].root)
+            root = doc[start:end].root
+            tokens = _description(doc, start, end) + _led(root) + _of_body(root)
             found = next((owner[t.i] for t in tokens if t.i in owner), None)
             if found:
                 draft.country = found
                 break
+
+
+def _of_body(root: Token) -> list[Token]:
+    """The country or body an "of" phrase after a name places a person in: "the sprinter Ravi Nair
+    of India", "Omar Saleh of Hezbollah"."""
+    return [
+        t for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" for t in g.subtree
+    ]
 
 
 def _led(root: Token) -> list[Token]:

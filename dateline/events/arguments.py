@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
+from dateline.countries import place_country, seat_of_government
 from dateline.kb.codes import NON_STATE
 from dateline.model import Actor
 from dateline.model import Mention as ActorMention
@@ -118,20 +119,47 @@ def _speaker_of(tok: Token) -> Token | None:
     while t.head.i != t.i:
         if t.dep_ == "ccomp" and lemma_of(t.head) in SPEECH_VERBS | {"announce", "promise", "vow"}:
             subj, passive = subject_tokens(t.head)
+            if subj and _news_medium(subj[0]):
+                return None  # "..., state television reported": who tells the news is no party to it
             return subj[0] if subj and not passive else None
         t = t.head
     return None
 
 
+def _news_medium(tok: Token) -> bool:
+    """Whether a subject names a news medium ("the newspaper", "state television"), which tells
+    of acts and takes no part in them."""
+    lemma = tok.lemma_.lower()
+    if lemma in MEDIA_NOUNS or (lemma == "agency" and any(c.lower_ in ("news", "press") for c in tok.children)):
+        return True
+    return _head_sector(tok.text) == "JRN"
+
+
+# Nouns of news media and reports the agents dictionary does not file as journalists.
+MEDIA_NOUNS = frozenset("radio daily newspaper paper tabloid weekly channel broadcaster website report".split())
+# Nouns of women and of men: "he" does not stand for "the woman", nor "she" for "the man".
+FEMALE_NOUNS = frozenset("woman girl mother wife daughter sister widow grandmother actress".split())
+MALE_NOUNS = frozenset("man boy father husband son brother widower grandfather".split())
+
+
+def _same_gender(pronoun: Token, antecedent: Token) -> bool:
+    lemma = antecedent.lemma_.lower()
+    if pronoun.lower_ in ("he", "his", "him"):
+        return lemma not in FEMALE_NOUNS
+    if pronoun.lower_ in ("she", "her"):
+        return lemma not in MALE_NOUNS
+    return True
+
+
 def _antecedent(tok: Token) -> Token | None:
     """What a third-person pronoun stands for: the reporting speaker, else the clause's subject."""
     speaker = _speaker_of(tok)
-    if speaker is not None and speaker.i != tok.i:
+    if speaker is not None and speaker.i != tok.i and _same_gender(tok, speaker):
         return speaker
     clause = clause_head(tok)
     for _ in range(4):
         subj = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i]
-        if subj and subj[0].lower_ not in PRONOUNS:
+        if subj and subj[0].lower_ not in PRONOUNS and not _news_medium(subj[0]) and _same_gender(tok, subj[0]):
             return subj[0]
         if clause.head.i == clause.i:
             break
@@ -316,8 +344,26 @@ def _first_actors(tokens: list[Token], index: ActorIndex, exclude: list[Actor], 
     for tok in tokens:
         if _party(tok, any_phrase):
             found.token = _written(tok)
+            owner = _owning_group(tok, index, exclude) if any_phrase else None
+            if owner is not None:
+                found.generic = owner  # "attacked rebel positions": the rebels'
             break
     return found
+
+
+def _owning_group(tok: Token, index: ActorIndex, exclude: list[Actor]) -> Actor | None:
+    """The group a thing's modifier names, whose the thing is: "rebel positions", "an army base",
+    "militia strongholds" are the rebels', the army's, the militia's."""
+    if tok.pos_ != "NOUN" or _names_people(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i < tok.i and c.pos_ in ("NOUN", "ADJ", "PROPN"):
+            if c.pos_ == "PROPN" or (sector := _head_sector(c.text)) is None or sector in ("NON", "JNK"):
+                continue
+            actor = index.generic(c.text, c.idx, c.idx + len(c.text), code_actor(c.text)[0], sector)
+            if actor not in exclude:
+                return actor
+    return None
 
 
 # Nouns of people that name a side whatever their sector ("the two leaders", "42 people").
@@ -407,6 +453,16 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
     """A group or agent the actor stage left unnamed ("protesters", "Turkish troops", "the
     union"): an actor with the sector its words give, and the country when they give one."""
     for tok in tokens:
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
+        if tok.lemma_.lower() in COMMAND_NOUNS and owners:
+            tok = owners[0]  # "the insurgents' leadership" speaks for the insurgents
+        if _a_people(tok):
+            # "the Tamils say", "Berbers marched": a people the parser names, a side of no sector
+            name = tok.text
+            actor = index.generic(name, tok.idx, tok.idx + len(tok.text), code_actor(name)[0], None)
+            if actor not in exclude:
+                return tok, actor
+            continue
         if tok.pos_ != "NOUN" or tok.lower_ in PRONOUNS or _of_a_thing(tok) or not _names_people(tok):
             continue  # the head names people or a body: "refugee camp" is a place, no side
         if any(c.lower_ == "whose" for c in tok.children):
@@ -419,9 +475,9 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
             words = words[1:]
         if not words:
             continue
-        name = " ".join(words)
+        name = " ".join(words).rstrip("'’")
         country, sector = code_actor(name)
-        if sector is None and tok.lemma_.lower() in PERSONS_NOUNS:
+        if sector in (None, "UNK") and tok.lemma_.lower() in PERSONS_NOUNS:
             sector = "CVL"  # "three men", "her husband": people of no office are civilians
         if sector is None:
             continue  # no agent noun: "the plan", "the residence"
@@ -438,6 +494,16 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
         if actor not in exclude:
             return tok, actor
     return None
+
+
+def _a_people(tok: Token) -> bool:
+    """A people named in the plural, with no modifier of its own: "the Tamils", "Berbers"."""
+    return (
+        tok.ent_type_ == "NORP"
+        and tok.tag_ == "NNPS"
+        and tok.text[:1].isupper()
+        and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+    )
 
 
 def _owner_country(tok: Token, index: ActorIndex) -> str | None:
@@ -500,6 +566,11 @@ def _names_people(tok: Token) -> bool:
     adjectives = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.text[:1].isupper()]
     if adjectives and _head_sector(" ".join(t.text for t in [*adjectives, tok])) is not None:
         return True
+    if tok.lemma_.lower() in CHIEF_NOUNS:
+        # "the intelligence chief", "the army boss": a chief of the body his modifier names
+        nouns = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "NOUN"]
+        if nouns and _head_sector(" ".join(t.text for t in [*nouns, tok])) is not None:
+            return True
     return any(
         g.pos_ == "NOUN" and _head_sector(g.text) is not None
         for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -613,6 +684,14 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
             for g in _prep_objects(c, ("to", "with", "on", "against"))
         ]
         objs = [o for o in objs if o.i != m.trigger.i]
+        if m.type in SENDING_TYPES:
+            # "sent soldiers to help Lusaka", "will deploy 5,000 police": forces of no
+            # country the words name are the source's own, sent, not whom they are sent to
+            forces = [o for o in objs if _own_forces(o, index)]
+            objs = [o for o in objs if o not in forces]
+            if forces and m.type == "MOBILIZE":
+                # whom they are sent against is the target: "called up reservists ahead of a war against Chad"
+                objs += [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"]
         if m.consumed:
             # "launched an investigation into Alibaba": the event noun's own phrases name the target,
             # never the event noun as a thing ("voiced support for talks" has no target), though a
@@ -625,11 +704,115 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
         blames = m.type == "ACCUSE"
         target = tgt.take(_complement_actor(verb, index, source, victims=not blames))
+    if not target and not passive and m.type == "CONSULT" and m.mode == "visit" and "swap" not in m.entry.flags:
+        target = tgt.take(_host(verb, index, source))
+    if not source and subj:
+        # "Clashes between the two clans killed four", "the Kenyan raid killed two": an event
+        # noun as the subject is done by whom it names
+        source = src.take(_event_doers(subj[0], index, target))
+    if not passive and not target and "mutual" in m.entry.flags and m.type == "ASSAULT" and len(source) > 1:
+        # "Tuareg rebels and Malian soldiers fought": two sides of one fight, not one side
+        source, target = _split_fight(source, subj[0] if subj else None, src, tgt)
     if "swap" in m.entry.flags and not passive:
         source, target = target, source
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt, index)
+
+
+# Places a visitor arrives "in", "to" or "at": the host is the state there.
+HOST_PREPS = ("in", "to", "at")
+
+
+def _host(verb: Token, index: ActorIndex, visitors: list[Actor]) -> Found:
+    """The host of a trip told by its verb: the state of the place the visitor arrives in ("Berg arrives
+    in Nairobi": Kenya's government), not the visitor's own country (a leader back home
+    visits no one)."""
+    own = {a.country for a in visitors if a.country}
+    for tok in _prep_objects(verb, HOST_PREPS):
+        actor = index.at(*np_bounds(tok), tok.idx)
+        if actor is None and tok.ent_type_ in ("GPE", "LOC") and tok.pos_ == "PROPN":
+            start, end = np_bounds(tok)
+            text = _text(tok.doc)[start:end]
+            while text.lower().startswith("the "):
+                start, text = start + 4, text[4:]
+            country = place_country(text)
+            if country is None:
+                continue
+            seat = seat_of_government(text)
+            actor = index.generic(text, start, end, country, seat[1] if seat else None)
+        if actor is None or actor.kind == "PERSON" or not actor.country or actor.country in own:
+            continue
+        found = Found([actor])
+        found.token = tok
+        return found
+    return Found()
+
+
+# Nouns of one who heads a body, whose sector is the body's: "intelligence chief", "army boss".
+CHIEF_NOUNS = frozenset({"chief", "head", "boss"})
+# Sectors of the forces a state mobilises.
+FORCE_SECTORS = frozenset({"MIL", "COP"})
+# Acts whose object may be the forces the source sends: "sent troops", "deployed police".
+SENDING_TYPES = frozenset({"MOBILIZE", "COOPERATE", "AID"})
+
+
+def _own_forces(tok: Token, index: ActorIndex) -> bool:
+    """Whether a direct object is forces of no country its words name ("troops", "18,000
+    officers", "its soldiers"), unlike "Afghan troops", whom one may train."""
+    if tok.dep_ != "dobj" or _head_sector(tok.text) not in FORCE_SECTORS:
+        return False
+    if _actors_of(tok, index):
+        return False
+    return code_actor(_text(tok.doc)[slice(*np_bounds(tok))])[0] is None
+
+
+# Nouns of a body's command, which stand for the body that owns them: "the insurgents' leadership".
+COMMAND_NOUNS = frozenset("leadership command ranks wing camp side".split())
+
+
+def _event_doers(noun: Token, index: ActorIndex, exclude: list[Actor]) -> Found:
+    """Who does the act an event noun names, when the noun is a clause's subject: its "between"
+    parties ("clashes between the two clans"), its "by" phrase, else its possessor or the
+    modifiers that name an actor ("the Kenyan raid", "Chad's offensive")."""
+    if noun.pos_ != "NOUN" or _names_people(noun):
+        return Found()
+    between = _prep_objects(noun, ("between", "by"))
+    if between:
+        return _first_actors(between, index, exclude)
+    found = Found()
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.text[:1].isupper()):
+            for a in _actors_of(c, index):
+                if a not in exclude and a not in found:
+                    found.append(a)
+                    found.token = found.token if found.token is not None else c
+    return found
+
+
+def _parties(tok: Token, index: ActorIndex) -> list[Actor]:
+    """One actor per coordinated phrase, a known actor or else the group the phrase names ("the
+    army and Tuareg rebels")."""
+    found: list[Actor] = []
+    for t in [tok, *tok.conjuncts]:
+        actors = _actors_of(t, index)[:1]
+        if not actors:
+            group = _generic([t], index, found)
+            actors = [group[1]] if group is not None else []
+        found += [a for a in actors if a not in found]
+    return found
+
+
+def _split_fight(actors: list[Actor], first: Token | None, src: _Side, tgt: _Side) -> tuple[list[Actor], list[Actor]]:
+    """The two sides of a fight one phrase lists together ("Tuareg rebels and Malian soldiers
+    fought", "clashes between two clans"): the first named fights the others."""
+    source, target = list(actors[:1]), list(actors[1:])
+    src.actors, tgt.actors = list(source), list(target)
+    if first is not None:
+        src.token = first
+        others = [c for c in first.conjuncts if c.i > first.i]
+        tgt.token = others[0] if others else None
+    return source, target
 
 
 def _set_off_participle(verb: Token) -> bool:
@@ -703,11 +886,11 @@ def _other_peoples(doc: Doc, start: int, end: int, index: ActorIndex, vague: lis
 
 def _set_tokens(m: Mention, src: _Side, tgt: _Side, index: ActorIndex | None = None) -> None:
     m.source, m.target = src.final(m.source), tgt.final(m.target)
-    if m.target and m.target == m.source:
-        m.target = []
+    source, target = src.head(), tgt.head()
+    if m.target and (m.target == m.source or (source is not None and target is not None and source.i == target.i)):
+        m.target, target = [], None  # "a woman charged he assaulted her": she is not her own target
     if index is not None:
         _place_generics(m, index)
-    source, target = src.head(), tgt.head()
     m.source_tokens = [source] if source is not None else []
     m.target_tokens = [target] if target is not None and target is not source else []
 
@@ -772,6 +955,13 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
         if source:
             target = []
             tgt = _Side()
+    if not source and m.type == "ASSAULT" and "mutual" in m.entry.flags:
+        # "clashes between two clans", "fighting between the army and rebels": the first
+        # named fights the others
+        between = _prep_objects(noun, ("between",))
+        both = _parties(between[0], index) if between else []
+        if len(both) > 1:
+            source, target = _split_fight(both, between[0], src, tgt)
     if not source and light is None and target and m.type in MUTUAL_TYPES and _prep_objects(noun, ("with",)):
         # "he was satisfied with discussions with Chaowalit", "speaking after a meeting with
         # Prodi": who met is the doer of the clause that tells of the meeting
