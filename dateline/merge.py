@@ -662,6 +662,8 @@ def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     "Tuesday's bold daylight raid", "when the assault started"): every report of a story refers back
     so to its main act, naming no one.
     The noun is the group's own, or one of its type's other names for one act (``ACT_NOUNS``)."""
+    if mention.event.type not in ACT_NOUNS:
+        return False  # a summit's "the meeting" is any of its meetings; a raid's "the raid" is the raid
     if not (_same_named_day(group, span) or (span.weak and any(
             _exact(s) and s.compatible(span) for s in group.spans))):
         return False  # the day a member names, or a report of the days after it that names none
@@ -682,9 +684,16 @@ def _definite_noun(event: Event) -> str | None:
     before = re.findall(r"[\w'’-]+", event.text[: max(_at(event), 0)].casefold())[-3:]
     if not before or before[-1] in ("a", "an", "another"):
         return None
-    if any(w in DEFINITE or w.endswith(("'s", "’s")) for w in before):
-        return trigger
-    return None
+    if not any(w in DEFINITE or w.endswith(("'s", "’s")) for w in before):
+        return None
+    words = re.findall(r"[\w'’-]+", event.text[: max(_at(event), 0)])[-3:]
+    start = max((i for i, w in enumerate(before) if w in DEFINITE or w.endswith(("'s", "’s"))), default=0)
+    if any(w[:1].isupper() and w.casefold() not in _DAY_WORDS for w in words[start + 1 :]):
+        return None  # "the Hong Kong meeting", "the Busan summit": a name says which one, maybe another
+    return trigger
+
+
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _same_phrase(group: _Group, mention: EventMention) -> bool:

@@ -259,3 +259,12 @@ def test_merge_reports_of_one_storming_that_name_no_one_join_it_within_the_story
     by_article = {a: m.id for m in merged for a in m.articles}
     assert by_article["a"] == by_article["b"] == by_article["c"]
     assert by_article["d"] != by_article["a"]
+
+
+def test_merge_a_named_act_is_no_reference_back():
+    from dateline.merge import _definite_noun
+    from dateline.mention_text import stub_event
+
+    text = "Officials were gloomy about the Hong Kong meeting."
+    event = stub_event(type="ASSAULT", text=text, trigger="meeting", trigger_start=text.index("meeting"))
+    assert _definite_noun(event) is None
