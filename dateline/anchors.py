@@ -51,10 +51,10 @@ def victims(text: str, at: int | None = None) -> frozenset[str]:
     """Surnames of the people a sentence says were harmed: the victim of a killing, an arrest, a
     kidnapping, named by the act ("the murder of X") or by a passive ("X was killed").
 
-    >>> sorted(victims("He urged a probe into the murder of Lebanese ex-premier Rafiq Hariri."))
-    ['Hariri']
-    >>> sorted(victims("Tueni was killed in a car bomb blast, 302 days after the assassination of Rafiq Hariri."))
-    ['Hariri', 'Tueni']
+    >>> sorted(victims("She demanded an inquiry into the murder of the former mayor Jan Novak."))
+    ['Novak']
+    >>> sorted(victims("Marek was killed in a car bomb blast, a year after the assassination of Jan Novak."))
+    ['Marek', 'Novak']
     >>> sorted(victims("A colonel was kidnapped and killed on Sunday by Hamas gunmen."))
     []
     >>> sorted(victims("The bomber killed three Israelis in Tel Aviv."))
@@ -105,8 +105,8 @@ _MONEY = re.compile(
 def amounts(text: str) -> frozenset[int]:
     """Sums of money a sentence names, in units: what was pledged, given, appealed for, fined.
 
-    >>> sorted(amounts("The United States will provide 15 million dollars in emergency aid."))
-    [15000000]
+    >>> sorted(amounts("Norway will send 12 million dollars in relief to the flooded region."))
+    [12000000]
     >>> sorted(amounts("It pledged $2.5 billion and 300 million euros."))
     [300000000, 2500000000]
     """
@@ -135,7 +135,7 @@ def ordinals(text: str) -> dict[str, int]:
     """Which part of a series a sentence tells: the phase, round or stage it numbers (cached: do
     not change the dict).
 
-    >>> ordinals("They joined the first-phase of the first-ever search-and-rescue exercise.")
+    >>> ordinals("Navies began the first-phase of their first-ever joint mine-clearing drill.")
     {'phase': 1}
     >>> ordinals("The second round of talks opened in Geneva.")
     {'round': 2}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .dates import parse_date
 from .model import Article
-from .read import Document, UnreadableInput
+from .documents import Document, UnreadableInput
 
 # A line that starts a tail of links unrelated to the article: everything after it goes.
 _TAIL = re.compile(

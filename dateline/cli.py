@@ -140,11 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--folds", type=int, default=0, help="also report N-fold cross-validation on the data")
     c.add_argument("--json", action="store_true", help="end with one JSON line of the summary")
 
-    c = command("bench", cmd_bench, "measure throughput: the pipeline against a bare spaCy parse, or the server; "
-                "or how the cost of one article grows with its length (growth)", formats=False, db=False)
+    c = command("bench", cmd_bench, "measure speed and memory: the pipeline against a bare spaCy parse, the local "
+                "and Dask engines, the store as it grows, the server under load, or how the cost of one article "
+                "grows with its length (growth)", formats=False, db=False)
     _kb_option(c)
     c.add_argument("what", choices=("pipeline", "engines", "store", "serve", "growth"))
-    c.add_argument("--corpus", help="pipeline, serve: JSON Lines corpus (field text)")
+    c.add_argument("--corpus", help="pipeline, engines, store, serve: JSON Lines corpus (field text)")
     c.add_argument("--limit", type=_positive,
                    help="pipeline, engines: the corpus's first N articles (default: 300 for pipeline, all for engines)")
     c.add_argument("--processes", type=_positive, default=1,
@@ -314,9 +315,7 @@ def _report_run(args: argparse.Namespace, store: Store, stats: Any) -> int:
         if len(events) > RUN_TIMELINE:
             print(f"\nThe {RUN_TIMELINE} best-corroborated of {len(events)} events found "
                   f"(all of them: dateline timeline --db {args.db}):")
-            # independent reports first, then distinct outlets; ties by date and id, never by chance
-            events = sorted(events, key=lambda e: (-e.get("sources", 1), -e.get("outlets", 1),
-                                                   e.get("date") or "9999", e["id"]))[:RUN_TIMELINE]
+            events = sorted(events, key=_corroboration_rank)[:RUN_TIMELINE]
         if events:
             print()
             print_timeline(views.timeline_rows(events))
@@ -326,6 +325,15 @@ def _report_run(args: argparse.Namespace, store: Store, stats: Any) -> int:
 
 
 RUN_TIMELINE = 40
+
+
+def _corroboration_rank(event: dict[str, Any]) -> tuple[Any, ...]:
+    """Independent reports first, then distinct outlets; among equals, the records that say more
+    (both sides known, a day's date, an act that happened) before those that say less; then by
+    date and id, never by chance."""
+    told = (bool(event.get("source")) + bool(event.get("target")) + (event.get("date_precision") == "day")
+            + (event.get("status") == "occurred"))
+    return -event.get("sources", 1), -event.get("outlets", 1), -told, event.get("date") or "9999", event["id"]
 
 
 def _summary(stats: Any, db: str) -> str:
@@ -628,11 +636,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.orders > 1 and args.task != "stories":
         raise UsageError("--orders applies to the stories task only")
     extra = {"orders": args.orders} if args.task == "stories" and args.orders > 1 else {}
-    from .evaluation.merge import GoldError
+    from .evaluation.common import EvalDataError
 
     try:
         metrics = module.evaluate(args.file, out=args.out, **extra)
-    except GoldError as exc:
+    except EvalDataError as exc:  # the merge gold's own checks are of this kind too
         raise UsageError(str(exc)) from None
     report = getattr(module, "report", None)
     print(report(metrics) if report else _plain_report(metrics))
@@ -685,11 +693,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
         raise UsageError(f"bench {args.what} needs --corpus FILE")
     if not os.path.exists(args.corpus):
         raise UsageError(f"no such file: {args.corpus}")
-    from .bench.process import RunFailed
+    from .bench.process import BenchInputError, RunFailed
 
     try:
         result = _bench(args, say=lambda line: print(line, file=sys.stderr))
-    except RunFailed as exc:
+    except (RunFailed, BenchInputError) as exc:
         raise UsageError(str(exc)) from None
     if args.json:
         print(json.dumps(result))

@@ -77,8 +77,8 @@ def same_sentence(a: str, b: str) -> bool:
     """The same sentence with light edits (a word changed, a title added, the end rewritten):
     most words shared, or a run of RUN words in the same order.
 
-    >>> same_sentence("Attempt to unlock the tangle in the WTO talks would dominate the forum.",
-    ...               "Attempt to unlock the tangle in the WTO talks would dominate the summit amid gloom.")
+    >>> same_sentence("Efforts to break the deadlock in the fishing talks would top the agenda.",
+    ...               "Efforts to break the deadlock in the fishing talks would top the summit's agenda today.")
     True
     >>> same_sentence("The minister met the envoy on Monday.", "The minister met the press on Friday.")
     False

@@ -121,7 +121,7 @@ def analyze(article: Article, model: str | None = None) -> Analysis:
     """
     result = analyze_batch([article], model)[0]
     if isinstance(result, Skipped):
-        raise RuntimeError(result.reason)
+        raise UnreadableInput(result.reason)  # what a run would skip the article for
     return result[0]
 
 

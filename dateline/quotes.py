@@ -169,7 +169,7 @@ def _indirect(span: Span, speaker: Actor | None, cue: str) -> Quote:
 
 
 def _according_to(doc: Doc, actors: list[Actor]) -> list[Quote]:
-    """ "According to the Ministry of Defence, both sides will ...": the rest of the sentence."""
+    """ "According to the Ministry of Health, the two agencies will ...": the rest of the sentence."""
     quotes = []
     for tok in doc[:-2]:
         if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":

@@ -25,10 +25,10 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import parse_date
+from .documents import Document, UnreadableInput
 from .model import Skipped
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -44,23 +44,6 @@ class InputError(Exception):
     """A path given on the command line does not exist or matches nothing."""
 
 
-class UnreadableInput(Exception):
-    """One input cannot be turned into text; the message is the reason shown to users."""
-
-
-@dataclass
-class Document:
-    """A raw article as read, before cleaning."""
-
-    text: str
-    origin: str
-    title: str | None = None
-    date: str | None = None
-    source: str | None = None
-    url: str | None = None
-    dateline: str | None = None  # a dateline given apart from the text (corpus metadata)
-    external_id: str | None = None
-    warnings: list[str] = field(default_factory=list)  # read, but something is wrong with it (a cut page)
 
 
 def expand(paths: Iterable[str]) -> list[str | Skipped]:
@@ -331,7 +314,7 @@ def _text_document(data: bytes, origin: str) -> Document:
 
 
 def _html_document(data: bytes, origin: str, url: str | None = None, charset: str | None = None) -> Document:
-    from .html import NoArticleText, decode_html, extract_html, truncation
+    from .html import NoArticleText, decode_html, extract_html, truncation  # trafilatura, only when a page comes
 
     if not data.strip():
         raise UnreadableInput("empty file")

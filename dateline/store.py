@@ -10,7 +10,6 @@ one transaction.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .model import Analysis, Article, Skipped, analysis_from_dict, analysis_to_dict
+from .store_lock import LockHeld, locked, release, writer_lock
 
 DEFAULT_DB = "dateline.db"
 T = TypeVar("T")
@@ -127,7 +127,16 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False):
         self.path = str(path)
-        self._lock = None if readonly or self.path == ":memory:" else _writer_lock(self.path)
+        self._lock = None
+        if not readonly and self.path != ":memory:":
+            try:
+                self._lock = writer_lock(self.path)
+            except LockHeld as held:
+                who = f" (process {held.holder})" if held.holder else ""
+                raise StoreLocked(
+                    f"{self.path} is being written by another dateline run{who}: wait for it to finish or use"
+                    " another --db; reading commands work meanwhile"
+                ) from None
         try:
             if readonly:
                 if self.path != ":memory:" and not Path(self.path).exists():
@@ -160,13 +169,12 @@ class Store:
 
     def _release(self) -> None:
         if self._lock is not None:
-            _HELD.discard(self._lock.fileno())
-            self._lock.close()  # closing the file releases the lock (so does the process dying)
+            release(self._lock)
             self._lock = None
 
     def writer_active(self) -> bool:
         """Whether a process holds the writer lock on this database now (a run in progress)."""
-        return self._lock is None and self.path != ":memory:" and _locked(self.path)
+        return self._lock is None and self.path != ":memory:" and locked(self.path)
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -532,81 +540,6 @@ class Store:
             "events": q("SELECT COUNT(*) FROM events").fetchone()[0],
             "errors": q("SELECT COUNT(*) FROM errors").fetchone()[0],
         }
-
-
-def _writer_lock(path: str) -> Any:
-    """Hold an exclusive lock on ``PATH-lock`` for as long as this writer lives.
-
-    SQLite serialises single transactions, but a run writes thousands of them; two runs
-    interleaving would assign stories and merge events against each other's half-written
-    state. The lock is advisory (flock), released when the file is closed or the process
-    dies, so a killed run never leaves the store locked. Readers do not take it.
-    """
-    try:
-        import fcntl
-    except ImportError:  # no flock on this platform: one writer is then the user's care
-        return None
-    try:
-        handle = open(path + "-lock", "a+")
-    except OSError:
-        return None  # an unwritable place: opening the database says so
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.seek(0)
-        holder = handle.read().strip()
-        handle.close()
-        who = f" (process {holder})" if holder.isdigit() else ""
-        raise StoreLocked(
-            f"{path} is being written by another dateline run{who}: wait for it to finish or use another"
-            " --db; reading commands work meanwhile"
-        ) from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(str(os.getpid()))
-    handle.flush()
-    _HELD.add(handle.fileno())
-    return handle
-
-
-# The descriptors of the writer locks this process holds. A forked worker process (see
-# ``engines.local.start_method``) would share each lock with its writer, and outlive it when
-# the writer is killed: the store would stay locked until the worker noticed. Each child closes
-# its copies at once (each now reads /dev/null, so the number stays taken by the file object
-# that still names it); the lock stays with the writer alone.
-_HELD: set[int] = set()
-
-
-def _drop_inherited_locks() -> None:
-    if not _HELD:
-        return
-    null = os.open(os.devnull, os.O_RDWR)
-    for fd in _HELD:
-        try:
-            os.dup2(null, fd)
-        except OSError:
-            pass
-    os.close(null)
-    _HELD.clear()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_drop_inherited_locks)
-
-
-def _locked(path: str) -> bool:
-    try:
-        import fcntl
-
-        with open(path + "-lock") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except OSError:
-                return True
-            fcntl.flock(handle, fcntl.LOCK_UN)
-    except (ImportError, OSError):
-        pass
-    return False
 
 
 def _json(value: Any) -> str:

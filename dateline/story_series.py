@@ -5,8 +5,8 @@ medal results, a news advisory, a currency's fixing. Two instalments share nearl
 (the market's name, its index, "shares", "closed", "points") and nothing of one event, so
 word overlap alone chains a week of them into one "story". What gives a series away is its lead:
 each instalment opens with the same sentence, the figures and the weekday changed ("The
-benchmark index lost 13.66 points to 1,411.47 on Tuesday", "... added 11.08 points to 1,422.55
-on Wednesday"). Follow-ups of one event on later days open with what is new, in other words.
+main index fell 21.40 points to 2,310.75 on Monday", "... rose 8.15 points to 2,318.90 on
+Tuesday"). Follow-ups of one event on later days open with what is new, in other words.
 
 Most instalments are less alike than that, and are known by their kind instead: a market's close,
 a day's results, a digest of the day's news are told in a vocabulary of their own (the index,
@@ -21,10 +21,10 @@ tells its own publication day's news, the mark of a daily report; a death toll r
 day to the next is told in other words beyond its lead, and the same-day updates of one
 dispatch are never instalments.
 
->>> a = lead_words("SEOUL, Nov. 28 (Xinhua) -- The benchmark KOSPI lost 13.66 points to 1,411.47 on Tuesday. More.")
->>> b = lead_words("The benchmark KOSPI added 11.08 points to 1,422.55 on Wednesday.")
+>>> a = lead_words("OSLO, March 3 (AFP) -- The benchmark OBX fell 21.40 points to 2,310.75 on Monday. More.")
+>>> b = lead_words("The benchmark OBX rose 8.15 points to 2,318.90 on Tuesday.")
 >>> sorted(a), round(lead_overlap(a, b), 2)
-(['benchmark', 'kospi', 'lost', 'points'], 0.6)
+(['benchmark', 'fell', 'obx', 'points'], 0.6)
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ MIN_LEAD_WORDS = 4
 # a real story's leads of different days share a third of their words or fewer.
 SERIES_ALONE, SERIES_OWN_DAY = 0.7, 0.5
 
-# The credit line some agencies open with ("by Sportswriter Gao Peng BEIJING, Nov. 11 (Xinhua) --").
+# The credit line some agencies open with ("by Staff Writer Li Wen SHANGHAI, May 2 (Xinhua) --").
 _DATELINE = re.compile(r"^.{0,160}?\((?:AFP|Xinhua|AP|Reuters|dpa|Kyodo|ANSA|UPI)\)\s*(?:--|-|—|:)\s*", re.I)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\"')\]])[.!?]\s+(?=[A-Z\"“])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]")

@@ -77,7 +77,7 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
         ("The aid worker Tim Okello, freed in the north on Monday, flew home.", "RETREAT", [],
          ["The aid worker Tim Okello"]),
         # who announces the launch or start of an attack carries it out
-        ("Turkey announced the launch of the assault on Afrin in January.", "ASSAULT", ["Turkey"], ["Afrin"]),
+        ("Ethiopia announced the launch of the assault on Mekelle in November.", "ASSAULT", ["Ethiopia"], ["Mekelle"]),
         ("The army announced the start of an offensive against the rebels.", "ASSAULT", ["The army"],
          ["the rebels"]),
         # "they" after coordinated speakers stands for them
@@ -140,7 +140,7 @@ def test_arguments_an_act_about_an_act(text: str, type_: str, targets: list[str]
         # people in a place are a group of that place, not its state
         ("Rebels in the Ivory Coast attacked the town.", "ASSAULT", ["CIV"]),
         # a group after "their" is of whom "their" stands for
-        ("Bosnian Serbs said their forces had attacked the town.", "ASSAULT", ["SRB"]),
+        ("Ukrainian commanders said their forces had attacked the town.", "ASSAULT", ["UKR"]),
     ],
 )
 def test_arguments_sides_carry_actor_countries(text: str, type_: str, countries: list[str]) -> None:
@@ -195,8 +195,8 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
         ("Gunmen killed several villagers near the border.", "ASSAULT",
          [("Gunmen", None, "REB")], [("villagers", None, "CVL")]),
         # of the one state the sentence names, unless it is the other side's
-        ("Students began a hunger strike to demand the resignation of Algerian President Karim Haddad.",
-         "PROTEST", [("Students", "DZA", "EDU")], []),
+        ("Students launched a hunger strike to call for the dismissal of Tunisian Prime Minister Leila Hamdi.",
+         "PROTEST", [("Students", "TUN", "EDU")], []),
         ("Israeli troops shot dead three protesters near the camp.", "ASSAULT",
          [("Israel", "ISR", None)], [("three protesters", None, "OPP")]),
         # a noun of number names whom it counts; a place named after people is no side
@@ -208,8 +208,8 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
         # "they" is no one person: the speaker is not the actor of what "they" do
         ("Minister Anna Berg said they would attack the rebels.", "ASSAULT", [], [("rebels", None, "REB")]),
         # a state named only as another group's nationality is not this group's
-        ("Local residents attacked the UN vehicles to protest at the presence of Rwandan refugees.",
-         "ASSAULT", [("Local residents", None, "CVL")], [("UN", "IGO", None)]),
+        ("Villagers attacked the UN convoy in anger at the arrival of Sudanese refugees.",
+         "ASSAULT", [("Villagers", None, "CVL")], [("UN", "IGO", None)]),
         # an adjective after the group ties it to a state
         ("Gunmen loyal to Chad's former president attacked the police post.", "ASSAULT",
          [("Gunmen loyal", "TCD", "REB")], []),

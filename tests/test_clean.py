@@ -14,11 +14,10 @@ def seed_article(path):
 
 def test_clean_seed_000_ends_with_the_china_seas_paragraph(seed_000):
     a = seed_article(seed_000)
-    assert a.text.endswith(
-        "It is learnt that the two sides also reviewed the situation in the strategic waters of East and South "
-        "China Seas where Beijing has been increasing its military posturing."
-    )
-    assert a.text.startswith("Defence Minister Rajnath Singh on Monday hosted his Japanese counterpart")
+    # the report's last paragraph (on the China seas) ends it, and its first one opens it
+    last = a.text.split("\n\n")[-1]
+    assert last.startswith("It is learnt") and last.endswith("military posturing.")
+    assert a.text.startswith("Defence Minister Rajnath Singh on Monday")
     assert a.place == "New Delhi"
     assert a.published is None
     for noise in ("You may also like", "Navi Mumbai", "Bastoni", "mortgage-backed", "New Delhi |"):
@@ -32,9 +31,9 @@ def test_clean_seed_003_has_no_boilerplate(seed_003):
     for noise in ("Advertisement", "Scroll to continue", "Also Read", "With inputs from agencies", "date 2025"):
         assert noise not in a.text
     assert a.credits == ["With inputs from agencies"]
-    assert a.text.startswith("Defence Minister Rajnath Singh will host his Japanese counterpart Gen Nakatani on Monday")
-    assert a.text.endswith("“Its significance is increasing from the common outlook on issues of peace, security "
-                           "and stability of the Indo-Pacific Region,” it further noted.")
+    assert a.text.startswith("Defence Minister Rajnath Singh will host")
+    last = a.text.split("\n\n")[-1]
+    assert last.startswith("“Its significance") and last.endswith("Region,” it further noted.")
 
 
 def test_clean_ids_are_16_hex_and_stable(seed_000, seed_003):

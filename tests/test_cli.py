@@ -418,3 +418,36 @@ def test_cli_progress_line_redraws_and_clears():
     text = stream.getvalue()
     assert text.count("\r20 articles read, 5 analysed") == 1 and "6 analysed" not in text
     assert text.endswith("\r")
+
+
+def test_run_shows_the_records_that_say_more_among_equally_corroborated():
+    """`dateline run` prints the 40 best-corroborated events; among records with as many
+    independent sources, one with both sides and a day goes before an actorless, undated one,
+    whatever their dates, and more sources always win."""
+    from dateline.cli import _corroboration_rank
+
+    side = [{"name": "Rebels"}]
+    bare = {"id": "a", "sources": 2, "outlets": 2, "date": "2020-01-01", "source": [], "target": [],
+            "date_precision": None, "status": "occurred"}
+    full = {"id": "b", "sources": 2, "outlets": 2, "date": "2020-06-01", "source": side, "target": side,
+            "date_precision": "day", "status": "occurred"}
+    more = {**bare, "id": "c", "sources": 3}
+    assert [e["id"] for e in sorted([bare, full, more], key=_corroboration_rank)] == ["c", "b", "a"]
+
+
+@pytest.mark.parametrize(
+    ("task", "line", "message"),
+    [
+        ("time", '{"id": "a", "text": "On Monday."', "1: not JSON"),
+        ("time", '{"id": "a", "dct": "2020-01-01"}', "1: the item has no 'text'"),
+        ("events", '["a list"]', "1: an item is a JSON object"),
+        ("stories", '{"id": "a", "text": "Quake."}', "1: the item has no 'cluster'"),
+        ("actors", "not json at all", "1: not JSON"),
+    ],
+)
+def test_cli_eval_bad_file_names_the_line(tmp_path, capsys, task, line, message):
+    """A file not in the task's format is a one-line error naming its line, never a traceback."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(line + "\n", encoding="utf-8")
+    assert main(["eval", task, str(bad)]) == 2
+    assert f"bad.jsonl:{message}" in capsys.readouterr().err

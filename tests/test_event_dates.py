@@ -29,45 +29,45 @@ def by_trigger(text: str, published: str | None, trigger: str) -> Event:
     [
         # an expression of its own, on the trigger before the clause
         ("The ministers met in Hanoi on Thursday.", "2018-01-12", "met", "2018-01-11", "day", None),
-        ("Saddam Hussein's 1988 attack on Kurds in Halabja was reported in recent decades.", "2018-08-11",
-         "attack", "1988", "year", None),
-        ("The surgeon was kidnapped by armed men wearing balaclavas in November 2013.", "2018-01-06",
+        ("The junta's 1982 attack on striking miners in Oruro is still remembered.", "2018-08-11",
+         "attack", "1982", "year", None),
+        ("The engineer was kidnapped by masked gunmen near the mine in November 2013.", "2018-01-06",
          "kidnapped", "2013-11", "month", None),
         ("Troops attacked the town a month ago.", "2019-02-17", "attacked", "2019-01", "month", None),
         ("The army seized power in a 1975 coup, the report said.", "2017-10-04", "seized", "1975", "year", None),
         # relative to an earlier date the text names
-        ("Assad used sarin in Khan Sheikhoun on 4 April 2013. Ten days earlier, Assad had launched an attack "
-         "in Ghouta.", "2017-08-25", "attack", "2013-03-25", "day", None),
-        ("Obama spoke on Saturday 31 August 2013, Labor Day weekend. Ten days earlier, Assad had launched an "
-         "attack in Ghouta.", "2018-02-10", "attack", "2013-08-21", "day", None),
+        ("The militia shelled Tarvik on 4 April 2013. Ten days earlier, the militia had launched an attack "
+         "on Dorn.", "2017-08-25", "attack", "2013-03-25", "day", None),
+        ("The mayor spoke on Saturday 5 September 2015, Labor Day weekend. Ten days earlier, the militia had "
+         "launched an attack on the suburbs.", "2018-02-10", "attack", "2015-08-26", "day", None),
         ("The rebels withdrew in 2013. Ten days earlier, the army had bombed the town.", "2017-08-25",
          "bombed", "2013", "year", None),
         ("Russia and China held talks on Tuesday, a day after the two countries signed a trade agreement.",
          "2018-01-12", "signed", "2018-01-08", "day", None),
         ("The ministers met in Beijing on Thursday and agreed to expand military cooperation.", "2018-01-12",
          "agreed", "2018-01-11", "day", None),
-        ("The protests have continued since March 30, when Israeli forces killed 16 Palestinians.",
+        ("The protests have continued since March 30, when police killed 12 marchers.",
          "2018-04-20", "killed", "2018-03-30", "day", None),
-        ("When Iran and the US ceased arming the rebels in March 1975, Talabani fled to Damascus and met "
-         "members of the PFLP.", "2017-10-04", "met", "1975-03", "month", None),
+        ("When the two powers stopped arming the rebels in March 1975, their leader fled to Cairo and met "
+         "members of the exiled council.", "2017-10-04", "met", "1975-03", "month", None),
         # past perfect and reported events: earlier than their reference time
         ("Monitors said on Tuesday that the rebels had seized the town.", "2018-01-12", "seized", None, None,
          "2018-01-09"),
         ("Up to 24 civilians have been killed in the offensive, monitors said on Tuesday.", "2018-01-12",
          "killed", None, None, "2018-01-09"),
-        ("Trump lashed out a day after he agreed to dissolve his charitable foundation.", "2018-12-19",
+        ("The senator lashed out a day after he agreed to close his family's charity.", "2018-12-19",
          "agreed", None, None, "2018-12-18"),
         # the day an act set is not the day of the act
-        ("Erdogan's party could lose the snap polls called for 24 June.", "2018-04-19", "called", None, None,
+        ("The ruling party could lose the snap polls called for 24 June.", "2018-04-19", "called", None, None,
          "2018-04-19"),
         # undated, with the report as the bound
         ("Israeli soldiers arrested 40 Palestinians.", "2024-03-02", "arrested", None, None, "2024-03-02"),
-        ("A British engineer was killed in Syria while clearing a house, an inquest heard.", "2018-06-20",
+        ("A Danish medic was killed in Yemen while treating the wounded, an inquest heard.", "2018-06-20",
          "killed", None, None, "2018-06-20"),
         ("Assad had previously launched an attack on the town.", "2017-08-25", "attack", None, None,
          "2017-08-25"),
         ("Rebels attacked the base last week.", "2018-03-14", "attacked", None, None, "2018-03-11"),
-        ("Tony Blair visited the Umayyad Mosque in Damascus, built more than 1,300 years ago.", "2006-03-12",
+        ("The prince visited the old cathedral in Toledo, built more than 700 years ago.", "2006-03-12",
          "visited", None, None, "2006-03-12"),
     ],
 )  # fmt: skip
@@ -82,7 +82,7 @@ def test_event_date(text, published, trigger, date, precision, before):
     [
         ("Rajnath Singh will host Gen Nakatani for talks in New Delhi.", "host"),
         ("If the pact is sealed, India would send aid to Japan.", "send"),
-        ("But he added: “We won’t be finally pulled out until Isis is gone.”", "pulled"),
+        ("But he added: “We won’t be fully pulled out until the militia is beaten.”", "pulled"),
     ],
 )
 def test_event_date_a_plan_a_condition_or_a_refusal_to_come_is_not_bounded_by_its_report(text, trigger):
@@ -93,7 +93,7 @@ def test_event_date_a_plan_a_condition_or_a_refusal_to_come_is_not_bounded_by_it
 @pytest.mark.parametrize(
     ("text", "published"),
     [
-        ("The court set April 29 for the next hearing.", "2018-04-20"),
+        ("The tribunal set May 14 for the next hearing.", "2018-05-02"),
         ("The judge adjourned the trial of the two activists until April 29.", "2018-04-20"),
         ("Protesters marched on Sunday, and the rally organizers vowed further marches on June 5.", "2018-04-20"),
     ],
@@ -105,8 +105,8 @@ def test_event_date_nothing_told_as_done_is_dated_after_its_report(text, publish
 
 
 def test_event_date_a_future_date_on_a_noun_makes_it_a_plan():
-    hearing = by_trigger("The court set April 29 for the next hearing.", "2018-04-20", "hearing")
-    assert (hearing.status, hearing.date) == ("planned", "2018-04-29")
+    hearing = by_trigger("The tribunal set May 14 for the next hearing.", "2018-05-02", "hearing")
+    assert (hearing.status, hearing.date) == ("planned", "2018-05-14")
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_event_date_a_future_date_on_a_noun_makes_it_a_plan():
     [
         ("The Security Council unanimously adopted Resolution 1636 on Monday, demanding cooperation.",
          "2005-11-02", "1636"),
-        ("Tony Blair visited the Umayyad Mosque in Damascus, built more than 1,300 years ago.", "2006-03-12",
+        ("The prince visited the old cathedral in Toledo, built more than 700 years ago.", "2006-03-12",
          "1706"),
     ],
 )  # fmt: skip

@@ -47,7 +47,7 @@ def test_rules_tell_senses_apart(text: str, trigger: str, type_: str, event: boo
 
 
 def test_cease_fire_with_a_hyphen_is_a_ceasefire_not_gunfire() -> None:
-    found = typed("The two factions began the cease-fire at 6 a.m. on Sunday.")
+    found = typed("The rival militias started the cease-fire at dawn on Friday.")
     assert ("fire", "ASSAULT") not in found
     assert ("fire", "RETREAT") in found
 
@@ -77,7 +77,7 @@ def test_participle_object_selects_the_sense(text: str, trigger: str, event: boo
         ("Companies linked to the army would lose their licences under the bill.", "linked", "COOPERATE", False),
         ("Scientists linked the outbreak to meat imported from abroad.", "linked", "COOPERATE", False),
         # a passive subject is what the dictionary's object patterns test
-        ("A revised draft resolution was submitted to the Security Council on Friday.", "submitted", "CONCEDE", False),
+        ("A new draft text was submitted to the assembly's legal committee on Monday.", "submitted", "CONCEDE", False),
     ],
 )
 def test_dictionary_verbs_in_their_news_sense(text: str, trigger: str, type_: str, event: bool, shared_kb) -> None:

@@ -113,12 +113,12 @@ def test_merge_a_conflicts_territory_is_no_anchor_without_a_day_both_name():
 @pytest.mark.parametrize(
     "second, merged",
     [
-        (("Japan will provide 15 million dollars in emergency aid to Nepal.", "provide"), 1),
-        (("Japan launched an appeal for 126 million dollars in assistance to Nepal.", "appeal"), 2),
+        (("Japan will provide 15 million dollars of disaster relief for Nepal.", "provide"), 1),
+        (("Japan issued an appeal for 126 million dollars of help for Nepal.", "appeal"), 2),
     ],
 )
 def test_merge_different_sums_are_different_acts(second, merged):
-    first = _at("Japan will provide 15 million dollars in emergency aid to Nepal after the quake.", "provide",
+    first = _at("Japan will provide 15 million dollars of disaster relief for Nepal after the quake.", "provide",
                 None, "a1", source=(JAPAN,), target=(NEPAL,), type_="AID", location=None, published="2025-04-02")
     other = _at(*second, None, "a2", source=(JAPAN,), target=(NEPAL,), type_="AID", location=None,
                 published="2025-04-03")
@@ -169,7 +169,7 @@ USA = Actor(33, "United States", kind="COUNTRY", country="USA")
     "second, merged",
     [
         # one act in other words that share only a word of everyday news ("visit"): one
-        ("Tung said that he had scrapped plans to visit the United States.", 1),
+        ("Tung said that he had dropped his plans to visit the United States.", 1),
         # the same named sides doing something else in the story: two
         ("Tung will address the United States Congress on trade in June.", 2),
     ],

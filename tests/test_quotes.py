@@ -37,8 +37,8 @@ def _starting(quotes: list[Quote], prefix: str) -> Quote:
 
 def test_find_quotes_seed_report_singh_speaks_twice(report: tuple[Article, list[Quote]]) -> None:
     article, quotes = report
-    thanks = _starting(quotes, "I would like to thank the government of Japan")
-    partnership = _starting(quotes, "India shares a Special, Strategic and Global partnership with Japan.")
+    thanks = _starting(quotes, "I would like to thank")
+    partnership = _starting(quotes, "India shares a Special")
     for quote in (thanks, partnership):
         assert quote.direct and quote.speaker is not None and quote.speaker.name == "Rajnath Singh"
         assert article.text[quote.start : quote.end] == quote.text
@@ -50,7 +50,7 @@ def test_find_quotes_seed_report_quote_continued_in_next_paragraph(
     report: tuple[Article, list[Quote]],
 ) -> None:
     _, quotes = report
-    continued = _starting(quotes, "Both sides condemned terrorism in all forms")
+    continued = _starting(quotes, "Both sides condemned terrorism")
     assert continued.direct and continued.speaker is not None and continued.speaker.name == "Rajnath Singh"
 
 
@@ -70,9 +70,9 @@ def test_find_quotes_seed_report_no_duplicates(report: tuple[Article, list[Quote
 @pytest.mark.parametrize(
     ("prefix", "cue"),
     [
-        ("India and Japan share a long-term friendship", "stated"),
+        ("India and Japan share", "stated"),
         ("Defence and security are important pillars", "added"),
-        ("Defence exchanges between India and Japan have gained strength", "said"),
+        ("Defence exchanges between India", "said"),
         ("Its significance is increasing", "noted"),
     ],
 )

@@ -93,7 +93,7 @@ def test_sense_model_is_trained_on_the_packaged_data() -> None:
 
 def test_sense_without_model_falls_back_to_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sense, "model", lambda: None)
-    assert "eased" not in triggers("Genting eased 10 sen to 19.90 ringgit.")
+    assert "eased" not in triggers("The carmaker eased 15 sen to 8.45 ringgit.")
     assert "attacked" in triggers("Militants attacked an army post near the border on Monday.")
 
 

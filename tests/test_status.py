@@ -32,7 +32,7 @@ def status_of(text: str, verb: str) -> str:
         ("The pact, if sealed, would provide for joint patrols.", "provide", "hypothetical"),
         ("Turkey could launch an offensive within days.", "launch", "hypothetical"),
         # a wish to express something is the expression itself, made as it is said
-        ('"I would like to thank the government of Ghana," the minister said.', "thank", "occurred"),
+        ('"I would like to thank the people of Ghana," the minister said.', "thank", "occurred"),
         ("We want to congratulate the people of Malawi, the envoy said.", "congratulate", "occurred"),
         ("We would like to welcome the release of the prisoners, he said.", "welcome", "occurred"),
         # ... but a wish to do something else is not

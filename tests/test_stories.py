@@ -10,34 +10,34 @@ from dateline.annotate import parse
 from dateline.stories import StoryFeatures, StoryIndex, story_features
 from tests.conftest import shared_file
 
-WIRE = """JAKARTA, July 2 (AFP) - A strong 6.1-magnitude earthquake struck Indonesia's Aceh province on
-Tuesday, killing at least five people and injuring dozens, officials said. The quake hit at 2:37 pm
-local time at a depth of 10 kilometres, 55 kilometres southwest of the town of Bireuen, the US
-Geological Survey said. Houses collapsed in the districts of Central Aceh and Bener Meriah, and a
-mosque was damaged, the national disaster agency said. Residents ran out of their homes in panic.
-"The shaking was very strong, everyone ran outside," said Zainal Abidin, a resident of Takengon. No
-tsunami warning was issued. Aceh was devastated by the 2004 Indian Ocean tsunami, which killed about
-170,000 people in the province."""
+WIRE = """LIMA, March 12 (AFP) - A strong 6.2-magnitude earthquake struck Peru's Arequipa region on
+Thursday, killing at least six people and injuring dozens, officials said. The quake hit at 3:41 pm
+local time at a depth of 12 kilometres, 40 kilometres north of the town of Chivay, the US
+Geological Survey said. Houses collapsed in the districts of Caylloma and Cabanaconde, and a
+church was damaged, the civil defence institute said. Residents ran out of their homes in panic.
+"The ground shook for a long time, we all ran into the street," said Rosa Quispe, a resident of Yanque.
+No tsunami warning was issued. Arequipa was badly hit by the 2001 southern Peru earthquake, which
+killed about 100 people in the region."""
 
-REPOST = WIRE.replace("JAKARTA, July 2 (AFP) - ", "").replace("officials said", "local officials said") + (
-    "\nRead more: Indonesia's deadliest quakes of the decade."
+REPOST = WIRE.replace("LIMA, March 12 (AFP) - ", "").replace("officials said", "local officials said") + (
+    "\nRead more: Peru's deadliest quakes of the decade."
 )
 
-SAME_QUAKE = """Rescuers in Indonesia's Aceh province dug through collapsed houses on Wednesday after a
-6.1-magnitude earthquake killed at least 22 people, the national disaster agency said. Most of the
-victims were in Central Aceh district, where a mosque collapsed during a Koran reading session in
-Bener Meriah on Tuesday, July 2, 2013. Takengon residents spent the night outside. The US Geological
+SAME_QUAKE = """Rescuers in Peru's Arequipa region searched collapsed houses on Friday after a
+6.2-magnitude earthquake killed at least 19 people, the civil defence institute said. Most of the
+victims were in Caylloma district, where a church collapsed during a mass in Cabanaconde on
+Thursday, March 12, 2015. Yanque residents spent the night outside. The US Geological
 Survey said the quake was shallow."""
 
-OTHER_QUAKE = """A 7.6-magnitude earthquake struck off the coast of West Papua on Sunday, January 4, 2009,
-killing at least four people and collapsing a hotel in Manokwari, the provincial capital, officials said. The
-US Geological Survey said the quake was centred 135 kilometres northwest of Manokwari. Residents of
-Manokwari fled to higher ground fearing a tsunami. Papua police chief Yohanes Manrosan said hundreds
+OTHER_QUAKE = """A 7.3-magnitude earthquake struck off the coast of Chile's Atacama region on Sunday, June 7, 2009,
+killing at least three people and collapsing a school in Vallenar, the regional capital, officials said. The
+US Geological Survey said the quake was centred 120 kilometres west of Vallenar. Residents of
+Vallenar fled to higher ground fearing a tsunami. Regional governor Ana Rojas said hundreds
 of houses were damaged."""
 
-MINISTER_A = """Defence Minister Rajnath Singh on Monday hosted his Japanese counterpart Gen Nakatani
-in New Delhi for talks on terrorism and defence ties. Singh and Nakatani discussed defence
-industrial cooperation."""
+MINISTER_A = """Defence Minister Rajnath Singh on Monday received his Japanese counterpart Gen Nakatani
+in New Delhi for talks on maritime security and arms production. Singh and Nakatani discussed
+joint exercises."""
 
 MINISTER_B = """Foreign Minister Marco Rubio hosted his Brazilian counterpart Mauro Vieira in Washington on
 Thursday for talks on trade and the Amazon. Rubio and Vieira discussed tariffs and climate cooperation."""
@@ -113,19 +113,19 @@ def test_stories_index_rebuilt_from_rows_assigns_the_same_way(quake_index):
 
 
 def test_stories_features_round_trip_through_json():
-    f = features(WIRE, title="Quake hits Aceh", published="2013-07-02")
+    f = features(WIRE, title="Quake hits Arequipa", published="2015-03-12")
     assert StoryFeatures.from_dict(json.loads(json.dumps(f.to_dict()))) == f
-    assert 2013 in f.years and "07-02" in f.days
-    assert any(k.endswith(":aceh") for k in f.entities)
+    assert 2015 in f.years and "03-12" in f.days
+    assert any(k.endswith(":arequipa") for k in f.entities)
 
 
 @pytest.mark.parametrize(
     "text, years, days",
     [
-        ("The Nov. 30 escape by Arcade Comeaux Jr.", [], ["11-30"]),
+        ("The Nov. 30 breakout by Leon Marsh Jr.", [], ["11-30"]),
         ("WEDNESDAY, MARCH 4, 2009, 10:53 AM", [2009], ["03-04"]),
-        ("killed on 6 December 2008 in Athens", [2008], ["12-06"]),
-        ("http://example.com/news/2009/dec/07/texas-prisoner-captured/", [2009], ["12-07"]),
+        ("killed on 9 October 2011 in Porto", [2011], ["10-09"]),
+        ("http://example.com/news/2010/feb/11/ferry-strike-ends/", [2010], ["02-11"]),
         ("some 2,000 people and 1,500 troops", [], []),
     ],
 )
@@ -167,7 +167,7 @@ def test_stories_a_story_is_scored_against_all_its_members():
     story = index.stories["swire"]
     assert [m.article_id for m in story.members] == ["wire", "same"]
     centroid = index._centroid(story)
-    assert any(k.endswith("takengon") for k in centroid[1]) or "takengon" in centroid[0]
+    assert any(k.endswith("yanque") for k in centroid[1]) or "yanque" in centroid[0]
     norms = story.centroid_norms
     rebuilt = (
         sum(v * v for v in centroid[0].values()) ** 0.5,

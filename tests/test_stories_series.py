@@ -63,7 +63,7 @@ def test_stories_a_digest_of_the_days_news_joins_none_of_its_stories():
 @pytest.mark.parametrize(
     "title, lead, kind",
     [
-        ("Seoul stock market closes down", "The benchmark KOSPI lost 13.66 points to 1,411.47 on Tuesday.", "market"),
+        ("Oslo stock market closes down", "The benchmark OBX fell 21.40 points to 2,310.75 on Monday.", "market"),
         ("Dollar steady in Tokyo", "The dollar traded at 119 yen in Tokyo on Friday, dealers said, as the euro rose.",
          "market"),
         ("Gold price higher in Hong Kong", "The gold price rose 35 dollars a tael on Wednesday.", "market"),
@@ -89,12 +89,12 @@ def test_stories_the_kind_of_recurring_report(title, lead, kind):
     "a, b, days, own, apart",
     [
         # the same lead, figures and weekday changed, on two days: instalments
-        ("The main index of the Seoul exchange lost 13.66 points to 1,411.47 on Tuesday in heavy trading.",
-         "The main index of the Seoul exchange added 11.08 points to 1,422.55 on Wednesday in heavy trading.", ("2024-03-05", "2024-03-06"),
+        ("The main index of the Oslo exchange fell 21.40 points to 2,310.75 on Tuesday in thin trading.",
+         "The main index of the Oslo exchange rose 8.15 points to 2,318.90 on Wednesday in thin trading.", ("2024-03-05", "2024-03-06"),
          False, True),
         # the same lead on the same day: an update of one dispatch
-        ("The main index of the Seoul exchange lost 13.66 points to 1,411.47 on Tuesday in heavy trading.",
-         "The main index of the Seoul exchange lost 13.70 points to 1,411.40 on Tuesday in heavy trading.", ("2024-03-05", "2024-03-05"),
+        ("The main index of the Oslo exchange fell 21.40 points to 2,310.75 on Tuesday in thin trading.",
+         "The main index of the Oslo exchange fell 21.45 points to 2,310.70 on Tuesday in thin trading.", ("2024-03-05", "2024-03-05"),
          False, False),
         # half alike, each telling its own day's news: instalments
         ("Rescuers pulled eleven survivors from the collapsed factory in Savar on Tuesday.",

@@ -9,7 +9,7 @@ from dateline.annotate import load_model
 from dateline.tagging import CachedAttributeRuler, CachedLemmatizer, speed_up
 
 SENTENCES = [
-    "Defence Minister Rajnath Singh on Monday hosted his Japanese counterpart for wide-ranging talks.",
+    "Foreign Minister Ana Costa on Monday received her Kenyan counterpart for two days of talks.",
     "I'd say she gets it; he got it, and they've got it too.",
     "We're gonna win, let's go, y'all! C'mon, ain't that so?",
     "There is no deal, and there were never talks, the spokesman said.",

@@ -16,8 +16,8 @@ Modules by job: ``descriptions`` (the scan), ``coding`` (one description), ``per
 
 >>> code_actor("President Emmanuel Macron")
 (None, 'GOV')
->>> code_actor("ordinary Kazakhs")
-('KAZ', 'CVL')
+>>> code_actor("ordinary Bolivians")
+('BOL', 'CVL')
 """
 
 from __future__ import annotations

@@ -27,16 +27,16 @@ LEADER_TITLES = frozenset(
 def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[str | None, str | None]:
     """Country and sector of a short actor description, PLOVER-style, on ``date`` (ISO).
 
-    A title with an "of" phrase takes its sector from what it heads ("president of the
-    Riigikogu" is LEG); a capital stands for its government; a city for its people. A name the
+    A title with an "of" phrase takes its sector from what it heads ("speaker of the
+    Bundestag" is LEG); a capital stands for its government; a city for its people. A name the
     knowledge base knows takes its country, and, when no title says otherwise, the sector of the
     office held that day (a former officeholder is ELI). A bare surname is looked up only when
     one bearer fits (or the context names the country of one). A personal name with no other
     evidence gets GOV, the base rate for named people in political news; its country comes
     from the context, else, as a weak guess, from the ending of the surname ("Petrov").
 
-    >>> code_actor("Northern Fleet"), code_actor("Armenian Prime Minister")
-    (('RUS', 'MIL'), ('ARM', 'GOV'))
+    >>> code_actor("Pacific Fleet"), code_actor("Latvian Prime Minister")
+    (('RUS', 'MIL'), ('LVA', 'GOV'))
     """
     words = words_of(text)
     if not words:

@@ -151,9 +151,9 @@ def _agent(phrase: str) -> Evidence | None:
 def _placed(evidence: Evidence, words: Sequence[str], found: Sequence[Evidence]) -> bool:
     """A city or region says the actor's country only where it is used as a place.
 
-    That is: the whole description ("Mariupol"), a place modifying an actor noun ("Kyiv
+    That is: the whole description ("Rosario"), a place modifying an actor noun ("Lviv
     police"), or the object of a locative preposition ("people in Sydney"); inside a
-    personal name ("Vladimir Putin", "Sen. Feliciano Valencia") it says nothing.
+    personal name ("Paris Hilton", "Sen. Maria Florence") it says nothing.
     """
     if evidence.start == 0 and evidence.end == len(words):
         return True
@@ -166,7 +166,7 @@ def _placed(evidence: Evidence, words: Sequence[str], found: Sequence[Evidence])
 def scan(words: Sequence[str], date: int | None = None) -> list[Evidence]:
     """All evidence in a run of words, longest match first, left to right.
 
-    >>> [(e.kind, e.country, e.sector) for e in scan("UK Defence Secretary Ben Wallace".split())]
+    >>> [(e.kind, e.country, e.sector) for e in scan("UK Transport Secretary Jane Moss".split())]
     [('country', 'GBR', None), ('term', None, 'GOV')]
     """
     found: list[Evidence] = []

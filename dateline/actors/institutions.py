@@ -101,7 +101,7 @@ def institution_country(tok: Token) -> str | None:
             or countries.demonym_country(text)
             or countries.demonym_country(word.text)
         )
-        for t in word.subtree if code is None else ():  # "the government of Sindh province"
+        for t in word.subtree if code is None else ():  # "the government of Aceh province"
             if t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "ORG") and t.text[:1].isupper():
                 code = countries.place_country(t.text)
                 break

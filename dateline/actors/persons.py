@@ -104,7 +104,7 @@ def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draf
         name = tuple(t.text for t in doc[start:end])
         if not name or not name[0][:1].isupper() or countries.country_code(" ".join(name)):
             continue
-        if countries.demonym_country(name[0]):  # "Bosnian Serbs": a people, not a person
+        if countries.demonym_country(name[0]):  # "Bosnian Croats": a people, not a person
             continue
         base = knowledge.get()
         if len(name) == 1 and base is not None and countries.place_country(name[0]):
@@ -300,7 +300,7 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
         root = doc[start:end].root
         heads = [root] + [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "conj":
-            heads.append(root.head)  # "Elsheikh and Kotey, who were raised in Britain"
+            heads.append(root.head)  # "Adams and Brown, who were raised in Canada"
         places: list[Token] = []
         for head in heads:
             places += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"

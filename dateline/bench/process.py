@@ -18,6 +18,10 @@ class RunFailed(RuntimeError):
     """A measured command did not succeed; the message ends with its last error lines."""
 
 
+class BenchInputError(ValueError):
+    """The corpus or store given cannot be measured (too small, no events, a line not JSON)."""
+
+
 @dataclass(frozen=True)
 class Measured:
     seconds: float

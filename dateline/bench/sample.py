@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from .process import BenchInputError
+
 
 def head_of(corpus: str, out: str, limit: int | None) -> str:
     """Write the first ``limit`` non-empty lines of a JSON Lines corpus to ``out``; return ``out``."""
@@ -39,9 +41,19 @@ def grow(corpus: str, out: str, times: int, skip_last: int = 0) -> tuple[str, in
     with open(out, "w", encoding="utf-8") as dst:
         for k in range(times):
             for line in lines:
-                dst.write(line.rstrip("\n") + "\n" if k == 0 else json.dumps(_copy(json.loads(line), k)) + "\n")
+                dst.write(line.rstrip("\n") + "\n" if k == 0 else json.dumps(_copy(_item(corpus, line), k)) + "\n")
                 written += 1
     return out, written
+
+
+def _item(corpus: str, line: str) -> dict:
+    try:
+        item = json.loads(line)
+    except ValueError as exc:
+        raise BenchInputError(f"{corpus}: a line is not JSON ({exc}); the store benchmark copies a JSON Lines corpus") from None
+    if not isinstance(item, dict):
+        raise BenchInputError(f"{corpus}: a line is not a JSON object; the store benchmark copies a JSON Lines corpus")
+    return item
 
 
 def tail_of(corpus: str, out: str, n: int) -> str:

@@ -7,6 +7,7 @@ import tempfile
 import time
 from typing import Any
 
+from .process import BenchInputError, RunFailed
 
 SEARCH_WORDS = ("minister", "talks", "president", "attack", "trade", "election", "troops", "agreement",
                 "protest", "police", "killed", "security", "government", "sanctions", "summit", "border")
@@ -41,7 +42,7 @@ def bench_serve(
     say = progress or (lambda line: None)
     lines = [line for line in open(corpus, encoding="utf-8") if line.strip()]
     if len(lines) <= hold_out:
-        raise ValueError(f"the corpus has {len(lines)} articles, not more than --hold-out {hold_out}")
+        raise BenchInputError(f"the corpus has {len(lines)} articles, not more than --hold-out {hold_out}")
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
         base, tail = os.path.join(tmp, "base.jsonl"), os.path.join(tmp, "tail.jsonl")
         with open(base, "w", encoding="utf-8") as fh:
@@ -65,7 +66,7 @@ def bench_serve(
             before = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
             events_total = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
         if not event_ids:
-            raise ValueError("the store has no events to ask for")
+            raise BenchInputError("the store has no events to ask for")
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", work, "--port", str(port),
                                    "--workers", str(workers)],
@@ -195,7 +196,7 @@ def _wait_for(port: int, server: Any, timeout: float = 60) -> None:
             return
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the server did not start: " + server.stderr.read().decode()[-500:]) from None
+                raise RunFailed("the server did not start: " + server.stderr.read().decode()[-500:]) from None
             time.sleep(0.2)
 
 

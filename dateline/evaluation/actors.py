@@ -22,7 +22,7 @@ def evaluate(path: str | Path, out: str | Path | None = None, task: str = "actor
     from dateline import kb
 
     kb.get()  # load once, or say once that there is none
-    items = list(read_jsonl(path))
+    items = list(read_jsonl(path, ("id", "text")))
     predictions = []
     country_hits = sector_hits = both_hits = 0
     for item in items:

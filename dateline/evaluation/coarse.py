@@ -149,7 +149,7 @@ def _name(label: str | None) -> str:
 
 def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
     """Score sentence quads on a gold file; write ``{"id", "quad"}`` lines to ``out``."""
-    items = list(read_jsonl(path))
+    items = list(read_jsonl(path, ("id", "text")))
     predicted = predict([item["text"] for item in items])
     if out is not None:
         write_jsonl(out, [{"id": it["id"], "quad": q} for it, q in zip(items, predicted, strict=True)])

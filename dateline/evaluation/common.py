@@ -8,11 +8,27 @@ from pathlib import Path
 from typing import Any
 
 
-def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+class EvalDataError(ValueError):
+    """An evaluation file that is not the task's format: which line, and what is wrong with it."""
+
+
+def read_jsonl(path: str | Path, required: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
+    """The items of a JSON Lines file, each an object holding the ``required`` fields; a line that
+    is not raises ``EvalDataError`` naming the file and line, before any item is scored."""
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except ValueError as exc:
+                raise EvalDataError(f"{path}:{number}: not JSON ({exc})") from None
+            if not isinstance(item, dict):
+                raise EvalDataError(f"{path}:{number}: an item is a JSON object, not {type(item).__name__}")
+            missing = [key for key in required if key not in item]
+            if missing:
+                raise EvalDataError(f"{path}:{number}: the item has no {', '.join(repr(k) for k in missing)}")
+            yield item
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:

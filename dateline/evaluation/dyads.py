@@ -3,8 +3,8 @@
 Each item is a sentence with the source and target phrases annotators marked. The sentence is
 coded as a one-sentence article; its main event (the one nearest the root of the parse, with
 both sides found preferred) gives the prediction: the whole noun phrase of each side as written
-("his counterpart Italian President Sergio Mattarella", "a car bomb"), whether or not it names
-a known actor. A mutual event ("Erdogan will meet Mattarella") lists each party on both sides,
+("her counterpart Chilean President Ana Rojas", "a truck bomb"), whether or not it names a
+known actor. A mutual event ("Ruiz will meet Rojas") lists each party on both sides,
 as the annotators did.
 
 Metrics (see the evaluation data's README): for source, target and both pooled, overlap P/R/F1
@@ -60,7 +60,7 @@ def phrase(tok: Token) -> Span:
 
 def _with_mentions(span: Span, actors: list[Any]) -> Span:
     """The phrase joined with the mention of the actor it names, where the parse split them
-    ("his counterpart Italian President Sergio Mattarella")."""
+    ("her counterpart Chilean President Ana Rojas")."""
     start, end = span
     for actor in actors:
         for mention in actor.mentions:
@@ -165,7 +165,7 @@ def score(items: list[dict[str, Any]], predicted: list[dict[str, list[Span]]]) -
 
 def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
     """Score the argument analysis on a dyads file; write predictions to ``out``."""
-    items = list(read_jsonl(path))
+    items = list(read_jsonl(path, ("id", "text", "source", "target")))
     predicted = predict(items)
     if out is not None:
         write_jsonl(

@@ -25,25 +25,18 @@ def code_items(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     from dateline.annotate import parse_many
     from dateline.events import find_events, to_plover
     from dateline.model import Article
+    from dateline.temporal import find_timexes
 
-    find_timexes = _timex_finder()
     docs = parse_many([item["text"] for item in items])
     coded = []
     for item, doc in zip(items, docs, strict=True):
         article = Article(id=item["id"], text=item["text"], published=item.get("date"))
         actors = find_actors(doc)
-        timexes = find_timexes(item["text"], item.get("date"), doc=doc) if find_timexes else []
+        timexes = find_timexes(item["text"], item.get("date"), doc=doc)
         events = find_events(doc, article, actors, timexes)
         coded.append([p for p in (to_plover(e) for e in events) if p is not None])
     return coded
 
-
-def _timex_finder():  # type: ignore[no-untyped-def]
-    try:
-        from dateline.temporal import find_timexes
-    except ImportError:
-        return None
-    return find_timexes
 
 
 def _dyads(item_id: str, events: list[dict[str, Any]]) -> set[Dyad]:
@@ -86,7 +79,7 @@ def score(items: list[dict[str, Any]], predicted: list[list[dict[str, Any]]]) ->
 
 def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
     """Score the event coder on a PLOVER gold file; write predictions to ``out``."""
-    items = list(read_jsonl(path))
+    items = list(read_jsonl(path, ("id", "text", "events")))
     predicted = code_items(items)
     if out is not None:
         write_jsonl(

@@ -80,7 +80,7 @@ def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
     tp = fp = fn = 0
     segment_pages = dated = dated_right = rejected = 0
     token_scores: list[tuple[float, float, float]] = []
-    for item in read_jsonl(path):
+    for item in read_jsonl(path, ("html",)):
         prediction = predict(item)
         predictions.append(prediction)
         rejected += not prediction["text"]

@@ -31,13 +31,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .common import prf, read_jsonl, write_jsonl
+from .common import EvalDataError, prf, read_jsonl, write_jsonl
 from .stories import bcubed
 
 REQUIRED = ("id", "text", "mentions")
 
 
-class GoldError(ValueError):
+class GoldError(EvalDataError):
     """A gold line that cannot be scored (the message names the line and what is wrong)."""
 
 

@@ -111,7 +111,7 @@ def evaluate(path: str | Path, out: str | Path | None = None, orders: int = 1) -
     ``orders - 1`` seeded shuffles of the same items (keys ``shuffled_*``: mean, min, max)."""
     if orders < 1:
         raise ValueError(f"orders={orders} must be at least 1 (the file order itself)")
-    items = list(read_jsonl(path))
+    items = list(read_jsonl(path, ("id", "text", "cluster")))
     features = features_of([detokenize(item["text"]) for item in items])
     pred = assign(features, range(len(items)))
     gold = [str(item["cluster"]) for item in items]

@@ -79,7 +79,7 @@ def evaluate(path: str | Path, out: str | Path | None = None) -> dict[str, Any]:
     from dateline.annotate import parse_many
     from dateline.temporal import find_timexes
 
-    data = list(read_jsonl(path))
+    data = list(read_jsonl(path, ("id", "text")))
     docs = parse_many([item["text"] for item in data])
     items = []
     rows = []

@@ -428,7 +428,7 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
         if country is None:
             country = _loyalty(tok, index)
         if country is None:
-            country = _owner_country(tok, index)  # "Bosnian Serbs said their forces had withdrawn"
+            country = _owner_country(tok, index)  # "Ukrainian commanders said their forces had withdrawn"
         if country is None and _people_of_a_place(tok):
             named = index.countries_within(*np_bounds(tok, with_preps=True))  # "rebels in the Ivory Coast"
             country = named.pop() if len(named) == 1 else None
@@ -442,7 +442,7 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
 
 def _owner_country(tok: Token, index: ActorIndex) -> str | None:
     """The country of the speaker a possessive pronoun before a group noun stands for: "their
-    forces" after "Bosnian Serbs said" are Serb forces. Only the speaker: "the Syrian town is under
+    troops" after "Ukrainian commanders said" are Ukrainian troops. Only the speaker: "the Syrian town is under
     threat from Turkey after its forces attacked" names the owner after the clause's subject."""
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ in ("their", "its"):
@@ -454,8 +454,8 @@ def _owner_country(tok: Token, index: ActorIndex) -> str | None:
 
 
 def _loyalty(tok: Token, index: ActorIndex) -> str | None:
-    """The one state an adjective after a group noun ties it to: "militants loyal to Iraq's
-    al-Qaeda frontman" are of Iraq."""
+    """The one state an adjective after a group noun ties it to: "fighters loyal to Libya's
+    eastern commander" are of Libya."""
     for c in tok.children:
         if c.dep_ == "amod" and c.i > tok.i and any(g.dep_ == "prep" for g in c.children):
             last = c.right_edge
@@ -653,8 +653,8 @@ FOREIGN_WORDS = frozenset(
 def _place_generics(m: Mention, index: ActorIndex) -> None:
     """A side the words name no country for ("several villagers", "Islamic fundamentalists")
     belongs to the one state its sentence names, unless that state is the other side's: the
-    fundamentalists who demand an Algerian president's resignation are Algerian, the villagers
-    Israeli troops shot are not Israeli."""
+    strikers who demand a Tunisian minister's dismissal are Tunisian, the villagers Indian troops
+    shot are not Indian."""
     vague = [a for a in m.source + m.target if a.id < 0 and a.country is None]
     if not vague:
         return
@@ -677,9 +677,9 @@ def _place_generics(m: Mention, index: ActorIndex) -> None:
 
 
 def _other_peoples(doc: Doc, start: int, end: int, index: ActorIndex, vague: list[Actor]) -> set[str]:
-    """States the sentence names only as the nationality of another group of people: "local
-    residents attacked the UN vehicles to protest at the presence of Rwandan Hutu refugees" names
-    the refugees' country, not the residents'."""
+    """States the sentence names only as the nationality of another group of people: "villagers
+    stoned the aid trucks in anger at the arrival of Sudanese refugees" names the refugees'
+    country, not the villagers'."""
     spans = {(m.start, m.end) for a in vague for m in a.mentions}
     modifiers: set[str] = set()
     free: set[str] = set()

@@ -90,20 +90,11 @@ def _own_subtree(root: Token, exclude: set[int]) -> list[Token]:
 
 
 def country_of(name: str) -> str | None:
-    try:
-        from dateline.countries import country_code
+    """The country a place name says: a country's own name, else the place as an actor is coded."""
+    from dateline.actors import code_actor
+    from dateline.countries import country_code
 
-        code = country_code(name)
-        if code:
-            return code
-    except Exception:
-        pass
-    try:
-        from dateline.actors import code_actor
-
-        return code_actor(name)[0]
-    except Exception:
-        return None
+    return country_code(name) or code_actor(name)[0]
 
 
 # --------------------------------------------------------------------------- own expressions

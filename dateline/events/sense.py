@@ -2,7 +2,7 @@
 
 A bare noun with no actor, date or toll only refers back to an event ("the meeting"); a noun
 that restates its verb ("hosted ... for talks") is the same event; sport, market reports
-("declined 70 sen") and accidents ("killed when a tree crashed") are no act of one political
+("declined 40 sen") and accidents ("killed when a wall fell") are no act of one political
 actor towards another.
 
 Where rules cannot separate senses a learned decision joins them: :func:`keep_events` scores
@@ -46,8 +46,8 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
     freedom"), a title ("Monitoring Naval Assertiveness") or damage done by a blast rather than
     a political event.
 
-    "The Hammers lost five Premiership games", "Genting eased 10 sen", "killed when a tree
-    crashed onto a mobile home": without a political actor, the event word is a metaphor or
+    "United lost four Premiership matches", "the carmaker eased 15 sen", "killed when a wall
+    fell onto a parked bus": without a political actor, the event word is a metaphor or
     a misfortune, not an act of one political actor towards another.
     """
     political = any(
@@ -63,7 +63,7 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
         if m.type == "COERCE" and any(s.lemma_.lower() in CAUSE_OF_DAMAGE for s in subjects):
             return True  # "the blast destroyed a car": the bombing is the event
         if m.type in MARKET_TYPES and _moves_by_amount(m.trigger):
-            return True  # "declined 70 sen to 19.90 ringgit"
+            return True  # "declined 40 sen to 12.30 ringgit"
         if m.type in MARKET_TYPES and _result_follows(m.trigger):
             return True  # "beat Feyenoord 2-0", "defeated the champion 7-6 6-4": a match
     if m.type in METAPHOR_TYPES and _abstract_target(m):
@@ -78,7 +78,7 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
 
 def accidental(m: Mention, nouns: set[str]) -> bool:
     """Whether a hostile act is told among the words of an accident or a disaster ("killed when a
-    tree crashed onto a mobile home") with no sign of an attack and no political actor. Only a cue
+    wall fell onto a parked bus") with no sign of an attack and no political actor. Only a cue
     the model weighs: aid sent after floods, a threat to shell a Christmas tree are acts all the same."""
     political = any(
         a.sector in POLITICAL_SECTORS or a.country in ("IGO", "UNO", "EUR", "IMG")

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import logging
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from .build import PARTS, KBError, Report, build_kb
 from .lookup import KnowledgeBase, Resolution
+
+_log = logging.getLogger("dateline.kb")
 
 __all__ = ["PARTS", "KBError", "KnowledgeBase", "Report", "Resolution", "build_kb", "default_path", "get", "use"]
 
@@ -70,8 +72,11 @@ def get() -> KnowledgeBase | None:
     _handle = KnowledgeBase.load(path) if path.exists() else None
     if _handle is None and not os.environ.get(_WARNED):
         os.environ[_WARNED] = "1"
-        print(f"dateline: no knowledge base at {path}: actor coding is reduced; build one with "
-              "`dateline kb build DIR...` (e.g. the public dictionaries in ../shared/kb)", file=sys.stderr)
+        # a notice, not an error: the run goes on with the rules alone. Logged, so that a process
+        # with no logging set up (a pool worker) still prints the one line, and an embedding
+        # program can route it; the variable keeps it to one line for a run and its workers.
+        _log.warning(f"dateline: no knowledge base at {path}: actor coding is reduced; build one with "
+                     "`dateline kb build DIR...` from the public dictionaries (see the README)")
     return _handle
 
 

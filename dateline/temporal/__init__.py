@@ -138,7 +138,7 @@ def _resolve_all(found: list[Found], text: str, doc: Doc | None, anchor: dt.date
             rel["direction"] = _direction(f, text, doc)
         value = _from_context(f.relative, ctx, anchor)
         if value is None and by_tense and _beside(text, explicit_end, f.start) and ctx.year is not None:
-            # "on Saturday 31 August 2013 – Labor Day weekend": the day beside the named date, not
+            # "on Saturday 5 September 2015 – Labor Day weekend": the day beside the named date, not
             # one near the publication; the named date stays the reference
             if any(k in rel for k in ("month", "holiday", "season")) and "year_offset" not in rel:
                 near = ctx.day or ctx.month or ctx.year

@@ -58,7 +58,7 @@ class Found:
 
 # a word edge, except that "mid-November", "late-1990s", "post-1959" start at the date
 _LEFT_EDGE = r"(?<![\w'])(?<!\d[,.])(?:(?<=mid-)|(?<=late-)|(?<=early-)|(?<=post-)|(?<=pre-)|(?<!-))"
-Handler = Callable[[re.Match[str], str], "Found | None"]
+Handler = Callable[[re.Match[str], str], "Found | tuple[Found, ...] | None"]
 _RULES: list[tuple[re.Pattern[str], Handler, int]] = []
 
 

@@ -154,7 +154,9 @@ def _candidates(text: str) -> Iterator[Found]:
     for pattern, handler, priority, digit in _SEARCHED:
         for m in _scan(pattern, text, near_digits if digit else stretches):
             found = handler(m, text)
-            if found is not None:
+            if isinstance(found, tuple):  # a span of days or years: one expression for each end
+                yield from (replace(f, priority=priority) for f in found)
+            elif found is not None:
                 yield replace(found, priority=priority)
 
 

@@ -42,6 +42,9 @@ def _value(rel: dict[str, Any], anchor: dt.date) -> str:
     time = rel.get("time", "")
     if "weekday" in rel and "month" in rel:
         return _month_value(rel, anchor, direction, strict) + time
+    if "weekday" in rel and "week_offset" in rel:
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=rel["week_offset"])
+        return (monday + dt.timedelta(days=rel["weekday"])).isoformat() + time
     if "weekday" in rel:
         days = [
             anchor + dt.timedelta(days=(rel["weekday"] - anchor.weekday()) % 7 + k) for k in (-14, -7, 0, 7)

@@ -45,6 +45,44 @@ def _day_month(m: re.Match[str], text: str) -> Found | None:
     return _month_day(m, text)
 
 
+# A span of days: "April 17-19", "Nov. 15 to 16", "24-25 April", "30 April to 2 May", "the night of
+# 3-4 May" — two expressions, as TimeML marks them, the second day in the first one's month and year
+# unless it names its own; the "-" no longer hides the first day.
+_DNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+
+
+@_rule(rf"(?P<a>(?:(?P<wd>{_WD}){_SEP})?(?P<mon>{_MON})\s+(?P<day>{_DNUM})){_TO}"
+       rf"(?P<b>(?:(?P<mon2>{_MON})\s+)?(?P<day2>{_DNUM})(?!\d|:\d)(?:{_SEP}(?P<year>{_ANYYEAR}))?)", 6)  # fmt: skip
+def _month_day_range(m: re.Match[str], text: str) -> tuple[Found, ...] | None:
+    return _day_span(m)
+
+
+@_rule(rf"(?P<a>(?:(?P<wd>{_WD}){_SEP})?(?:the\s+)?(?P<day>{_DNUM})(?:\s+(?P<mon>{_MON}))?){_TO}"
+       rf"(?P<b>(?P<day2>{_DNUM})(?:\s+of)?\s+(?P<mon2>{_MON})(?:{_SEP}(?P<year>{_YEAR}))?)", 6)  # fmt: skip
+def _day_month_range(m: re.Match[str], text: str) -> tuple[Found, ...] | None:
+    return _day_span(m)
+
+
+def _day_span(m: re.Match[str]) -> tuple[Found, ...] | None:
+    first_month = _month(m["mon"] or m["mon2"])
+    second_month = _month(m["mon2"] or m["mon"])
+    first, second = _day(m["day"]), _day(m["day2"])
+    if first > 31 or second > 31 or (second_month == first_month and second <= first):
+        return None
+    if _NOT_A_YEAR_AFTER.match(m.string[m.end() :]):
+        return None  # "on May 4 and 5 soldiers": a count, not a day
+    year = _year(m["year"]) if m["year"] else None
+    out = []
+    for group, month, day in (("a", first_month, first), ("b", second_month, second)):
+        start, end = m.span(group)
+        if year:
+            out.append(Found(start, end, "DATE", f"{year:04d}-{month:02d}-{day:02d}"))
+        else:
+            out.append(Found(start, end, "DATE", relative={"month": month, "day": day, "direction": None}))
+    return tuple(out)
+
+
 @_rule(rf"(?P<mon>{_MON})(?:\s+of)?{_SEP}(?P<year>{_ANYYEAR})", 4)
 def _month_year(m: re.Match[str], text: str) -> Found | None:
     year = _year(m["year"])
@@ -124,6 +162,17 @@ def _year_alone(m: re.Match[str], text: str) -> Found | None:
     if re.match(r"\s*(?:to|-|–|and)\s*\d{4}", text[m.end() :]) is None and re.match(r":\d", text[m.end() :]):
         return None
     return _found(m, "DATE", m["year"])
+
+
+@_rule(r"(?P<year>(?:1[6-9]|20)\d\d)\s*(?:-|–|—)\s*(?P<end>(?:1[6-9]|20)?\d\d)(?![\d%]|[.,]\d|\s*percent)", 1)
+def _year_range(m: re.Match[str], text: str) -> tuple[Found, ...] | None:
+    """"1991-1995", "the 2013-15 siege": two years, when the second follows the first ("passed
+    2001-1995" is a vote, "2005-98" a score)."""
+    start, end = int(m["year"]), m["end"]
+    end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+    if not start < end_year <= start + (100 if len(end) == 4 else 30) or _NOT_A_YEAR_AFTER.match(text[m.end() :]):
+        return None
+    return (Found(*m.span("year"), "DATE", m["year"]), Found(*m.span("end"), "DATE", str(end_year)))
 
 
 @_rule(rf"(?P<year>{_SPOKEN_YEAR})", 1)
@@ -308,6 +357,15 @@ def _weekday(m: re.Match[str], text: str) -> Found | None:
     if pre and pre[-1] in ("next", "following", "coming"):
         return _found(m, type_, weekday=wd, direction=1, strict=True, **time)
     return _found(m, type_, weekday=wd, direction=None, **time)
+
+
+@_rule(rf"(?P<wd>{_WD})(?:\s+(?P<part>{_PART}))?(?:\s+of)?\s+(?P<rel>last|next|this)\s+week", 4)
+def _weekday_of_week(m: re.Match[str], text: str) -> Found | None:
+    """"Monday last week", "Friday of next week": that weekday in the week named, not the nearest one."""
+    part = PARTS_OF_DAY.get((m["part"] or "").lower())
+    time = {"time": "T" + part} if part else {}
+    offset = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+    return _found(m, "TIME" if part else "DATE", weekday=WEEKDAYS[m["wd"].lower()], week_offset=offset, **time)
 
 
 _HOLIDAY_RE = "|".join(re.escape(h).replace("'", "['’]") for h in sorted(HOLIDAYS, key=len, reverse=True))

@@ -13,10 +13,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from . import resources
-from .app import JSONResponse, RawJSONResponse, check_token, dumps
 from .params import Page, bad, event_filter, search_text
 from .present import BUCKET_WIDTH, chart_data, choose_bucket, snippet_json
 from .queries import EventFilter, Reader
+from .responses import JSONResponse, RawJSONResponse, dumps
+from .settings import check_token
 
 router = APIRouter(prefix="/api")
 

@@ -12,11 +12,8 @@ True
 
 from __future__ import annotations
 
-import hmac
-import json
 import logging
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +25,13 @@ from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from . import api, pages
 from .params import ApiError
 from .queries import Reader
+from .responses import JSONResponse, dumps
+from .settings import Settings
 
 HERE = Path(__file__).parent
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 MAX_BODY = 4 * 1024 * 1024  # bytes of a request body (one posted article)
 MAX_QUERY = 4096  # bytes of a query string
 SECURITY_HEADERS = [
@@ -46,48 +45,6 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 log = logging.getLogger("dateline.web")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """How the app was started: the store, where it listens, whether and how it ingests."""
-
-    db: str
-    host: str = "127.0.0.1"
-    allow_ingest: bool = False
-    token: str | None = None
-
-    @property
-    def needs_token(self) -> bool:
-        """A token guards ingest whenever one is set, and always off localhost."""
-        return self.allow_ingest and (self.token is not None or self.host not in LOCAL_HOSTS)
-
-
-def dumps(obj: Any) -> str:
-    """JSON with ``<``, ``>`` and ``&`` written as escapes, so no response carries markup even
-    when a client mistakes it for HTML (the article text in it is untrusted)."""
-    return safe_json(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
-
-
-def safe_json(text: str) -> str:
-    # Inside JSON these characters occur only within strings, where the escapes mean the same.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-class JSONResponse(Response):
-    media_type = "application/json"
-
-    def render(self, content: Any) -> bytes:
-        return dumps(content).encode("utf-8")
-
-
-class RawJSONResponse(Response):
-    """A body already encoded as JSON (the stored events, passed on without parsing)."""
-
-    media_type = "application/json"
-
-    def render(self, content: Any) -> bytes:
-        return safe_json(content).encode("utf-8")
 
 
 class Guard:
@@ -167,8 +124,6 @@ def templates_env() -> Environment:
 
 def create_app(settings: Settings) -> FastAPI:
     """The app over one store (which must exist and carry the read-side indexes)."""
-    from . import api, pages
-
     app = FastAPI(
         title="Dateline",
         summary="Merged political events, stories, actors and their evidence, from a Dateline store.",
@@ -255,19 +210,3 @@ def _version() -> str:
     from .. import __version__
 
     return __version__
-
-
-def check_token(request: Request) -> None:
-    """Ingest's guard: off unless allowed; a bearer token when one is needed."""
-    settings: Settings = request.app.state.settings
-    if not settings.allow_ingest:
-        raise ApiError(403, "ingest is off: start the server with `dateline serve --allow-ingest`")
-    if settings.needs_token:
-        given = request.headers.get("authorization", "")
-        scheme, _, value = given.partition(" ")
-        if (
-            scheme.lower() != "bearer"
-            or not settings.token
-            or not hmac.compare_digest(value.strip(), settings.token)
-        ):
-            raise ApiError(401, "ingest needs the server's token: send `Authorization: Bearer TOKEN`")

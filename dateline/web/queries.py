@@ -215,18 +215,6 @@ class Reader:
         ).fetchone()
         return _article_dict(row) if row else None
 
-    def articles_brief(self, article_ids: list[str]) -> dict[str, dict[str, Any]]:
-        """Title, outlet, date and URL of each article (no text)."""
-        if not article_ids:
-            return {}
-        marks = ",".join("?" * len(article_ids))
-        rows = self.db.execute(
-            "SELECT id, source, url, title, published, published_inferred, place, story, duplicate_of,"
-            f" substr(text, 1, 300) AS text FROM articles WHERE id IN ({marks})",
-            article_ids,
-        ).fetchall()
-        return {r["id"]: _article_dict(r) for r in rows}
-
     def article_texts(self, article_ids: list[str]) -> dict[str, dict[str, Any]]:
         """Whole articles (text included), for showing evidence in place."""
         if not article_ids:

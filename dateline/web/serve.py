@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..store import Store, StoreError
-from .app import LOCAL_HOSTS, Settings, create_app
+from .app import create_app
+from .settings import LOCAL_HOSTS, Settings
 
 
 class ServeError(Exception):
