@@ -651,15 +651,15 @@ def _refers_back(group: _Group, event: Event) -> bool:
 
 
 # Nouns that name one act of a type in other words: within one story, "the raid", "the assault" and
-# "Tuesday's attack" are one storming of one building, and so is "the operation" of the troops that
+# "Friday's attack" are one storming of one building, and so is "the operation" of the troops that
 # "stormed" it.
 ACT_NOUNS = {"ASSAULT": frozenset("raid raided raids assault assaulted attack attacked storming stormed operation".split())}
 
 
 def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     """Within a story, the sentence names the act by a definite noun on a day some member names, or
-    names no day in a report from the days after it ("the raid started just after 3 p.m. Tuesday",
-    "Tuesday's bold daylight raid", "when the assault started"): every report of a story refers back
+    names no day in a report from the days after it ("the raid began before dawn on Friday",
+    "Friday's raid on the depot", "as the assault went on"): every report of a story refers back
     so to its main act, naming no one.
     The noun is the group's own, or one of its type's other names for one act (``ACT_NOUNS``)."""
     if mention.event.type not in ACT_NOUNS:
@@ -676,7 +676,7 @@ def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
 
 
 def _definite_noun(event: Event) -> str | None:
-    """The trigger when it is a noun the sentence makes definite: "the" (or a possessive, "Tuesday's")
+    """The trigger when it is a noun the sentence makes definite: "the" (or a possessive, "Friday's")
     within the three words before it; None for a verb ("stormed") or an indefinite noun ("a raid")."""
     trigger = event.trigger.casefold().strip()
     if not trigger or " " in trigger or trigger.endswith("ed"):
@@ -689,7 +689,7 @@ def _definite_noun(event: Event) -> str | None:
     words = re.findall(r"[\w'’-]+", event.text[: max(_at(event), 0)])[-3:]
     start = max((i for i, w in enumerate(before) if w in DEFINITE or w.endswith(("'s", "’s"))), default=0)
     if any(w[:1].isupper() and w.casefold() not in _DAY_WORDS for w in words[start + 1 :]):
-        return None  # "the Hong Kong meeting", "the Busan summit": a name says which one, maybe another
+        return None  # "the Geneva meeting", "the Oslo summit": a name says which one, maybe another
     return trigger
 
 

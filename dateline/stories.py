@@ -537,9 +537,9 @@ class StoryIndex:
     def _spread(self, weights: dict[str, float], candidates: list[str]) -> Counter[str]:
         """In how many of the candidate stories each of the article's words occurs: the everyday
         vocabulary of the article's neighbourhood. Every story the article's names and words find
-        shares "taliban", "raid" and "insurgents" with a report of one more raid in Afghanistan,
-        or "shares", "index" and "points" with one more market close; a word of one event (the
-        grenade, the blaze, the karaoke bars) is in one of them, or in none."""
+        shares "rebels", "raid" and "insurgents" with a report of one more raid in one war,
+        or "shares", "index" and "points" with one more market close; a word of one event (the name
+        of its pit, its toll, its survivors) is in one of them, or in none."""
         spread: Counter[str] = Counter()
         if len(candidates) < 2:
             return spread

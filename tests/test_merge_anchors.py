@@ -219,8 +219,8 @@ def test_victims_named_before_the_noun_of_harm(text, harmed):
     "text, trigger, noun",
     [
         ("The raid began shortly after dawn on Tuesday.", "raid", "raid"),
-        ("Fujimori was praised after Tuesday's bold daylight raid.", "raid", "raid"),
-        ("Two soldiers died when the assault started.", "assault", "assault"),
+        ("The minister was praised after Friday's raid on the depot.", "raid", "raid"),
+        ("Two guards were hurt as the assault went on.", "assault", "assault"),
         ("Police launched a raid on a warehouse.", "raid", None),  # indefinite: another raid
         ("Troops stormed the building on Tuesday.", "stormed", None),  # a verb tells, not refers back
     ],
@@ -265,6 +265,6 @@ def test_merge_a_named_act_is_no_reference_back():
     from dateline.merge import _definite_noun
     from dateline.mention_text import stub_event
 
-    text = "Officials were gloomy about the Hong Kong meeting."
+    text = "Officials were gloomy about the Geneva meeting."
     event = stub_event(type="ASSAULT", text=text, trigger="meeting", trigger_start=text.index("meeting"))
     assert _definite_noun(event) is None
