@@ -376,7 +376,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     # a summit's city sees many meetings a day: a telling that ties by no side must share a word
     # of what happened too ("the talks between Dung and Abe" are not "the two-day meeting")
     anchored = (_same_place_and_day(group, event, span, same_story) and (
-        bool(weak) or shared >= 1 or _same_trigger(group, mention))) or (same_story and _same_phrase(group, mention))
+        bool(weak) or shared >= 1 or _same_trigger(group, mention))) or (same_story and (
+        _same_phrase(group, mention) or _told_back(group, mention, span)))
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
@@ -647,6 +648,52 @@ def _refers_back(group: _Group, event: Event) -> bool:
         if w in nouns and any(x in DEFINITE for x in words[max(0, i - 2) : i]):
             return True
     return False
+
+
+# Nouns that name one act of a type in other words: within one story, "the raid", "the assault" and
+# "Friday's attack" are one storming of one building, and so is "the operation" of the troops that
+# "stormed" it.
+ACT_NOUNS = {"ASSAULT": frozenset("raid raided raids assault assaulted attack attacked storming stormed operation".split())}
+
+
+def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
+    """Within a story, the sentence names the act by a definite noun on a day some member names, or
+    names no day in a report from the days after it ("the raid began before dawn on Friday",
+    "Friday's raid on the depot", "as the assault went on"): every report of a story refers back
+    so to its main act, naming no one.
+    The noun is the group's own, or one of its type's other names for one act (``ACT_NOUNS``)."""
+    if mention.event.type not in ACT_NOUNS:
+        return False  # a summit's "the meeting" is any of its meetings; a raid's "the raid" is the raid
+    if not (_same_named_day(group, span) or (span.weak and any(
+            _exact(s) and s.compatible(span) for s in group.spans))):
+        return False  # the day a member names, or a report of the days after it that names none
+    noun = _definite_noun(mention.event)
+    if noun is None:
+        return False
+    family = ACT_NOUNS.get(mention.event.type, frozenset())
+    stem_of = _trigger_stem(noun)
+    return any(_trigger_stem(t) == stem_of or (noun in family and t in family) for t in group.triggers)
+
+
+def _definite_noun(event: Event) -> str | None:
+    """The trigger when it is a noun the sentence makes definite: "the" (or a possessive, "Friday's")
+    within the three words before it; None for a verb ("stormed") or an indefinite noun ("a raid")."""
+    trigger = event.trigger.casefold().strip()
+    if not trigger or " " in trigger or trigger.endswith("ed"):
+        return None
+    before = re.findall(r"[\w'’-]+", event.text[: max(_at(event), 0)].casefold())[-3:]
+    if not before or before[-1] in ("a", "an", "another"):
+        return None
+    if not any(w in DEFINITE or w.endswith(("'s", "’s")) for w in before):
+        return None
+    words = re.findall(r"[\w'’-]+", event.text[: max(_at(event), 0)])[-3:]
+    start = max((i for i, w in enumerate(before) if w in DEFINITE or w.endswith(("'s", "’s"))), default=0)
+    if any(w[:1].isupper() and w.casefold() not in _DAY_WORDS for w in words[start + 1 :]):
+        return None  # "the Geneva meeting", "the Oslo summit": a name says which one, maybe another
+    return trigger
+
+
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _same_phrase(group: _Group, mention: EventMention) -> bool:

@@ -213,3 +213,58 @@ def test_weekdays_anchor_only_near_the_act(a, trigger_a, b, trigger_b, differ):
 )
 def test_victims_named_before_the_noun_of_harm(text, harmed):
     assert victims(text) == harmed
+
+
+@pytest.mark.parametrize(
+    "text, trigger, noun",
+    [
+        ("The raid began shortly after dawn on Tuesday.", "raid", "raid"),
+        ("The minister was praised after Friday's raid on the depot.", "raid", "raid"),
+        ("Two guards were hurt as the assault went on.", "assault", "assault"),
+        ("Police launched a raid on a warehouse.", "raid", None),  # indefinite: another raid
+        ("Troops stormed the building on Tuesday.", "stormed", None),  # a verb tells, not refers back
+    ],
+)
+def test_merge_a_definite_noun_refers_back_to_an_act(text, trigger, noun):
+    from dateline.merge import _definite_noun
+    from dateline.mention_text import stub_event
+
+    event = stub_event(type="ASSAULT", text=text, trigger=trigger, trigger_start=text.index(trigger))
+    assert _definite_noun(event) == noun
+
+
+def test_merge_reports_of_one_storming_that_name_no_one_join_it_within_the_story():
+    """"The raid began at dawn on Tuesday", "the assault on the building", told in other reports of the
+    story that name no doer, are the storming its first report told; a raid of another place that day,
+    "in a separate incident", stays apart."""
+    from dateline.merge import EventMention
+    from dateline.mention_text import stub_event
+
+    def mention(article, text, trigger, date, published, source=(), target=()):
+        event = stub_event(type="ASSAULT", text=text, trigger=trigger, trigger_start=text.index(trigger),
+                           source=list(source), target=list(target), date=date,
+                           date_precision="day" if date else None, sentence=0)
+        return EventMention(event, article, published, story="s1")
+
+    troops = Actor(id=1, name="Ecuadorean special forces", kind="ORG", country="ECU", sector="MIL")
+    mentions = [
+        mention("a", "Ecuadorean special forces stormed the customs building on Tuesday.", "stormed",
+                "2025-09-16", "2025-09-17", source=[troops]),
+        mention("b", "The raid began shortly after dawn on Tuesday.", "raid", "2025-09-16", "2025-09-17"),
+        mention("c", "The soldiers who carried out the assault were praised.", "assault", None, "2025-09-18"),
+        mention("d", "In a separate incident on Tuesday, police raided a warehouse.", "raided", "2025-09-16",
+                "2025-09-17"),
+    ]
+    merged = merge_events(mentions)
+    by_article = {a: m.id for m in merged for a in m.articles}
+    assert by_article["a"] == by_article["b"] == by_article["c"]
+    assert by_article["d"] != by_article["a"]
+
+
+def test_merge_a_named_act_is_no_reference_back():
+    from dateline.merge import _definite_noun
+    from dateline.mention_text import stub_event
+
+    text = "Officials were gloomy about the Geneva meeting."
+    event = stub_event(type="ASSAULT", text=text, trigger="meeting", trigger_start=text.index("meeting"))
+    assert _definite_noun(event) is None
