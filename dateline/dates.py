@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import email.utils
 import re
@@ -50,3 +51,47 @@ def day_of(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
     except ValueError:
         return None
+
+
+_SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30)}
+
+
+def value_interval(value: str) -> tuple[datetime.date, datetime.date] | None:
+    """First and last day a TIMEX date value covers (a day, month, year, week, season, quarter,
+    half, decade or century), or None.
+
+    >>> value_interval("2025-05"), value_interval("2025-W19")[0], value_interval("PRESENT_REF")
+    ((datetime.date(2025, 5, 1), datetime.date(2025, 5, 31)), datetime.date(2025, 5, 5), None)
+    """
+    day = value.split("T")[0]
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", day):
+            d = datetime.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", day):
+            y, mo = int(m[1]), int(m[2])
+            return datetime.date(y, mo, 1), datetime.date(y, mo, calendar.monthrange(y, mo)[1])
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", day):
+            monday = datetime.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + datetime.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", day):
+            y = int(m[1])
+            if m[2] == "WI":
+                return datetime.date(y, 12, 1), datetime.date(y + 1, 2, 28)
+            month, last = _SEASON_END[m[2]]
+            return datetime.date(y, month - 2, 1), datetime.date(y, month, last)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", day):
+            y, q = int(m[1]), int(m[2])
+            return datetime.date(y, 3 * q - 2, 1), datetime.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
+        if m := re.fullmatch(r"(\d{4})-H([12])", day):
+            y, h = int(m[1]), int(m[2])
+            return (datetime.date(y, 1, 1), datetime.date(y, 6, 30)) if h == 1 else (datetime.date(y, 7, 1), datetime.date(y, 12, 31))
+        if m := re.fullmatch(r"(\d{4})", day):
+            return datetime.date(int(m[1]), 1, 1), datetime.date(int(m[1]), 12, 31)
+        if m := re.fullmatch(r"(\d{3})", day):
+            return datetime.date(int(m[1]) * 10, 1, 1), datetime.date(int(m[1]) * 10 + 9, 12, 31)
+        if m := re.fullmatch(r"(\d\d)", day):
+            return datetime.date(int(m[1]) * 100, 1, 1), datetime.date(int(m[1]) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from .dates import day_of
+from .dates import day_of, value_interval
 from .mention_text import stub_event  # noqa: F401  (the doctest's events)
 from .model import Event
 from .temporal import precision_of
@@ -91,18 +91,8 @@ def date_span(event: Event, published: str | None = None) -> DateSpan:
 
 
 def _value_span(value: str) -> DateSpan | None:
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(T.*)?", value)
-    if not m:
+    """The days a day, month or year value covers (weeks, seasons and the like date no mention here)."""
+    if not re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?(T.*)?", value):
         return None
-    year = int(m.group(1))
-    try:
-        if m.group(3):
-            day = dt.date(year, int(m.group(2)), int(m.group(3)))
-            return DateSpan(lo=day, hi=day)
-        if m.group(2):
-            month = int(m.group(2))
-            end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-            return DateSpan(lo=dt.date(year, month, 1), hi=end)
-        return DateSpan(lo=dt.date(year, 1, 1), hi=dt.date(year, 12, 31))
-    except ValueError:
-        return None
+    interval = value_interval(value)
+    return DateSpan(lo=interval[0], hi=interval[1]) if interval else None

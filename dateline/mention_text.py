@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from .model import Event
+from .plural import singular
 
 
 @functools.lru_cache(maxsize=65536)
@@ -89,22 +90,13 @@ def content_words(event: Event, keep_common: bool = False) -> frozenset[str]:
             continue  # where ("Gaza", "the Gaza Strip"): places are compared as places, not as content
         w = re.sub(r"['’]s?$", "", m.group().casefold())  # the possessive, not every final "s"
         root = stem(w)
-        one = _singular(w)
+        one = singular(w)
         if len(root) < 4 or w in _STOPWORDS or w in _SAYING or root in _SAYING or w in _TITLES or w in names or root in names or (
             not keep_common and (w in common or root in common or one in common)
         ):
             continue
         out.add(root)
     return frozenset(out)
-
-
-def _singular(word: str) -> str:
-    """A plural's singular, as the list of generic news words spells it ("countries" → "country")."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def _place_spans(text: str) -> set[int]:

@@ -27,7 +27,6 @@ all the dateline says.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -35,6 +34,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from dateline.annotate import doc_text
+from dateline.dates import day_of, value_interval
 from dateline.model import Event, Timex
 from dateline.temporal import calendar_date, clause_tense
 
@@ -47,7 +47,6 @@ EARLIER_MODIFIERS = frozenset({"last", "previous", "earlier", "prior", "precedin
 GOAL_PREPS = frozenset({"to", "until", "till", "through", "by", "for", "from", "into"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubj", "nsubjpass", "appos", "conj"})
 REPORTING_VERBS = SPEECH_VERBS | {"hear", "learn", "reveal", "show", "find", "confirm", "believe", "think"}
-_SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30)}
 
 
 def date_of(timex: Timex | None) -> tuple[str | None, str | None]:
@@ -199,50 +198,6 @@ def _verb_times(doc: Doc, sent: Span, timexes: list[Timex]) -> dict[int, tuple[s
 # --------------------------------------------------------------------------- calendar arithmetic
 
 
-def _interval(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a TIMEX date value covers (a day, month, year, week, season, quarter,
-    half, decade or century), or None."""
-    day = value.split("T")[0]
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", day):
-            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := re.fullmatch(r"(\d{4})-(\d\d)", day):
-            y, mo = int(m[1]), int(m[2])
-            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", day):
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + dt.timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", day):
-            y = int(m[1])
-            if m[2] == "WI":
-                return dt.date(y, 12, 1), dt.date(y + 1, 2, 28)
-            month, last = _SEASON_END[m[2]]
-            return dt.date(y, month - 2, 1), dt.date(y, month, last)
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", day):
-            y, q = int(m[1]), int(m[2])
-            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
-        if m := re.fullmatch(r"(\d{4})-H([12])", day):
-            y, h = int(m[1]), int(m[2])
-            return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if h == 1 else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-        if m := re.fullmatch(r"(\d{4})", day):
-            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
-        if m := re.fullmatch(r"(\d{3})", day):
-            return dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31)
-        if m := re.fullmatch(r"(\d\d)", day):
-            return dt.date(int(m[1]) * 100, 1, 1), dt.date(int(m[1]) * 100 + 99, 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-def _day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
-    except ValueError:
-        return None
-
-
 def _earliest(*days: str | None) -> str | None:
     known = [d for d in days if d]
     return min(known) if known else None
@@ -253,7 +208,7 @@ def _bound_of(value: str, published: str | None) -> str | None:
     its Sunday, "recently" before the report itself."""
     if value in ("PAST_REF", "PRESENT_REF"):
         return published
-    span = _interval(value)
+    span = value_interval(value)
     if span is None:
         return None
     return _earliest(span[1].isoformat(), published)
@@ -268,7 +223,7 @@ def _shift(date: str, precision: str, measure: str, sign: int) -> tuple[str, str
     if m[1]:  # hours or minutes after: the same day
         unit, n = "D", n // 24 if unit == "H" else 0
     if unit in ("D", "W"):
-        day = _day(date) if precision == "day" else None
+        day = day_of(date) if precision == "day" else None
         if day is None:
             return None
         return (day + dt.timedelta(days=sign * n * (7 if unit == "W" else 1))).isoformat(), "day"
@@ -282,8 +237,8 @@ def _shift(date: str, precision: str, measure: str, sign: int) -> tuple[str, str
 
 def _starts_after(date: str, published: str) -> bool:
     """The date lies wholly after the report's day."""
-    span = _interval(date)
-    pub = _day(published)
+    span = value_interval(date)
+    pub = day_of(published)
     return span is not None and pub is not None and span[0] > pub
 
 
@@ -497,7 +452,7 @@ def _reference(
         reference = _clause_date(root, at, verbs)
     bound = None
     if reference:
-        span = _interval(reference[0])
+        span = value_interval(reference[0])
         bound = span[1].isoformat() if span else None
     return _earliest(bound, published)
 
@@ -539,14 +494,14 @@ def date_earlier(events: list[Event], flagged: list[tuple[int, str]]) -> None:
                 for e in same
                 if e.sentence != event.sentence and (limit is None or _ends_before(e.date, limit))
             ]
-            pick = max(told, key=lambda e: (_interval(e.date or "") or (dt.date.min,))[0], default=None)
+            pick = max(told, key=lambda e: (value_interval(e.date or "") or (dt.date.min,))[0], default=None)
         if pick is not None:
             event.date, event.date_precision, event.before = pick.date, pick.date_precision, None
 
 
 def _ends_before(date: str, limit: str) -> bool:
-    span = _interval(date)
-    day = _day(limit)
+    span = value_interval(date)
+    day = day_of(limit)
     return span is not None and day is not None and span[1] < day
 
 

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from dateline import kb
 from dateline.kb.verbs import VerbLexicon, load
+from dateline.plural import singular
 
 TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -198,7 +199,7 @@ def _event_nouns(verbs: VerbLexicon) -> dict[str, tuple[str, str | None]]:
                 if p.type in NOMINAL_TYPES and len(p.objects) == 1 and len(p.objects[0]) == 1 and not p.subject:
                     alt = p.objects[0][0]
                     if len(alt) == 1:
-                        votes.setdefault(_singular(alt[0]), Counter())[(p.type, p.mode)] += 1
+                        votes.setdefault(singular(alt[0]), Counter())[(p.type, p.mode)] += 1
     # A carrier's object is an event when it is itself a verb of the dictionary ("raid", "visit") or
     # has the shape of a noun of action ("incursion", "deployment", "offensive"); "airport" and
     # "ambassador" are what an act is done to, not acts.
@@ -239,14 +240,6 @@ def _offered_at(path: str, pos: str, lemma: str) -> frozenset[str]:
         elif head in vocab.nouns:
             found.add(vocab.nouns[head][0])
     return frozenset(found)
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 def _known_verbs() -> frozenset[str]:
