@@ -135,7 +135,7 @@ def analyze_doc(article: Article, doc: Any, timings: dict[str, float] | None = N
     from .events import find_events
     from .events.vocabulary import fixed_kb
     from .quotes import find_quotes
-    from .stories import story_features
+    from .story_features import story_features
     from .temporal import find_timexes
 
     warnings: list[str] = []
@@ -369,7 +369,7 @@ def _infer_story_dates(store: Store, story: str) -> dict[str, Analysis]:
 
 
 def _store_one(store: Store, index: Any, analysis: Analysis, features: dict, stats: RunStats) -> None:
-    from .stories import StoryFeatures
+    from .story_features import StoryFeatures
 
     assignment = index.assign(analysis.article.id, StoryFeatures.from_dict(features))
     if store.add_analysis(analysis, assignment.story_id, assignment.duplicate_of, assignment.score, features):

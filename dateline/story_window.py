@@ -22,8 +22,9 @@ import datetime as dt
 from collections import Counter
 
 from .dates import day_of
-from .stories import Assignment, StoryFeatures, StoryIndex
 from .store import Store
+from .stories import Assignment, StoryIndex
+from .story_features import StoryFeatures
 
 WINDOW_DAYS = 365
 

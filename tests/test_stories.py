@@ -7,7 +7,8 @@ import json
 import pytest
 
 from dateline.annotate import parse
-from dateline.stories import StoryFeatures, StoryIndex, story_features
+from dateline.stories import StoryIndex
+from dateline.story_features import StoryFeatures, story_features
 from tests.conftest import shared_file
 
 WIRE = """LIMA, March 12 (AFP) - A strong 6.2-magnitude earthquake struck Peru's Arequipa region on
@@ -201,7 +202,8 @@ def _strike(day: int, cranes: str, lead: str) -> str:
 
 
 def test_stories_reports_weeks_apart_are_new_stories_unless_close_in_time():
-    from dateline.stories import StoryIndex, gap_penalty, story_features
+    from dateline.stories import StoryIndex, gap_penalty
+    from dateline.story_features import story_features
 
     assert gap_penalty(2) == 0 and gap_penalty(30) > gap_penalty(7) > 0
     index = StoryIndex()
@@ -213,7 +215,8 @@ def test_stories_reports_weeks_apart_are_new_stories_unless_close_in_time():
 
 
 def test_stories_an_old_story_is_harder_to_join_than_a_fresh_one():
-    from dateline.stories import StoryIndex, story_features
+    from dateline.stories import StoryIndex
+    from dateline.story_features import story_features
 
     def score(dates: list[str], new: str) -> float:
         index = StoryIndex()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.annotate import parse
-from dateline.stories import StoryIndex, story_features
+from dateline.stories import StoryIndex
+from dateline.story_features import story_features
 from dateline.story_series import instalments, lead_overlap, lead_words, report_kind
 
 MARKET = [

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.annotate import parse
-from dateline.stories import StoryIndex, story_features
+from dateline.stories import StoryIndex
+from dateline.story_features import story_features
 
 SHANXI_BLAST = """TAIYUAN, March 3 - A gas explosion tore through the Hongyuan coal mine in Shanxi province
 on Sunday, killing 17 miners and trapping 30 more underground, the provincial work safety bureau said.

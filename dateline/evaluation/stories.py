@@ -20,7 +20,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..stories import StoryFeatures, StoryIndex, story_features
+from ..stories import StoryIndex
+from ..story_features import StoryFeatures, story_features
 from .common import prf, read_jsonl, write_jsonl
 
 _CLITIC = re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m|’s)\b")
