@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline import countries
 from dateline import kb as knowledge
 from dateline.kb.codes import NON_STATE
+from dateline.plural import singular
 
 from .descriptions import PERSON_SECTORS, Evidence, kb_evidence, pick_role, pick_sector, scan, term
 from .drafts import Draft, token_words
@@ -562,15 +563,11 @@ def _holds(draft: Draft, title: str, modifiers: list[str], country: str | None) 
     role = (draft.role or "").lower().split()
     if role[-2:] == ["prime", "minister"] and title == "premier":
         role = role[:-2] + ["premier"]  # wire copy's "the premier" after "Prime Minister X"
-    if not role or _singular_word(role[-1]) != title:
+    if not role or singular(role[-1]) != title:
         return False
     if country is not None and draft.country != country:
         return False
     return all(m in role for m in modifiers)
-
-
-def _singular_word(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _next_subject(doc: Doc, tok: Token, sents: list[Span], drafts: list[Draft]) -> Draft | None:
