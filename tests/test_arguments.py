@@ -43,6 +43,9 @@ def sides(text: str, type_: str) -> tuple[list[str], list[str], list[str | None]
         # a light verb carries the noun: its subject acts, the noun's "against" phrase is the target
         ("The army launched an offensive against the rebels.", "ASSAULT", ["The army"], ["the rebels"]),
         ("Government forces laid siege to the city of Homs.", "ASSAULT", ["Government forces"], ["the city of Homs"]),
+        # ...unless the verb carries its own object: who expressed outrage at a killing did not kill
+        ("The government expressed anger on Tuesday at the murder of a judge.", "ASSAULT", [], ["a judge"]),
+        ("Rebels took part in attacks on the convoy.", "ASSAULT", ["Rebels"], ["the convoy"]),
         # "by" and "of" in a nominal event: the captor and what was captured
         ("The capture of Mosul by Iraqi forces ended the siege.", "ASSAULT", ["Iraqi forces"], ["Mosul"]),
         # a pronoun stands for the speaker the sentence names

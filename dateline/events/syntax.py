@@ -85,6 +85,7 @@ def light_governor(noun: Token) -> Token | None:
         and head.dep_ == "prep"
         and head.lower_ not in SEPARATING_PREPS  # "ordered patrols after protests": not carried
         and lemma_of(head.head) in LIGHT_VERBS
+        and not _carries_another(head.head)
     ):
         return head.head
     if noun.dep_ == "nsubjpass" and lemma_of(head) in LIGHT_VERBS:
@@ -94,6 +95,13 @@ def light_governor(noun: Token) -> Token | None:
     ):
         return head
     return None
+
+
+def _carries_another(verb: Token) -> bool:
+    """Whether a light verb already carries its own object: in "expressed outrage at the murder"
+    the verb carries the outrage, and the murder is what the outrage is about, not an act of the
+    one who expressed it; "took part in talks" and "took place in" carry nothing of their own."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in ("part", "place") for c in verb.children)
 
 
 ASPECT_NOUNS = frozenset(
