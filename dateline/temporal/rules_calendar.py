@@ -70,7 +70,7 @@ def _day_span(m: re.Match[str]) -> tuple[Found, ...] | None:
     first, second = _day(m["day"]), _day(m["day2"])
     if first > 31 or second > 31 or (second_month == first_month and second <= first):
         return None
-    if _NOT_A_YEAR_AFTER.match(m.string[m.end() :]):
+    if _NOT_A_YEAR_AFTER.match(m.string, m.end()):
         return None  # "on May 4 and 5 soldiers": a count, not a day
     year = _year(m["year"]) if m["year"] else None
     out = []
@@ -155,7 +155,7 @@ _NUMBERED = re.compile(
        1)  # fmt: skip
 def _year_alone(m: re.Match[str], text: str) -> Found | None:
     before = text[max(0, m.start() - 3) : m.start()]
-    if re.search(r"[$#£€]\s*$|No\.\s*$", before) or _NOT_A_YEAR_AFTER.match(text[m.end() :]):
+    if re.search(r"[$#£€]\s*$|No\.\s*$", before) or _NOT_A_YEAR_AFTER.match(text, m.end()):
         return None
     if not m["pre"] and _NUMBERED.search(text[max(0, m.start() - 24) : m.start()]):
         return None  # "Resolution 1636", "Flight 1549", "Route 2010": a number that names a thing
@@ -170,7 +170,7 @@ def _year_range(m: re.Match[str], text: str) -> tuple[Found, ...] | None:
     2001-1995" is a vote, "2005-98" a score)."""
     start, end = int(m["year"]), m["end"]
     end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
-    if not start < end_year <= start + (100 if len(end) == 4 else 30) or _NOT_A_YEAR_AFTER.match(text[m.end() :]):
+    if not start < end_year <= start + (100 if len(end) == 4 else 30) or _NOT_A_YEAR_AFTER.match(text, m.end()):
         return None
     return (Found(*m.span("year"), "DATE", m["year"]), Found(*m.span("end"), "DATE", str(end_year)))
 
