@@ -78,7 +78,14 @@ def lead_overlap(a: Collection[str], b: Collection[str]) -> float:
 # The vocabularies of the recurring reports of wire copy. A report is of a kind when its headline and
 # lead use at least KIND_WORDS distinct words of it, one of them a word that names the kind itself
 # (an index, a currency, a commodity traded daily; a medal).
+# A digest comes first: it lists the day's headlines, market closes and results among them, and is a
+# digest whatever kinds its items are.
 KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "digest": (
+        frozenset("advisory highlights summary digest".split()),
+        frozenset("""advisory highlights summary digest following major stories scheduled covered
+        pursued news agency items""".split()),
+    ),
     "market": (
         frozenset("""stock stocks share shares bourse index indices exchange dollar yen euro currency
         gold oil crude""".split()),
@@ -96,17 +103,23 @@ KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         scores"""
         .split()),
     ),
-    "digest": (
-        frozenset("advisory highlights summary digest".split()),
-        frozenset("""advisory highlights summary digest following major stories scheduled covered
-        pursued news agency""".split()),
+    # a football league's matches: each round brings many, told in one vocabulary (a club beat another,
+    # a goal, the points that put it top), and two matches of one day are two stories; the kind is
+    # named by words only football uses ("league" and "goal" are also politics')
+    "match": (
+        frozenset("""premiership bundesliga liga serie striker midfielder goalkeeper goalless equaliser
+        equalizer""".split()),
+        frozenset("""league premiership premier bundesliga liga serie goal goals striker midfielder
+        goalkeeper beat beats beating victory win wins won defeat defeated draw drew drawn scored
+        score header penalty equaliser equalizer visiting visitors hosts home away points clear top
+        atop table season club side match""".split()),
     ),
 }
 KIND_WORDS = 4
 
 
 def report_kind(title: str | None, lead: Collection[str]) -> str | None:
-    """The kind of recurring report a headline and lead tell ("market", "results", "digest"), or None.
+    """The kind of recurring report a headline and lead tell ("digest", "market", "results", "match"), or None.
 
     >>> report_kind("Seoul stock market closes down", lead_words("The KOSPI lost 13.66 points on Tuesday."))
     'market'

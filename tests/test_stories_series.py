@@ -73,6 +73,15 @@ def test_stories_a_digest_of_the_days_news_joins_none_of_its_stories():
          "results"),
         ("Asia news highlights", "The following major news stories are scheduled to be covered by the agency.",
          "digest"),
+        # a digest lists market closes among its headlines, and is a digest
+        ("Domestic news items of the day", "The following are news items issued today: Shanghai stocks close "
+         "higher; highlights of the capital's newspapers; rail link opens.", "digest"),
+        ("Arsenal beat Wigan to go second in Premiership",
+         "Arsenal climbed to second in the Premiership on Sunday after a late striker's header gave them a 2-1 "
+         "victory over visiting Wigan.", "match"),
+        # a party league's victory at the polls is politics, not football
+        ("Awami League claims poll win", "The Awami League won a clear victory in the vote, its leaders said at "
+         "home on Sunday.", None),
         # a company's shares in a takeover story: an event, not a market report
         ("Qantas agrees takeover offer", "Shares in Qantas jumped on Monday after a consortium tabled its bid.", None),
         # a typhoon is an event, however often weather is reported
