@@ -274,6 +274,14 @@ class Store:
             if story:
                 self._touch_story(db, story)
 
+    def join_story(self, story: str, into: str) -> None:
+        """Move every article of one story into another, which the story index found to be the same
+        story, and mark them unmerged so their events are merged again with their new story's."""
+        with self.transaction() as db:
+            db.execute("UPDATE articles SET story = ?, merged = 0 WHERE story = ?", (into, story))
+            db.execute("DELETE FROM stories WHERE id = ?", (story,))
+            self._touch_story(db, into)
+
     def _touch_story(self, db: sqlite3.Connection, story: str) -> None:
         row = db.execute(
             "SELECT COUNT(*), MIN(published), MAX(published) FROM articles WHERE story = ?", (story,)
