@@ -21,7 +21,9 @@ An article is scored against a story as a whole: text against the centroid of al
 averaged over its members. Assignment is incremental and indexed: candidate stories come from an
 inverted index over the article's rarest terms and entities, so the cost of one assignment
 depends on how many stories share those keys, not on the size of the store. Nothing is ever
-re-clustered.
+re-clustered, with one exception that arrival order makes necessary: two reports of one event that
+came before any report telling both may each have started a story, and an article that belongs to
+both as surely as to either (``JOIN_THRESHOLD``) joins them into one.
 
 On mixed wire copy most articles are the only report of their event, and those that share a name
 and a topic (one more raid in Afghanistan, one more market close, another minister's defection)
@@ -55,6 +57,7 @@ from .story_series import digest_and_report, instalments
 BANDS = 16  # LSH bands of NUM_PERM // BANDS rows: candidates from Jaccard ~0.5, verified after
 DUPLICATE_THRESHOLD = 0.7
 STORY_THRESHOLD = 0.20
+JOIN_THRESHOLD = 0.55  # an article scoring this with two stories shows they are one
 PRIOR_DOCS = 100  # unseen unrelated articles assumed behind every store, so a small store weighs words sanely
 COMMON_SHARE = 0.3  # share of those prior articles that use each word of stories_common.txt
 
@@ -136,6 +139,7 @@ class StoryIndex:
         duplicate_threshold: float = DUPLICATE_THRESHOLD,
         max_candidates: int = 40,
         max_members: int = 24,
+        join_threshold: float = JOIN_THRESHOLD,
     ) -> None:
         if not 0.0 < duplicate_threshold <= 1.0:
             raise ValueError(f"duplicate_threshold={duplicate_threshold} must be in (0, 1]")
@@ -153,6 +157,8 @@ class StoryIndex:
         self._signatures: dict[str, np.ndarray] = {}
         self._arrival: dict[str, int] = {}
         self._first: dict[str, int] = {}  # story id -> arrival of its first member
+        self.join_threshold = join_threshold
+        self._joined: list[tuple[str, str]] = []  # (story, the story it was joined into), not yet taken
 
     @classmethod
     def from_rows(
@@ -226,6 +232,12 @@ class StoryIndex:
         for key in list(features.terms) + list(features.entities):
             self.postings.setdefault(key, set()).add(story_id)
 
+    def take_joined(self) -> list[tuple[str, str]]:
+        """The stories joined into others since last asked, as (story, the story it is now part of),
+        in the order they were joined."""
+        joined, self._joined = self._joined, []
+        return joined
+
     def _find_copy(self, features: StoryFeatures) -> tuple[str | None, float]:
         """The first-seen article this one copies, with the estimated shingle Jaccard."""
         if not features.minhash:
@@ -249,11 +261,49 @@ class StoryIndex:
         best: tuple[str | None, float] = (None, 0.0)
         candidates = self._candidates(vector)
         spread = self._spread(vector[0], candidates)
+        also: list[str] = []  # other stories the article belongs to as surely
         for story_id in candidates:
             score = self._story_score(features, vector, self.stories[story_id], own, spread)
+            if score >= self.join_threshold:
+                also.append(story_id)
             if score > best[1]:
                 best = (story_id, score)
-        return best if best[1] >= self.threshold else (None, best[1])
+        if best[1] < self.threshold:
+            return None, best[1]
+        if best[0] in also and len(also) > 1:
+            return self._join(also), best[1]
+        return best
+
+    def _join(self, story_ids: list[str]) -> str:
+        """One story of several that an article belongs to as surely as each: two reports of one
+        event that arrived before any report telling both started a story each, and the article
+        that tells what both tell shows they are one. The story started first keeps its id; the
+        others' articles move to it (``take_joined`` tells the store where each went)."""
+        keep = min(story_ids, key=lambda s: (self._first.get(s, -1), s))
+        target = self.stories[keep]
+        for story_id in story_ids:
+            if story_id == keep:
+                continue
+            story = self.stories.pop(story_id)
+            for member in story.members:
+                target.members.append(member)
+                for key in list(member.features.terms) + list(member.features.entities):
+                    posted = self.postings.get(key)
+                    if posted is not None:
+                        posted.discard(story_id)
+                        posted.add(keep)
+            target.places |= story.places
+            target.names |= story.names
+            for day in (story.first, story.last):
+                if day is not None:
+                    target.extend(day.isoformat())
+            for article_id, owner in self.article_story.items():
+                if owner == story_id:
+                    self.article_story[article_id] = keep
+            self._first.pop(story_id, None)
+            self._joined.append((story_id, keep))
+        target.centroid = None  # rebuilt from all its members when next asked for
+        return keep
 
     def _spread(self, weights: dict[str, float], candidates: list[str]) -> Counter[str]:
         """In how many of the candidate stories each of the article's words occurs: the everyday

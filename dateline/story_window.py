@@ -43,7 +43,10 @@ class StoryWindow:
         if self.index is None or (day is not None and self._outside(day)):
             self._load(day or self.center or day_of(self.store.latest_published()))
         assert self.index is not None
-        return self.index.assign(article_id, features)
+        assignment = self.index.assign(article_id, features)
+        for story, into in self.index.take_joined():
+            self.store.join_story(story, into)  # its articles are merged again with their new story's
+        return assignment
 
     def _outside(self, day: dt.date) -> bool:
         return self.center is None or abs(day - self.center) > self.half / 2

@@ -67,10 +67,10 @@ def assign(
     order = list(order)
     for i in order:
         index.observe(features[i])
-    labels = [""] * len(features)
     for i in order:
-        labels[i] = index.assign(str(i), features[i], observe=False).story_id
-    return labels
+        index.assign(str(i), features[i], observe=False)
+    # an article's story is where it ended up: stories an article later shows to be one are joined
+    return [index.article_story[str(i)] for i in range(len(features))]
 
 
 def shuffled(n: int, seed: int) -> list[int]:
