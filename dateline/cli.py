@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("actors", cmd_actors, "list resolved actors with their mentions")
     c = command("events", cmd_events, "list merged events (one per real-world event)")
     c.add_argument("--mentions", action="store_true", help="list per-article event mentions instead")
+    _filters(c)
     command("quotes", cmd_quotes, "list quotes with their speakers")
     command("stories", cmd_stories, "list stories (articles about the same event)")
     c = command("story", cmd_story, "show one story: its articles and what each adds (csv: one row per article)")
@@ -199,8 +200,13 @@ def _filters(c: argparse.ArgumentParser) -> None:
     c.add_argument("--since", type=_date_prefix, help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")
     c.add_argument("--until", type=_date_prefix, help="last date (YYYY, YYYY-MM or YYYY-MM-DD)")
     c.add_argument("--query", help="words that the evidence sentences contain")
+    c.add_argument("--status", choices=STATUSES, help="event status: " + ", ".join(STATUSES))
+    c.add_argument("--story", metavar="ID", help="events told by the articles of this story (story id, or an "
+                                                  "article id for its story; a unique prefix is enough)")
+    c.add_argument("--min-sources", type=_positive, metavar="N", help="events confirmed by at least N independent sources")
 
 
+STATUSES = ("occurred", "planned", "hypothetical", "negated")
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -441,7 +447,7 @@ EVENT_COLUMNS: list[output.Column] = [
 
 def cmd_events(args: argparse.Namespace) -> int:
     with _open(args) as store:
-        rows = views.mention_rows(store) if args.mentions else store.events()
+        rows = _filtered(args, store, views.mention_rows(store) if args.mentions else store.events())
         _warn_pending(store, args.db)
     if _fmt(args) == "table":
         cols = EVENT_COLUMNS if not args.mentions else [c for c in EVENT_COLUMNS if c[0] not in ("sources", "evidence")] + [
@@ -516,11 +522,19 @@ def _story_id(store: Store, given: str) -> str:
     return story
 
 
-def cmd_timeline(args: argparse.Namespace) -> int:
+def _filtered(args: argparse.Namespace, store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events that every filter option given (see ``_filters``) lets through."""
     _check_query(args.query)
+    articles = None
+    if args.story:
+        articles = {a["id"] for a in store.story_articles(_story_id(store, args.story))}
+    return views.filter_events(events, args.actor, args.country, args.type, args.since, args.until, args.query,
+                               status=args.status, min_sources=args.min_sources, articles=articles)
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
     with _open(args) as store:
-        events = views.filter_events(store.events(), args.actor, args.country, args.type,
-                                     args.since, args.until, args.query)
+        events = _filtered(args, store, store.events())
         _warn_pending(store, args.db)
     events = views.timeline_rows(events)
     if _fmt(args) == "table":
@@ -562,10 +576,8 @@ def print_timeline(events: list[dict[str, Any]], limit: int | None = None, inden
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import ExportError, export
 
-    _check_query(args.query)
     with _open(args) as store:
-        events = views.filter_events(store.events(), args.actor, args.country, args.type,
-                                     args.since, args.until, args.query)
+        events = _filtered(args, store, store.events())
     try:
         n = export(views.timeline_rows(events), args.format, args.out)
     except (ExportError, OSError) as exc:
