@@ -178,6 +178,11 @@ def test_find_timexes_skips_non_temporal_uses(text: str, expression: str) -> Non
         ("Talks on 03.06.2024 broke down.", "2024-07-01", [("03.06.2024", "2024-06-03")]),
         ("The app reached version 2.10.2015 last week.", "2016-01-10", [("last week", "2015-W53")]),
         ("No ruling came on 2/30/2015 or 31/13/2015.", "2016-01-10", [("2015", "2015"), ("2015", "2015")]),
+        # a day no calendar has costs only itself: the month it names stays, and the other expressions
+        ("Police held him on Saturday. The hearing is on April 31.", "2025-05-06",
+         [("Saturday", "2025-05-03"), ("April 31", "2025-04")]),
+        ("The deal of 2025-02-30 was signed 99999999999999999999 days ago, on Saturday.", "2025-05-06",
+         [("Saturday", "2025-05-03")]),
     ],
 )  # fmt: skip
 def test_find_timexes_on_text_as_it_comes(text: str, dct: str, expected: list[tuple[str, str]]) -> None:
