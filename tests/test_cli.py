@@ -256,6 +256,33 @@ def test_cli_a_run_refused_at_the_start_creates_no_database(tmp_path, capsys, ar
     assert list(tmp_path.iterdir()) == []
 
 
+def test_cli_events_take_the_timeline_filters_and_a_story(examples_db, capsys):
+    db = str(examples_db)
+    _, out, _ = dl("events", "--db", db, "--json", capsys=capsys)
+    events = jsonl(out)
+    multi = [e for e in events if e["sources"] >= 2]
+    assert multi and len(multi) < len(events), "the examples hold corroborated and single-source events"
+    _, out, _ = dl("events", "--db", db, "--json", "--min-sources", "2", capsys=capsys)
+    assert [e["id"] for e in jsonl(out)] == [e["id"] for e in multi]
+    _, out, _ = dl("events", "--db", db, "--json", "--status", "planned", capsys=capsys)
+    assert {e["id"] for e in jsonl(out)} == {e["id"] for e in events if e["status"] == "planned"}
+    story = multi[0]["story"]
+    # A story is named by its id, its prefix, or one of its articles; mentions follow their articles.
+    for given in (story, story[:7], multi[0]["articles"][0]):
+        _, out, _ = dl("events", "--db", db, "--json", "--story", given, capsys=capsys)
+        told = jsonl(out)
+        assert multi[0]["id"] in {e["id"] for e in told} and all(e["story"] == story for e in told)
+    _, out, _ = dl("stories", "--db", db, "--json", capsys=capsys)
+    articles = {a for s in jsonl(out) if s["id"] == story for a in s["articles"]}
+    _, out, _ = dl("events", "--db", db, "--json", "--mentions", "--story", story, capsys=capsys)
+    mentions = jsonl(out)
+    assert mentions and {m["article"] for m in mentions} <= articles
+    _, out, _ = dl("timeline", "--db", db, "--json", "--story", story, "--type", multi[0]["type"], capsys=capsys)
+    assert multi[0]["id"] in {e["id"] for e in jsonl(out)}
+    code, _, err = dl("events", "--db", db, "--story", "s0000000000000000", capsys=capsys)
+    assert code == 2 and "story" in err
+
+
 @pytest.mark.parametrize("query", ["!!", "  ", "?*", "“”"])
 def test_cli_query_without_a_word_is_an_error(examples_db, capsys, query):
     for command in ("timeline", "export"):
