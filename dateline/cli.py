@@ -1,8 +1,9 @@
 """The ``dateline`` command: thin wrappers that call library functions and print their results.
 
 Library code raises narrow exceptions; only this module turns them into a one-line message
-and an exit code (0 done, 1 nothing could be read, 2 bad usage: missing path, unwritable or
-missing database, unknown id).
+and an exit code: 0 done, 1 nothing could be read or the system failed (a full disk, a
+database error), 2 bad usage (missing path, unwritable or missing database, unknown id, a
+model that is not installed), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -42,8 +44,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (InputError, StoreError, UsageError, EngineError, KBError) as exc:
         print(f"dateline: error: {exc}", file=sys.stderr)
         return 2
+    except RuntimeError as exc:
+        # the parser's module (and spaCy, a second to import) is loaded only by commands that parse
+        annotate = sys.modules.get(f"{__package__}.annotate")
+        if annotate is None or not isinstance(exc, annotate.ModelNotFound):
+            raise
+        print(f"dateline: error: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
+    except sqlite3.Error as exc:  # a full disk, a file changed under the store: what was committed stays
+        print(f"dateline: error: the database failed: {exc}; what was stored before is kept", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"dateline: error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("dateline: interrupted; stored articles are kept, rerun to finish", file=sys.stderr)
         return 130
