@@ -27,13 +27,18 @@ _TAIL = re.compile(
     r"|more on this story|popular (now|stories))\s*:?\s*$",
     re.I,
 )
-# A line that is boilerplate wherever it appears.
+# A line that is boilerplate wherever it appears. Words that can also open a sentence of news
+# ("Sponsored by the UN, the talks...", "Copyright holders sued...", "Subscribers to the fund...")
+# count only as the page's own labels: alone, before a colon, or in their usual phrases.
 _DROP = re.compile(
-    r"^(advertisement|advertisment|sponsored|scroll to continue|story continues below"
-    r"|continue reading|click here\b|subscribe\b|sign up\b|follow us\b|share (this|on|via)\b|share$"
+    r"^((advertisement|advertisment|sponsored(\s+(content|post|story))?)\s*([:|·•-].*)?$"
+    r"|scroll to continue|story continues below|continue reading\b"
+    r"|click here\b|subscribe(\s+(now|today|here|for free)\b|\s+to\s+(our|the)\s+[\w ]{0,40}(newsletter|channel|podcast|edition|briefing)|\W*$)"
+    r"|sign up(\s+(now|today|here|for free)\b|\s+(to|for)\s+(our|the)\s+[\w ]{0,40}(newsletter|alerts|briefing|updates)|\W*$)"
+    r"|follow us\b|share (this|on|via)\b|share$"
     r"|tweet$|download (the|our) app\b|(also|must) read\s*[:|-]|read (also|more)\s*[:|-]"
     r"|see also\s*:|watch\s*:|photo\s*:|image\s*:|file photo\b|\(?representational image\)?"
-    r"|copyright\b|©|all rights reserved\b)",
+    r"|copyright\s*(©|\(c\)|\d{4}\b|$)|©|all rights reserved\b)",
     re.I,
 )
 _AD_FRAGMENT = re.compile(r"^(advertisement|scroll to continue)(\s*[·|•-]\s*(advertisement|scroll to continue))*\s*$", re.I)
@@ -57,7 +62,10 @@ _MONTHS = {
 }
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)"
-_PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,3}(?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?)"
+# Words of a place, hyphens inside them ("PORT-AU-PRINCE"): each hyphen belongs to one word, so a
+# long run of "A-A-A-" cannot be split in many ways (that cost grew as the fourth power).
+_PLACE_WORD = r"[A-Z][A-Za-z.'’]*(?:-[A-Za-z][A-Za-z.'’]*)*"
+_PLACE = rf"(?P<place>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}(?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}})?)"
 _DATE = rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:\s*,?\s*(?P<year>\d{{4}}))?"
 _DATELINES = [
     # "New Delhi |" / "NEW DELHI:" (place, a bar or colon, then the story)

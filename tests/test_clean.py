@@ -65,6 +65,9 @@ def test_clean_same_text_from_two_formats_has_one_id():
         "Click here to subscribe to our newsletter",
         "Story continues below advertisement",
         "Subscribe to our daily newsletter",
+        "Sponsored content",
+        "Copyright 2024 The Daily Example",
+        "Sign up for our morning briefing",
     ],
 )
 def test_clean_drops_boilerplate_lines(line):
@@ -166,3 +169,18 @@ def test_clean_title_keeps_headlines_and_drops_wire_notes(title, first, expected
     from dateline.clean import clean_title
 
     assert clean_title(title, first) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sponsored by the UN, the talks opened in Geneva on Monday.",
+        "Copyright holders sued the streaming service in Paris.",
+        "Advertisements for the referendum were banned by the election board.",
+        "Subscribers to the pension fund protested outside parliament.",
+        "Signing up recruits, the army doubled its reserve.",
+    ],
+)
+def test_clean_keeps_news_that_opens_with_a_chrome_word(line):
+    paragraphs, _ = clean_paragraphs(f"Ministers met.\n{line}\nThey agreed.")
+    assert line in paragraphs
