@@ -296,7 +296,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     from .pipeline import load
+    from .shards import shard_files
 
+    _shards_call(lambda: shard_files(args.folder))  # a folder with no shards is refused before any database is made
     bar = _progress_bar(args)
     with Store(args.db) as store:
         stats = _shards_call(lambda: load(args.folder, store, progress=bar.update if bar else None))

@@ -127,6 +127,8 @@ def test_web_event_page_shows_both_sources_and_marks_the_evidence(app):
         {"until": "2024-12"},
         {"since": "2024-11", "until": "2025-04", "country": "IND"},
         {"actor": "Nakatani", "type": "CONSULT", "since": "2025-05"},
+        {"until": "2025-06"},
+        {"until": "2025-05-04"},
         {"min_sources": 2},
         {"min_sources": 2, "status": "occurred", "country": "IND"},
     ],
