@@ -473,6 +473,20 @@ def test_web_ingest_stores_a_posted_article(tmp_path: Path, db: Path):
     )
 
 
+def test_web_ingest_while_a_run_writes_is_a_503_to_retry(tmp_path: Path, db: Path):
+    import shutil
+
+    from dateline.store import Store
+
+    copy = tmp_path / "busy.db"
+    shutil.copy(db, copy)
+    app = create_app(Settings(db=str(copy), allow_ingest=True))
+    with Store(copy):  # the writer's lock, as a run holds it
+        r = post(app, "/api/articles", json=POSTED)
+    assert r.status_code == 503 and r.headers["retry-after"] and "writing" in r.json()["error"]["message"]
+    assert post(app, "/api/articles", json=POSTED).status_code == 201  # stored once the run is gone
+
+
 @pytest.mark.parametrize(
     "body, kind",
     [
