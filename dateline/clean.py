@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import parse_date
 from .model import Article
@@ -87,6 +87,7 @@ def clean(doc: Document) -> Article:
 
     Raises UnreadableInput when nothing of the article is left.
     """
+    doc = replace(doc, text=printable(doc.text), title=printable(doc.title) if doc.title else doc.title)
     paragraphs, credits = clean_paragraphs(doc.text)
     if doc.title and paragraphs and normalize(paragraphs[0]) == normalize(doc.title):
         paragraphs = paragraphs[1:]  # the headline repeated at the top of the body
@@ -126,6 +127,20 @@ _TITLE_NOTE = re.compile(
 )
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 _HEADLINE_WORDS = 30  # a first paragraph this short, with no full stop, can be a headline
+
+
+# Control characters (a terminal obeys ESC and BEL in what it prints) and halves of a surrogate
+# pair (a cut emoji: no encoder writes one); tabs and line ends stay.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text without control characters; a lone surrogate becomes U+FFFD.
+
+    >>> printable("Talks\x1b[31m resumed\x07 " + chr(0xD83D))
+    'Talks[31m resumed \ufffd'
+    """
+    return _UNPRINTABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", text)
 
 
 def clean_title(title: str | None, first: str) -> str | None:

@@ -118,6 +118,10 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     match = _META_CHARSET.search(data[:4096])
     labels = [declared, match.group(1).decode("ascii", "ignore") if match else None]
     candidates = [c for c in (_codec(label) for label in labels) if c]
+    if match and candidates and candidates[-1].replace("-", "_").startswith(("utf_16", "utf_32")):
+        # a page that can state its charset in ASCII bytes is no UTF-16 page (the HTML standard
+        # reads such a declaration as UTF-8)
+        candidates[-1] = "utf_8"
     single_byte_western = {"cp1252", "cp1250", "cp1254", "iso8859_15"}
     for codec in candidates:
         if codec in single_byte_western and not data.isascii() and _is_utf8(data):

@@ -184,3 +184,13 @@ def test_clean_title_keeps_headlines_and_drops_wire_notes(title, first, expected
 def test_clean_keeps_news_that_opens_with_a_chrome_word(line):
     paragraphs, _ = clean_paragraphs(f"Ministers met.\n{line}\nThey agreed.")
     assert line in paragraphs
+
+
+def test_clean_removes_control_characters_and_mends_cut_surrogates():
+    """ESC and BEL would reach the terminal that lists the article; a cut emoji would stop its storing."""
+    doc = Document(text="Police held five marchers \x1b[2J in Lima on Friday " + chr(0xD83D) + ".\x07",
+                   origin="x.jsonl#1", title="Arrests\x1b[31m in Lima")
+    article = clean(doc)
+    assert article.text == "Police held five marchers [2J in Lima on Friday \ufffd."
+    assert article.title == "Arrests[31m in Lima"
+    article.text.encode("utf-8")  # storable
