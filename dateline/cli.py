@@ -11,12 +11,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import __version__, output, views
+from .plover import STATUSES
+from .plover import TYPES as PLOVER_TYPES
 from .cli_show import (
     UsageError, cmd_actors, cmd_article, cmd_articles, cmd_errors, cmd_events, cmd_export, cmd_quotes, cmd_stats,
     cmd_stories, cmd_story, cmd_timeline, print_timeline,
@@ -208,7 +211,7 @@ def _use_kb(path: str) -> None:
 
 def _filters(c: argparse.ArgumentParser) -> None:
     c.add_argument("--actor", help="actor name (whole words) or country code on either side")
-    c.add_argument("--country", type=str.upper, help="country code of an actor or the location")
+    c.add_argument("--country", type=_country, help="country of an actor or the location: a code (JPN) or a name (Japan)")
     c.add_argument("--type", type=str.upper, choices=PLOVER_TYPES, metavar="TYPE",
                    help="PLOVER event type: " + " ".join(PLOVER_TYPES))
     c.add_argument("--since", type=_date_prefix, help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -220,9 +223,16 @@ def _filters(c: argparse.ArgumentParser) -> None:
     c.add_argument("--min-sources", type=_positive, metavar="N", help="events confirmed by at least N independent sources")
 
 
-STATUSES = ("occurred", "planned", "hypothetical", "negated")
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+def _country(value: str) -> str:
+    """A three-letter code as given, or a country's name as its code ("Japan" is JPN), as the web takes it."""
+    from .countries import country_name
+
+    if re.fullmatch(r"[A-Za-z]{3}", value.strip()):
+        return value.strip().upper()
+    code = country_name(value.strip())
+    if code is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is neither a three-letter code like JPN nor a country's name")
+    return code
 
 
 def _positive(value: str) -> int:

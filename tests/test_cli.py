@@ -270,6 +270,9 @@ def test_cli_events_take_the_timeline_filters_and_a_story(examples_db, capsys):
     assert multi and len(multi) < len(events), "the examples hold corroborated and single-source events"
     _, out, _ = dl("events", "--db", db, "--json", "--min-sources", "2", capsys=capsys)
     assert [e["id"] for e in jsonl(out)] == [e["id"] for e in multi]
+    _, by_code, _ = dl("events", "--db", db, "--json", "--country", "NOR", capsys=capsys)
+    _, by_name, _ = dl("events", "--db", db, "--json", "--country", "Norway", capsys=capsys)
+    assert jsonl(by_code) and by_code == by_name
     _, out, _ = dl("events", "--db", db, "--json", "--status", "planned", capsys=capsys)
     assert {e["id"] for e in jsonl(out)} == {e["id"] for e in events if e["status"] == "planned"}
     story = multi[0]["story"]
@@ -386,6 +389,7 @@ def test_cli_dates_in_other_formats_and_invalid_dates(tmp_path, capsys):
 @pytest.mark.parametrize(
     "args",
     [["timeline", "--since", "notadate"], ["timeline", "--until", "2025-13"], ["timeline", "--type", "FOO"],
+     ["events", "--country", "Atlantis"], ["events", "--min-sources", "0"], ["export", "--status", "rumoured"],
      ["run", "x", "--workers", "0"], ["run", "x", "--max-bytes", "-5"]],
 )
 def test_cli_bad_arguments_are_usage_errors(args, capsys):

@@ -26,6 +26,7 @@ from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .. import plover
 from . import api, pages
 from .params import ApiError
 from .queries import Reader
@@ -113,13 +114,13 @@ def templates_env() -> Environment:
         actor_href=present.actor_href,
         actor_codes=present.actor_codes,
         actor_key=present.actor_key,
-        quad_of=present.QUAD_OF,
+        quad_of=plover.QUAD_OF,
         quad_class=present.QUAD_CLASS,
         safe_url=present.safe_url,
         snippet=present.snippet_markup,
-        types=present.TYPES,
-        statuses=present.STATUSES,
-        quads=present.QUADS,
+        types=plover.TYPES,
+        statuses=plover.STATUSES,
+        quads=plover.QUADS,
     )
     return env
 

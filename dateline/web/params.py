@@ -13,7 +13,7 @@ import re
 from fastapi import Query
 from starlette.datastructures import URL
 
-from .present import STATUSES, TYPES
+from ..plover import STATUSES, TYPES
 from .queries import EventFilter
 
 MAX_PAGE = 200  # the largest page any listing returns
