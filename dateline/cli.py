@@ -256,16 +256,10 @@ def _counts(value: str) -> list[int]:
 
 
 def _date_prefix(value: str) -> str:
-    """YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar."""
-    import datetime
+    from .dates import is_date_prefix
 
-    parts = value.split("-")
-    try:
-        if not (1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(p.isdigit() for p in parts)):
-            raise ValueError
-        datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025, 2025-05 or 2025-05-04") from None
+    if not is_date_prefix(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025, 2025-05 or 2025-05-04")
     return value
 
 
