@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import parse_date
 from .model import Article
@@ -27,13 +27,18 @@ _TAIL = re.compile(
     r"|more on this story|popular (now|stories))\s*:?\s*$",
     re.I,
 )
-# A line that is boilerplate wherever it appears.
+# A line that is boilerplate wherever it appears. Words that can also open a sentence of news
+# ("Sponsored by the UN, the talks...", "Copyright holders sued...", "Subscribers to the fund...")
+# count only as the page's own labels: alone, before a colon, or in their usual phrases.
 _DROP = re.compile(
-    r"^(advertisement|advertisment|sponsored|scroll to continue|story continues below"
-    r"|continue reading|click here\b|subscribe\b|sign up\b|follow us\b|share (this|on|via)\b|share$"
+    r"^((advertisement|advertisment|sponsored(\s+(content|post|story))?)\s*([:|·•-].*)?$"
+    r"|scroll to continue|story continues below|continue reading\b"
+    r"|click here\b|subscribe(\s+(now|today|here|for free)\b|\s+to\s+(our|the)\s+[\w ]{0,40}(newsletter|channel|podcast|edition|briefing)|\W*$)"
+    r"|sign up(\s+(now|today|here|for free)\b|\s+(to|for)\s+(our|the)\s+[\w ]{0,40}(newsletter|alerts|briefing|updates)|\W*$)"
+    r"|follow us\b|share (this|on|via)\b|share$"
     r"|tweet$|download (the|our) app\b|(also|must) read\s*[:|-]|read (also|more)\s*[:|-]"
     r"|see also\s*:|watch\s*:|photo\s*:|image\s*:|file photo\b|\(?representational image\)?"
-    r"|copyright\b|©|all rights reserved\b)",
+    r"|copyright\s*(©|\(c\)|\d{4}\b|$)|©|all rights reserved\b)",
     re.I,
 )
 _AD_FRAGMENT = re.compile(r"^(advertisement|scroll to continue)(\s*[·|•-]\s*(advertisement|scroll to continue))*\s*$", re.I)
@@ -57,7 +62,10 @@ _MONTHS = {
 }
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)"
-_PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,3}(?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?)"
+# Words of a place, hyphens inside them ("PORT-AU-PRINCE"): each hyphen belongs to one word, so a
+# long run of "A-A-A-" cannot be split in many ways (that cost grew as the fourth power).
+_PLACE_WORD = r"[A-Z][A-Za-z.'’]*(?:-[A-Za-z][A-Za-z.'’]*)*"
+_PLACE = rf"(?P<place>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}(?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}})?)"
 _DATE = rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:\s*,?\s*(?P<year>\d{{4}}))?"
 _DATELINES = [
     # "New Delhi |" / "NEW DELHI:" (place, a bar or colon, then the story)
@@ -79,6 +87,7 @@ def clean(doc: Document) -> Article:
 
     Raises UnreadableInput when nothing of the article is left.
     """
+    doc = replace(doc, text=printable(doc.text), title=printable(doc.title) if doc.title else doc.title)
     paragraphs, credits = clean_paragraphs(doc.text)
     if doc.title and paragraphs and normalize(paragraphs[0]) == normalize(doc.title):
         paragraphs = paragraphs[1:]  # the headline repeated at the top of the body
@@ -118,6 +127,20 @@ _TITLE_NOTE = re.compile(
 )
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 _HEADLINE_WORDS = 30  # a first paragraph this short, with no full stop, can be a headline
+
+
+# Control characters (a terminal obeys ESC and BEL in what it prints) and halves of a surrogate
+# pair (a cut emoji: no encoder writes one); tabs and line ends stay.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text without control characters; a lone surrogate becomes U+FFFD.
+
+    >>> printable("Talks\x1b[31m resumed\x07 " + chr(0xD83D))
+    'Talks[31m resumed \ufffd'
+    """
+    return _UNPRINTABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", text)
 
 
 def clean_title(title: str | None, first: str) -> str | None:

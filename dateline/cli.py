@@ -1,8 +1,9 @@
 """The ``dateline`` command: thin wrappers that call library functions and print their results.
 
 Library code raises narrow exceptions; only this module turns them into a one-line message
-and an exit code (0 done, 1 nothing could be read, 2 bad usage: missing path, unwritable or
-missing database, unknown id).
+and an exit code: 0 done, 1 nothing could be read or the system failed (a full disk, a
+database error), 2 bad usage (missing path, unwritable or missing database, unknown id, a
+model that is not installed), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -10,11 +11,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import __version__, output, views
+from .plover import STATUSES
+from .plover import TYPES as PLOVER_TYPES
 from .cli_show import (
     UsageError, cmd_actors, cmd_article, cmd_articles, cmd_errors, cmd_events, cmd_export, cmd_quotes, cmd_stats,
     cmd_stories, cmd_story, cmd_timeline, print_timeline,
@@ -42,8 +47,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (InputError, StoreError, UsageError, EngineError, KBError) as exc:
         print(f"dateline: error: {exc}", file=sys.stderr)
         return 2
+    except RuntimeError as exc:
+        # the parser's module (and spaCy, a second to import) is loaded only by commands that parse
+        annotate = sys.modules.get(f"{__package__}.annotate")
+        if annotate is None or not isinstance(exc, annotate.ModelNotFound):
+            raise
+        print(f"dateline: error: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
+    except sqlite3.Error as exc:  # a full disk, a file changed under the store: what was committed stays
+        print(f"dateline: error: the database failed: {exc}; what was stored before is kept", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"dateline: error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("dateline: interrupted; stored articles are kept, rerun to finish", file=sys.stderr)
         return 130
@@ -193,7 +211,7 @@ def _use_kb(path: str) -> None:
 
 def _filters(c: argparse.ArgumentParser) -> None:
     c.add_argument("--actor", help="actor name (whole words) or country code on either side")
-    c.add_argument("--country", type=str.upper, help="country code of an actor or the location")
+    c.add_argument("--country", type=_country, help="country of an actor or the location: a code (JPN) or a name (Japan)")
     c.add_argument("--type", type=str.upper, choices=PLOVER_TYPES, metavar="TYPE",
                    help="PLOVER event type: " + " ".join(PLOVER_TYPES))
     c.add_argument("--since", type=_date_prefix, help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -205,9 +223,16 @@ def _filters(c: argparse.ArgumentParser) -> None:
     c.add_argument("--min-sources", type=_positive, metavar="N", help="events confirmed by at least N independent sources")
 
 
-STATUSES = ("occurred", "planned", "hypothetical", "negated")
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+def _country(value: str) -> str:
+    """A three-letter code as given, or a country's name as its code ("Japan" is JPN), as the web takes it."""
+    from .countries import country_name
+
+    if re.fullmatch(r"[A-Za-z]{3}", value.strip()):
+        return value.strip().upper()
+    code = country_name(value.strip())
+    if code is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is neither a three-letter code like JPN nor a country's name")
+    return code
 
 
 def _positive(value: str) -> int:
@@ -231,16 +256,10 @@ def _counts(value: str) -> list[int]:
 
 
 def _date_prefix(value: str) -> str:
-    """YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar."""
-    import datetime
+    from .dates import is_date_prefix
 
-    parts = value.split("-")
-    try:
-        if not (1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(p.isdigit() for p in parts)):
-            raise ValueError
-        datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025, 2025-05 or 2025-05-04") from None
+    if not is_date_prefix(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025, 2025-05 or 2025-05-04")
     return value
 
 
@@ -281,7 +300,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     from .pipeline import load
+    from .shards import shard_files
 
+    _shards_call(lambda: shard_files(args.folder))  # a folder with no shards is refused before any database is made
     bar = _progress_bar(args)
     with Store(args.db) as store:
         stats = _shards_call(lambda: load(args.folder, store, progress=bar.update if bar else None))

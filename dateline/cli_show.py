@@ -226,6 +226,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         events = _filtered(args, store, store.events())
     try:
         n = export(views.timeline_rows(events), args.format, args.out)
+    except BrokenPipeError:
+        raise
     except (ExportError, OSError) as exc:
         raise UsageError(str(exc)) from None
     if args.out:

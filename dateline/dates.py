@@ -95,3 +95,19 @@ def value_interval(value: str) -> tuple[datetime.date, datetime.date] | None:
     except ValueError:
         return None
     return None
+
+
+def is_date_prefix(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day: what the date filters take.
+
+    >>> is_date_prefix("2025-05"), is_date_prefix("2025-02-30"), is_date_prefix("May")
+    (True, False, False)
+    """
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m:
+        return False
+    try:
+        datetime.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return False
+    return True

@@ -118,6 +118,10 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     match = _META_CHARSET.search(data[:4096])
     labels = [declared, match.group(1).decode("ascii", "ignore") if match else None]
     candidates = [c for c in (_codec(label) for label in labels) if c]
+    if match and candidates and candidates[-1].replace("-", "_").startswith(("utf_16", "utf_32")):
+        # a page that can state its charset in ASCII bytes is no UTF-16 page (the HTML standard
+        # reads such a declaration as UTF-8)
+        candidates[-1] = "utf_8"
     single_byte_western = {"cp1252", "cp1250", "cp1254", "iso8859_15"}
     for codec in candidates:
         if codec in single_byte_western and not data.isascii() and _is_utf8(data):
@@ -153,9 +157,14 @@ _BOILERPLATE_LINE = re.compile(
           |lee\ (?:también|más)|(?:à\ )?lire\ aussi|mehr\ zum\ thema|auch\ interessant
           |leia\ (?:também|mais))\s*(?:[:»>|–-].*)?
       | share(?:\ (?:this|on)\b.*)?|tweet|e-?mail|print|comments?|\d+\ comments?|posted\ on
-      | (?:sign\ up|subscribe|register|log\ ?in|join)\b.{0,150}
+      | (?:sign\ up|subscribe|register|log\ ?in|join)
+          (?:\W*|\ (?:now|today|here|for\ free|us)\b.{0,100}|\ (?:to|and)\ (?:get|receive)\b.{0,120}
+            |\ (?:to|for|with|in)\ (?:our|the|a|your)\ .{0,60}\b(?:newsletters?|briefing|alerts|updates|account
+                                               |community|subscription|edition|podcast)\b.{0,80})
       | .{0,100}\bsign\ up\ (?:here|now|today|for\ free)\W*
-      | .*\bnewsletters?\b.{0,60}
+      | .*\b(?:sign(?:ing)?\ up|subscrib\w*|abonnier\w*|get|receive)\b.{0,40}\bnewsletters?\b.{0,60}
+      | .{0,60}\bnewsletters?\b.{0,40}\b(?:sign\ up|subscribe|inbox)\b.*
+      | .{0,40}\bnewsletters?\W*
       | get\ the\ .{0,60}(?:newsletter|app|daily|edition).*
       | .*\b(?:download|get)\ (?:the|our)\ .{0,40}\bapps?\b.*
       | follow\ (?:us|the\ .{1,40}|@?\w+)\ on\ (?:twitter|facebook|instagram|linkedin|social\ media).*

@@ -72,16 +72,15 @@ def analyze_batch(
     nlp = load_model(model)
     limit = min(max_chars, nlp.max_length)
     out: list[tuple[Analysis, dict, list[str]] | Skipped] = []
-    parts = {a.id: analysed_part(a.text, limit) for a in articles}
-    try:
-        docs = dict(zip(parts, nlp.pipe([a.text[: parts[a.id]] for a in articles], batch_size=16)))
+    cuts = [analysed_part(a.text, limit) for a in articles]
+    try:  # paired by position: two copies of one text in a batch share an id
+        docs: list[Any] = list(nlp.pipe([a.text[:cut] for a, cut in zip(articles, cuts)], batch_size=16))
     except Exception:  # one text the parser chokes on: parse the batch one by one so only it is lost
-        docs = {}
-    for article in articles:
-        cut = parts[article.id]
+        docs = [None] * len(articles)
+    for article, cut, parsed in zip(articles, cuts, docs, strict=True):
         part = article if cut == len(article.text) else replace(article, text=article.text[:cut])
         try:
-            doc = docs.get(article.id) or nlp(part.text)
+            doc = parsed or nlp(part.text)
             doc.user_data[TEXT_KEY] = part.text  # the parsed text, kept so stages need not rebuild it
             analysis, features, warnings = analyze_doc(part, doc)
         except Exception as exc:  # one article's failure must not stop the batch
@@ -288,8 +287,8 @@ def _write(
                 _store_one(store, index, analysis, features, stats)
                 if timings is not None:
                     timings["store"] = timings.get("store", 0.0) + time.perf_counter() - stored
-                for warning in warnings:
-                    note = Skipped(analysis.article.origin or analysis.article.id, warning)
+                if warnings:  # the store keeps one reason per input: all of them, in one line
+                    note = Skipped(analysis.article.origin or analysis.article.id, "; ".join(warnings))
                     stats.warnings.append(note)
                     store.record_error(note, run_id)
                 done += 1

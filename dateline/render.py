@@ -9,7 +9,7 @@ _TIME = ("\033[1;32m", "\033[0m")
 
 
 def render_article(analysis: Analysis, color: bool = False) -> str:
-    """The cleaned text with ``[Rajnath Singh|IND GOV]`` around actor mentions and ``{on Monday|2025-05-05}``
+    """The cleaned text with ``[Rajnath Singh|IND GOV]`` around actor mentions and ``[Monday|DATE 2025-05-05]``
     around temporal expressions, then the events and quotes found.
 
     Marks never nest: where an actor mention and a date overlap, the earlier-starting one wins.

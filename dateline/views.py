@@ -131,7 +131,8 @@ def filter_events(
         date = e.get("date") or ""
         if since and (not date or date < since[: len(date)]):
             continue
-        if until and (not date or date[: len(until)] > until):
+        # an event known only to come before a day counts as before every later ``until``
+        if until and not (date[: len(until)] <= until if date else (e.get("before") or "~")[: len(until)] <= until):
             continue
         if query and not any(_contains_words(ev.get("text", ""), query) for ev in e.get("evidence", [])):
             continue

@@ -43,7 +43,7 @@ def test_bench_pipeline_reports_both_throughputs_and_every_stage():
 def test_bench_engines_stores_the_same_events_on_every_engine():
     pytest.importorskip("distributed")
     r = bench("engines", "--corpus", str(WIRE), "--workers", "2")
-    assert r["articles"] == 6 and r["same_events"] is True
+    assert r["articles"] == 6 and r["events"] > 0 and r["same_events"] is True
     assert len(r["runs"]) == 4 and all(m["peak_rss_mb"] > 50 for m in r["runs"].values())
 
 

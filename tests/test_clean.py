@@ -65,6 +65,9 @@ def test_clean_same_text_from_two_formats_has_one_id():
         "Click here to subscribe to our newsletter",
         "Story continues below advertisement",
         "Subscribe to our daily newsletter",
+        "Sponsored content",
+        "Copyright 2024 The Daily Example",
+        "Sign up for our morning briefing",
     ],
 )
 def test_clean_drops_boilerplate_lines(line):
@@ -166,3 +169,28 @@ def test_clean_title_keeps_headlines_and_drops_wire_notes(title, first, expected
     from dateline.clean import clean_title
 
     assert clean_title(title, first) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sponsored by the UN, the talks opened in Geneva on Monday.",
+        "Copyright holders sued the streaming service in Paris.",
+        "Advertisements for the referendum were banned by the election board.",
+        "Subscribers to the pension fund protested outside parliament.",
+        "Signing up recruits, the army doubled its reserve.",
+    ],
+)
+def test_clean_keeps_news_that_opens_with_a_chrome_word(line):
+    paragraphs, _ = clean_paragraphs(f"Ministers met.\n{line}\nThey agreed.")
+    assert line in paragraphs
+
+
+def test_clean_removes_control_characters_and_mends_cut_surrogates():
+    """ESC and BEL would reach the terminal that lists the article; a cut emoji would stop its storing."""
+    doc = Document(text="Police held five marchers \x1b[2J in Lima on Friday " + chr(0xD83D) + ".\x07",
+                   origin="x.jsonl#1", title="Arrests\x1b[31m in Lima")
+    article = clean(doc)
+    assert article.text == "Police held five marchers [2J in Lima on Friday \ufffd."
+    assert article.title == "Arrests[31m in Lima"
+    article.text.encode("utf-8")  # storable

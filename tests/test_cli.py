@@ -171,7 +171,7 @@ def _corpus(path: Path, n: int) -> None:
 
 def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
-    _corpus(corpus, 80)
+    _corpus(corpus, 160)
     db = tmp_path / "d.db"
     cmd = [sys.executable, "-m", "dateline", "run", str(corpus), "--db", str(db), "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -187,9 +187,15 @@ def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
         if stored >= 5:
             break
     assert proc.poll() is None, "the run finished before it could be killed; make the corpus larger"
-    second = subprocess.run(cmd, capture_output=True, timeout=120)  # a second writer is locked out ...
-    reader = subprocess.run([sys.executable, "-m", "dateline", "articles", "--db", str(db), "--format", "jsonl"],
-                            capture_output=True, timeout=120)  # ... while readers keep working
+    # a second writer is locked out while readers keep working (both at once, while the run goes on)
+    second_proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader_proc = subprocess.Popen([sys.executable, "-m", "dateline", "articles", "--db", str(db), "--format", "jsonl"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    second = subprocess.CompletedProcess(cmd, 0, *second_proc.communicate(timeout=120))
+    second.returncode = second_proc.returncode
+    reader = subprocess.CompletedProcess([], 0, *reader_proc.communicate(timeout=120))
+    reader.returncode = reader_proc.returncode
+    assert proc.poll() is None, "the run finished before it could be killed; make the corpus larger"
     import psutil
 
     workers = psutil.Process(proc.pid).children(recursive=True)
@@ -207,12 +213,12 @@ def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         n_articles = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         n_analyses = con.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
-    assert 5 <= n_articles < 80 and n_analyses == n_articles
+    assert 5 <= n_articles < 160 and n_analyses == n_articles
     done = subprocess.run(cmd, capture_output=True, timeout=600)
     assert done.returncode == 0, done.stderr.decode()
-    assert done.stdout.decode().startswith(f"read 80, new {80 - n_articles}, duplicates {n_articles}")
+    assert done.stdout.decode().startswith(f"read 160, new {160 - n_articles}, duplicates {n_articles}")
     with sqlite3.connect(db) as con:
-        assert con.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (80, 80)
+        assert con.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (160, 160)
         assert con.execute("SELECT COUNT(*) FROM articles WHERE merged = 0").fetchone()[0] == 0
         assert con.execute("SELECT COUNT(*) FROM runs WHERE finished IS NULL").fetchone()[0] == 0
     finished = subprocess.run([sys.executable, "-m", "dateline", "timeline", "--db", str(db)],
@@ -264,6 +270,9 @@ def test_cli_events_take_the_timeline_filters_and_a_story(examples_db, capsys):
     assert multi and len(multi) < len(events), "the examples hold corroborated and single-source events"
     _, out, _ = dl("events", "--db", db, "--json", "--min-sources", "2", capsys=capsys)
     assert [e["id"] for e in jsonl(out)] == [e["id"] for e in multi]
+    _, by_code, _ = dl("events", "--db", db, "--json", "--country", "NOR", capsys=capsys)
+    _, by_name, _ = dl("events", "--db", db, "--json", "--country", "Norway", capsys=capsys)
+    assert jsonl(by_code) and by_code == by_name
     _, out, _ = dl("events", "--db", db, "--json", "--status", "planned", capsys=capsys)
     assert {e["id"] for e in jsonl(out)} == {e["id"] for e in events if e["status"] == "planned"}
     story = multi[0]["story"]
@@ -380,6 +389,7 @@ def test_cli_dates_in_other_formats_and_invalid_dates(tmp_path, capsys):
 @pytest.mark.parametrize(
     "args",
     [["timeline", "--since", "notadate"], ["timeline", "--until", "2025-13"], ["timeline", "--type", "FOO"],
+     ["events", "--country", "Atlantis"], ["events", "--min-sources", "0"], ["export", "--status", "rumoured"],
      ["run", "x", "--workers", "0"], ["run", "x", "--max-bytes", "-5"]],
 )
 def test_cli_bad_arguments_are_usage_errors(args, capsys):

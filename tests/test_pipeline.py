@@ -134,3 +134,16 @@ def test_pipeline_what_is_stored_grows_with_the_text_not_its_square(tmp_path):
                         q("SELECT SUM(length(data)) FROM events").fetchone()[0])
             assert sizes[n][0] + sizes[n][1] < 8 * len(sentence) * n
     assert sizes[120][0] < 4.4 * sizes[30][0] and sizes[120][1] < 4.4 * sizes[30][1]
+
+
+def test_analyze_batch_pairs_each_article_with_its_own_parse_when_a_text_repeats():
+    """Two copies of one text in a batch share an id; the article after them keeps its own parse."""
+    from dateline.clean import clean
+    from dateline.documents import Document
+    from dateline.pipeline import analyze_batch
+
+    raid = clean(Document(text="Rebels raided an army base in northern Mali on Friday.", origin="a"))
+    arrest = clean(Document(text="Police arrested ten protesters in Lima on Monday.", origin="b"))
+    out = analyze_batch([raid, raid, arrest])
+    assert [o[0].article.id for o in out] == [raid.id, raid.id, arrest.id]
+    assert [e.text for e in out[2][0].events] == [arrest.text]

@@ -105,6 +105,11 @@ def test_seeds_timeline_filters(seeded):
     assert pahalgam and all("Pahalgam" in " ".join(ev["text"] for ev in e["evidence"]) for e in pahalgam)
     assert len(pahalgam) < len(events)
     assert views.filter_events(events, actor="singh") and not views.filter_events(events, actor="sing")
+    # events known only to come before the report are before any later day, and after none
+    bounded = [e["id"] for e in events if e["date"] is None and e["before"]]
+    assert bounded and set(bounded) <= {e["id"] for e in views.filter_events(events, until="2025-06")}
+    assert not set(bounded) & {e["id"] for e in views.filter_events(events, until="2025-05-01")}
+    assert not set(bounded) & {e["id"] for e in views.filter_events(events, since="2025-01")}
 
 
 def test_seeds_actor_listing_names_each_actor_once(seeded):

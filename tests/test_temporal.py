@@ -9,7 +9,7 @@ import pytest
 from dateline.model import Timex
 from dateline.temporal import clause_tense, duration_value, find_timexes, number, precision_of, resolve
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "time.jsonl"
+from .conftest import shared_file
 
 
 def one(text: str, dct: str | None, expression: str) -> Timex:
@@ -293,11 +293,10 @@ def test_duration_value(n: float | None, unit: str, value: str) -> None:
     assert duration_value(n, unit) == value
 
 
-@pytest.mark.skipif(not EVAL.exists(), reason="evaluation data ../shared/eval/time.jsonl is not available")
 def test_time_quality_gate() -> None:
     from dateline.evaluation.time import evaluate
 
-    metrics = evaluate(EVAL)
+    metrics = evaluate(shared_file("eval", "time.jsonl"))
     assert metrics["n"] == 256
     # measured: value F1 0.816 (0.813 before later acts without "will" took the next weekday), strict F1 0.886, relaxed F1 0.944, type accuracy 0.957 (unchanged by the
     # robustness to stray commas and line breaks, numbers that are no years, and dates beside full dates)

@@ -127,6 +127,8 @@ def test_web_event_page_shows_both_sources_and_marks_the_evidence(app):
         {"until": "2024-12"},
         {"since": "2024-11", "until": "2025-04", "country": "IND"},
         {"actor": "Nakatani", "type": "CONSULT", "since": "2025-05"},
+        {"until": "2025-06"},
+        {"until": "2025-05-04"},
         {"min_sources": 2},
         {"min_sources": 2, "status": "occurred", "country": "IND"},
     ],
@@ -469,6 +471,20 @@ def test_web_ingest_stores_a_posted_article(tmp_path: Path, db: Path):
         text.status_code == 201
         and get(app, f"/api/articles/{text.json()['id']}").json()["title"] == "Plain post"
     )
+
+
+def test_web_ingest_while_a_run_writes_is_a_503_to_retry(tmp_path: Path, db: Path):
+    import shutil
+
+    from dateline.store import Store
+
+    copy = tmp_path / "busy.db"
+    shutil.copy(db, copy)
+    app = create_app(Settings(db=str(copy), allow_ingest=True))
+    with Store(copy):  # the writer's lock, as a run holds it
+        r = post(app, "/api/articles", json=POSTED)
+    assert r.status_code == 503 and r.headers["retry-after"] and "writing" in r.json()["error"]["message"]
+    assert post(app, "/api/articles", json=POSTED).status_code == 201  # stored once the run is gone
 
 
 @pytest.mark.parametrize(

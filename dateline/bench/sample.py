@@ -34,7 +34,8 @@ def grow(corpus: str, out: str, times: int, skip_last: int = 0) -> tuple[str, in
     of attribution changed, or a line added where there is none), so no copy is a
     duplicate of another but each costs what the original costs. Streams; returns (out, count).
     """
-    lines = [line for line in open(corpus, encoding="utf-8") if line.strip()]
+    with open(corpus, encoding="utf-8") as src:
+        lines = [line for line in src if line.strip()]
     if skip_last:
         lines = lines[:-skip_last]
     written = 0
@@ -58,7 +59,8 @@ def _item(corpus: str, line: str) -> dict:
 
 def tail_of(corpus: str, out: str, n: int) -> str:
     """Write the last ``n`` non-empty lines of a corpus to ``out``; return ``out``."""
-    lines = [line for line in open(corpus, encoding="utf-8") if line.strip()]
+    with open(corpus, encoding="utf-8") as src:
+        lines = [line for line in src if line.strip()]
     with open(out, "w", encoding="utf-8") as dst:
         dst.writelines(line if line.endswith("\n") else line + "\n" for line in lines[-n:])
     return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 from .process import BenchInputError, RunFailed
@@ -55,10 +57,10 @@ def bench_serve(
             subprocess.run([sys.executable, "-m", "dateline", "run", base, "--db", base_db, "--quiet",
                             "--no-progress"], check=True, stdout=subprocess.DEVNULL)
         work = os.path.join(tmp, "served.db")
-        with sqlite3.connect(base_db) as src, sqlite3.connect(work) as dst:
+        with closing(sqlite3.connect(base_db)) as src, closing(sqlite3.connect(work)) as dst:
             src.backup(dst)
         Store(work).close()  # the read-side indexes, before the sampling below
-        with sqlite3.connect(work) as db:
+        with closing(sqlite3.connect(work)) as db:
             event_ids = [r[0] for r in db.execute("SELECT id FROM events ORDER BY random() LIMIT 500")]
             countries = [r[0] for r in db.execute(
                 "SELECT country FROM event_actors WHERE country IS NOT NULL GROUP BY country"
@@ -108,7 +110,7 @@ def bench_serve(
                     except subprocess.TimeoutExpired:
                         proc.kill()
                         proc.wait()
-        with sqlite3.connect(work) as db:
+        with closing(sqlite3.connect(work)) as db:
             after = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     kinds = {}
     for kind in SERVE_KINDS:
@@ -168,7 +170,7 @@ async def _load(port: int, clients: int, seconds: float, next_url: Any) -> tuple
 def _count_articles(path: str) -> int:
     import sqlite3
 
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
         return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
 

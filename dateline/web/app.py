@@ -3,7 +3,8 @@
 Requests only read (a connection per thread, opened read-only), so ``dateline run`` can write
 to the same store meanwhile. Only ``POST /api/articles`` writes, and only when the app was
 created with ``allow_ingest``. Every failure a request can cause is a 4xx with a one-line
-reason: JSON under ``/api``, an HTML page elsewhere.
+reason (JSON under ``/api``, an HTML page elsewhere); a store that is busy or being written by a
+run is a 503 with ``retry-after``.
 
 >>> from dateline.web.app import Settings
 >>> Settings(db="news.db", host="0.0.0.0", allow_ingest=True).needs_token
@@ -25,9 +26,11 @@ from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .. import plover
 from . import api, pages
 from .params import ApiError
 from .queries import Reader
+from ..store import StoreLocked
 from .responses import JSONResponse, dumps
 from .settings import Settings
 
@@ -111,13 +114,13 @@ def templates_env() -> Environment:
         actor_href=present.actor_href,
         actor_codes=present.actor_codes,
         actor_key=present.actor_key,
-        quad_of=present.QUAD_OF,
+        quad_of=plover.QUAD_OF,
         quad_class=present.QUAD_CLASS,
         safe_url=present.safe_url,
         snippet=present.snippet_markup,
-        types=present.TYPES,
-        statuses=present.STATUSES,
-        quads=present.QUADS,
+        types=plover.TYPES,
+        statuses=plover.STATUSES,
+        quads=plover.QUADS,
     )
     return env
 
@@ -153,6 +156,12 @@ def create_app(settings: Settings) -> FastAPI:
     async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
         message = f"no such page: {request.url.path}" if exc.status_code == 404 else str(exc.detail)
         return error_response(request, exc.status_code, message)
+
+    @app.exception_handler(StoreLocked)
+    async def on_locked(request: Request, exc: StoreLocked) -> Response:
+        response = error_response(request, 503, "a dateline run is writing the store; post again when it ends")
+        response.headers["retry-after"] = "30"
+        return response
 
     @app.exception_handler(sqlite3.OperationalError)
     async def on_busy(request: Request, exc: sqlite3.OperationalError) -> Response:

@@ -7,13 +7,13 @@ blank) mean "not given".
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from fastapi import Query
 from starlette.datastructures import URL
 
-from .present import STATUSES, TYPES
+from ..dates import is_date_prefix
+from ..plover import STATUSES, TYPES
 from .queries import EventFilter
 
 MAX_PAGE = 200  # the largest page any listing returns
@@ -57,13 +57,8 @@ def date_prefix(param: str, value: str | None) -> str | None:
     value = _blank(value)
     if value is None:
         return None
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
-    try:
-        if not m:
-            raise ValueError
-        dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        raise bad(param, f"{value[:40]!r} is not a date like 2025, 2025-05 or 2025-05-04") from None
+    if not is_date_prefix(value):
+        raise bad(param, f"{value[:40]!r} is not a date like 2025, 2025-05 or 2025-05-04")
     return value
 
 

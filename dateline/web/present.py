@@ -16,18 +16,9 @@ from urllib.parse import quote, urlsplit
 from markupsafe import Markup, escape
 
 from ..model import Analysis
+from ..plover import QUAD_OF, QUADS
 from .queries import iter_hits
 
-# PLOVER 2021's quad categories (its manual files each event type under one).
-QUADS = {
-    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
-    "material cooperation": ("COOPERATE", "AID", "RETREAT"),
-    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
-    "material conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
-}
-QUAD_OF = {t: quad for quad, types in QUADS.items() for t in types}
-TYPES = tuple(t for types in QUADS.values() for t in types)
-STATUSES = ("occurred", "planned", "hypothetical", "negated")
 
 
 # -- actors -----------------------------------------------------------------------------------

@@ -88,9 +88,12 @@ class EventFilter:
         if self.since:
             clauses.append("e.date IS NOT NULL AND e.date >= substr(?, 1, length(e.date))")
             params.append(self.since)
-        if self.until:
-            clauses.append("e.date IS NOT NULL AND substr(e.date, 1, length(?)) <= ?")
-            params += [self.until, self.until]
+        if self.until:  # an event known only to come before a day is before every later ``until``
+            clauses.append(
+                "(CASE WHEN e.date IS NOT NULL THEN substr(e.date, 1, length(?)) <= ?"
+                " ELSE substr(json_extract(e.data, '$.before'), 1, length(?)) <= ? END)"
+            )
+            params += [self.until, self.until, self.until, self.until]
         if self.q:
             match = fts_query(self.q)
             if match:
