@@ -164,6 +164,7 @@ def test_coming_home_is_no_visit(text: str, trigger: str, event: bool, shared_kb
         # a noun that needs an argument of its own: the market's demand is nobody's request
         ("The oil ministry expected crude demand to rise by three percent next year.", "demand", False),
         ("The opposition party renewed its demand for an early election on Monday.", "demand", True),
+        ("Striking nurses presented their demands to the health minister on Friday.", "demands", True),
         # a hyphenated prefix makes another word
         ("Relief workers praised the co-operation of the village councils.", "operation", False),
         ("The army began a military operation against the rebels in the hills on Monday.", "operation", True),
@@ -178,6 +179,14 @@ def test_coming_home_is_no_visit(text: str, trigger: str, event: bool, shared_kb
         ("She spoke to reporters from a detention camp in northern Syria on Monday.", "detention", False),
         ("Russian attack helicopters flew low over the valley on Tuesday.", "attack", False),
         ("An aid convoy reached the besieged town on Tuesday.", "aid", True),
+        # a court that dismisses a case, a leader who dismisses a minister reject nothing
+        ("The court dismissed the case against the former governor on Monday.", "dismissed", False),
+        ("The president dismissed his defence minister on Wednesday.", "dismissed", False),
+        ("The ministry dismissed the report as propaganda on Monday.", "dismissed", True),
+        # a noun the dictionary knows only as a carrier's object needs that verb or an actor
+        ("The mining group made a takeover bid for its smaller rival.", "bid", False),
+        # watching is no inquiry
+        ("Some 500 police were sent to the square to monitor the march.", "monitor", False),
     ],
 )
 def test_event_words_that_name_no_act(text: str, trigger: str, event: bool, shared_kb) -> None:

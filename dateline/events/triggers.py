@@ -18,6 +18,7 @@ from .mention import Mention
 from .status import asks_question, obligation
 from .syntax import clause_head, is_verbal, light_governor
 from .vocabulary import (
+    CARRIER_VERBS,
     COMMAND_VERBS,
     HOSTILE_MATERIAL,
     LIGHT_VERBS,
@@ -165,7 +166,7 @@ UNDERGO_VERBS = frozenset({"die", "perish"})
 # thought or found ("the court heard", "are considered China's gypsies"), so only a pattern with
 # its words ("consider a proposal") codes them.
 MENTAL_VERBS = frozenset(
-    "hear consider think learn study examine know believe regard review find see view watch look".split()
+    "hear consider think learn study examine know believe regard review find see view watch look monitor observe".split()
 )
 # Verbs of connection, which the dictionary files under material cooperation (the LINK block,
 # CAMEO 060): in news "linked to", "tied to", "connected with" mostly say that two things are
@@ -469,11 +470,26 @@ def _match_kb_noun(tok: Token) -> Entry | None:
         return None
     if not _has_argument(tok):
         return None
+    if tok.lemma_.lower() in vocab.carried and not _carried_as_an_act(tok):
+        return None  # "made a takeover bid", "in a bid to": the dictionary knows it as "launch a bid" only
     type_, mode = found
     return Entry("N", tok.lemma_.lower(), type_, mode, frozenset(), frozenset({"kb"}))
 
 
 ACTOR_ENTITIES = ("GPE", "NORP", "ORG", "PERSON")
+
+
+def _carried_as_an_act(tok: Token) -> bool:
+    """A noun the dictionary names only as the object of a carrier verb ("launch an incursion")
+    is an event with that verb, or with an actor of its own ("Turkey's incursion", "a Turkish
+    incursion"): "a takeover bid", "in a bid to win" are no act of one actor on another."""
+    governor = light_governor(tok)
+    if governor is not None and lemma_of(governor) in CARRIER_VERBS:
+        return True
+    return any(
+        c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ACTOR_ENTITIES)
+        for c in tok.children
+    )
 
 
 def _has_argument(tok: Token) -> bool:
