@@ -163,6 +163,7 @@ def test_coming_home_is_no_visit(text: str, trigger: str, event: bool, shared_kb
     [
         # a noun that needs an argument of its own: the market's demand is nobody's request
         ("The oil ministry expected crude demand to rise by three percent next year.", "demand", False),
+        ("Exports grew by a tenth compared with demand in 2019.", "demand", False),
         ("The opposition party renewed its demand for an early election on Monday.", "demand", True),
         ("Striking nurses presented their demands to the health minister on Friday.", "demands", True),
         # a hyphenated prefix makes another word
@@ -185,6 +186,9 @@ def test_coming_home_is_no_visit(text: str, trigger: str, event: bool, shared_kb
         ("The ministry dismissed the report as propaganda on Monday.", "dismissed", True),
         # a noun the dictionary knows only as a carrier's object needs that verb or an actor
         ("The mining group made a takeover bid for its smaller rival.", "bid", False),
+        # a thing that stirs a worry consults nobody; officials who raise an issue do
+        ("The missile tests, which have raised fears across the region, continued on Friday.", "raised", False),
+        ("The Chinese foreign minister raised concerns about the tariffs with his US counterpart.", "raised", True),
         # watching is no inquiry
         ("Some 500 police were sent to the square to monitor the march.", "monitor", False),
     ],

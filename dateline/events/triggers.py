@@ -318,6 +318,8 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
             if context.matches(p):
                 best = p
                 break
+    if best is not None and _stirs_a_feeling(tok):
+        return None  # "moves which have raised concerns": a thing that stirs worry consults nobody
     if best is not None:
         bare = not (best.subject or best.objects or any(w for _, w in best.preps))
         if bare and best.code is not None and best.code.startswith("042"):
@@ -336,6 +338,24 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
     if lemma in TRAVEL_VERBS and verb.type in TRAVEL_TYPES:
         return _trip(tok, lemma, verb, None)
     return _kb_entry(lemma, verb, verb.type, verb.mode, verb.code, None)
+
+
+FEELINGS = frozenset("concern fear question hope alarm worry doubt suspicion eyebrow anxiety tension".split())
+
+
+def _stirs_a_feeling(verb: Token) -> bool:
+    """A verb whose object is a feeling or a question ("raised concerns", "sparked fears") and
+    whose subject, or the noun a relative clause hangs on, is a thing rather than an actor:
+    "the tests have raised fears", "moves which raised concerns" tell of a worry, not of
+    officials who raise an issue with one another."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in FEELINGS for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if verb.dep_ == "relcl" and (not subjects or subjects[0].tag_ in ("WDT", "WP")):
+        subjects = [verb.head]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and not s.ent_type_ and s.lemma_.lower() not in OFFICIALS for s in subjects
+    )
 
 
 VIOLENT_CAUSES = frozenset(
@@ -508,8 +528,8 @@ def _has_argument(tok: Token) -> bool:
         if c.dep_ != "prep" or c.lower_ not in ARGUMENT_PREPS:
             continue
         for g in c.children:
-            if g.dep_ != "pobj":
-                continue
+            if g.dep_ != "pobj" or g.ent_type_ in ("DATE", "TIME"):
+                continue  # "demand in 2004": a time is no argument of the act
             if c.lower_ != "of" or g.ent_type_ in (*ACTOR_ENTITIES, "LOC", "FAC") or g.pos_ in ("PROPN", "PRON"):
                 return True
             if g.lemma_.lower() not in contexts()["abstract"][1] and not _activity(g):
