@@ -156,3 +156,42 @@ def test_frames_give_an_event_noun_its_status(text: str, trigger: str, status: s
 )
 def test_coming_home_is_no_visit(text: str, trigger: str, event: bool, shared_kb) -> None:
     assert (trigger in {t for t, _ in typed(text)}) is event
+
+
+@pytest.mark.parametrize(
+    "text, trigger, event",
+    [
+        # a noun that needs an argument of its own: the market's demand is nobody's request
+        ("The oil ministry expected crude demand to rise by three percent next year.", "demand", False),
+        ("Exports grew by a tenth compared with demand in 2019.", "demand", False),
+        ("The opposition party renewed its demand for an early election on Monday.", "demand", True),
+        ("Striking nurses presented their demands to the health minister on Friday.", "demands", True),
+        # a hyphenated prefix makes another word
+        ("Relief workers praised the co-operation of the village councils.", "operation", False),
+        ("The army began a military operation against the rebels in the hills on Monday.", "operation", True),
+        # an "of" phrase naming a field or a process gives an event noun no actor
+        ("The plan aims to secure the smooth operation of the banking industry.", "operation", False),
+        # a mishap told by its verb, and a death at one's own hand, are no attack
+        ("Five people were killed when a lorry collided with a minibus near the capital.", "killed", False),
+        ("Five people were killed when gunmen fired on a minibus near the capital.", "killed", True),
+        ("The former minister killed himself at his home on Sunday.", "killed", False),
+        ("The bomber killed himself and nine worshippers at the shrine on Friday.", "killed", True),
+        # an event noun that only modifies another noun names a thing
+        ("She spoke to reporters from a detention camp in northern Syria on Monday.", "detention", False),
+        ("Russian attack helicopters flew low over the valley on Tuesday.", "attack", False),
+        ("An aid convoy reached the besieged town on Tuesday.", "aid", True),
+        # a court that dismisses a case, a leader who dismisses a minister reject nothing
+        ("The court dismissed the case against the former governor on Monday.", "dismissed", False),
+        ("The president dismissed his defence minister on Wednesday.", "dismissed", False),
+        ("The ministry dismissed the report as propaganda on Monday.", "dismissed", True),
+        # a noun the dictionary knows only as a carrier's object needs that verb or an actor
+        ("The mining group made a takeover bid for its smaller rival.", "bid", False),
+        # a thing that stirs a worry consults nobody; officials who raise an issue do
+        ("The missile tests, which have raised fears across the region, continued on Friday.", "raised", False),
+        ("The Chinese foreign minister raised concerns about the tariffs with his US counterpart.", "raised", True),
+        # watching is no inquiry
+        ("Some 500 police were sent to the square to monitor the march.", "monitor", False),
+    ],
+)
+def test_event_words_that_name_no_act(text: str, trigger: str, event: bool, shared_kb) -> None:
+    assert (trigger in {e.trigger for e in code(text)}) is event

@@ -27,6 +27,7 @@ def status_of(text: str, verb: str) -> str:
         ("The two sides are set to sign an accord on Friday.", "sign", "planned"),
         ("The minister will host her counterpart on Monday.", "host", "planned"),
         ("The unions plan to march on parliament on Friday.", "march", "planned"),
+        ("Beijing wishes to expand trade with Nairobi, the envoy said.", "expand", "planned"),
         # conditions and the conditional
         ("If the talks fail, the rebels would attack the capital.", "attack", "hypothetical"),
         ("The pact, if sealed, would provide for joint patrols.", "provide", "hypothetical"),

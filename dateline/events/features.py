@@ -67,6 +67,8 @@ def features(m: Mention, sent: Span, s_i: int, rules: dict[str, bool]) -> list[s
     f += _object(trig, m)
     f += _actors(m)
     f += _genericity(clause, sent)
+    if not m.nominal and _over_a_span(clause):
+        f += ["span", f"span|{m.type}"]
     f += _entities(sent)
     f += _window(trig, sent)
     f += _domains(sent, {trig.i, *(t.i for t in m.merged)})
@@ -251,6 +253,31 @@ def _genericity(clause: Token, sent: Span) -> list[str]:
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
         f.append(f"infinitive_under={clause.dep_}")
     return f
+
+
+SPAN_ADVERBS = frozenset({"long", "repeatedly", "consistently", "always", "continually", "steadily", "persistently"})
+DURATION_UNITS = frozenset({"year", "month", "decade", "week", "century"})
+
+
+def _over_a_span(clause: Token) -> bool:
+    """A perfect or progressive clause told over a stretch of time ("has supported the group
+    since 2014", "have been repeating their threats for six years", "has long backed"): a
+    stance or a habit held, not one act on a day."""
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.lemma_.lower() == "have" for c in aux) and not (
+        clause.tag_ == "VBG" and any(c.lemma_.lower() == "be" for c in aux)
+    ):
+        return False
+    for c in clause.children:
+        if c.dep_ == "advmod" and c.lower_ in SPAN_ADVERBS:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("since", "for"):
+            for g in c.children:
+                if c.lower_ == "since" and g.dep_ == "pobj":
+                    return True
+                if g.dep_ == "pobj" and g.lemma_.lower() in DURATION_UNITS:
+                    return True
+    return False
 
 
 def _entities(sent: Span) -> list[str]:

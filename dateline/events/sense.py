@@ -32,7 +32,7 @@ from dateline import kb as knowledge
 from .features import FINITE_TAGS, SCORE, features, type_features
 from .mention import Mention
 from .syntax import SEPARATING_PREPS, SUBJECT_DEPS, depth, light_governor, subject_tokens
-from .vocabulary import TYPES, contexts, in_context, offered_types
+from .vocabulary import TYPES, contexts, in_context, lemma_of, offered_types
 
 POLITICAL_SECTORS = frozenset("GOV MIL LEG JUD COP REB INS OPP PTY SPY IGO".split())
 DISASTER_TYPES = frozenset({"ASSAULT", "PROTEST", "THREATEN", "REQUEST", "SANCTION"})
@@ -66,6 +66,8 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
             return True  # "declined 40 sen to 12.30 ringgit"
         if m.type in MARKET_TYPES and _result_follows(m.trigger):
             return True  # "beat Feyenoord 2-0", "defeated the champion 7-6 6-4": a match
+    if not m.nominal and m.type == "ASSAULT" and _self_harm(m.trigger):
+        return True  # "killed himself in his cell": a suicide, not an attack on anyone
     if m.type in METAPHOR_TYPES and _abstract_target(m):
         return True  # "an assault on press freedom", "attacked the independence of the courts"
     if running_total(m):
@@ -120,6 +122,27 @@ def _large_toll(verb: Token) -> bool:
     return False
 
 
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"})
+SELF_HARM_VERBS = frozenset({"kill", "shoot", "hang", "stab", "poison", "burn"})
+
+
+def _self_harm(verb: Token) -> bool:
+    """A verb of killing whose only object is its own subject ("killed himself", "shot
+    themselves"); "blew himself up" is a suicide attack, and "killed himself and ten others"
+    killed others too."""
+    if lemma_of(verb) not in SELF_HARM_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in REFLEXIVES and not o.conjuncts for o in objects)
+
+
+# Verbs that tell of a mishap ("two buses collided", "the ferry capsized"): with no sign of an
+# attack, the deaths and injuries of the sentence are an accident's.
+ACCIDENT_VERBS = frozenset(
+    "collide crash capsize derail overturn sink drown plunge topple skid explode collapse".split()
+)
+
+
 def accidental(m: Mention, nouns: set[str]) -> bool:
     """Whether a hostile act is told among the words of an accident or a disaster ("killed when a
     wall fell onto a parked bus") with no sign of an attack and no political actor. Only a cue
@@ -128,12 +151,10 @@ def accidental(m: Mention, nouns: set[str]) -> bool:
         a.sector in POLITICAL_SECTORS or a.country in ("IGO", "UNO", "EUR", "IMG")
         for a in m.source + m.target
     )
-    return (
-        not political
-        and m.type in DISASTER_TYPES
-        and in_context("accident", nouns)
-        and not in_context("attack", nouns)
+    mishap = in_context("accident", nouns) or any(
+        t.pos_ == "VERB" and t.lemma_.lower() in ACCIDENT_VERBS for t in m.trigger.sent
     )
+    return not political and m.type in DISASTER_TYPES and mishap and not in_context("attack", nouns)
 
 
 def _gerund_title(verb: Token) -> bool:

@@ -18,6 +18,7 @@ from .mention import Mention
 from .status import asks_question, obligation
 from .syntax import clause_head, is_verbal, light_governor
 from .vocabulary import (
+    CARRIER_VERBS,
     COMMAND_VERBS,
     HOSTILE_MATERIAL,
     LIGHT_VERBS,
@@ -165,7 +166,7 @@ UNDERGO_VERBS = frozenset({"die", "perish"})
 # thought or found ("the court heard", "are considered China's gypsies"), so only a pattern with
 # its words ("consider a proposal") codes them.
 MENTAL_VERBS = frozenset(
-    "hear consider think learn study examine know believe regard review find see view watch look".split()
+    "hear consider think learn study examine know believe regard review find see view watch look monitor observe".split()
 )
 # Verbs of connection, which the dictionary files under material cooperation (the LINK block,
 # CAMEO 060): in news "linked to", "tied to", "connected with" mostly say that two things are
@@ -317,6 +318,8 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
             if context.matches(p):
                 best = p
                 break
+    if best is not None and _stirs_a_feeling(tok):
+        return None  # "moves which have raised concerns": a thing that stirs worry consults nobody
     if best is not None:
         bare = not (best.subject or best.objects or any(w for _, w in best.preps))
         if bare and best.code is not None and best.code.startswith("042"):
@@ -335,6 +338,24 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
     if lemma in TRAVEL_VERBS and verb.type in TRAVEL_TYPES:
         return _trip(tok, lemma, verb, None)
     return _kb_entry(lemma, verb, verb.type, verb.mode, verb.code, None)
+
+
+FEELINGS = frozenset("concern fear question hope alarm worry doubt suspicion eyebrow anxiety tension".split())
+
+
+def _stirs_a_feeling(verb: Token) -> bool:
+    """A verb whose object is a feeling or a question ("raised concerns", "sparked fears") and
+    whose subject, or the noun a relative clause hangs on, is a thing rather than an actor:
+    "the tests have raised fears", "moves which raised concerns" tell of a worry, not of
+    officials who raise an issue with one another."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in FEELINGS for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if verb.dep_ == "relcl" and (not subjects or subjects[0].tag_ in ("WDT", "WP")):
+        subjects = [verb.head]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and not s.ent_type_ and s.lemma_.lower() not in OFFICIALS for s in subjects
+    )
 
 
 VIOLENT_CAUSES = frozenset(
@@ -414,10 +435,17 @@ def _hyphen_compound(tok: Token) -> str | None:
     return doc[tok.i - 2].lower_ + tok.lemma_.lower()
 
 
+# Prefixes that make another word of a noun when written with a hyphen: "co-operation" is
+# working together, not an operation; "re-election" no election of the coder's.
+OTHER_WORD_PREFIXES = frozenset({"co", "non", "anti", "pre", "post", "re", "self", "mini"})
+
+
 def _match_noun(tok: Token) -> Entry | None:
     joined = _hyphen_compound(tok)
     if joined is not None and ("N", joined) in lexicon():
         return lexicon()[("N", joined)][0]  # "cease-fire" is a ceasefire, not a fire
+    if joined is not None and tok.doc[tok.i - 2].lower_ in OTHER_WORD_PREFIXES:
+        return None  # "co-operation", "non-aggression": the word's other half alone misleads
     lemma = tok.lemma_.lower()
     if lemma == "strike":
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
@@ -441,6 +469,8 @@ def _match_noun(tok: Token) -> Entry | None:
             continue  # "declaration of victory"
         if "plural" in entry.flags and tok.tag_ != "NNS":
             continue
+        if "argued" in entry.flags and not _has_argument(tok):
+            continue  # "oil demand", "demand is expected to grow": the market's, nobody's act
         return entry
     return None
 
@@ -458,16 +488,65 @@ def _match_kb_noun(tok: Token) -> Entry | None:
     found = vocab.nouns.get(tok.lemma_.lower())
     if found is None:
         return None
-    has_argument = light_governor(tok) is not None or any(
-        c.dep_ == "poss"
-        or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
-        or (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS and any(g.dep_ == "pobj" for g in c.children))
-        for c in tok.children
-    )
-    if not has_argument:
+    if not _has_argument(tok):
         return None
+    if tok.lemma_.lower() in vocab.carried and not _carried_as_an_act(tok):
+        return None  # "made a takeover bid", "in a bid to": the dictionary knows it as "launch a bid" only
     type_, mode = found
     return Entry("N", tok.lemma_.lower(), type_, mode, frozenset(), frozenset({"kb"}))
+
+
+ACTOR_ENTITIES = ("GPE", "NORP", "ORG", "PERSON")
+
+
+def _carried_as_an_act(tok: Token) -> bool:
+    """A noun the dictionary names only as the object of a carrier verb ("launch an incursion")
+    is an event with that verb, or with an actor of its own ("Turkey's incursion", "a Turkish
+    incursion"): "a takeover bid", "in a bid to win" are no act of one actor on another."""
+    governor = light_governor(tok)
+    if governor is not None and lemma_of(governor) in CARRIER_VERBS:
+        return True
+    return any(
+        c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ACTOR_ENTITIES)
+        for c in tok.children
+    )
+
+
+def _has_argument(tok: Token) -> bool:
+    """Whether an event noun has an argument of its own: a possessor, an actor modifier, a
+    prepositional phrase or a verb that carries it ("launched an incursion into", "Turkey's
+    offensive on Afrin", "their demand for talks"). An "of" phrase counts when it names an actor
+    or a place or people: "the stable operation of the banking industry" is no operation of
+    anyone's, "the bombardment of the city" is."""
+    if light_governor(tok) is not None:
+        return True
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ACTOR_ENTITIES:
+            return True
+        if c.dep_ != "prep" or c.lower_ not in ARGUMENT_PREPS:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or g.ent_type_ in ("DATE", "TIME"):
+                continue  # "demand in 2004": a time is no argument of the act
+            if c.lower_ != "of" or g.ent_type_ in (*ACTOR_ENTITIES, "LOC", "FAC") or g.pos_ in ("PROPN", "PRON"):
+                return True
+            if g.lemma_.lower() not in contexts()["abstract"][1] and not _activity(g):
+                return True
+    return False
+
+
+def _activity(noun: Token) -> bool:
+    """A noun of a process or a field rather than of people or places ("of the industry", "of
+    the economy", "of the market"): an "of" phrase with it gives an event noun no actor."""
+    return noun.lemma_.lower() in contexts()["market"][1] or noun.lemma_.lower() in ACTIVITY_NOUNS
+
+
+ACTIVITY_NOUNS = frozenset(
+    "industry economy sector market system business trade banking finance production company "
+    "network service process programme program machine equipment plant facility project".split()
+)
 
 
 def _noun_modifiers(noun: Token) -> set[str]:
@@ -506,6 +585,8 @@ def find_triggers(sent: Span) -> list[Mention]:
     for tok in sent:
         if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or tok.pos_ == "PROPN":
             continue
+        if _names_a_thing(tok):
+            continue
         entry = _match_noun(tok)
         if entry is None:
             continue
@@ -513,6 +594,25 @@ def find_triggers(sent: Span) -> list[Mention]:
         clause = light if light is not None else clause_head(tok)
         mentions.append(Mention(entry, tok, clause, True, entry.type, entry.mode))
     return _commands(mentions)
+
+
+# Heads that an event noun before them still names an act of: "an aid convoy", "a rescue
+# mission", "the protest march" (the head, when a trigger, codes it of its own).
+CARRYING_HEADS = frozenset(
+    "convoy shipment package delivery flight airlift drop consignment mission operation campaign "
+    "effort attempt drive bid initiative process action wave spree".split()
+)
+
+
+def _names_a_thing(noun: Token) -> bool:
+    """An event noun that only modifies another noun names what that thing is for or about,
+    not an act: "a detention camp", "war crimes", "attack helicopters", "aid workers"."""
+    if noun.dep_ != "compound" or noun.head.pos_ != "NOUN" or noun.head.i == noun.i:
+        return False
+    head = noun.head.lemma_.lower()
+    if head in CARRYING_HEADS:
+        return False
+    return _match_noun(noun.head) is None  # "ceasefire talks": the talks are the event
 
 
 def _commands(mentions: list[Mention]) -> list[Mention]:

@@ -52,7 +52,7 @@ HAPPEN_VERBS = frozenset(
     {"happen", "occur", "begin", "start", "end", "resume", "continue", "come", "conclude"}
 )
 PLAN_VERBS = frozenset(
-    "plan intend expect anticipate set schedule prepare aim hope want go due likely slate "
+    "plan intend expect anticipate set schedule prepare aim hope want wish go due likely slate "
     "willing ready prepared poised decide agree".split()
 )
 SPEECH_VERBS = frozenset(
@@ -156,6 +156,7 @@ class KBVocabulary:
 
     verbs: VerbLexicon
     nouns: dict[str, tuple[str, str | None]]  # event noun -> (type, mode)
+    carried: frozenset[str] = frozenset()  # nouns known only as a carrier verb's object ("bid")
 
 
 def kb_vocabulary() -> KBVocabulary | None:
@@ -173,7 +174,14 @@ def _vocabulary_at(path: str) -> KBVocabulary | None:
         return None  # not a knowledge base (the actor stage says so); the curated lexicon works alone
     if not verbs.verbs:
         return None  # built before verb patterns were part of the knowledge base
-    return KBVocabulary(verbs, _event_nouns(verbs))
+    nouns = _event_nouns(verbs)
+    carried = frozenset(n for n, (t, _) in _carrier_nouns(verbs).items() if t not in FORCE_TYPES)
+    return KBVocabulary(verbs, nouns, carried)
+
+
+# Nouns of force and protest stay events with any argument ("the offensive against Raqqa"); the others the
+# dictionary knows as a carrier's object have common senses of their own ("a takeover bid").
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 
 
 def use_kb(path: str | Path | None) -> None:
@@ -189,6 +197,21 @@ def _event_nouns(verbs: VerbLexicon) -> dict[str, tuple[str, str | None]]:
     """Nouns that name an event: objects of the dictionary's carrier-verb patterns ("stage an
     incursion"), and nouns of its event verbs that the dictionary itself uses as words
     ("besiege" -> "siege", "bombard" -> "bombardment", "massacre")."""
+    nouns = _carrier_nouns(verbs)
+    for lemma, entries in verbs.verbs.items():
+        for verb in entries:
+            if verb.particle or verb.type not in DERIVED_TYPES:
+                continue
+            forms = [(lemma[: len(lemma) - len(cut)] if cut else lemma) + add
+                     for cut, add in NOUN_SUFFIXES if not cut or lemma.endswith(cut)]
+            for noun in forms:
+                if noun in verbs.words and noun not in nouns:
+                    nouns[noun] = (verb.type, verb.mode)  # type: ignore[assignment]
+    return nouns
+
+
+def _carrier_nouns(verbs: VerbLexicon) -> dict[str, tuple[str, str | None]]:
+    """The objects of the dictionary's carrier-verb patterns that are nouns of action."""
     votes: dict[str, Counter[tuple[str, str | None]]] = {}
     for lemma, particle in CARRIER_VERBS.items():
         for verb in verbs.verbs.get(lemma, []):
@@ -203,22 +226,12 @@ def _event_nouns(verbs: VerbLexicon) -> dict[str, tuple[str, str | None]]:
     # A carrier's object is an event when it is itself a verb of the dictionary ("raid", "visit") or
     # has the shape of a noun of action ("incursion", "deployment", "offensive"); "airport" and
     # "ambassador" are what an act is done to, not acts.
-    nouns = {
+    return {
         n: c.most_common(1)[0][0]
         for n, c in votes.items()
         if (n in verbs.verbs or n.endswith(ACTION_SUFFIXES) or "-" in n)
         and n not in PLACE_NOUNS and not n.endswith("ative")
     }
-    for lemma, entries in verbs.verbs.items():
-        for verb in entries:
-            if verb.particle or verb.type not in DERIVED_TYPES:
-                continue
-            forms = [(lemma[: len(lemma) - len(cut)] if cut else lemma) + add
-                     for cut, add in NOUN_SUFFIXES if not cut or lemma.endswith(cut)]
-            for noun in forms:
-                if noun in verbs.words and noun not in nouns:
-                    nouns[noun] = (verb.type, verb.mode)  # type: ignore[assignment]
-    return nouns
 
 
 def offered_types(pos: str, lemma: str) -> frozenset[str]:
