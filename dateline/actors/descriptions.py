@@ -181,7 +181,26 @@ def scan(words: Sequence[str], date: int | None = None) -> list[Evidence]:
                 break
         else:
             i += 1
-    return [e for e in found if e.kind != "place" or _placed(e, words, found)]
+    return [e for e in found if (e.kind != "place" or _placed(e, words, found)) and not _stance(e, words)]
+
+
+# Prefixes that make a country's name a stance towards it: "anti-Western", "pro-Moscow".
+ATTITUDE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def attitude(words_before: Sequence[str]) -> bool:
+    """Whether the words just before a country's name make it a stance ("anti-Syrian protesters",
+    "pro-Moscow rebels"): those protesters and rebels are not of that country, and it is no side."""
+    if not words_before:
+        return False
+    last = words_before[-1].lower()
+    if last in ATTITUDE_PREFIXES or (last.endswith("-") and last[:-1] in ATTITUDE_PREFIXES):
+        return True  # a description read without its punctuation keeps "anti" before "Syrian"
+    return last in ("-", "–") and len(words_before) > 1 and words_before[-2].lower() in ATTITUDE_PREFIXES
+
+
+def _stance(evidence: Evidence, words: Sequence[str]) -> bool:
+    return evidence.kind in ("country", "seat", "place") and attitude(words[: evidence.start])
 
 
 def pick_country(evidence: Sequence[Evidence]) -> str | None:

@@ -364,6 +364,10 @@ def describe_persons(
             known = kb_evidence(span.text, day, _named_countries(doc, home), weak=True)
             if known is not None and known.kind == "person" and known.country not in NON_STATE:
                 draft.country = known.country
+    for draft in drafts:
+        if draft.country is None and draft.sector not in PERSON_SECTORS:
+            # last, and not for officials, who travel: "Moss, who fled Britain", "she left the UK"
+            draft.country = _country_left(doc, draft)
     if base is not None and home:
         # after the officials, whom a name's origin must not deprive of the home country: a person
         # the article introduces by name alone, with a surname most bearers of which serve the
@@ -409,6 +413,36 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
             code = countries.country_name(place.text) or countries.place_country(place.text)
             if code:
                 return code
+    return None
+
+
+# Verbs of leaving and travelling: who "left the UK" or "travelled from Lyon to Syria" came from there.
+DEPART_VERBS = frozenset({"leave", "flee", "quit", "travel", "emigrate", "escape"})
+
+
+def _country_left(doc: Doc, draft: Draft) -> str | None:
+    """The country a person who holds no office is told to have left: "Ana Moss, who left the
+    UK in 2014", "Moss fled Britain", "the teenager who travelled from Leeds to Syria". Only a
+    country named as the object of leaving, or a place after "from"; only as a last resort, after
+    every description and the knowledge base, for whom nothing else gives a country."""
+    for start, end in draft.spans or []:
+        root = doc[start:end].root
+        verbs = [c for c in root.children if c.dep_ in ("relcl", "acl")]
+        if root.dep_ in ("nsubj",) and root.head.pos_ == "VERB":
+            verbs.append(root.head)
+        for verb in verbs:
+            if verb.lemma_.lower() not in DEPART_VERBS:
+                continue
+            places = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+            places += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            for place in places:
+                name = doc[place.left_edge.i : place.i + 1].text
+                while name.lower().startswith("the "):
+                    name = name[4:]
+                code = countries.country_name(name) or countries.place_country(name)
+                if code:
+                    return code
     return None
 
 

@@ -1,0 +1,118 @@
+"""Sides that a modifier, a stance or a place name could be mistaken for, and people's countries
+told by where they left: tables of sentences the project writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import code_actor, find_actors
+from dateline.annotate import parse
+from dateline.events import find_event_mentions
+from dateline.model import Article
+
+
+def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | None]], ...]:
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    event = next(e for e, _ in found if e.type == type_)
+    return tuple([(a.name, a.country, a.sector) for a in side] for side in (event.source, event.target))
+
+
+def _countries(text: str, type_: str) -> tuple[list[str | None], list[str | None]]:
+    source, target = _coded(text, type_)
+    return [c for _, c, _ in source], [c for _, c, _ in target]
+
+
+@pytest.mark.parametrize(
+    "text, type_, absent",
+    [
+        # "anti-" and "pro-" make a country's name a stance towards it: no side, no country
+        ("Militants carried out a wave of anti-Israeli bombings in the north.", "ASSAULT", "ISR"),
+        ("The anti-Syrian bloc in parliament urged its voters to march on Sunday.", "REQUEST", "SYR"),
+        ("Pro-Moscow gunmen attacked a police post near the border.", "ASSAULT", "RUS"),
+    ],
+)
+def test_a_stance_towards_a_country_is_not_that_country(text: str, type_: str, absent: str) -> None:
+    source, target = _countries(text, type_) if _has(text, type_) else ([], [])
+    assert absent not in source + target
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("anti-Syrian protesters", None),
+        ("pro-Western students", None),
+        ("Syrian protesters", "SYR"),
+    ],
+)
+def test_a_stance_gives_a_description_no_country(text: str, expected: str | None) -> None:
+    assert code_actor(text)[0] == expected
+
+
+def test_a_stance_gives_a_person_no_country() -> None:
+    text = "The anti-Syrian columnist Karim Haddad was shot dead outside his office."
+    doc = parse(text)
+    person = next(a for a in find_actors(doc) if a.kind == "PERSON")
+    assert person.country != "SYR"
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        # a city that names an accord or talks is where they were made, not a party to them
+        ("Under the Lisbon accord, the two sides agreed to cut their forces.", "AGREE", [], None),
+        # a state's own possessive still acts
+        ("Russia's offensive on the town began at dawn.", "ASSAULT", ["RUS"], None),
+        # who withdraws is the "of" phrase of a withdrawal, who is released the "of" phrase of a release
+        ("Rebels welcomed the withdrawal of Ugandan troops from the valley.", "RETREAT", ["UGA"], []),
+        # who is opposed to a plan opposes it
+        ("The farmers' unions of Chile are opposed to the new water law.", "REJECT", ["CHL"], None),
+        # whom a state allows to act is the target of what it concedes
+        ("Egypt allowed Sudan to use its ports for the shipments.", "CONCEDE", ["EGY"], ["SDN"]),
+        # a visit told by a noun has the state it is in as its host
+        ("During his visit in Peru, German Chancellor Otto Brenner praised the reforms.", "CONSULT", None, ["PER"]),
+    ],
+)
+def test_sides_of_stances_accords_and_visits(
+    text: str, type_: str, source: list[str] | None, target: list[str] | None
+) -> None:
+    got_source, got_target = _countries(text, type_) if _has(text, type_) else ([], [])
+    if source is not None:
+        assert got_source == source
+    if target is not None:
+        assert got_target == target
+
+
+def _has(text: str, type_: str) -> bool:
+    doc = parse(text)
+    return any(e.type == type_ for e, _ in find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), []))
+
+
+@pytest.mark.parametrize(
+    "text, name, sector",
+    [
+        # people a nationality names, of no armed body, are those people, not the state
+        ("A Danish nurse was seized by gunmen outside the clinic.", "Danish nurse", "MED"),
+        ("Police detained three Chinese students after the march.", "three Chinese students", "EDU"),
+    ],
+)
+def test_people_a_nationality_names_are_not_the_state(text: str, name: str, sector: str) -> None:
+    sides = [a for side in _coded(text, "COERCE") for a in side]
+    assert (name, sector) in [(n, s) for n, _, s in sides]
+    assert all(c is not None for n, c, _ in sides if n == name)
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # where someone who holds no office is told to have left says where they come from
+        ("Sarah Johnson, who left the UK in 2014, was detained in a camp.", "Sarah Johnson", "GBR"),
+        ("Maria Lopez fled France with her brother in 2015.", "Maria Lopez", "FRA"),
+        # an official who travels keeps the country of his office
+        ("Foreign Minister Pedro Alvarez of Chile left Paris on Friday.", "Pedro Alvarez", "CHL"),
+    ],
+)
+def test_a_person_who_left_a_country_comes_from_it(text: str, name: str, country: str) -> None:
+    doc = parse(text)
+    person = next(a for a in find_actors(doc) if a.name == name)
+    assert person.country == country
