@@ -116,3 +116,29 @@ def test_a_person_who_left_a_country_comes_from_it(text: str, name: str, country
     doc = parse(text)
     person = next(a for a in find_actors(doc) if a.name == name)
     assert person.country == country
+
+
+@pytest.mark.parametrize(
+    "text, sector",
+    [
+        # a capitalised name of a political creed is a party's, not a trade union's or a church's
+        ("Christian Democratic Union", "PTY"),
+        ("the Social Democrats", "PTY"),
+        ("Labour leader", "PTY"),
+        ("Liberal Party", "PTY"),
+        # in lower case the words keep their own sense, and a title still decides
+        ("trade union", "LAB"),
+        ("Labour Minister", "GOV"),
+        # a creed word inside another kind of name makes no party
+        ("Syrian Democratic Forces", "REB"),
+    ],
+)
+def test_a_party_name_is_a_party(text: str, sector: str) -> None:
+    assert code_actor(text)[1] == sector
+
+
+def test_one_unknown_word_gets_no_sector_with_a_knowledge_base(shared_kb) -> None:
+    # a single capitalised word no dictionary knows may be anyone or anything: no guess
+    assert code_actor("Zorvakin")[1] is None
+    # a full personal name keeps the base rate of named people in political news
+    assert code_actor("Lena Zorvakina")[1] == "GOV"

@@ -119,6 +119,8 @@ def _match(words: Sequence[str], date: int | None = None) -> Evidence | None:
     known = kb_evidence(phrase, date) if capitalised or phrase.isupper() else None
     if known is not None:
         return replace(known, end=len(words))
+    if capitalised and _party_name(words):
+        return Evidence(0, len(words), "term", None, "PTY", 3)
     found = term(words)
     if found:
         return Evidence(0, len(words), "term", None, found.sector, found.weight, found.role)
@@ -134,6 +136,36 @@ def _match(words: Sequence[str], date: int | None = None) -> Evidence | None:
         if code:
             return Evidence(0, len(words), "country", code)
     return None
+
+
+# Words of a political creed, which in a capitalised name make it a party's: "Christian Democratic
+# Union", "Labour", "the Social Democrats"; and the bodies such a name may end with.
+CREED_WORDS = frozenset(
+    "democratic democrats socialist socialists conservative conservatives liberal liberals republican "
+    "republicans labour labor communist communists green greens tory tories nationalist nationalists".split()
+)
+PARTY_BODIES = frozenset("union party alliance front congress league movement".split())
+# Creed words that name a party on their own.
+PARTY_NOUNS = frozenset(
+    "labour labor tory tories greens conservatives liberals republicans democrats socialists communists".split()
+)
+
+
+def _party_name(words: Sequence[str]) -> bool:
+    """Whether capitalised words name a political party: one creed word on its own ("Labour",
+    "the Tories"), a creed's plural ending a name ("Social Democrats"), or a name of creed words
+    ending in a body ("Christian Democratic Union", "Liberal Party"), not "trade union" or "the
+    labour ministry" in lower case, nor "Democratic Republic of Congo", "Syrian Democratic Forces"."""
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if countries.demonym_country(words[0]) or countries.country_name(words[0]):
+        return False  # "Kenyan Democratic Party": the country first, then the party
+    low = [w.lower().rstrip(".") for w in words]
+    if len(low) == 1:
+        return low[0] in PARTY_NOUNS  # not "Republican" alone: "the Republican Guard"
+    if low[-1] in CREED_WORDS and low[-1].endswith("s"):
+        return True
+    return low[-1] in PARTY_BODIES and any(w in CREED_WORDS for w in low[:-1])
 
 
 def _agent(phrase: str) -> Evidence | None:
