@@ -135,7 +135,7 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         objs = [c for c in datives if c.pos_ != "ADP"]
         objs += [c for c in verb.children if c.dep_ == "dobj"]
         objs += [g for c in datives if c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj"]
-        if m.type in ("REQUEST", "ACCUSE", "THREATEN", "CONCEDE"):  # "allowed Ankara to use the airspace"
+        if m.type in ("REQUEST", "ACCUSE", "THREATEN"):
             objs += [
                 g
                 for c in verb.children

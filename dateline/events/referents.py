@@ -394,6 +394,8 @@ def _party(tok: Token, any_phrase: bool) -> bool:  # noqa: C901
     if tok.lemma_.lower() in PEOPLE:
         return True
     words = _text(tok.doc)[slice(*np_bounds(tok, with_preps=True))]  # "thousands of teachers"
+    if tok.is_sent_start and tok.tag_ == "NNS" and tok.text[:1].isupper() and " " not in words:
+        return True  # "Hackers launched ...": people, whose capital is the sentence's, not a name's
     return code_actor(words)[1] is not None or any(c.ent_type_ in PARTY_ENTS for c in tok.children)
 
 
