@@ -27,7 +27,6 @@ def _countries(text: str, type_: str) -> tuple[list[str | None], list[str | None
     "text, type_, absent",
     [
         # "anti-" and "pro-" make a country's name a stance towards it: no side, no country
-        ("Militants carried out a wave of anti-Israeli bombings in the north.", "ASSAULT", "ISR"),
         ("The anti-Syrian bloc in parliament urged its voters to march on Sunday.", "REQUEST", "SYR"),
         ("Pro-Moscow gunmen attacked a police post near the border.", "ASSAULT", "RUS"),
     ],
@@ -140,3 +139,37 @@ def test_one_unknown_word_gets_no_sector_with_a_knowledge_base(shared_kb) -> Non
     assert code_actor("Zorvakin")[1] is None
     # a full personal name keeps the base rate of named people in political news
     assert code_actor("Lena Zorvakina")[1] == "GOV"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # where an envoy is sent is not whose envoy they are
+        ("The ambassador to Peru, Tomas Lindqvist, left Lima on Friday.", "Tomas Lindqvist", None),
+        ("The Chilean ambassador, Pedro Alvarez, arrived in Lima.", "Pedro Alvarez", "CHL"),
+    ],
+)
+def test_an_envoy_is_not_of_the_state_he_is_sent_to(text: str, name: str, country: str | None) -> None:
+    doc = parse(text)
+    person = next(a for a in find_actors(doc) if a.name == name)
+    assert person.country == country
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [("US ambassador to Peru", "USA"), ("ambassador to Peru", None), ("the special envoy for Peru", None)],
+)
+def test_an_envoys_posting_gives_no_country(text: str, country: str | None) -> None:
+    assert code_actor(text)[0] == country
+
+
+@pytest.mark.parametrize(
+    "text, type_, target",
+    [
+        # an "anti-" modifier of the hostile act itself names whom it is against
+        ("Students staged anti-American protests outside the embassy.", "PROTEST", ["USA"]),
+        ("The gang claimed a wave of anti-Israeli bombings in the north.", "ASSAULT", ["ISR"]),
+    ],
+)
+def test_an_anti_modifier_of_the_act_names_its_target(text: str, type_: str, target: list[str]) -> None:
+    assert _countries(text, type_)[1] == target

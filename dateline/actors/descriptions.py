@@ -232,7 +232,25 @@ def attitude(words_before: Sequence[str]) -> bool:
 
 
 def _stance(evidence: Evidence, words: Sequence[str]) -> bool:
-    return evidence.kind in ("country", "seat", "place") and attitude(words[: evidence.start])
+    return evidence.kind in ("country", "seat", "place") and (
+        attitude(words[: evidence.start]) or _posting(words, evidence.start)
+    )
+
+
+# Words of an envoy, whose "to", "for" or "in" phrase names where they are sent, not whose they are.
+ENVOY_WORDS = frozenset(
+    "envoy envoys ambassador ambassadors emissary representative representatives mediator "
+    "negotiator delegate delegation consul observer observers monitors coordinator".split()
+)
+
+
+def _posting(words: Sequence[str], start: int) -> bool:
+    """Whether a country follows an envoy's "to", "for" or "in": the ambassador to China, the UN
+    envoy for Syria, a special representative in Iraq are sent there, and are not of that state."""
+    if start < 2 or words[start - 1].lower() not in ("to", "for", "in"):
+        return False
+    before = [w.lower() for w in words[max(0, start - 5) : start - 1]]
+    return any(w in ENVOY_WORDS for w in before)
 
 
 def pick_country(evidence: Sequence[Evidence]) -> str | None:
@@ -247,6 +265,8 @@ def pick_sector(evidence: Sequence[Evidence]) -> str | None:
     scored = [e for e in evidence if e.sector and e.sector != "SAME" and e.weight > 0]
     if not scored:
         return None
+    # "unknown" is what a word says when it says nothing: "opposition groups" are the opposition's
+    scored = [e for e in scored if e.sector != "UNK"] or scored
     top = max(e.weight for e in scored)
     best = [e for e in scored if e.weight == top][-1].sector
     former = any(e.sector == "ELI" and e.kind == "term" for e in evidence)

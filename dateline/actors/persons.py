@@ -12,7 +12,7 @@ from dateline import kb as knowledge
 from dateline.kb.codes import NON_STATE
 from dateline.plural import singular
 
-from .descriptions import PERSON_SECTORS, Evidence, kb_evidence, pick_role, pick_sector, scan, term
+from .descriptions import ENVOY_WORDS, PERSON_SECTORS, Evidence, kb_evidence, pick_role, pick_sector, scan, term
 from .drafts import Draft, token_words
 from .institutions import INSTITUTIONS, institution_country
 
@@ -115,7 +115,12 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
     # parser joins to it as one more conjunct, is in apposition to it
     apposed = apposed or _listed_after(root, start)
     if apposed:
-        words = [t for t in root.head.subtree if t.i < start and not t.is_punct]
+        head = root.head
+        while head.ent_type_ in ("GPE", "LOC") and head.dep_ == "pobj" and head.head.head.i != head.head.i:
+            # "the envoy to Albania, Franz Moser": the parser hangs the name on the place, but a
+            # person stands beside the noun the place's phrase modifies
+            head = head.head.head
+        words = [t for t in head.subtree if t.i < start and not t.is_punct]
     after: list[Token] = []
     for child in root.children:
         # "X, a Dane detained abroad": a common noun after its article, though tagged a person,
@@ -295,6 +300,7 @@ def describe_persons(
     then the knowledge base (the whole name, or a surname the context supports), then, for an
     official, the article's home country while no one else named is of it, or when the story is
     about it (``focus``) and no one else holds the same office there."""
+    envoys: set[int] = set()  # persons described as sent somewhere: of no country the place gives
     counterparts: list[tuple[Draft, Token]] = []
     followers: list[tuple[Draft, Token]] = []  # "his deputy Anwar", "his former protege": of his country
     for draft in drafts:
@@ -302,6 +308,8 @@ def describe_persons(
         for start, end in draft.spans or []:
             tokens = _description(doc, start, end)
             found = scan(token_words(tokens), day)
+            if any(t.lower_ in ENVOY_WORDS for t in tokens):
+                envoys.add(id(draft))
             evidence += found
             owner = next((t for t in tokens if t.lower_ in ("his", "her") or t.dep_ == "poss"), None)
             if owner is not None:
@@ -347,6 +355,8 @@ def describe_persons(
             draft.country = _institution_owner(doc, draft) or draft.country
         # While no one else in the article is of the home country, or the story is about it: a
         # London dateline on a story about Papua New Guinea does not make its army commander British.
+        if id(draft) in envoys:
+            continue  # "the ambassador to China" in a Beijing story is no Chinese official
         if draft.country is None and official and home and home not in exclude:
             draft.country = home
         elif draft.country is None and official and home and draft.role and focus:
@@ -640,10 +650,22 @@ def borrow_countries(doc: Doc, persons: list[Draft], others: list[Draft]) -> Non
         for start, end in draft.spans or []:
             root = doc[start:end].root
             tokens = _description(doc, start, end) + _led(root) + _of_body(root)
-            found = next((owner[t.i] for t in tokens if t.i in owner), None)
+            found = next((owner[t.i] for t in tokens if t.i in owner and not _posted_to(t)), None)
             if found:
                 draft.country = found
                 break
+
+
+def _posted_to(tok: Token) -> bool:
+    """Whether a word names where an envoy is sent: "China" in "the ambassador to China"."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "in") and t.head.head.lower_ in ENVOY_WORDS:
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
 
 
 def _of_body(root: Token) -> list[Token]:

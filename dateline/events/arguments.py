@@ -13,6 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
+from dateline.actors.descriptions import attitude
+from dateline.actors.places import country_label
 from dateline.countries import country_name, demonym_country, place_country, seat_of_government
 from dateline.model import Actor
 
@@ -185,6 +187,27 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt, index)
+
+
+def _opposed_country(noun: Token, index: ActorIndex) -> Found:
+    """The country an "anti-" modifier of a hostile event noun names, against which the act is:
+    "anti-American protests", "a wave of anti-Israeli bombings". Only the event's own modifier:
+    "anti-Syrian" before a person describes that person's stance, and makes no side."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ not in ("amod", "compound", "nmod") or c.i >= noun.i or not c.text[:1].isupper():
+            continue
+        before = [t.text for t in doc[max(0, c.i - 2) : c.i]]
+        if not before or before[-1].lower() not in ("anti", "anti-", "-") or not attitude(before):
+            continue
+        if before[-1] == "-" and before[0].lower() != "anti":
+            continue  # "pro-Israeli rallies" are for it
+        code = country_name(c.text) or demonym_country(c.text)
+        if code:
+            found = Found([index.generic(country_label(code, c.text), c.idx, c.idx + len(c.text), code, None)])
+            found.token = c
+            return found
+    return Found()
 
 
 # Modes of a retreat whose "of" phrase names who retreats: "the withdrawal of the troops".
@@ -414,6 +437,8 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
     target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
     things = m.type in THING_TARGETS
     target = tgt.take(_first_actors(_prep_objects(noun, target_preps), index, source, any_phrase=things))
+    if not target and m.type in HOSTILE_MATERIAL | {"PROTEST", "ACCUSE", "THREATEN"}:
+        target = tgt.take(_opposed_country(noun, index))  # "anti-Israeli bombings" are against Israel
     if not target and m.type in BENEFIT_TYPES:
         # "US support for Kurdish groups", "aid for refugees": who gains, not what for ("support
         # for talks")
