@@ -265,8 +265,6 @@ def pick_sector(evidence: Sequence[Evidence]) -> str | None:
     scored = [e for e in evidence if e.sector and e.sector != "SAME" and e.weight > 0]
     if not scored:
         return None
-    # "unknown" is what a word says when it says nothing: "opposition groups" are the opposition's
-    scored = [e for e in scored if e.sector != "UNK"] or scored
     top = max(e.weight for e in scored)
     best = [e for e in scored if e.weight == top][-1].sector
     former = any(e.sector == "ELI" and e.kind == "term" for e in evidence)
