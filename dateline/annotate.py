@@ -53,12 +53,14 @@ def load_model(name: str | None = None, stock: bool = False) -> Language:
     import spacy
 
     _one_blas_thread()
-    names = [name] if name else ([os.environ["DATELINE_MODEL"]] if os.environ.get("DATELINE_MODEL") else [])
-    names += [n for n in CANDIDATES if n not in names]
+    chosen = name or os.environ.get("DATELINE_MODEL")
+    names = [chosen] if chosen else list(CANDIDATES)
     for candidate in names:
         try:
             nlp = spacy.load(candidate)
         except OSError:
+            if chosen:  # a model the user named must load: another one would answer differently
+                raise ModelNotFound(f"the spaCy model {chosen!r} is not installed (DATELINE_MODEL or the model asked for)") from None
             continue
         if stock:
             return nlp

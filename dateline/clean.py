@@ -101,7 +101,7 @@ def clean(doc: Document) -> Article:
     return Article(
         id=article_id(text),
         text=text,
-        title=doc.title,
+        title=clean_title(doc.title, paragraphs[0]),
         published=published,
         source=doc.source,
         url=doc.url,
@@ -109,6 +109,43 @@ def clean(doc: Document) -> Article:
         origin=doc.origin,
         credits=credits,
     )
+
+
+# Wire services' notes to editors where a headline belongs: "ATTENTION - ADDS quotes ///",
+# "=(GRAPHIC+PICTURE)=", "= (PICTURES) =", and the "///" that ends a slug.
+_TITLE_NOTE = re.compile(
+    r"^\s*ATTENTION\b[^/]*///|=\s*\(\s*(?:GRAPHIC|PICTURES?|PHOTOS?|VIDEO|MAP)[A-Z+ ]*\)\s*=|/{3,}", re.I
+)
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+_HEADLINE_WORDS = 30  # a first paragraph this short, with no full stop, can be a headline
+
+
+def clean_title(title: str | None, first: str) -> str | None:
+    """The headline, or None when the title field holds none (the store then shows the first line).
+
+    Feeds of wire copy put editors' notes, bylines and the cut-off tail of a long headline in the
+    title field. What is left of the notes must open as a headline does, with a capital or a
+    figure; a tail that the article's first paragraph ends with gives that paragraph as the headline.
+
+    >>> clean_title("ATTENTION - ADDS quotes, background ///", "Rebels seized the town on Monday.")
+    >>> clean_title("=(PICTURE)= Storm floods the capital", "Rain fell for days.")
+    'Storm floods the capital'
+    >>> clean_title("official", "Oil imports slow in 2006, official")
+    'Oil imports slow in 2006, official'
+    >>> clean_title("by Jane Smith", "The vote was held."), clean_title("Ministers meet in Delhi", "x")
+    (None, 'Ministers meet in Delhi')
+    """
+    if not title:
+        return None
+    text = " ".join(_TITLE_NOTE.sub(" ", title).split()).strip(" -–—|:")
+    first = " ".join(first.split())
+    if text and first.lower().endswith(text.lower()) and len(first) > len(text) and not first.endswith("."):
+        if len(first.split()) <= _HEADLINE_WORDS:
+            return first
+    opening = next((c for c in text if c.isalnum()), "")
+    if not (opening.isupper() or opening.isdigit()) or _BYLINE.match(text):
+        return None  # a headline opens with a capital: "years", "for karaoke bars" are tails
+    return text
 
 
 def clean_paragraphs(text: str) -> tuple[list[str], list[str]]:

@@ -135,8 +135,11 @@ def _parse_iso(value: str) -> tuple[str, datetime | None] | None:
         if zone != "Z":
             sign = -1 if zone[0] == "-" else 1
             digits = zone[1:].replace(":", "")
-            offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        local = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+            offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+        try:
+            local = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+        except ValueError:  # "T24:30": the day stands, the time of day does not
+            return day_iso, None
         instant = (local - offset).replace(tzinfo=timezone.utc)
     return day_iso, instant
 

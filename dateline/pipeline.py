@@ -288,8 +288,8 @@ def _write(
                 _store_one(store, index, analysis, features, stats)
                 if timings is not None:
                     timings["store"] = timings.get("store", 0.0) + time.perf_counter() - stored
-                for warning in warnings:
-                    note = Skipped(analysis.article.origin or analysis.article.id, warning)
+                if warnings:  # the store keeps one reason per input: all of them, in one line
+                    note = Skipped(analysis.article.origin or analysis.article.id, "; ".join(warnings))
                     stats.warnings.append(note)
                     store.record_error(note, run_id)
                 done += 1

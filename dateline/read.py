@@ -326,6 +326,9 @@ def _html_document(data: bytes, origin: str, url: str | None = None, charset: st
         page = extract_html(html, url=url)
     except NoArticleText as exc:
         raise UnreadableInput(f"no article text: {exc}") from None
+    except (ValueError, TypeError, LookupError, AttributeError, RecursionError) as exc:
+        # the page parser and its date and metadata readers meet malformed pages in these ways
+        raise UnreadableInput(f"unreadable HTML ({type(exc).__name__}: {str(exc)[:120]})") from None
     words = len(page["text"].split())
     if words < MIN_HTML_WORDS:
         raise UnreadableInput(f"no article text: only {words} words in the page's main content")

@@ -156,6 +156,11 @@ class Store:
         except sqlite3.DatabaseError as exc:
             self._release()
             raise StoreError(f"cannot open database {self.path}: {exc}") from None
+        except StoreError:
+            if hasattr(self, "db"):
+                self.db.close()
+            self._release()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -183,7 +188,15 @@ class Store:
         return row is not None
 
     def migrate(self) -> None:
-        """Apply the migrations this database has not seen, each in its own transaction."""
+        """Apply the migrations this database has not seen, each in its own transaction.
+
+        A database that holds tables but none of Dateline's bookkeeping is someone else's: it is
+        refused rather than given Dateline's tables beside its own.
+        """
+        if not self._has_table("schema_migrations") and self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1"
+        ).fetchone():
+            raise StoreError(f"{self.path} is not a Dateline database (it holds other tables); use another --db")
         with self.db:
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at REAL)"
@@ -670,12 +683,14 @@ def _connect_readonly(path: str) -> sqlite3.Connection:
     if path == ":memory:":
         return sqlite3.connect(path, isolation_level=None)
     for mode in ("mode=ro", "immutable=1"):
-        db = sqlite3.connect(f"file:{Path(path).resolve()}?{mode}", uri=True, timeout=30, isolation_level=None)
+        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?{mode}", uri=True, timeout=30, isolation_level=None)
         try:
             db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
             return db
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as exc:
             db.close()
+            if "locked" in str(exc):  # a writer holds it: reading it as immutable could see half a write
+                break
     raise StoreError(f"cannot read database {path}: it is locked or on media SQLite cannot read")
 
 

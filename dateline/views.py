@@ -102,10 +102,23 @@ def filter_events(
     since: str | None = None,
     until: str | None = None,
     query: str | None = None,
+    status: str | None = None,
+    min_sources: int | None = None,
+    articles: set[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Events matching every filter given; dates compare on their known prefix."""
+    """Events matching every filter given; dates compare on their known prefix.
+
+    ``articles`` keeps the events that any of these articles tells (a story's articles);
+    ``min_sources`` counts independent sources (a per-article mention has one).
+    """
     out = []
     for e in events:
+        if status and e.get("status") != status:
+            continue
+        if min_sources and e.get("sources", 1) < min_sources:
+            continue
+        if articles is not None and not articles.intersection(e.get("articles") or [e.get("article")]):
+            continue
         actors = e.get("source", []) + e.get("target", [])
         if actor and not any(_actor_matches(a, actor) for a in actors):
             continue

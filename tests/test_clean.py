@@ -147,3 +147,22 @@ def test_clean_dateline_without_year_and_a_feed_date_in_another_format():
     assert (a.place, a.published) == ("Washington", "2025-05-04")
     b = clean(Document(text="WASHINGTON, May 3 (Reuters) - Talks ended.", origin="x"))
     assert b.published is None
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "expected"),
+    [
+        ("ATTENTION - UPDATES toll, ADDS quotes ///", "Troops shelled the port on Monday.", None),
+        ("= (PICTURES) = Rescuers dig through the rubble", "The quake struck at dawn.", "Rescuers dig through the rubble"),
+        ("quotes ///", "The envoy left Kabul.", None),
+        ("by Anna Berg", "The vote was held on Sunday.", None),
+        ("for fishing boats", "Harbour fees rise for fishing boats", "Harbour fees rise for fishing boats"),
+        ("(Asia-Pacific) Ports agree on joint patrols", "The ports agreed.", "(Asia-Pacific) Ports agree on joint patrols"),
+        ("3 soldiers killed in ambush", "Three soldiers died.", "3 soldiers killed in ambush"),
+        ("Ministers meet", "The ministers met.", "Ministers meet"),
+    ],
+)
+def test_clean_title_keeps_headlines_and_drops_wire_notes(title, first, expected):
+    from dateline.clean import clean_title
+
+    assert clean_title(title, first) == expected

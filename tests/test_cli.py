@@ -171,7 +171,7 @@ def _corpus(path: Path, n: int) -> None:
 
 def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
-    _corpus(corpus, 80)
+    _corpus(corpus, 160)
     db = tmp_path / "d.db"
     cmd = [sys.executable, "-m", "dateline", "run", str(corpus), "--db", str(db), "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -187,9 +187,15 @@ def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
         if stored >= 5:
             break
     assert proc.poll() is None, "the run finished before it could be killed; make the corpus larger"
-    second = subprocess.run(cmd, capture_output=True, timeout=120)  # a second writer is locked out ...
-    reader = subprocess.run([sys.executable, "-m", "dateline", "articles", "--db", str(db), "--format", "jsonl"],
-                            capture_output=True, timeout=120)  # ... while readers keep working
+    # a second writer is locked out while readers keep working (both at once, while the run goes on)
+    second_proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader_proc = subprocess.Popen([sys.executable, "-m", "dateline", "articles", "--db", str(db), "--format", "jsonl"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    second = subprocess.CompletedProcess(cmd, 0, *second_proc.communicate(timeout=120))
+    second.returncode = second_proc.returncode
+    reader = subprocess.CompletedProcess([], 0, *reader_proc.communicate(timeout=120))
+    reader.returncode = reader_proc.returncode
+    assert proc.poll() is None, "the run finished before it could be killed; make the corpus larger"
     import psutil
 
     workers = psutil.Process(proc.pid).children(recursive=True)
@@ -207,12 +213,12 @@ def test_cli_killed_run_resumes_without_loss_or_duplication(tmp_path):
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         n_articles = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         n_analyses = con.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
-    assert 5 <= n_articles < 80 and n_analyses == n_articles
+    assert 5 <= n_articles < 160 and n_analyses == n_articles
     done = subprocess.run(cmd, capture_output=True, timeout=600)
     assert done.returncode == 0, done.stderr.decode()
-    assert done.stdout.decode().startswith(f"read 80, new {80 - n_articles}, duplicates {n_articles}")
+    assert done.stdout.decode().startswith(f"read 160, new {160 - n_articles}, duplicates {n_articles}")
     with sqlite3.connect(db) as con:
-        assert con.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (80, 80)
+        assert con.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (160, 160)
         assert con.execute("SELECT COUNT(*) FROM articles WHERE merged = 0").fetchone()[0] == 0
         assert con.execute("SELECT COUNT(*) FROM runs WHERE finished IS NULL").fetchone()[0] == 0
     finished = subprocess.run([sys.executable, "-m", "dateline", "timeline", "--db", str(db)],
@@ -254,6 +260,33 @@ def test_cli_a_run_refused_at_the_start_creates_no_database(tmp_path, capsys, ar
     code, _, err = dl(*args, "--db", str(db), capsys=capsys)
     assert code == 2 and message in err and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_events_take_the_timeline_filters_and_a_story(examples_db, capsys):
+    db = str(examples_db)
+    _, out, _ = dl("events", "--db", db, "--json", capsys=capsys)
+    events = jsonl(out)
+    multi = [e for e in events if e["sources"] >= 2]
+    assert multi and len(multi) < len(events), "the examples hold corroborated and single-source events"
+    _, out, _ = dl("events", "--db", db, "--json", "--min-sources", "2", capsys=capsys)
+    assert [e["id"] for e in jsonl(out)] == [e["id"] for e in multi]
+    _, out, _ = dl("events", "--db", db, "--json", "--status", "planned", capsys=capsys)
+    assert {e["id"] for e in jsonl(out)} == {e["id"] for e in events if e["status"] == "planned"}
+    story = multi[0]["story"]
+    # A story is named by its id, its prefix, or one of its articles; mentions follow their articles.
+    for given in (story, story[:7], multi[0]["articles"][0]):
+        _, out, _ = dl("events", "--db", db, "--json", "--story", given, capsys=capsys)
+        told = jsonl(out)
+        assert multi[0]["id"] in {e["id"] for e in told} and all(e["story"] == story for e in told)
+    _, out, _ = dl("stories", "--db", db, "--json", capsys=capsys)
+    articles = {a for s in jsonl(out) if s["id"] == story for a in s["articles"]}
+    _, out, _ = dl("events", "--db", db, "--json", "--mentions", "--story", story, capsys=capsys)
+    mentions = jsonl(out)
+    assert mentions and {m["article"] for m in mentions} <= articles
+    _, out, _ = dl("timeline", "--db", db, "--json", "--story", story, "--type", multi[0]["type"], capsys=capsys)
+    assert multi[0]["id"] in {e["id"] for e in jsonl(out)}
+    code, _, err = dl("events", "--db", db, "--story", "s0000000000000000", capsys=capsys)
+    assert code == 2 and "story" in err
 
 
 @pytest.mark.parametrize("query", ["!!", "  ", "?*", "“”"])

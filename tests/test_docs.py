@@ -33,8 +33,8 @@ def test_docs_every_command_is_in_the_readme(name):
 def test_docs_every_option_is_in_the_readme(name, option):
     """In the command's own row of the commands table, not merely somewhere in the README; the
     query commands' shared ``--format``/``--json`` are told once above the table, and ``export``
-    takes ``timeline``'s filters, as its row says."""
-    rows = _rows(name) + (_rows("timeline") if name == "export" else [])
+    and ``events`` take ``timeline``'s filters, as their rows say."""
+    rows = _rows(name) + (_rows("timeline") if name in ("export", "events") else [])
     assert rows, f"dateline {name} has no row in the README's commands table"
     shared = option == "--json" and "--format" in _subcommands()[name]._option_string_actions
     assert shared or any(option in row for row in rows), f"dateline {name} {option} is not in its README row"

@@ -417,3 +417,10 @@ def test_html_extract_quality_gate() -> None:
     assert metrics["precision"] >= 0.955
     assert metrics["recall"] >= 0.95
     assert metrics["date_accuracy"] >= 0.92
+
+
+@pytest.mark.parametrize("stamp", ["2020-05-04T24:30:00Z", "2020-05-04T10:61:00+02:00", "2020-05-04T23:59:60Z"])
+def test_html_a_timestamp_no_clock_shows_keeps_its_day(stamp):
+    """A page whose metadata names an hour or minute no clock shows is still read, dated by its day."""
+    page = extract_html(article_page(PUBLISHED_META.format(stamp)))
+    assert page["date"] == "2020-05-04"

@@ -99,6 +99,20 @@ def test_store_readonly_refuses_missing_or_foreign_files(tmp_path):
     garbage.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError):
         Store(garbage)
+    # nor is someone else's database given Dateline's tables when opened for writing
+    with pytest.raises(StoreError, match="not a Dateline database"):
+        Store(other)
+    with sqlite3.connect(other) as con:
+        assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["t"]
+
+
+@pytest.mark.parametrize("name", ["a#b.db", "what?.db", "50% off.db"])
+def test_store_paths_with_uri_characters_open_for_reading(tmp_path, name):
+    with Store(tmp_path / name) as store:
+        store.record_error(Skipped("x.txt", "empty file"))
+    with Store(tmp_path / name, readonly=True) as store:
+        assert [r["reason"] for r in store.errors()] == ["empty file"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(name)) == []
 
 
 def test_store_in_unwritable_place_is_a_clear_error(tmp_path):

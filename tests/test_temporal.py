@@ -171,6 +171,18 @@ def test_find_timexes_skips_non_temporal_uses(text: str, expression: str) -> Non
         ("The deal was struck two weeks ago.", "1998-03-22", [("two weeks ago", "1998-W10")]),
         # a day set "for" in a past clause is the nearest one, as with "until" and "by"
         ("The snap polls were called for 24 June.", "2018-04-19", [("24 June", "2018-06-24")]),
+        # numeric dates: day first where no month could come first, and with dots; no version numbers;
+        # of an impossible day only the year is read
+        ("The accord dated 14/07/2015 still holds.", "2016-01-10", [("14/07/2015", "2015-07-14")]),
+        ("The accord dated 07/14/2015 still holds.", "2016-01-10", [("07/14/2015", "2015-07-14")]),
+        ("Talks on 03.06.2024 broke down.", "2024-07-01", [("03.06.2024", "2024-06-03")]),
+        ("The app reached version 2.10.2015 last week.", "2016-01-10", [("last week", "2015-W53")]),
+        ("No ruling came on 2/30/2015 or 31/13/2015.", "2016-01-10", [("2015", "2015"), ("2015", "2015")]),
+        # a day no calendar has costs only itself: the month it names stays, and the other expressions
+        ("Police held him on Saturday. The hearing is on April 31.", "2025-05-06",
+         [("Saturday", "2025-05-03"), ("April 31", "2025-04")]),
+        ("The deal of 2025-02-30 was signed 99999999999999999999 days ago, on Saturday.", "2025-05-06",
+         [("Saturday", "2025-05-03")]),
     ],
 )  # fmt: skip
 def test_find_timexes_on_text_as_it_comes(text: str, dct: str, expected: list[tuple[str, str]]) -> None:
@@ -247,6 +259,10 @@ def test_clause_tense(text: str, tense: str) -> None:
         ("Falling bank shares hit the index on Monday.", "2025-05-05"),
         ("The deal follows Monday's announcement by the ministry.", "2025-05-05"),
         ("Singh says he met Nakatani on Monday.", "2025-05-05"),
+        # what "is due" or "is set for" a day lies ahead; what "was due" does not say
+        ("The verdict is due on Monday.", "2025-05-12"),
+        ("A verdict due on Monday will be read in court.", "2025-05-12"),
+        ("The verdict was due on Monday but was put off.", "2025-05-05"),
     ],
 )
 def test_weekday_direction_of_later_acts(text: str, value: str) -> None:

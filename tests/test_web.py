@@ -127,21 +127,34 @@ def test_web_event_page_shows_both_sources_and_marks_the_evidence(app):
         {"until": "2024-12"},
         {"since": "2024-11", "until": "2025-04", "country": "IND"},
         {"actor": "Nakatani", "type": "CONSULT", "since": "2025-05"},
+        {"min_sources": 2},
+        {"min_sources": 2, "status": "occurred", "country": "IND"},
     ],
 )
 def test_web_api_filters_as_the_timeline_command_does(app, db, params):
     """SQL filters and the CLI's Python filters agree on every store event."""
-    cli_args = {"actor": None, "country": None, "type": None, "since": None, "until": None}
+    cli_args = {"actor": None, "country": None, "type": None, "since": None, "until": None, "status": None,
+                "min_sources": None}
     cli_args |= {k: v for k, v in params.items() if k in cli_args}
     if cli_args["country"] == "Japan":
         cli_args["country"] = "JPN"
     expected = views.timeline_rows(views.filter_events(_contract_events(db), **cli_args))
-    if "status" in params:
-        expected = [e for e in expected if e["status"] == params["status"]]
+    if "min_sources" in params:
+        assert 0 < len(expected) < len(_contract_events(db)), "the filter keeps some events, not all"
     r = get(app, "/api/events", params={**params, "limit": MAX_PAGE})
     assert r.status_code == 200
     assert [e["id"] for e in r.json()["items"]] == [e["id"] for e in expected]
     assert r.json()["total"] == len(expected)
+
+
+def test_web_timeline_form_narrows_to_corroborated_events(app, db):
+    """The timeline page's "Sources" choice is the API's ``min_sources``; a blank one is no filter."""
+    corroborated = get(app, "/api/events", params={"min_sources": 2, "limit": MAX_PAGE}).json()
+    page = get(app, "/", params={"min_sources": "2", "limit": MAX_PAGE}).text
+    assert '<option value="2" selected>' in page
+    assert page.count('<li class="event">') == corroborated["total"] > 0
+    blank = get(app, "/", params={"min_sources": "", "limit": MAX_PAGE}).text
+    assert blank.count('<li class="event">') == get(app, "/api/events", params={"limit": MAX_PAGE}).json()["total"]
 
 
 def test_web_api_pages_cover_every_event_once(app, db):
@@ -297,6 +310,8 @@ def test_web_pages_send_a_policy_that_runs_no_script(app):
         ("/api/events?offset=-1", "offset"),
         ("/api/events?type=INVADE", "type"),
         ("/api/events?status=rumoured", "status"),
+        ("/api/events?min_sources=0", "min_sources"),
+        ("/api/events?min_sources=two", "min_sources"),
         ("/api/events?country=Atlantis", "country"),
         ("/api/events?order=sideways", "order"),
         ("/api/events/counts?bucket=week", "bucket"),

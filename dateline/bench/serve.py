@@ -168,7 +168,10 @@ async def _load(port: int, clients: int, seconds: float, next_url: Any) -> tuple
 def _count_articles(path: str) -> int:
     import sqlite3
 
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    from contextlib import closing
+    from pathlib import Path
+
+    with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
         return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
 

@@ -9,6 +9,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 
@@ -50,6 +51,17 @@ def pool(workers: int) -> Callable[[Callable[[Any], Any], Iterable[Any]], Iterat
     """
 
     def engine(fn: Callable[[Any], Any], chunks: Iterable[Any]) -> Iterator[Any]:
+        try:
+            yield from _in_pool(fn, chunks)
+        except BrokenProcessPool as exc:
+            from . import EngineError
+
+            raise EngineError(
+                f"a worker process died ({exc}); what was stored is kept, rerun to finish (with fewer"
+                " --workers if memory ran out)"
+            ) from None
+
+    def _in_pool(fn: Callable[[Any], Any], chunks: Iterable[Any]) -> Iterator[Any]:
         context = multiprocessing.get_context(start_method())
         with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with,
                                     initargs=(os.getpid(),)) as executor:

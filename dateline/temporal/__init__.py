@@ -120,45 +120,56 @@ class _Context:
 
 def _resolve_all(found: list[Found], text: str, doc: Doc | None, anchor: dt.date | None) -> Iterator[Timex]:
     """Turn candidates into timexes in text order, keeping the reference time for anaphoric
-    expressions ("the same day", "the quarter", "a year earlier", "10 p.m.")."""
+    expressions ("the same day", "the quarter", "a year earlier", "10 p.m.").
+
+    A candidate that names no real day ("April 31", "2025-02-30") or lies past the calendar
+    ("99999999999 days ago") gets no timex; the article's other expressions keep theirs.
+    """
     ctx = _Context()
     explicit_end: int | None = None  # where the last full date ended
     for f in found:
-        span = text[f.start : f.end]
-        if f.relative is None:
-            value = f.value or ""
-            yield Timex(f.start, f.end, span, f.type, value)
-            ctx.remember(value)
-            if re.match(r"\d{4}-\d\d-\d\d", value):
-                explicit_end = f.end
+        try:
+            timex, explicit_end = _resolve_one(f, text, doc, anchor, ctx, explicit_end)
+        except (ValueError, OverflowError):
             continue
-        rel = {k: v for k, v in f.relative.items() if k not in ("reference", "shift")}
-        by_tense = rel.get("direction", 0) is None
-        if by_tense:
-            rel["direction"] = _direction(f, text, doc)
-        value = _from_context(f.relative, ctx, anchor)
-        if value is None and by_tense and _beside(text, explicit_end, f.start) and ctx.year is not None:
-            # "on Saturday 5 September 2015 – Labor Day weekend": the day beside the named date, not
-            # one near the publication; the named date stays the reference
-            if any(k in rel for k in ("month", "holiday", "season")) and "year_offset" not in rel:
-                near = ctx.day or ctx.month or ctx.year
-                yield Timex(f.start, f.end, span, f.type, _value({**rel, "direction": 0}, near))
-                continue
-        coarse = ctx.day is None and ctx.year is not None and f.relative.get("reference")
-        if value is None and coarse and f.relative.get("shift") and rel.get("unit") in ("day", "week"):
-            # "ten days earlier" than an event the text dates only by its year: that year
-            yield Timex(f.start, f.end, span, f.type, f"{ctx.year.year:04d}")  # type: ignore[union-attr]
-            continue
-        if value is None:
-            base = ctx.base(rel.get("unit")) if f.relative.get("reference") else None
-            base = base or anchor
-            value = _value(rel, base) if base is not None else None
-        anchored = value is not None
-        yield Timex(
-            f.start, f.end, span, f.type, value if value is not None else _placeholder(rel), anchored, rel
-        )
-        if value is not None and not (f.relative.get("shift") or f.relative.get("reference")):
-            ctx.remember(value)
+        yield timex
+
+
+def _resolve_one(
+    f: Found, text: str, doc: Doc | None, anchor: dt.date | None, ctx: _Context, explicit_end: int | None
+) -> tuple[Timex, int | None]:
+    """One candidate's timex, and where the last full date ended after it (``ctx`` is updated)."""
+    span = text[f.start : f.end]
+    if f.relative is None:
+        value = f.value or ""
+        ctx.remember(value)
+        if re.match(r"\d{4}-\d\d-\d\d", value):
+            explicit_end = f.end
+        return Timex(f.start, f.end, span, f.type, value), explicit_end
+    rel = {k: v for k, v in f.relative.items() if k not in ("reference", "shift")}
+    by_tense = rel.get("direction", 0) is None
+    if by_tense:
+        rel["direction"] = _direction(f, text, doc)
+    value = _from_context(f.relative, ctx, anchor)
+    if value is None and by_tense and _beside(text, explicit_end, f.start) and ctx.year is not None:
+        # "on Saturday 5 September 2015 – Labor Day weekend": the day beside the named date, not
+        # one near the publication; the named date stays the reference
+        if any(k in rel for k in ("month", "holiday", "season")) and "year_offset" not in rel:
+            near = ctx.day or ctx.month or ctx.year
+            return Timex(f.start, f.end, span, f.type, _value({**rel, "direction": 0}, near)), explicit_end
+    coarse = ctx.day is None and ctx.year is not None and f.relative.get("reference")
+    if value is None and coarse and f.relative.get("shift") and rel.get("unit") in ("day", "week"):
+        # "ten days earlier" than an event the text dates only by its year: that year
+        return Timex(f.start, f.end, span, f.type, f"{ctx.year.year:04d}"), explicit_end  # type: ignore[union-attr]
+    if value is None:
+        base = ctx.base(rel.get("unit")) if f.relative.get("reference") else None
+        base = base or anchor
+        value = _value(rel, base) if base is not None else None
+    anchored = value is not None
+    timex = Timex(f.start, f.end, span, f.type, value if value is not None else _placeholder(rel), anchored, rel)
+    if value is not None and not (f.relative.get("shift") or f.relative.get("reference")):
+        ctx.remember(value)
+    return timex, explicit_end
 
 
 def _beside(text: str, end: int | None, start: int) -> bool:

@@ -74,8 +74,8 @@ def _month_value(rel: dict[str, Any], anchor: dt.date, direction: int, strict: b
     if "year_offset" in rel:
         year = anchor.year + rel["year_offset"]
         return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
-    if day:
-        cands = [c for c in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if c]
+    cands = [c for c in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if c] if day else []
+    if cands:  # "April 31" names no day: its month is all it says
         if "weekday" in rel:
             matching = [c for c in cands if c.weekday() == rel["weekday"]]
             if matching:

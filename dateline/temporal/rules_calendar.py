@@ -3,6 +3,7 @@ weekdays and holidays."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -102,7 +103,29 @@ def _iso_date(m: re.Match[str], text: str) -> Found | None:
 
 @_rule(r"(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d)", 6)
 def _slash_date(m: re.Match[str], text: str) -> Found | None:
+    if not _real_day(m["y"], m["m"], m["d"]):
+        return None
     return _found(m, "DATE", f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}")
+
+
+# Day first: "14/07/2015" (no month 14), and a date written with dots and two-digit day and
+# month, "03.06.2024", the European way; a slashed date that could be either stays month first.
+@_rule(
+    r"(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)"
+    r"|(?<![\w.])(?P<d2>0[1-9]|[12]\d|3[01])\.(?P<m2>0[1-9]|1[0-2])\.(?P<y2>(?:19|20)\d\d)(?![.\d])",
+    6,
+)
+def _day_first_date(m: re.Match[str], text: str) -> Found | None:
+    year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+    return _found(m, "DATE", f"{year}-{int(month):02d}-{int(day):02d}") if _real_day(year, month, day) else None
+
+
+def _real_day(year: str, month: str, day: str) -> bool:
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 @_rule(rf"(?:(?P<pre>this|last|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<mon>{_MFULL})", 2)

@@ -117,11 +117,29 @@ def _direction(found: Found, text: str, doc: Doc | None) -> int:
         return 0
     root = span.root
     tense = clause_tense(root)
+    if tense != "past" and _due(root):
+        return 1
     if root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS:
         return 0 if tense == "past" else 1
     if tense != "future" and _futurate(root, tense):
         return 1
     return _TENSE_DIRECTION[tense]
+
+
+# Adjectives that date what is still to come: "the vote is due on Sept. 3", "slated for June".
+DUE_ADJECTIVES = {"due", "slated", "scheduled", "set"}
+
+
+def _due(token: Token) -> bool:
+    """A date of what "is due": the adjective governs it ("a verdict due on Sept. 3") or sits
+    beside it as the copula's complement ("the vote is due on Sept. 3"); such a day lies ahead
+    of the report, where "was due" says nothing (the caller leaves past clauses alone)."""
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    if head.pos_ == "ADJ" and head.lower_ in DUE_ADJECTIVES:
+        return head.dep_ != "acomp" or clause_tense(head.head) != "past"
+    return head.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in DUE_ADJECTIVES for c in head.children
+    )
 
 
 # Present-tense verbs that describe a state or report speech: "says Monday" is no plan.

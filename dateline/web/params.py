@@ -94,6 +94,20 @@ def country_code(param: str, value: str | None) -> str | None:
     return code
 
 
+def at_least(param: str, value: str | None) -> int | None:
+    """A count of one or more; 1 asks for nothing, so it is "not given".
+
+    >>> at_least("min_sources", "2"), at_least("min_sources", "")
+    (2, None)
+    """
+    value = _blank(value)
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{1,6}", value) or int(value) < 1:
+        raise bad(param, f"{value[:40]!r} is not a whole number of 1 or more")
+    return int(value) if int(value) > 1 else None
+
+
 def text(param: str, value: str | None) -> str | None:
     value = _blank(value)
     if value is not None and len(value) > MAX_TEXT:
@@ -117,6 +131,7 @@ def event_filter(
     since: str | None = Query(None, description="first date: YYYY, YYYY-MM or YYYY-MM-DD"),
     until: str | None = Query(None, description="last date: YYYY, YYYY-MM or YYYY-MM-DD"),
     q: str | None = Query(None, description="words of the evidence or the actors' names (full-text search)"),
+    min_sources: str | None = Query(None, description="confirmed by at least this many independent sources"),
 ) -> EventFilter:
     f = EventFilter(
         actor=text("actor", actor),
@@ -126,6 +141,7 @@ def event_filter(
         since=date_prefix("since", since),
         until=date_prefix("until", until),
         q=text("q", q),
+        min_sources=at_least("min_sources", min_sources),
     )
     if f.since and f.until and f.since[: len(f.until)] > f.until:
         raise bad("until", f"{f.until} is before since {f.since}")

@@ -45,6 +45,7 @@ class EventFilter:
     until: str | None = None
     q: str | None = None  # words of the evidence or the actors' names
     story: str | None = None
+    min_sources: int | None = None  # independent sources, at least
 
     def where(self) -> tuple[str, list[Any]]:
         """A WHERE clause over ``events e`` and its parameters (always parameterized)."""
@@ -58,6 +59,9 @@ class EventFilter:
         if self.story:
             clauses.append("e.story = ?")
             params.append(self.story)
+        if self.min_sources:
+            clauses.append("e.sources >= ?")
+            params.append(self.min_sources)
         if self.country:
             clauses.append("e.id IN (SELECT event FROM event_actors WHERE country = ?)")
             params.append(self.country)
