@@ -173,3 +173,19 @@ def test_an_envoys_posting_gives_no_country(text: str, country: str | None) -> N
 )
 def test_an_anti_modifier_of_the_act_names_its_target(text: str, type_: str, target: list[str]) -> None:
     assert _countries(text, type_)[1] == target
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # a citizenship the text gives a person of no office says whose they are
+        ("The court upheld the removal of the British citizenship of Sarah Johnson.", "Sarah Johnson", "GBR"),
+        ("Karen Miller was stripped of Canadian citizenship last week.", "Karen Miller", "CAN"),
+        ("Maria Lopez said she had lost her French passport in the camp.", "Maria Lopez", "FRA"),
+        ("Tom Hart, who travelled from east London to Syria, was held.", "Tom Hart", "GBR"),
+    ],
+)
+def test_a_citizenship_or_a_home_left_gives_a_country(text: str, name: str, country: str) -> None:
+    doc = parse(text)
+    person = next(a for a in find_actors(doc) if a.name == name)
+    assert person.country == country

@@ -430,6 +430,43 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
 DEPART_VERBS = frozenset({"leave", "flee", "quit", "travel", "emigrate", "escape"})
 
 
+# Nouns of the state one belongs to: "her British citizenship", "a French passport".
+CITIZEN_NOUNS = frozenset({"citizenship", "passport", "nationality"})
+
+
+def citizenship_countries(doc: Doc, drafts: list[Draft]) -> None:
+    """The country of a person no description places, from a citizenship the text gives them,
+    after pronouns are joined: "the British citizenship of Ana Moss", "Moss's French passport",
+    "she was stripped of her British citizenship", "Moss was stripped of British citizenship"."""
+    for draft in drafts:
+        if draft.country is not None or draft.sector in PERSON_SECTORS:
+            continue
+        for start, end in draft.spans or []:
+            root = doc[start:end].root
+            nouns = []
+            if root.dep_ == "poss":
+                nouns.append(root.head)
+            if root.dep_ == "pobj" and root.head.lower_ == "of":
+                nouns.append(root.head.head)
+            if root.dep_ in ("nsubj", "nsubjpass"):
+                nouns += [g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"]
+                nouns += [c for c in root.head.children if c.dep_ == "dobj"]
+            for noun in nouns:
+                if noun.lemma_.lower() not in CITIZEN_NOUNS:
+                    continue
+                for c in noun.children:
+                    if c.dep_ in ("amod", "compound") and c.text[:1].isupper():
+                        code = countries.demonym_country(c.text) or countries.country_name(c.text)
+                        if code:
+                            draft.country = code
+                            break
+                if draft.country:
+                    break
+            if draft.country:
+                break
+
+
 def _country_left(doc: Doc, draft: Draft) -> str | None:
     """The country a person who holds no office is told to have left: "Ana Moss, who left the
     UK in 2014", "Moss fled Britain", "the teenager who travelled from Leeds to Syria". Only a
@@ -450,7 +487,7 @@ def _country_left(doc: Doc, draft: Draft) -> str | None:
                 name = doc[place.left_edge.i : place.i + 1].text
                 while name.lower().startswith("the "):
                     name = name[4:]
-                code = countries.country_name(name) or countries.place_country(name)
+                code = countries.country_name(name) or countries.place_country(name) or countries.place_country(place.text)
                 if code:
                     return code
     return None
