@@ -240,7 +240,7 @@ def _stance(evidence: Evidence, words: Sequence[str]) -> bool:
 # Words of an envoy, whose "to", "for" or "in" phrase names where they are sent, not whose they are.
 ENVOY_WORDS = frozenset(
     "envoy envoys ambassador ambassadors emissary representative representatives mediator "
-    "negotiator delegate delegation consul observer observers monitors coordinator".split()
+    "negotiator delegate delegation consul observer observers monitors coordinator mission".split()
 )
 
 
