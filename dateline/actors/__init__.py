@@ -33,7 +33,7 @@ from .coding import code_actor
 from .descriptions import Evidence, Term, pick_country, pick_role, pick_sector, scan, term, words_of
 from .drafts import edge_punct
 from .groups import find_groups
-from .persons import borrow_countries, describe_persons, find_persons, resolve_pronouns, resolve_titles
+from .persons import borrow_countries, citizenship_countries, describe_persons, find_persons, resolve_pronouns, resolve_titles
 from .places import home_and_focus, places_and_orgs
 
 __all__ = [
@@ -62,6 +62,7 @@ def find_actors(doc: Doc, place: str | None = None, date: str | None = None) -> 
     describe_persons(doc, persons, home, day, focus)
     resolve_pronouns(doc, persons, taken)
     resolve_titles(doc, persons, taken, day)
+    citizenship_countries(doc, persons)
     others = places_and_orgs(doc, taken, home)
     borrow_countries(doc, persons, others)
     drafts = persons + others

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dateline import countries
+from dateline import kb as knowledge
 from dateline.kb.codes import date_key
 
 from .descriptions import (
@@ -32,7 +33,8 @@ def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[s
     knowledge base knows takes its country, and, when no title says otherwise, the sector of the
     office held that day (a former officeholder is ELI). A bare surname is looked up only when
     one bearer fits (or the context names the country of one). A personal name with no other
-    evidence gets GOV, the base rate for named people in political news; its country comes
+    evidence gets GOV, the base rate for named people in political news, unless it is one word
+    the knowledge base does not know, which may be anyone or anything; its country comes
     from the context, else, as a weak guess, from the ending of the surname ("Petrov").
 
     >>> code_actor("Pacific Fleet"), code_actor("Latvian Prime Minister")
@@ -65,7 +67,10 @@ def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[s
         sector = person.sector or "GOV"
     if country is None and around:
         country = pick_country(around)
-    if sector is None and not evidence and name:
+    if sector is None and not evidence and name and (len(name) > 1 or knowledge.get() is None):
+        # a full personal name: the base rate of named people in political news; a single word
+        # the knowledge base does not know ("Kowalczyk", "Mongwalu") may be anyone or anything,
+        # and gets no sector rather than a guess (without a knowledge base, the base rate stands)
         sector = "GOV"
     if country is None and name:
         country = countries.surname_country(name[-1])

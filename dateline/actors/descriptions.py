@@ -119,6 +119,8 @@ def _match(words: Sequence[str], date: int | None = None) -> Evidence | None:
     known = kb_evidence(phrase, date) if capitalised or phrase.isupper() else None
     if known is not None:
         return replace(known, end=len(words))
+    if capitalised and _party_name(words):
+        return Evidence(0, len(words), "term", None, "PTY", 3)
     found = term(words)
     if found:
         return Evidence(0, len(words), "term", None, found.sector, found.weight, found.role)
@@ -134,6 +136,36 @@ def _match(words: Sequence[str], date: int | None = None) -> Evidence | None:
         if code:
             return Evidence(0, len(words), "country", code)
     return None
+
+
+# Words of a political creed, which in a capitalised name make it a party's: "Christian Democratic
+# Union", "Labour", "the Social Democrats"; and the bodies such a name may end with.
+CREED_WORDS = frozenset(
+    "democratic democrats socialist socialists conservative conservatives liberal liberals republican "
+    "republicans labour labor communist communists green greens tory tories nationalist nationalists".split()
+)
+PARTY_BODIES = frozenset("union party alliance front congress league movement".split())
+# Creed words that name a party on their own.
+PARTY_NOUNS = frozenset(
+    "labour labor tory tories greens conservatives liberals republicans democrats socialists communists".split()
+)
+
+
+def _party_name(words: Sequence[str]) -> bool:
+    """Whether capitalised words name a political party: one creed word on its own ("Labour",
+    "the Tories"), a creed's plural ending a name ("Social Democrats"), or a name of creed words
+    ending in a body ("Christian Democratic Union", "Liberal Party"), not "trade union" or "the
+    labour ministry" in lower case, nor "Democratic Republic of Congo", "Syrian Democratic Forces"."""
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if countries.demonym_country(words[0]) or countries.country_name(words[0]):
+        return False  # "Kenyan Democratic Party": the country first, then the party
+    low = [w.lower().rstrip(".") for w in words]
+    if len(low) == 1:
+        return low[0] in PARTY_NOUNS  # not "Republican" alone: "the Republican Guard"
+    if low[-1] in CREED_WORDS and low[-1].endswith("s"):
+        return True
+    return low[-1] in PARTY_BODIES and any(w in CREED_WORDS for w in low[:-1])
 
 
 def _agent(phrase: str) -> Evidence | None:
@@ -181,7 +213,44 @@ def scan(words: Sequence[str], date: int | None = None) -> list[Evidence]:
                 break
         else:
             i += 1
-    return [e for e in found if e.kind != "place" or _placed(e, words, found)]
+    return [e for e in found if (e.kind != "place" or _placed(e, words, found)) and not _stance(e, words)]
+
+
+# Prefixes that make a country's name a stance towards it: "anti-Western", "pro-Moscow".
+ATTITUDE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def attitude(words_before: Sequence[str]) -> bool:
+    """Whether the words just before a country's name make it a stance ("anti-Syrian protesters",
+    "pro-Moscow rebels"): those protesters and rebels are not of that country, and it is no side."""
+    if not words_before:
+        return False
+    last = words_before[-1].lower()
+    if last in ATTITUDE_PREFIXES or (last.endswith("-") and last[:-1] in ATTITUDE_PREFIXES):
+        return True  # a description read without its punctuation keeps "anti" before "Syrian"
+    return last in ("-", "–") and len(words_before) > 1 and words_before[-2].lower() in ATTITUDE_PREFIXES
+
+
+def _stance(evidence: Evidence, words: Sequence[str]) -> bool:
+    return evidence.kind in ("country", "seat", "place") and (
+        attitude(words[: evidence.start]) or _posting(words, evidence.start)
+    )
+
+
+# Words of an envoy, whose "to", "for" or "in" phrase names where they are sent, not whose they are.
+ENVOY_WORDS = frozenset(
+    "envoy envoys ambassador ambassadors emissary representative representatives mediator "
+    "negotiator delegate delegation consul observer observers monitors coordinator mission".split()
+)
+
+
+def _posting(words: Sequence[str], start: int) -> bool:
+    """Whether a country follows an envoy's "to", "for" or "in": the ambassador to China, the UN
+    envoy for Syria, a special representative in Iraq are sent there, and are not of that state."""
+    if start < 2 or words[start - 1].lower() not in ("to", "for", "in"):
+        return False
+    before = [w.lower() for w in words[max(0, start - 5) : start - 1]]
+    return any(w in ENVOY_WORDS for w in before)
 
 
 def pick_country(evidence: Sequence[Evidence]) -> str | None:

@@ -12,7 +12,7 @@ from dateline import kb as knowledge
 from dateline.kb.codes import NON_STATE
 from dateline.plural import singular
 
-from .descriptions import PERSON_SECTORS, Evidence, kb_evidence, pick_role, pick_sector, scan, term
+from .descriptions import ENVOY_WORDS, PERSON_SECTORS, Evidence, kb_evidence, pick_role, pick_sector, scan, term
 from .drafts import Draft, token_words
 from .institutions import INSTITUTIONS, institution_country
 
@@ -115,7 +115,12 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
     # parser joins to it as one more conjunct, is in apposition to it
     apposed = apposed or _listed_after(root, start)
     if apposed:
-        words = [t for t in root.head.subtree if t.i < start and not t.is_punct]
+        head = root.head
+        while head.ent_type_ in ("GPE", "LOC") and head.dep_ == "pobj" and head.head.head.i != head.head.i:
+            # "the envoy to Albania, Franz Moser": the parser hangs the name on the place, but a
+            # person stands beside the noun the place's phrase modifies
+            head = head.head.head
+        words = [t for t in head.subtree if t.i < start and not t.is_punct]
     after: list[Token] = []
     for child in root.children:
         # "X, a Dane detained abroad": a common noun after its article, though tagged a person,
@@ -295,6 +300,7 @@ def describe_persons(
     then the knowledge base (the whole name, or a surname the context supports), then, for an
     official, the article's home country while no one else named is of it, or when the story is
     about it (``focus``) and no one else holds the same office there."""
+    envoys: set[int] = set()  # persons described as sent somewhere: of no country the place gives
     counterparts: list[tuple[Draft, Token]] = []
     followers: list[tuple[Draft, Token]] = []  # "his deputy Anwar", "his former protege": of his country
     for draft in drafts:
@@ -302,6 +308,8 @@ def describe_persons(
         for start, end in draft.spans or []:
             tokens = _description(doc, start, end)
             found = scan(token_words(tokens), day)
+            if any(t.lower_ in ENVOY_WORDS for t in tokens):
+                envoys.add(id(draft))
             evidence += found
             owner = next((t for t in tokens if t.lower_ in ("his", "her") or t.dep_ == "poss"), None)
             if owner is not None:
@@ -347,6 +355,8 @@ def describe_persons(
             draft.country = _institution_owner(doc, draft) or draft.country
         # While no one else in the article is of the home country, or the story is about it: a
         # London dateline on a story about Papua New Guinea does not make its army commander British.
+        if id(draft) in envoys:
+            continue  # "the ambassador to China" in a Beijing story is no Chinese official
         if draft.country is None and official and home and home not in exclude:
             draft.country = home
         elif draft.country is None and official and home and draft.role and focus:
@@ -364,6 +374,10 @@ def describe_persons(
             known = kb_evidence(span.text, day, _named_countries(doc, home), weak=True)
             if known is not None and known.kind == "person" and known.country not in NON_STATE:
                 draft.country = known.country
+    for draft in drafts:
+        if draft.country is None and draft.sector not in PERSON_SECTORS:
+            # last, and not for officials, who travel: "Moss, who fled Britain", "she left the UK"
+            draft.country = _country_left(doc, draft)
     if base is not None and home:
         # after the officials, whom a name's origin must not deprive of the home country: a person
         # the article introduces by name alone, with a surname most bearers of which serve the
@@ -409,6 +423,73 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
             code = countries.country_name(place.text) or countries.place_country(place.text)
             if code:
                 return code
+    return None
+
+
+# Verbs of leaving and travelling: who "left the UK" or "travelled from Lyon to Syria" came from there.
+DEPART_VERBS = frozenset({"leave", "flee", "quit", "travel", "emigrate", "escape"})
+
+
+# Nouns of the state one belongs to: "her British citizenship", "a French passport".
+CITIZEN_NOUNS = frozenset({"citizenship", "passport", "nationality"})
+
+
+def citizenship_countries(doc: Doc, drafts: list[Draft]) -> None:
+    """The country of a person no description places, from a citizenship the text gives them,
+    after pronouns are joined: "the British citizenship of Ana Moss", "Moss's French passport",
+    "she was stripped of her British citizenship", "Moss was stripped of British citizenship"."""
+    for draft in drafts:
+        if draft.country is not None or draft.sector in PERSON_SECTORS:
+            continue
+        for start, end in draft.spans or []:
+            root = doc[start:end].root
+            nouns = []
+            if root.dep_ == "poss":
+                nouns.append(root.head)
+            if root.dep_ == "pobj" and root.head.lower_ == "of":
+                nouns.append(root.head.head)
+            if root.dep_ in ("nsubj", "nsubjpass"):
+                nouns += [g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"]
+                nouns += [c for c in root.head.children if c.dep_ == "dobj"]
+            for noun in nouns:
+                if noun.lemma_.lower() not in CITIZEN_NOUNS:
+                    continue
+                for c in noun.children:
+                    if c.dep_ in ("amod", "compound") and c.text[:1].isupper():
+                        code = countries.demonym_country(c.text) or countries.country_name(c.text)
+                        if code:
+                            draft.country = code
+                            break
+                if draft.country:
+                    break
+            if draft.country:
+                break
+
+
+def _country_left(doc: Doc, draft: Draft) -> str | None:
+    """The country a person who holds no office is told to have left: "Ana Moss, who left the
+    UK in 2014", "Moss fled Britain", "the teenager who travelled from Leeds to Syria". Only a
+    country named as the object of leaving, or a place after "from"; only as a last resort, after
+    every description and the knowledge base, for whom nothing else gives a country."""
+    for start, end in draft.spans or []:
+        root = doc[start:end].root
+        verbs = [c for c in root.children if c.dep_ in ("relcl", "acl")]
+        if root.dep_ in ("nsubj",) and root.head.pos_ == "VERB":
+            verbs.append(root.head)
+        for verb in verbs:
+            if verb.lemma_.lower() not in DEPART_VERBS:
+                continue
+            places = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+            places += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            for place in places:
+                name = doc[place.left_edge.i : place.i + 1].text
+                while name.lower().startswith("the "):
+                    name = name[4:]
+                code = countries.country_name(name) or countries.place_country(name) or countries.place_country(place.text)
+                if code:
+                    return code
     return None
 
 
@@ -606,10 +687,22 @@ def borrow_countries(doc: Doc, persons: list[Draft], others: list[Draft]) -> Non
         for start, end in draft.spans or []:
             root = doc[start:end].root
             tokens = _description(doc, start, end) + _led(root) + _of_body(root)
-            found = next((owner[t.i] for t in tokens if t.i in owner), None)
+            found = next((owner[t.i] for t in tokens if t.i in owner and not _posted_to(t)), None)
             if found:
                 draft.country = found
                 break
+
+
+def _posted_to(tok: Token) -> bool:
+    """Whether a word names where an envoy is sent: "China" in "the ambassador to China"."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "in") and t.head.head.lower_ in ENVOY_WORDS:
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
 
 
 def _of_body(root: Token) -> list[Token]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from dateline import countries
 from dateline.annotate import doc_text
 
-from .descriptions import PERSON_SECTORS, pick_country, pick_sector, scan, term
+from .descriptions import PERSON_SECTORS, attitude, pick_country, pick_sector, scan, term
 from .drafts import LOCATIVE, Draft, edge_punct
 from .institutions import find_institutions, institution_country
 
@@ -78,6 +78,9 @@ def places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[Draft]:
             continue
         if ent.label_ == "NORP" and modifies_title(ent):
             continue
+        if _stance_words(doc, start, ent.end):
+            taken.update(range(ent.start, ent.end))  # "anti-Syrian": a stance, not Syria
+            continue
         if ent.label_ == "ORG" and countries.country_name(text):
             ent_label = "GPE"  # "the Democratic People's Republic of Korea", tagged as an organisation
         else:
@@ -123,6 +126,17 @@ def places_and_orgs(doc: Doc, taken: set[int], home: str | None) -> list[Draft]:
     return list(drafts.values()) + find_institutions(doc, taken, home)
 
 
+def _stance_words(doc: Doc, start: int, end: int) -> bool:
+    """A country's name that an "anti-" or "pro-" before it, inside the entity or not, makes a
+    stance: "anti-Syrian", "pro- Israeli"."""
+    words = [t.text for t in doc[max(0, start - 2) : end]]
+    for k in range(len(words)):
+        if words[k][:1].isupper() and (countries.country_name(words[k]) or countries.demonym_country(words[k])
+                                       or countries.seat_of_government(words[k])):
+            return attitude(words[:k])
+    return False
+
+
 def _title_part(doc: Doc, start: int, end: int) -> bool:
     """A one-word "organisation" that completes a title: "Secretary of State", "Minister of State"."""
     if end - start != 1 or start < 2 or doc[start - 1].lower_ != "of":
@@ -138,7 +152,7 @@ def _untagged_countries(
     text = doc_text(doc)
     capitalised = [i for i, at in enumerate(doc.to_array(IDX).tolist()) if text[at].isupper()]
     for i in capitalised:  # a name starts with a capital (found without a Token for every word)
-        if i in taken or doc[i].lower_ == "the":
+        if i in taken or doc[i].lower_ == "the" or attitude([t.text for t in doc[max(0, i - 2) : i]]):
             continue
         for n in (3, 2, 1):
             span = doc[i : i + n]

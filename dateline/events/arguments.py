@@ -13,7 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
-from dateline.countries import place_country, seat_of_government
+from dateline.actors.descriptions import attitude
+from dateline.actors.places import country_label
+from dateline.countries import country_name, demonym_country, place_country, seat_of_government
 from dateline.model import Actor
 
 from .mention import Mention
@@ -74,6 +76,8 @@ class _Side:
         return self.token if self.actors and self.token is not None else self.fallback
 
 
+# Participles of a stance held, whose subject holds it: "opposed to", "committed to".
+STANCE_PARTICIPLES = frozenset({"oppose", "commit", "dedicate", "devote"})
 # Verbs whose subject undergoes the act it reports.
 PATIENT_SUBJECTS = frozenset({"die", "perish", "drown", "starve", "succumb"})
 VICTIM_PREPS = frozenset({"on", "against", "into", "upon"})
@@ -89,7 +93,10 @@ def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor], vict
                 if not victims and _victim(t, c):
                     continue
                 if t.pos_ in ("PROPN", "NOUN", "PRON"):
-                    found = Found(a for a in _actors_of(t, index) if a not in exclude)
+                    # a state's own people in what it agrees to are the state's side, not its recipient
+                    states = {a.country for a in exclude if a.kind == "COUNTRY"}
+                    found = Found(a for a in _actors_of(t, index)
+                                  if a not in exclude and not (a.id < 0 and a.country in states))
                     if found:
                         found.token = t
                         return found
@@ -114,6 +121,8 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     agents = _agent_tokens(verb)
     if passive and not agents and "content" in m.entry.flags and m.type == "AGREE":
         passive = False  # "Vietnam is committed to ...": a stance, not a patient
+    if passive and not agents and lemma_of(verb) in STANCE_PARTICIPLES and _prep_objects(verb, ("to",)):
+        passive = False  # "the rebels are opposed to the plan": they oppose it
     src, tgt = _Side(), _Side()
     if passive:
         source = src.take(_first_actors(agents, index, []))
@@ -178,6 +187,43 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt, index)
+
+
+def _opposed_country(noun: Token, index: ActorIndex) -> Found:
+    """The country an "anti-" modifier of a hostile event noun names, against which the act is:
+    "anti-American protests", "a wave of anti-Israeli bombings". Only the event's own modifier:
+    "anti-Syrian" before a person describes that person's stance, and makes no side."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ not in ("amod", "compound", "nmod") or c.i >= noun.i or not c.text[:1].isupper():
+            continue
+        before = [t.text for t in doc[max(0, c.i - 2) : c.i]]
+        if not before or before[-1].lower() not in ("anti", "anti-", "-") or not attitude(before):
+            continue
+        if before[-1] == "-" and before[0].lower() != "anti":
+            continue  # "pro-Israeli rallies" are for it
+        code = country_name(c.text) or demonym_country(c.text)
+        if code:
+            found = Found([index.generic(country_label(code, c.text), c.idx, c.idx + len(c.text), code, None)])
+            found.token = c
+            return found
+    return Found()
+
+
+# Modes of a retreat whose "of" phrase names who retreats: "the withdrawal of the troops".
+DOER_OF_MODES = frozenset({"withdraw", "resign"})
+
+
+def _names_a_city(tok: Token, index: ActorIndex) -> bool:
+    """Whether a modifier of an event noun names a city, a capital among them, where the event is
+    and not who does it: "the Oslo accord", "the Geneva talks" (unlike "the Russian offensive")."""
+    if tok.ent_type_ != "GPE" or tok.pos_ != "PROPN":
+        return False
+    start, end = np_bounds(tok)
+    text = _text(tok.doc)[start:end]
+    if country_name(text) or demonym_country(text):
+        return False
+    return seat_of_government(text) is not None or place_country(text) is not None
 
 
 # Places a visitor arrives "in", "to" or "at": the host is the state there.
@@ -367,14 +413,16 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
                 and m.type in HOSTILE_MATERIAL
                 and not any(a.kind == "COUNTRY" for a in _actors_of(c, index))
             )
+            or (c.dep_ in ("compound", "nmod") and _names_a_city(c, index))
         ):
-            continue  # "the Douma attack", "the Manchester Arena bombing": where, not who
+            continue  # "the Douma attack", "the Manchester Arena bombing", "the Oslo accord": where, not who
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
             found = [a for a in _actors_of(c, index) if a not in source]
             if found:
                 source += found
                 src.take(source, c)
-    patient_of = m.type in HOSTILE_MATERIAL or m.type in ("ACCUSE", "RETREAT")
+    # "the release of the hostages": they undergo it; "the withdrawal of the troops": they do it
+    patient_of = m.type in HOSTILE_MATERIAL or m.type == "ACCUSE" or (m.type == "RETREAT" and m.mode not in DOER_OF_MODES)
     by = src.take(_first_actors(_prep_objects(noun, ("by",) if patient_of else ("by", "of")), index, source))
     if by:
         source += [a for a in by if a not in source]
@@ -389,6 +437,8 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
     target_preps = ("against", "with", "to", "into") + (("on", "of") if patient_of else ())
     things = m.type in THING_TARGETS
     target = tgt.take(_first_actors(_prep_objects(noun, target_preps), index, source, any_phrase=things))
+    if not target and m.type in HOSTILE_MATERIAL | {"PROTEST", "ACCUSE", "THREATEN"}:
+        target = tgt.take(_opposed_country(noun, index))  # "anti-Israeli bombings" are against Israel
     if not target and m.type in BENEFIT_TYPES:
         # "US support for Kurdish groups", "aid for refugees": who gains, not what for ("support
         # for talks")
@@ -398,6 +448,8 @@ def noun_arguments(m: Mention, index: ActorIndex) -> None:
             _first_actors(_prep_objects(light, ("with", "against", "on", "to", "for")), index, source,
                           any_phrase=things)
         )
+    if not target and m.type == "CONSULT" and m.mode == "visit":
+        target = tgt.take(_host(noun, index, source))  # "during his visit in Vietnam": Vietnam hosts it
     if (
         light is None
         and not source
@@ -450,6 +502,8 @@ def content_target(m: Mention, inner: list[Mention], index: ActorIndex) -> None:
     for i in inner:
         (noun_arguments if i.nominal else verb_arguments)(i, index)
         blames = m.type == "ACCUSE" and i.type in HOSTILE_MATERIAL | {"THREATEN"}
-        m.target = [a for a in (i.source if blames else i.target) if a not in m.source]
+        states = {a.country for a in m.source if a.kind == "COUNTRY"}  # and its own people, as above
+        m.target = [a for a in (i.source if blames else i.target)
+                    if a not in m.source and not (a.id < 0 and a.country in states)]
         if m.target or blames:
             break

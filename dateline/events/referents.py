@@ -168,6 +168,10 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
             return _actor_of(head.head, index, depth + 1)
     start, end = np_bounds(tok)
     actor = index.at(start, end, tok.idx)
+    if actor is not None and _nationality_of_people(tok, actor):
+        # "a Dutch nurse", "Turkish troops": people of the country the modifier names, not its state
+        group = _generic([tok], index, [])
+        actor = group[1] if group is not None and group[1].country == actor.country else actor
     if actor is None:
         start, end = np_bounds(tok, with_preps=True)
         actor = index.at(start, end, tok.idx)
@@ -390,6 +394,8 @@ def _party(tok: Token, any_phrase: bool) -> bool:  # noqa: C901
     if tok.lemma_.lower() in PEOPLE:
         return True
     words = _text(tok.doc)[slice(*np_bounds(tok, with_preps=True))]  # "thousands of teachers"
+    if tok.is_sent_start and tok.tag_ == "NNS" and tok.text[:1].isupper() and " " not in words:
+        return True  # "Hackers launched ...": people, whose capital is the sentence's, not a name's
     return code_actor(words)[1] is not None or any(c.ent_type_ in PARTY_ENTS for c in tok.children)
 
 
@@ -486,6 +492,23 @@ def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tu
         if actor not in exclude:
             return tok, actor
     return None
+
+
+# Sectors of armed men, whom a nationality's name already stands for as a side.
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "CRM"})
+
+
+def _nationality_of_people(tok: Token, actor: Actor) -> bool:
+    """Whether ``actor`` is a country only a modifier of a noun of people names: "Dutch" in "a
+    Dutch nurse" or "Turkish" in "Turkish troops", not "Turkey" itself nor "Turkey's troops"."""
+    if actor.kind != "COUNTRY" or tok.pos_ != "NOUN" or any(m.start <= tok.idx < m.end for m in actor.mentions):
+        return False
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    if not modifiers or any(c.conjuncts for c in modifiers):
+        return False  # "Hungarian and Romanian officials" are the two states' (``_modifier_actors``)
+    if _head_sector(tok.text) in ARMED_SECTORS:
+        return False  # "Turkish troops", "Afghan guerrillas": the side the country's name stands for
+    return _names_people(tok)
 
 
 def _a_people(tok: Token) -> bool:

@@ -137,6 +137,8 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         before = [c for c in subjects if c.i < verb.i]
         nearest = before[-1] if before else subjects[0]  # a run-in headline can leave two
         return [nearest], nearest.dep_ in PASSIVE_DEPS
+    if verb.dep_ == "acomp" and verb.head.i != verb.i and is_verbal(verb.head):
+        return subject_tokens(verb.head)[0], False  # "the groups are opposed to it": they oppose
     if verb.dep_ == "relcl":
         return [verb.head], any(c.dep_ == "auxpass" for c in verb.children)
     if verb.dep_ == "acl":
