@@ -278,6 +278,14 @@ def test_find_actors_resolves_in_the_document_first(small_kb) -> None:
     assert (berg.country, berg.sector) == ("KAZ", "GOV")  # the knowledge base, on that day
 
 
+def test_find_actors_an_office_held_that_day_beats_a_generic_title(small_kb) -> None:
+    """"Chairman" names a company's head or a ruling body's: the dictionary's office on the day decides."""
+    text = "Chairman Ana Berg met Chairman Tomas Lind on Monday."
+    actors = {a.name: a for a in find_actors(parse(text), date="2012-06-01") if a.kind == "PERSON"}
+    assert (actors["Ana Berg"].country, actors["Ana Berg"].sector) == ("KAZ", "GOV")
+    assert actors["Tomas Lind"].sector == "BUS"  # the KB knows him not: the title stands (a company head)
+
+
 def test_find_actors_recovers_known_full_names_the_tagger_missed(small_kb) -> None:
     doc = parse("Kassym-Jomart Tokayev said the talks went well.")
     assert not any(e.label_ == "PERSON" for e in doc.ents)  # the tagger reads the name as an organisation

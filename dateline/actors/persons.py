@@ -301,6 +301,7 @@ def describe_persons(
     official, the article's home country while no one else named is of it, or when the story is
     about it (``focus``) and no one else holds the same office there."""
     envoys: set[int] = set()  # persons described as sent somewhere: of no country the place gives
+    generic: set[int] = set()  # persons whose sector only a generic title gives ("chairman", "member")
     counterparts: list[tuple[Draft, Token]] = []
     followers: list[tuple[Draft, Token]] = []  # "his deputy Anwar", "his former protege": of his country
     for draft in drafts:
@@ -319,6 +320,8 @@ def describe_persons(
                     followers.append((draft, owner))
         draft.role = pick_role([e for e in evidence if e.sector != "SAME"])
         draft.sector = pick_sector(evidence)
+        if draft.sector and max(e.weight for e in evidence if e.sector == draft.sector) <= 1:
+            generic.add(id(draft))
         votes = Counter(e.country for e in evidence if e.country)
         draft.country = votes.most_common(1)[0][0] if votes else None
         if draft.country is None:
@@ -339,6 +342,8 @@ def describe_persons(
             # the parser says it is a person; a dictionary may file a leader under his office
             if known is not None and known.kind != "place":
                 draft.country = draft.country or known.country
+                if id(draft) in generic and known.kind == "person" and known.sector:
+                    draft.sector = known.sector  # the office held that day beats a generic title
                 draft.sector = draft.sector or known.sector or "GOV"
             if known is not None and known.kind == "person" and " " in draft.name:
                 # A full name of someone in office that day beats a stray word of a long article
