@@ -126,6 +126,8 @@ def _stops(t: Token, events: dict[int, tuple[Mention, int]] | None = None) -> bo
     noun's thing, unless the noun is itself the event ("the offensive launched on Sunday")."""
     if t.head.i == t.i or (t.dep_ in ("prep", "mark") and t.lower_ in SEPARATING_PREPS):
         return True
+    if t.dep_ in ("advcl", "acl") and t.lower_ in SEPARATING_PREPS:
+        return True  # "hanged ... following an attempt on his life in the early 1980s", parsed as a verb
     if not is_verbal(t):
         return False
     if t.dep_ == "conj":

@@ -208,8 +208,8 @@ def _attaches(inner: Mention, outer: Mention) -> bool:
         anchors.add(outer.clause.i)
     steps = 0
     while t.head.i != t.i and steps < 6:
-        if t.dep_ == "pobj" and t.head.lower_ in SEPARATING_PREPS:
-            return False
+        if t.dep_ == "pobj" and (t.head.lower_ in SEPARATING_PREPS or t.head.lower_ == "for"):
+            return False  # "hanged for the execution of 148 villagers": the cause is another act
         if t.dep_ == "prep" and t.lower_ in SEPARATING_PREPS:
             return False
         t = t.head
