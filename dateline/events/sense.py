@@ -200,6 +200,10 @@ def _moves_by_amount(verb: Token) -> bool:
     return False
 
 
+# Acts whose "for" phrase names what is punished, not their purpose ("hosted him for talks").
+PUNISHED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
 def _attaches(inner: Mention, outer: Mention) -> bool:
     """Whether ``inner`` restates ``outer`` (a noun hanging off its verb, a relative clause)."""
     t = inner.trigger
@@ -208,8 +212,10 @@ def _attaches(inner: Mention, outer: Mention) -> bool:
         anchors.add(outer.clause.i)
     steps = 0
     while t.head.i != t.i and steps < 6:
-        if t.dep_ == "pobj" and (t.head.lower_ in SEPARATING_PREPS or t.head.lower_ == "for"):
-            return False  # "hanged for the execution of 148 villagers": the cause is another act
+        if t.dep_ == "pobj" and t.head.lower_ in SEPARATING_PREPS:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and inner.type in PUNISHED_TYPES:
+            return False  # "hanged for the execution of 40 villagers": the cause is another act
         if t.dep_ == "prep" and t.lower_ in SEPARATING_PREPS:
             return False
         t = t.head
