@@ -23,6 +23,11 @@ def status_of(text: str, verb: str) -> str:
         ("The two ministers are expected to meet in Geneva next week.", "meet", "planned"),
         ("Singh and his counterpart are anticipated to explore ways to boost trade.", "explore", "planned"),
         ("The president is due to visit Moscow in May.", "visit", "planned"),
+        # resolve, only with "to": what one is determined to do is still to come, what a court
+        # determined happened
+        ("The envoy flew to Goma determined to ask the rebels for a truce.", "ask", "planned"),
+        ("The minister is keen to sign the accord.", "sign", "planned"),
+        ("The court determined that the soldiers had killed the villagers.", "killed", "occurred"),
         ("The prime minister is scheduled to visit Nairobi on Thursday.", "visit", "planned"),
         ("The two sides are set to sign an accord on Friday.", "sign", "planned"),
         ("The minister will host her counterpart on Monday.", "host", "planned"),

@@ -29,6 +29,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # "I would like to thank ...", "we want to congratulate ...": a speaker's wish to express
 # something is the expression itself, done as it is said
 WISH_VERBS = frozenset({"like", "love", "want", "wish"})
+# Resolve to do something: only with "to" ("the court determined that ..." tells what it found).
+RESOLVE_WORDS = frozenset({"determine", "determined", "keen", "eager", "resolve", "resolved", "anxious"})
 EXPRESSIVE_VERBS = frozenset(
     "thank congratulate welcome commend praise condemn express extend reiterate acknowledge "
     "applaud salute convey assure apologise apologize".split()
@@ -92,6 +94,8 @@ def clause_status(clause: Token) -> str:
                 planned = True
         if i > 0 and lemma_of(v) in PLAN_VERBS:
             planned = True
+        if i > 0 and lemma_of(v) in RESOLVE_WORDS and chain[i - 1].dep_ == "xcomp":
+            planned = True  # "arrived determined to ask", "keen to sign": what one means to do
         if v.dep_ == "xcomp" and lemma_of(v.head) in PLAN_VERBS | {"be"}:
             for c in v.head.children:
                 if c.dep_ == "acomp" and lemma_of(c) in PLAN_VERBS:

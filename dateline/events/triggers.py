@@ -103,7 +103,19 @@ def _particle_ok(tok: Token, entry: Entry) -> bool:
     particle = entry.particle
     if particle is None:
         return True
-    return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle for c in tok.children)
+    return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle for c in tok.children) or (
+        _marked_clause(tok, particle)
+    )
+
+
+def _marked_clause(verb: Token, particle: str) -> bool:
+    """The particle opens a clause of the verb: "called for the minister to resign", where the
+    parser makes "for" the mark of "resign" instead of the verb's preposition."""
+    return any(
+        c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i
+        and any(g.dep_ == "mark" and g.lower_ == particle for g in c.children)
+        for c in verb.children
+    )
 
 
 VETO = Entry("V", "-", "AGREE", None, frozenset(), frozenset({"veto"}))  # another sense: no event
@@ -278,7 +290,7 @@ def _particle_of(verb: Token, particle: str) -> bool:
         c.lower_ == particle or c.lemma_.lower() == particle
         for c in verb.children
         if c.dep_ in ("prt", "prep", "advmod", "dobj", "compound")
-    )
+    ) or _marked_clause(verb, particle)
 
 
 def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
