@@ -203,9 +203,11 @@ def test_event_words_that_name_no_act(text: str, trigger: str, event: bool, shar
         "The opposition called for the minister to resign on Monday.",  # "for" parsed as the clause's mark
         "The opposition called for the resignation of the minister.",
         "The union called on the government to resign.",
+        "Calls by the opposition for the minister to resign grew louder.",
     ],
 )
 def test_a_call_for_an_act_is_a_request_and_the_act_is_not_done(text: str, shared_kb) -> None:
     events = code(text)
     assert any(e.type == "REQUEST" for e in events), [(e.trigger, e.type, e.status) for e in events]
     assert not any(e.type == "RETREAT" and e.status == "occurred" for e in events)
+

@@ -535,6 +535,8 @@ def _has_argument(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "poss":
             return True
+        if c.dep_ in ("acl", "advcl") and any(g.dep_ in ("mark", "aux") and g.lower_ in ("for", "to") for g in c.children):
+            return True  # "demands for the minister to resign": the act asked for
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ACTOR_ENTITIES:
             return True
         if c.dep_ != "prep" or c.lower_ not in ARGUMENT_PREPS:
