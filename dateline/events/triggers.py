@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from dateline.kb.verbs import Pattern, Term, Verb
 
 from .mention import Mention
-from .status import asks_question, obligation
+from .status import ACTOR_ENTS, asks_question, obligation
 from .syntax import clause_head, is_verbal, light_governor
 from .vocabulary import (
     CARRIER_VERBS,
@@ -508,9 +508,6 @@ def _match_kb_noun(tok: Token) -> Entry | None:
     return Entry("N", tok.lemma_.lower(), type_, mode, frozenset(), frozenset({"kb"}))
 
 
-ACTOR_ENTITIES = ("GPE", "NORP", "ORG", "PERSON")
-
-
 def _carried_as_an_act(tok: Token) -> bool:
     """A noun the dictionary names only as the object of a carrier verb ("launch an incursion")
     is an event with that verb, or with an actor of its own ("Turkey's incursion", "a Turkish
@@ -518,10 +515,12 @@ def _carried_as_an_act(tok: Token) -> bool:
     governor = light_governor(tok)
     if governor is not None and lemma_of(governor) in CARRIER_VERBS:
         return True
-    return any(
-        c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ACTOR_ENTITIES)
-        for c in tok.children
-    )
+    return any(_names_its_actor(c) for c in tok.children)
+
+
+def _names_its_actor(c: Token) -> bool:
+    """A possessor or a named modifier of an event noun: "Turkey's offensive", "a Turkish incursion"."""
+    return c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ACTOR_ENTS)
 
 
 def _has_argument(tok: Token) -> bool:
@@ -533,18 +532,16 @@ def _has_argument(tok: Token) -> bool:
     if light_governor(tok) is not None:
         return True
     for c in tok.children:
-        if c.dep_ == "poss":
+        if _names_its_actor(c):
             return True
         if c.dep_ in ("acl", "advcl") and any(g.dep_ in ("mark", "aux") and g.lower_ in ("for", "to") for g in c.children):
             return True  # "demands for the minister to resign": the act asked for
-        if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ACTOR_ENTITIES:
-            return True
         if c.dep_ != "prep" or c.lower_ not in ARGUMENT_PREPS:
             continue
         for g in c.children:
             if g.dep_ != "pobj" or g.ent_type_ in ("DATE", "TIME"):
                 continue  # "demand in 2004": a time is no argument of the act
-            if c.lower_ != "of" or g.ent_type_ in (*ACTOR_ENTITIES, "LOC", "FAC") or g.pos_ in ("PROPN", "PRON"):
+            if c.lower_ != "of" or g.ent_type_ in ACTOR_ENTS | {"LOC", "FAC"} or g.pos_ in ("PROPN", "PRON"):
                 return True
             if g.lemma_.lower() not in contexts()["abstract"][1] and not _activity(g):
                 return True
