@@ -123,6 +123,11 @@ def test_find_timexes_reads_spans(text: str, dct: str, expected: list[tuple[str,
          [("June 2004", "2004-06"), ("later that year", "2004")]),
         ("The fire started Oct. 23. Crews arrived at 10 p.m.", "2009-04-20",
          [("Oct. 23", "2008-10-23"), ("10 p.m.", "2008-10-23T22:00")]),
+        ("By October 2019 the town was empty; it had been shelled that May.", "2021-02-10",
+         [("October 2019", "2019-10"), ("that May", "2019-05")]),
+        ("The 2012 ceasefire failed, and that summer the siege began.", "2015-06-01",
+         [("2012", "2012"), ("that summer", "2012-SU")]),
+        ("Nobody came back that March.", "2015-02-01", [("that March", "2014-03")]),
     ],
 )  # fmt: skip
 def test_find_timexes_follows_the_reference_time(
@@ -135,6 +140,7 @@ def test_find_timexes_follows_the_reference_time(
     ("text", "expression"),
     [
         ("May I ask a question?", "May"),
+        ("The minister said that May would resign.", "May"),
         ("The 52 years old executive resigned.", "52 years"),
         ("The company earned $2 million a year.", "a year"),
         ("A second group of directors resigned.", "A second"),

@@ -147,6 +147,9 @@ def _resolve_one(
             explicit_end = f.end
         return Timex(f.start, f.end, span, f.type, value), explicit_end
     rel = {k: v for k, v in f.relative.items() if k not in ("reference", "shift")}
+    if f.relative.get("reference") and rel.get("unit") == "year" and ctx.year is None and "year_offset" in rel:
+        # "that May" with no year named before it: the last May (a distal month is one looked back on)
+        rel = {k: v for k, v in rel.items() if k not in ("unit", "year_offset")} | {"direction": -1, "strict": True}
     by_tense = rel.get("direction", 0) is None
     if by_tense:
         rel["direction"] = _direction(f, text, doc)

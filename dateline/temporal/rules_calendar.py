@@ -128,10 +128,12 @@ def _real_day(year: str, month: str, day: str) -> bool:
     return True
 
 
-@_rule(rf"(?:(?P<pre>this|last|next|this\s+past|this\s+coming|past|coming)\s+)?(?P<mon>{_MFULL})", 2)
+@_rule(rf"(?:(?P<pre>this|last|next|this\s+past|this\s+coming|past|coming|that)\s+)?(?P<mon>{_MFULL})", 2)
 def _bare_month(m: re.Match[str], text: str) -> Found | None:
     month = _month(m["mon"])
     pre = (m["pre"] or "").lower().split()
+    if pre == ["that"]:
+        return _that_month(m, text, month)
     if month == 5 and not pre and not _preceded_by(text, m.start(), _MAY_CUES):
         return None
     if month == 3 and not pre and re.match(r"\s+(?:on|to|through|against|for)\b", text[m.end() :]):
@@ -142,6 +144,15 @@ def _bare_month(m: re.Match[str], text: str) -> Found | None:
         return _found(m, "DATE", month=month, year_offset=0)
     direction = -1 if pre[-1] in ("last", "past") else 1
     return _found(m, "DATE", month=month, direction=direction, strict=pre[0] != "this")
+
+
+def _that_month(m: re.Match[str], text: str, month: int) -> Found | None:
+    """"that May", "that June": the month in the year the text speaks of ("In August 2016 ... killed in
+    an airstrike that May" is 2016-05); "said that May would" names a person, so May needs the
+    clause to end there."""
+    if month == 5 and not re.match(r"\s*(?:[,.;:)]|$|and\b|when\b|before\b|after\b)", text[m.end() :]):
+        return None
+    return _found(m, "DATE", month=month, year_offset=0, reference=True, unit="year")
 
 
 _MAY_CUES = re.compile(
@@ -315,7 +326,7 @@ def _quarters_of_year(m: re.Match[str], text: str) -> Found | None:
     )
 
 
-@_rule(rf"(?:(?P<pre>this(?:\s+past|\s+coming)?|last|next|past|coming|the(?:\s+(?:early|late))?|early|late|mid-?)\s*)?"
+@_rule(rf"(?:(?P<pre>this(?:\s+past|\s+coming)?|last|next|past|coming|that|the(?:\s+(?:early|late))?|early|late|mid-?)\s*)?"
        rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{_ANYYEAR}))?", 2)  # fmt: skip
 def _season(m: re.Match[str], text: str) -> Found | None:
     season = SEASONS[m["s"].lower()]
@@ -334,6 +345,8 @@ def _season(m: re.Match[str], text: str) -> Found | None:
         return _found(m, "DATE", season=season, direction=1, strict=pre == ["next"])
     if pre == ["this"]:
         return _found(m, "DATE", season=season, year_offset=0)
+    if pre == ["that"]:  # "that summer": of the year the text speaks of
+        return _found(m, "DATE", season=season, year_offset=0, reference=True, unit="year")
     cue = _preceded_by(
         text, m.start(), re.compile(r"\b(?:in|into|of|during|since|until|by|through|over|this|for)\s+$", re.I)
     )
