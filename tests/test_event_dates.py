@@ -66,7 +66,11 @@ def by_trigger(text: str, published: str | None, trigger: str) -> Event:
          "killed", None, None, "2018-06-20"),
         ("Assad had previously launched an attack on the town.", "2017-08-25", "attack", None, None,
          "2017-08-25"),
-        ("Rebels attacked the base last week.", "2018-03-14", "attacked", None, None, "2018-03-11"),
+        # a week inside one month is that month; one across two months bounds the event by its Sunday
+        ("Rebels attacked the base last week.", "2018-03-14", "attacked", "2018-03", "month", None),
+        ("Rebels attacked the base last week.", "2018-04-04", "attacked", None, None, "2018-04-01"),
+        ("Sanctions imposed on the regime last week angered its allies.", "2018-03-14", "Sanctions", "2018-03", "month",
+         None),
         ("The prince visited the old cathedral in Toledo, built more than 700 years ago.", "2006-03-12",
          "visited", None, None, "2006-03-12"),
     ],

@@ -52,7 +52,19 @@ REPORTING_VERBS = SPEECH_VERBS | {"hear", "learn", "reveal", "show", "find", "co
 def date_of(timex: Timex | None) -> tuple[str | None, str | None]:
     if timex is None or timex.type not in ("DATE", "TIME"):
         return None, None
-    return calendar_date(timex.value)
+    return calendar_of(timex.value)
+
+
+def calendar_of(value: str) -> tuple[str | None, str | None]:
+    """The day, month or year a value names; a week or weekend that lies within one month is that
+    month ("sanctions imposed last week", 2018-W15, happened in 2018-04); one that straddles two
+    is no date (the caller bounds the event by the week's last day instead)."""
+    date, precision = calendar_date(value)
+    if date is None and re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", value):
+        span = value_interval(value)
+        if span is not None and span[0].month == span[1].month:
+            return span[0].strftime("%Y-%m"), "month"
+    return date, precision
 
 
 def place(m: Mention, doc: Doc, actors: set[int], others: set[int]) -> dict[str, Any] | None:
@@ -183,7 +195,7 @@ def _verb_times(doc: Doc, sent: Span, timexes: list[Timex]) -> dict[int, tuple[s
     event word or not ("monitors said on Tuesday")."""
     out: dict[int, tuple[str, str]] = {}
     for tx in _sentence_timexes(sent, timexes, ("DATE", "TIME")):
-        date, precision = calendar_date(tx.value)
+        date, precision = calendar_of(tx.value)
         t = _root(doc, tx)
         if date is None or precision is None or t is None:
             continue
