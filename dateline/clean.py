@@ -65,13 +65,17 @@ _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\)"
 # Words of a place, hyphens inside them ("PORT-AU-PRINCE"): each hyphen belongs to one word, so a
 # long run of "A-A-A-" cannot be split in many ways (that cost grew as the fourth power).
 _PLACE_WORD = r"[A-Z][A-Za-z.'’]*(?:-[A-Za-z][A-Za-z.'’]*)*"
-_PLACE = rf"(?P<place>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}(?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}})?)"
+# the place, then perhaps its country ("CHENNAI, India"), which is never the date ("WASHINGTON, Dec 2")
+_PLACE = (
+    rf"(?P<place>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}"
+    rf"(?:,\s*(?!{_MONTH}\s+\d)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}})?)"
+)
 _DATE = rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:\s*,?\s*(?P<year>\d{{4}}))?"
 _DATELINES = [
     # "New Delhi |" / "NEW DELHI:" (place, a bar or colon, then the story)
     re.compile(rf"^{_PLACE}\s*[|:]\s+(?=[A-Z\"“'‘])"),
     # "KUALA LUMPUR, April 1 (AFP) -", "BEIJING, May 3 (Xinhua) --", "WASHINGTON (Reuters) -"
-    re.compile(rf"^{_PLACE}\s*(?:,\s*{_DATE}\s*)?\s*{_AGENCY}?\s*(?:-{{1,2}}|—|–)\s+"),
+    re.compile(rf"^{_PLACE}\s*(?:,\s*{_DATE}\s*)?\s*(?:{_AGENCY})?\s*(?:-{{1,2}}|—|–)\s+"),
 ]
 
 
@@ -220,7 +224,7 @@ def split_dateline(paragraph: str, known_date: str | None = None) -> tuple[Datel
 
 def parse_dateline(text: str, known_date: str | None = None) -> Dateline:
     """A dateline given as its own field, e.g. ``"KUALA LUMPUR, April 1 , 1997 (AFP)"``."""
-    m = re.match(rf"^\s*{_PLACE}\s*(?:,\s*{_DATE})?\s*{_AGENCY}?", text.strip())
+    m = re.match(rf"^\s*{_PLACE}\s*(?:,\s*{_DATE})?\s*(?:{_AGENCY})?", text.strip())
     if not m:
         return Dateline(None)
     g = m.groupdict()

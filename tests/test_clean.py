@@ -108,6 +108,9 @@ def test_clean_keeps_credits_as_metadata(line, credit):
         ("WASHINGTON (Reuters) - The U.S. said.", None, Dateline("Washington", None, "Reuters"), "The U.S. said."),
         ("NEW DELHI: India said on Monday.", None, Dateline("New Delhi"), "India said on Monday."),
         ("WELLINGTON, Dec 30 (AFP) - Rain.", "2006-01-02", Dateline("Wellington", "2005-12-30", "AFP"), "Rain."),
+        # no agency
+        ("LIMA, Oct 9 -- Markets fell.", "2004-10-09", Dateline("Lima", "2004-10-09"), "Markets fell."),
+        ("OSLO - The parliament voted.", None, Dateline("Oslo"), "The parliament voted."),
     ],
 )
 def test_clean_splits_datelines(text, known, dateline, rest):
@@ -123,8 +126,20 @@ def test_clean_leaves_prose_that_is_not_a_dateline(text):
     assert split_dateline(text) == (None, text)
 
 
-def test_clean_dateline_given_as_a_field():
-    assert parse_dateline("KUALA LUMPUR, April 1 , 1997 (AFP)") == Dateline("Kuala Lumpur", "1997-04-01", "AFP")
+@pytest.mark.parametrize(
+    "field, dateline",
+    [
+        ("KUALA LUMPUR, April 1 , 1997 (AFP)", Dateline("Kuala Lumpur", "1997-04-01", "AFP")),
+        ("LIMA, Oct 9 , 2004", Dateline("Lima", "2004-10-09")),  # no agency, and the date is no country
+        ("QUITO, Ecuador, Oct 9 , 2004", Dateline("QUITO, Ecuador", "2004-10-09")),
+        ("NAIROBI", Dateline("Nairobi")),
+    ],
+)
+def test_clean_dateline_given_as_a_field(field, dateline):
+    assert parse_dateline(field) == dateline
+
+
+def test_clean_takes_the_place_of_a_dateline_field():
     a = clean(Document(text="Shares fell.", origin="x", dateline="KUALA LUMPUR, April 1 , 1997 (AFP)",
                        date="1997-04-01"))
     assert (a.place, a.published) == ("Kuala Lumpur", "1997-04-01")
