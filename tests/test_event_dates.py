@@ -71,6 +71,10 @@ def by_trigger(text: str, published: str | None, trigger: str) -> Event:
         ("Rebels attacked the base last week.", "2018-04-04", "attacked", None, None, "2018-04-01"),
         ("Sanctions imposed on the regime last week angered its allies.", "2018-03-14", "Sanctions", "2018-03", "month",
          None),
+        # a year on what the act is about dates that thing, not the act
+        ("Ankara accused the preacher of masterminding the 2016 coup attempt.", "2019-05-02", "accused", None,
+         None, "2019-05-02"),
+        ("The minister was blamed for the 2011 crackdown.", "2019-05-02", "blamed", None, None, "2019-05-02"),
         ("The prince visited the old cathedral in Toledo, built more than 700 years ago.", "2006-03-12",
          "visited", None, None, "2006-03-12"),
     ],

@@ -140,6 +140,8 @@ def _stops(t: Token, events: dict[int, tuple[Mention, int]] | None = None) -> bo
         return True
     if t.dep_ in ("advcl", "acl") and t.lower_ in SEPARATING_PREPS:
         return True  # "hanged ... following an attempt on his life in the early 1980s", parsed as a verb
+    if _dates_its_object(t, events):
+        return True
     if not is_verbal(t):
         return False
     if t.dep_ == "conj":
@@ -153,6 +155,25 @@ def _stops(t: Token, events: dict[int, tuple[Mention, int]] | None = None) -> bo
         # a participle in "-ing" ("men wearing balaclavas in November 2013") is the main clause's time
         return events is None or events.get(t.head.i, (None, 1))[1] != 0
     return False
+
+
+# Prepositions whose object can stand for a time: "killed in the 2004 tsunami", "during the 1991 war".
+TIME_LOCATING_PREPS = frozenset({"in", "during", "at", "on", "throughout", "within"})
+
+
+def _dates_its_object(t: Token, events: dict[int, tuple[Mention, int]] | None) -> bool:
+    """A year on a noun the clause acts on dates that thing, not the act: "accused of masterminding
+    the 2016 coup", "condemned the 1982 massacre" (unless the noun is itself an event mention, an
+    anchor). A noun the act happens in stands for a time ("killed in the 2004 tsunami"), and so
+    does the subject ("the 2016 talks failed")."""
+    noun = t.head
+    if events is not None and noun.i in events:
+        return False
+    if t.dep_ not in ("compound", "nummod", "amod", "poss") or noun.pos_ not in ("NOUN", "PROPN") or t.i > noun.i:
+        return False  # only a year or day before its noun: "met the envoy Monday" is the meeting's day
+    if noun.dep_ == "dobj":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ not in TIME_LOCATING_PREPS
 
 
 def assign_timexes(doc: Doc, sent: Span, mentions: list[Mention], timexes: list[Timex]) -> None:
