@@ -239,21 +239,30 @@ def run_to_shards(
     ``load`` skips those a store already holds.
     """
     from .engines.local import overlapped
-    from .shards import ShardTask, write_skipped
+    from .shards import ShardTask, remove_from, write_skipped
 
     check_paths(paths)
     engine = engine or overlapped
+    folder = os.path.abspath(folder)  # remote workers resolve a relative path in their own folder
     os.makedirs(folder, exist_ok=True)
     started = time.time()
     stats = RunStats()
     articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), None, stats, None)
     task = ShardTask(folder, partial(analyze_batch, max_chars=max_chars))
     done = 0
-    for n in engine(task, enumerate(chunks(articles, CHUNK))):
+    numbered: list[int] = []  # how many chunks the input made
+
+    def counted() -> Iterator[tuple[int, list[Article]]]:
+        for seq, chunk in enumerate(chunks(articles, CHUNK)):
+            numbered.append(seq)
+            yield seq, chunk
+
+    for n in engine(task, counted()):
         done += n
         if progress:
             progress(done, stats.read)
     write_skipped(folder, stats.skipped, stats.warnings)
+    remove_from(folder, len(numbered))
     stats.new = done
     stats.seconds = time.time() - started
     return stats

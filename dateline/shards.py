@@ -10,7 +10,9 @@ the one a direct run over the same input would have built.
 A shard holds one row per article: its place in the chunk, the article id, and the analysis,
 story features and warnings as JSON (or the reason the article was skipped). Inputs that could
 not be read are listed in ``skipped.jsonl``. A shard is written to a temporary name and renamed,
-so a crash never leaves half a shard: rerunning the same command writes the missing ones.
+so a crash never leaves half a shard: rerunning the same command writes the missing ones. Each
+shard records the ids of the articles it was written from, so a rerun over changed input writes
+again the chunks whose articles differ and removes the shards past the input's end.
 """
 
 from __future__ import annotations
@@ -43,8 +45,12 @@ def shard_name(seq: int) -> str:
     return f"part-{seq:08d}.parquet"
 
 
-def write_shard(folder: str, seq: int, results: list[Result]) -> int:
-    """Write one chunk's results; return how many articles it holds."""
+IDS_KEY = b"dateline.articles"  # the shard's metadata: the ids of the chunk it was written from
+
+
+def write_shard(folder: str, seq: int, results: list[Result], ids: list[str] | None = None) -> int:
+    """Write one chunk's results (``ids``: the ids of the chunk's articles); return how many
+    articles it holds."""
     pa = _pyarrow()
     rows: dict[str, list[Any]] = {c: [] for c in COLUMNS}
     for i, r in enumerate(results):
@@ -60,6 +66,8 @@ def write_shard(folder: str, seq: int, results: list[Result]) -> int:
                          ("reason", None)):
                 rows[c].append(v)
     table = pa.table({c: pa.array(rows[c], type=pa.int32() if c == "position" else pa.string()) for c in COLUMNS})
+    if ids is not None:
+        table = table.replace_schema_metadata({IDS_KEY: ",".join(ids).encode()})
     final = os.path.join(folder, shard_name(seq))
     partial = final + ".partial"
     pa.parquet.write_table(table, partial, compression="zstd")
@@ -118,17 +126,38 @@ def read_skipped(folder: str) -> tuple[list[Skipped], list[Skipped]]:
     return skipped, warnings
 
 
+def holds(path: str, ids: list[str]) -> bool:
+    """Whether the shard at ``path`` was written from a chunk of exactly these articles."""
+    pa = _pyarrow()
+    try:
+        metadata = pa.parquet.read_schema(path).metadata or {}
+    except (OSError, pa.ArrowException):
+        return False  # damaged: write it again
+    return metadata.get(IDS_KEY) == ",".join(ids).encode()
+
+
+def remove_from(folder: str, count: int) -> None:
+    """Remove the shards numbered ``count`` and above: left by an earlier, longer input."""
+    for name in shard_files(folder):
+        if int(name[len("part-") : -len(".parquet")]) >= count:
+            os.remove(os.path.join(folder, name))
+
+
 class ShardTask:
-    """A picklable task: analyse one numbered chunk and write its shard (skipped if already there)."""
+    """A picklable task: analyse one numbered chunk and write its shard, unless the shard there was
+    written from the same articles (a rerun after a crash); a shard of other articles (the input
+    changed) is written again."""
 
     def __init__(self, folder: str, analyze: Any) -> None:
         self.folder, self.analyze = folder, analyze
 
     def __call__(self, numbered: tuple[int, list[Article]]) -> int:
         seq, articles = numbered
-        if os.path.exists(os.path.join(self.folder, shard_name(seq))):
+        ids = [a.id for a in articles]
+        path = os.path.join(self.folder, shard_name(seq))
+        if os.path.exists(path) and holds(path, ids):
             return 0
-        return write_shard(self.folder, seq, self.analyze(articles))
+        return write_shard(self.folder, seq, self.analyze(articles), ids)
 
 
 def _dumps(value: Any) -> str:

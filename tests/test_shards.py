@@ -51,6 +51,25 @@ def test_shards_rerun_writes_only_what_is_missing_and_load_twice_adds_nothing(tm
         assert store.counts()["articles"] == 6
 
 
+def test_shards_rerun_over_changed_input_rewrites_the_chunks_that_changed(tmp_path, monkeypatch, direct):
+    monkeypatch.setattr("dateline.pipeline.CHUNK", 2)  # six articles make three shards
+    lines = WIRE.read_text(encoding="utf-8").splitlines(keepends=True)
+    part = tmp_path / "wire.jsonl"
+    part.write_text("".join(lines[1:5]), encoding="utf-8")  # four articles, not the first
+    folder = tmp_path / "shards"
+    run_to_shards([str(part)], str(folder))
+    assert len(shard_files(str(folder))) == 2
+    part.write_text("".join(lines), encoding="utf-8")  # the whole input: every chunk now holds others
+    assert run_to_shards([str(part)], str(folder)).new == 6
+    assert len(shard_files(str(folder))) == 3
+    with Store(tmp_path / "l.db") as store:
+        assert load(str(folder), store).new == 6
+    assert stored(tmp_path / "l.db") == direct
+    part.write_text("".join(lines[:2]), encoding="utf-8")  # a shorter input: the shards past its end go
+    assert run_to_shards([str(part)], str(folder)).new == 0  # its one chunk is the first shard already
+    assert len(shard_files(str(folder))) == 1
+
+
 def test_shards_keep_what_could_not_be_read(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "title": "no text"}\nnot json\n', encoding="utf-8")
