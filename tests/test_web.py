@@ -68,10 +68,8 @@ def post(app, url: str, **kw) -> httpx.Response:
     return asyncio.run(_request(app, "POST", url, **kw))
 
 
-async def _request(app, method: str, url: str, **kw) -> httpx.Response:
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
-    ) as client:
+async def _request(app, method: str, url: str, base: str = "http://127.0.0.1:8000", **kw) -> httpx.Response:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=base) as client:
         return await client.request(method, url, **kw)
 
 
@@ -510,6 +508,36 @@ def test_web_ingest_refuses_what_it_cannot_read(tmp_path: Path, db: Path, body, 
     assert r.status_code == 400 and r.json()["error"]["param"] == "body"
 
 
+def test_web_on_localhost_answers_only_to_local_names(app):
+    """DNS rebinding: another site's name pointed at 127.0.0.1 arrives with that name as Host."""
+    assert get(app, "/api/events", base="http://localhost:8000").status_code == 200
+    assert get(app, "/api/events", base="http://[::1]:8000").status_code == 200
+    foreign = get(app, "/api/events", base="http://rebound.example:8000")
+    assert foreign.status_code == 421 and "local address" in foreign.json()["error"]["message"]
+
+
+def test_web_ingest_refuses_posts_from_other_sites_pages(tmp_path: Path, db: Path):
+    """A page elsewhere can make the analyst's browser post plain text with no preflight."""
+    import shutil
+
+    copy = tmp_path / "csrf.db"
+    shutil.copy(db, copy)
+    app = create_app(Settings(db=str(copy), allow_ingest=True))
+    plain = {"content-type": "text/plain"}
+    for headers in ({"origin": "http://evil.example"}, {"sec-fetch-site": "cross-site"}):
+        r = post(app, "/api/articles", content=POSTED["text"], headers=plain | headers)
+        assert r.status_code == 403 and "other sites" in r.json()["error"]["message"]
+    with Store(copy, readonly=True) as store:
+        assert store.counts()["articles"] == _count_before(db)
+    own = post(app, "/api/articles", content=POSTED["text"], headers=plain | {"origin": "http://127.0.0.1:8000"})
+    assert own.status_code == 201
+
+
+def _count_before(db: Path) -> int:
+    with Store(db, readonly=True) as store:
+        return store.counts()["articles"]
+
+
 def test_web_ingest_beyond_localhost_needs_the_token(db: Path):
     app = create_app(Settings(db=str(db), host="0.0.0.0", allow_ingest=True, token="s3cret"))
     assert post(app, "/api/articles", json={"text": ""}).status_code == 401
@@ -517,6 +545,8 @@ def test_web_ingest_beyond_localhost_needs_the_token(db: Path):
     assert wrong.status_code == 401
     right = post(app, "/api/articles", json={"text": ""}, headers={"authorization": "Bearer s3cret"})
     assert right.status_code == 400  # past the guard, refused for its empty text
+    odd = post(app, "/api/articles", json={"text": ""}, headers={"authorization": "Bearer caf\u00e9".encode("latin-1")})
+    assert odd.status_code == 401  # a token of other characters is refused, not a crash
 
 
 def test_web_docs_describe_the_api_from_its_openapi_schema(app):

@@ -32,7 +32,7 @@ from .params import ApiError
 from .queries import Reader
 from ..store import StoreLocked
 from .responses import JSONResponse, dumps
-from .settings import Settings
+from .settings import LOCAL_HOSTS, Settings, host_name
 
 HERE = Path(__file__).parent
 MAX_BODY = 4 * 1024 * 1024  # bytes of a request body (one posted article)
@@ -51,12 +51,17 @@ log = logging.getLogger("dateline.web")
 
 
 class Guard:
-    """Pure ASGI middleware: refuses overlong query strings and bodies, adds security headers."""
+    """Pure ASGI middleware: refuses overlong query strings and bodies, adds security headers.
 
-    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY, max_query: int = MAX_QUERY):
+    A server bound to this machine answers only requests addressed to it by a local name: a page
+    on another site whose name is made to point at 127.0.0.1 (DNS rebinding) sends its own name as
+    ``Host`` and is refused."""
+
+    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY, max_query: int = MAX_QUERY, local: bool = False):
         self.app = app
         self.max_body = max_body
         self.max_query = max_query
+        self.local = local
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -68,6 +73,11 @@ class Guard:
                 message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
             await send(message)
 
+        if self.local:
+            host = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+            if host_name(host) not in LOCAL_HOSTS:
+                await _plain_error(send_with_headers, 421, "this server answers only to a local address")
+                return
         if len(scope.get("query_string", b"")) > self.max_query:
             await _plain_error(
                 send_with_headers, 414, f"the query string is longer than {self.max_query} bytes"
@@ -141,7 +151,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(Guard)
+    app.add_middleware(Guard, local=settings.host in LOCAL_HOSTS)
 
     @app.exception_handler(ApiError)
     async def on_api_error(request: Request, exc: ApiError) -> Response:
