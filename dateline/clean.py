@@ -91,7 +91,10 @@ def clean(doc: Document) -> Article:
 
     Raises UnreadableInput when nothing of the article is left.
     """
-    doc = replace(doc, text=printable(doc.text), title=printable(doc.title) if doc.title else doc.title)
+    doc = replace(  # a terminal obeys ESC and BEL wherever they come from: the metadata too
+        doc,
+        **{k: printable(v) for k in ("text", "title", "source", "url", "dateline") if (v := getattr(doc, k))},
+    )
     paragraphs, credits = clean_paragraphs(doc.text)
     if doc.title and paragraphs and normalize(paragraphs[0]) == normalize(doc.title):
         paragraphs = paragraphs[1:]  # the headline repeated at the top of the body

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import __version__, output, views
+from .clean import printable
 from .plover import STATUSES
 from .plover import TYPES as PLOVER_TYPES
 from .cli_show import (
@@ -324,9 +325,9 @@ def _report_run(args: argparse.Namespace, store: Store, stats: Any) -> int:
     """The summary line, what was skipped, and (unless --quiet) the best-corroborated new events."""
     print(_summary(stats, args.db))
     for skipped in stats.skipped:
-        print(f"  skipped {skipped.origin}: {skipped.reason}")
+        print(f"  skipped {printable(skipped.origin)}: {printable(skipped.reason)}")
     for warning in stats.warnings:
-        print(f"  warning {warning.origin}: {warning.reason}")
+        print(f"  warning {printable(warning.origin)}: {printable(warning.reason)}")
     if not args.quiet:
         events = store.events_of(stats.articles)
         if len(events) > RUN_TIMELINE:

@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
+from .clean import printable
+
 FORMATS = ("table", "jsonl", "csv")
 
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
@@ -81,7 +83,7 @@ def _cell(value: Any) -> str:
         return "yes" if value else ""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
-    return " ".join(str(value).split())
+    return " ".join(printable(str(value)).split())
 
 
 def _csv_cell(value: Any) -> Any:

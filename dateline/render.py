@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .clean import printable
 from .model import Analysis
 
 _ACTOR = ("\033[1;34m", "\033[0m")
@@ -35,7 +36,7 @@ def render_article(analysis: Analysis, color: bool = False) -> str:
     out.append(a.text[pos:])
     date = (a.published or "undated") + (" (inferred)" if a.published_inferred else "")
     head = [f"article {a.id}", f"title:     {a.title or ''}", f"published: {date}", f"source:    {a.source or ''}",
-            f"place:     {a.place or ''}", f"origin:    {a.origin or ''}"]
+            f"place:     {a.place or ''}", f"origin:    {printable(a.origin or '')}"]
     if a.credits:
         head.append(f"credits:   {', '.join(a.credits)}")
     lines = head + ["", "".join(out), ""]

@@ -512,3 +512,20 @@ def test_cli_csv_cells_that_look_like_formulas_stay_text(tmp_path, capsys):
     rows = list(csv.DictReader(exported.open(encoding="utf-8")))
     assert rows and all(not v.startswith(("=", "+", "@")) for r in rows for v in r.values())
     assert any(r["evidence_text"].startswith("'=1+2 Police") for r in rows)
+
+
+def test_cli_metadata_with_terminal_escapes_prints_clean(tmp_path, capsys):
+    """ESC and BEL in a source, a URL or a file name would retitle or clear the analyst's terminal."""
+    record = {"id": "x1", "text": "Police detained six men in Lima on Monday.", "date": "2022-05-03",
+              "source": "Wire\u001b]0;TITLE\u0007\u001b[2J", "url": "http://example.invalid/\u001b[31m"}
+    data = tmp_path / "esc\u001b[1m.jsonl"
+    data.write_text(json.dumps(record) + "\n" + '{"id": "x2"}\n', encoding="utf-8")
+    db = str(tmp_path / "e.db")
+    main(["run", str(data), "--db", db, "--quiet"])
+    summary = capsys.readouterr().out
+    assert "skipped" in summary and "\u001b" not in summary
+    [article] = jsonl(dl("articles", "--db", db, "--format", "jsonl", capsys=capsys)[1])
+    assert article["source"] == "Wire]0;TITLE[2J" and "\u001b" not in article["url"]
+    for args in (("articles", "--db", db), ("article", article["id"], "--db", db), ("errors", "--db", db)):
+        out = dl(*args, "--format", "table", capsys=capsys)[1] if args[0] != "article" else dl(*args, capsys=capsys)[1]
+        assert "\u001b" not in out and "\u0007" not in out, args
