@@ -25,6 +25,7 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 from pathlib import Path
 
 from .dates import parse_date
@@ -340,19 +341,32 @@ def _html_document(data: bytes, origin: str, url: str | None = None, charset: st
     )
 
 
+def _bounded_lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The file's lines, or None for a line longer than ``max_bytes``, which is read past in
+    pieces: a dump with one line of gigabytes (a broken export) never sits in memory whole."""
+    while raw := fh.readline(max_bytes + 1):
+        if len(raw) <= max_bytes:
+            yield raw
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = fh.readline(1 << 20)
+        yield None
+
+
 def _jsonl_documents(path: str, max_bytes: int) -> Iterator[Document | Skipped]:
     """One document per line, read as a stream: a crawl dump of any size, each record held to
     the size limit, each line decoded on its own (one Windows-1252 line spoils nothing else)."""
     seen = False
     with open(path, "rb") as fh:
-        for number, raw in enumerate(fh, 1):
+        for number, raw in enumerate(_bounded_lines(fh, max_bytes), 1):
+            if raw is None:
+                seen = True
+                yield Skipped(f"{path}:{number}", f"record larger than the size limit of {_mb(max_bytes)}")
+                continue
             if not raw.strip():
                 continue
             seen = True
             where = f"{path}:{number}"
-            if len(raw) > max_bytes:
-                yield Skipped(where, f"record larger than the size limit of {_mb(max_bytes)}")
-                continue
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:

@@ -249,6 +249,22 @@ def test_read_jsonl_size_limit_is_per_record(tmp_path):
     assert isinstance(items[1], Skipped) and "record larger than the size limit" in items[1].reason
 
 
+def test_read_jsonl_overlong_line_is_never_held_whole(tmp_path):
+    """One line of 24 MB (an export that lost its newlines) is skipped without reading it into memory."""
+    import tracemalloc
+
+    f = tmp_path / "broken.jsonl"
+    with f.open("w") as fh:
+        fh.write('{"text": "' + "x" * (24 << 20) + '"}\n' + json.dumps({"text": BODY}) + "\n")
+    tracemalloc.start()
+    items = list(read_path(str(f), max_bytes=1 << 20))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert isinstance(items[0], Skipped) and items[0].origin.endswith(":1") and "size limit" in items[0].reason
+    assert isinstance(items[1], Document) and items[1].origin.endswith(":2")
+    assert peak < 8 << 20
+
+
 def test_read_jsonl_lines_are_decoded_one_by_one(tmp_path):
     f = tmp_path / "c.jsonl"
     f.write_bytes(json.dumps({"text": "Le ministre français a parlé."}, ensure_ascii=False).encode("utf-8") + b"\n"
