@@ -529,3 +529,29 @@ def test_cli_metadata_with_terminal_escapes_prints_clean(tmp_path, capsys):
     for args in (("articles", "--db", db), ("article", article["id"], "--db", db), ("errors", "--db", db)):
         out = dl(*args, "--format", "table", capsys=capsys)[1] if args[0] != "article" else dl(*args, capsys=capsys)[1]
         assert "\u001b" not in out and "\u0007" not in out, args
+
+
+def test_cli_ctrl_c_on_a_pool_run_is_one_line(tmp_path):
+    """A terminal sends Ctrl-C to the whole process group: the writer and every worker."""
+    corpus = tmp_path / "corpus.jsonl"
+    _corpus(corpus, 120)
+    db = tmp_path / "d.db"
+    cmd = [sys.executable, "-m", "dateline", "run", str(corpus), "--db", str(db), "--quiet", "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    import psutil
+
+    deadline = time.time() + 240
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        if len(psutil.Process(proc.pid).children(recursive=True)) >= 2 and db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as con:
+                    if con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= 1:
+                        break
+            except sqlite3.Error:
+                continue
+    assert proc.poll() is None, "the run finished before it could be interrupted; make the corpus larger"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()
+    assert "Traceback" not in err.decode() and err.decode().count("\n") == 1, err.decode()

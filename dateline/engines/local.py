@@ -5,6 +5,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -77,12 +78,15 @@ def pool(workers: int) -> Callable[[Callable[[Any], Any], Iterable[Any]], Iterat
 
 
 def _exit_with(writer: int) -> None:
-    """Make a worker end when its writer does, even a killed one.
+    """Make a worker end when its writer does, even a killed one, and leave Ctrl-C to the writer.
 
     A forked worker holds copies of its own queues' other ends, so it never reads the end of
     its input and would wait for work forever after the writer is gone (a spawned one is told
     at once); the writer's death makes this process a child of another, which a watch sees.
+    A terminal sends Ctrl-C to every process of the run: the writer stops the pool and says so in
+    one line, where each worker would print a traceback of its own.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == writer:
