@@ -149,7 +149,8 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
 # could open a sentence ("Related", "Lea") count only when a colon or the line end follows.
 _BOILERPLATE_LINE = re.compile(
     r"""^(?:
-        (?:advertisement|advertisment|ad|sponsored(?:\ content)?|scroll\ to\ continue)\b.{0,40}
+        (?:advertisement|advertisment|sponsored(?:\ content)?|scroll\ to\ continue)\b.{0,40}
+      | ad(?:\s*[:|·•–-].{0,40})?
       | (?:read|see|watch|listen)\ (?:more|also|next)\b.*
       | (?:also\ read|related(?:\ (?:articles?|stories|content|posts?|coverage|reading|news))?
           |more\ (?:on|from|about)\ .{0,40}|recommended(?:\ for\ you)?|you\ (?:may|might)\ also\ like
@@ -164,7 +165,7 @@ _BOILERPLATE_LINE = re.compile(
       | .{0,100}\bsign\ up\ (?:here|now|today|for\ free)\W*
       | .*\b(?:sign(?:ing)?\ up|subscrib\w*|abonnier\w*|get|receive)\b.{0,40}\bnewsletters?\b.{0,60}
       | .{0,60}\bnewsletters?\b.{0,40}\b(?:sign\ up|subscribe|inbox)\b.*
-      | .{0,40}\bnewsletters?\W*
+      | (?:[\w’'-]+\ ){0,2}newsletters?[\s:»>|–-]*
       | get\ the\ .{0,60}(?:newsletter|app|daily|edition).*
       | .*\b(?:download|get)\ (?:the|our)\ .{0,40}\bapps?\b.*
       | follow\ (?:us|the\ .{1,40}|@?\w+)\ on\ (?:twitter|facebook|instagram|linkedin|social\ media).*
