@@ -108,6 +108,18 @@ def test_pipeline_capped_article_is_stored_whole_with_a_warning(tmp_path):
         assert "only its first" in error["reason"]
 
 
+def test_pipeline_warnings_of_reading_and_of_analysis_are_kept_together(tmp_path):
+    from dateline.cli import main
+
+    path = tmp_path / "odd.txt"
+    path.write_text("date 2025-02-30\n" + "Rebels attacked a base in Mali on Friday. " * 40)
+    db = str(tmp_path / "d.db")
+    assert main(["run", str(path), "--db", db, "--quiet", "--max-chars", "500"]) == 0
+    with Store(db, readonly=True) as store:
+        [error] = store.errors()
+    assert "not a calendar date" in error["reason"] and "only its first" in error["reason"]
+
+
 def test_pipeline_rerun_keeps_the_warnings_of_stored_articles(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("lexicon exploded")
