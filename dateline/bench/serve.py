@@ -70,12 +70,14 @@ def bench_serve(
         if not event_ids:
             raise BenchInputError("the store has no events to ask for")
         port = _free_port()
+        # a file, not a pipe: the server logs every busy answer, and a full pipe would stall it
+        server_err = tempfile.TemporaryFile()
         server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", work, "--port", str(port),
                                    "--workers", str(workers)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                  stdout=subprocess.DEVNULL, stderr=server_err)
         writer = None
         try:
-            _wait_for(port, server)
+            _wait_for(port, server, server_err)
             writer = subprocess.Popen([sys.executable, "-m", "dateline", "run", tail, "--db", work, "--quiet",
                                        "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             waited = time.monotonic() + 180
@@ -110,6 +112,7 @@ def bench_serve(
                     except subprocess.TimeoutExpired:
                         proc.kill()
                         proc.wait()
+            server_err.close()
         with closing(sqlite3.connect(work)) as db:
             after = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     kinds = {}
@@ -188,7 +191,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_for(port: int, server: Any, timeout: float = 60) -> None:
+def _wait_for(port: int, server: Any, err: Any, timeout: float = 60) -> None:
+    """Until the server answers; else its last words (a server alive but silent is stopped first)."""
     import urllib.request
 
     deadline = time.monotonic() + timeout
@@ -198,7 +202,11 @@ def _wait_for(port: int, server: Any, timeout: float = 60) -> None:
             return
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RunFailed("the server did not start: " + server.stderr.read().decode()[-500:]) from None
+                if server.poll() is None:
+                    server.kill()
+                    server.wait()
+                err.seek(0)
+                raise RunFailed("the server did not start: " + err.read().decode(errors="replace")[-500:]) from None
             time.sleep(0.2)
 
 
