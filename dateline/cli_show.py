@@ -101,9 +101,14 @@ def cmd_events(args: argparse.Namespace) -> int:
         output.write(rows, "table", cols)
     else:
         output.write(rows, _fmt(args), [(k, lambda e, k=k: e.get(k)) for k in (
-            "id", "type", "mode", "status", "date", "date_precision", "before", "reported", "location", "source",
-            "target", "sources", "outlets", "articles", "evidence")])
+            MENTION_FIELDS if args.mentions else EVENT_FIELDS)])
     return 0
+
+
+EVENT_FIELDS = ("id", "type", "mode", "status", "date", "date_precision", "before", "reported", "location",
+                "source", "target", "sources", "outlets", "articles", "evidence")
+MENTION_FIELDS = ("type", "mode", "status", "date", "date_precision", "before", "reported", "location", "source",
+                  "target", "article", "trigger", "sentence", "start", "end", "text", "figures")
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:

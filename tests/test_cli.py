@@ -555,3 +555,12 @@ def test_cli_ctrl_c_on_a_pool_run_is_one_line(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err.decode()
     assert "Traceback" not in err.decode() and err.decode().count("\n") == 1, err.decode()
+
+
+def test_cli_mentions_as_csv_keep_their_article_and_sentence(examples_db, capsys):
+    import csv
+
+    _, out, _ = dl("events", "--db", str(examples_db), "--mentions", "--format", "csv", capsys=capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and all(r["article"] and r["trigger"] and r["text"] and r["end"] for r in rows)
+    assert all(r["trigger"].lower() in r["text"].lower() for r in rows)
