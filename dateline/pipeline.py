@@ -182,8 +182,10 @@ def run(
     stdin: Any = None,
     max_chars: int = MAX_CHARS,
     timings: dict[str, float] | None = None,
+    documents: Iterable[Document | Skipped] | None = None,
 ) -> RunStats:
-    """Read, analyse and store everything under ``paths``; return what happened.
+    """Read, analyse and store everything under ``paths`` (or the ``documents`` given, already
+    read); return what happened.
 
     ``timings``, when given, gathers the seconds the writer spends placing and storing
     articles ("store") and merging events ("merge"), for ``dateline bench``.
@@ -194,11 +196,13 @@ def run(
     """
     from .engines.local import overlapped
 
-    check_paths(paths)
+    if documents is None:
+        check_paths(paths)
     engine = engine or overlapped
 
     def results(stats: RunStats, run_id: int) -> Iterator[list]:
-        articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), store, stats, run_id)
+        read = read_all(paths, max_bytes=max_bytes, stdin=stdin) if documents is None else documents
+        articles = _new_articles(read, store, stats, run_id)
         return engine(partial(analyze_batch, max_chars=max_chars), chunks(articles, CHUNK))
 
     return _write(results, store, progress, timings)

@@ -457,6 +457,9 @@ def test_web_ingest_stores_a_posted_article(tmp_path: Path, db: Path):
     body = r.json()
     assert body["new"] and body["story"]
     assert get(app, f"/api/articles/{body['id']}").json()["source"] == "Posted Wire"
+    with Store(copy, readonly=True) as store:
+        [stored] = [a for a in store.articles() if a.id == body["id"]]
+    assert stored.origin.startswith("POST /api/articles 20")  # not the temporary file it passed through
     again = post(app, "/api/articles", json=POSTED)
     assert again.status_code == 200 and again.json()["new"] is False and again.json()["id"] == body["id"]
     text = post(

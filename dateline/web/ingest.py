@@ -1,7 +1,8 @@
 """``POST /api/articles``: one article through the same reader and pipeline as ``dateline run``.
 
-The body becomes a one-article input file of the matching kind (JSON Lines, ``.txt`` or HTML)
-and runs through ``pipeline.run`` with its own writer connection; posts are taken one at a
+The body is read as a one-article input file of the matching kind (JSON Lines, ``.txt`` or HTML),
+and the document, its origin the post and its time, runs through ``pipeline.run`` with its own
+writer connection; posts are taken one at a
 time, in a worker thread, so the server keeps answering reads meanwhile. The first post loads
 the spaCy model into the server process.
 """
@@ -12,6 +13,8 @@ import json
 import os
 import tempfile
 import threading
+import time
+from dataclasses import replace
 from typing import Any
 
 import anyio
@@ -32,6 +35,7 @@ async def ingest_body(db: str, body: bytes, kind: str) -> dict[str, Any]:
 def ingest(db: str, body: bytes, kind: str) -> dict[str, Any]:
     """Store one posted article; the answer names it, whether it was new, and its story."""
     from ..clean import clean
+    from ..documents import Document
     from ..pipeline import run
     from ..read import UnreadableInput, read_all
     from ..store import Store
@@ -47,16 +51,19 @@ def ingest(db: str, body: bytes, kind: str) -> dict[str, Any]:
         docs = list(read_all([path]))
         if len(docs) != 1:
             raise IngestError("the body holds more than one article")
-        doc = docs[0]
-        if not hasattr(doc, "text"):
-            raise IngestError(getattr(doc, "reason", "unreadable"))
-        try:
-            article_id = clean(doc).id  # type: ignore[arg-type]
-        except UnreadableInput as exc:
-            raise IngestError(str(exc)) from None
-        with _one_at_a_time, Store(db) as store:
-            stats = run([path], store)
-            row = store.placement([article_id])[article_id]
+    doc = docs[0]
+    if not isinstance(doc, Document):
+        raise IngestError(getattr(doc, "reason", "unreadable"))
+    # where it came from: the post, not the temporary file it passed through
+    posted = f"POST /api/articles {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}"
+    doc = replace(doc, origin=posted + (f" #{doc.external_id}" if doc.external_id else ""))
+    try:
+        article_id = clean(doc).id
+    except UnreadableInput as exc:
+        raise IngestError(str(exc)) from None
+    with _one_at_a_time, Store(db) as store:
+        stats = run([], store, documents=[doc])
+        row = store.placement([article_id])[article_id]
     if stats.skipped:
         raise IngestError(stats.skipped[0].reason)
     return {
