@@ -428,9 +428,6 @@ class Store:
             rows = [r for i in ids for r in self.db.execute("SELECT * FROM articles WHERE id = ?", (i,))]
         return [_article(r) for r in rows]
 
-    def article_rows(self) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM articles ORDER BY COALESCE(published, '9999'), rowid").fetchall()
-
     def analysis(self, article_id: str) -> Analysis | None:
         row = self.db.execute(
             "SELECT a.*, n.data FROM analyses n JOIN articles a ON a.id = n.article WHERE n.article = ?", (article_id,)
@@ -533,21 +530,6 @@ class Store:
     def events(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT data FROM events ORDER BY COALESCE(date, '9999'), id")
         return [json.loads(r[0]) for r in rows]
-
-    def search(self, query: str) -> set[str]:
-        """Article ids whose title or text match an FTS5 query."""
-        try:
-            rows = self.db.execute(
-                "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?",
-                (query,),
-            ).fetchall()
-        except sqlite3.OperationalError:
-            quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
-            rows = self.db.execute(
-                "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?",
-                (quoted,),
-            ).fetchall()
-        return {r[0] for r in rows}
 
     def errors(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT origin, reason, at, run FROM errors ORDER BY at, origin").fetchall()

@@ -60,14 +60,6 @@ def test_store_stories_track_their_articles(tmp_path):
         assert store.unmerged_stories() == ["s1"]
 
 
-def test_store_full_text_search(tmp_path):
-    with Store(tmp_path / "d.db") as store:
-        store.add_analysis(make_analysis())
-        assert store.search("Nakatani") == {"a" * 16}
-        assert store.search("earthquake") == set()
-        assert store.search('unbalanced "quote') == set()
-
-
 def test_store_replacing_events_is_atomic_and_marks_articles_merged(tmp_path):
     with Store(tmp_path / "d.db") as store:
         store.add_analysis(make_analysis(), story="s1")

@@ -37,14 +37,12 @@ class EventFilter:
     """What the timeline is narrowed to; every field given must hold (see ``where``)."""
 
     actor: str | None = None  # whole words of an actor's name, or a country code on either side
-    actor_key: tuple[str, str | None, str | None] | None = None  # one actor: (name, country, sector)
     country: str | None = None  # an actor's country or the event's location
     type: str | None = None
     status: str | None = None
     since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, compared on the known prefix
     until: str | None = None
     q: str | None = None  # words of the evidence or the actors' names
-    story: str | None = None
     min_sources: int | None = None  # independent sources, at least
 
     def where(self) -> tuple[str, list[Any]]:
@@ -56,9 +54,6 @@ class EventFilter:
         if self.status:
             clauses.append("e.status = ?")
             params.append(self.status)
-        if self.story:
-            clauses.append("e.story = ?")
-            params.append(self.story)
         if self.min_sources:
             clauses.append("e.sources >= ?")
             params.append(self.min_sources)
@@ -78,13 +73,6 @@ class EventFilter:
             params.append(self.actor.strip().upper())
             if phrase:
                 params.append(f"actors : {phrase}")
-        if self.actor_key:
-            name, country, sector = self.actor_key
-            clauses.append(
-                "e.id IN (SELECT event FROM event_actors WHERE name = ? COLLATE NOCASE AND country IS ?"
-                " AND sector IS ? AND side != 'location')"
-            )
-            params += [name, country, sector]
         if self.since:
             clauses.append("e.date IS NOT NULL AND e.date >= substr(?, 1, length(e.date))")
             params.append(self.since)
