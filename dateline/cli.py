@@ -291,6 +291,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"read {stats.read}, analysed {stats.new}, duplicates {stats.duplicates}, skipped {len(stats.skipped)} "
               f"— shards in {args.output_dir} ({stats.seconds:.1f}s); store them with: dateline load {args.output_dir}")
         return 1 if stats.read == 0 and stats.skipped else 0
+    _check_named_model()
     with Store(args.db) as store:
         stats = run(args.paths, store, engine=engine, max_bytes=args.max_bytes,
                     progress=bar.update if bar else None, max_chars=args.max_chars)
@@ -319,6 +320,16 @@ def _shards_call(fn: Callable[[], Any]) -> Any:
         return fn()
     except ShardError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _check_named_model() -> None:
+    """A model named by $DATELINE_MODEL that is neither an installed package nor a folder refuses
+    the run before its store is created (the parse would fail at the first article)."""
+    import importlib.util
+
+    name = os.environ.get("DATELINE_MODEL")
+    if name and not os.path.isdir(name) and importlib.util.find_spec(name.replace("-", "_")) is None:
+        raise UsageError(f"the spaCy model {name!r} is not installed (DATELINE_MODEL or the model asked for)")
 
 
 def _report_run(args: argparse.Namespace, store: Store, stats: Any) -> int:

@@ -263,6 +263,13 @@ def test_cli_a_run_refused_at_the_start_creates_no_database(tmp_path, capsys, ar
     assert list(tmp_path.iterdir()) == []
 
 
+def test_cli_a_run_with_a_missing_named_model_creates_no_database(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DATELINE_MODEL", "en_no_such_pipeline")
+    code, _, err = dl("run", str(EXAMPLES), "--db", str(tmp_path / "d.db"), capsys=capsys)
+    assert code == 2 and "'en_no_such_pipeline' is not installed" in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cli_events_take_the_timeline_filters_and_a_story(examples_db, capsys):
     db = str(examples_db)
     _, out, _ = dl("events", "--db", db, "--json", capsys=capsys)
