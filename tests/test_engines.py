@@ -18,6 +18,7 @@ def stored(db) -> tuple:
             sorted(a.article.id for a in analyses),
             sorted((e.type, e.status, e.date or "", e.before or "", e.trigger) for a in analyses for e in a.events),
             sorted(s["id"] for s in store.stories()),
+            sorted((e["id"], e["type"], e["status"], e["sources"], tuple(e["articles"])) for e in store.events()),
         )
 
 
@@ -54,9 +55,10 @@ def test_engines_overlapped_passes_on_a_stage_error_and_starts_nothing_more():
     ("name", "workers"), [("local", 1), ("local", 2), ("dask", 1)],
     ids=["one worker process beside the writer", "process pool", "dask local cluster"],
 )
-def test_engines_store_what_the_serial_engine_stores(tmp_path, serial_result, name, workers):
+def test_engines_store_what_the_serial_engine_stores(tmp_path, monkeypatch, serial_result, name, workers):
     if name == "dask":
         pytest.importorskip("distributed")
+    monkeypatch.setattr("dateline.pipeline.CHUNK", 1)  # one article a chunk: results come back in any order
     db = tmp_path / "d.db"
     with Store(db) as store:
         stats = run([str(EXAMPLES)], store, engine=get_engine(name, workers=workers))
