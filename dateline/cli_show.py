@@ -175,7 +175,8 @@ def _story_id(store: Store, given: str) -> str:
 
 def _filtered(args: argparse.Namespace, store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The events that every filter option given (see ``_filters``) lets through."""
-    _check_query(args.query)
+    _check_query(args.query, "--query")
+    _check_query(args.actor, "--actor")
     articles = None
     if args.story:
         articles = {a["id"] for a in store.story_articles(_story_id(store, args.story))}
@@ -260,9 +261,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_query(query: str | None) -> None:
+def _check_query(query: str | None, option: str) -> None:
     if query is not None and not re.search(r"\w", query):
-        raise UsageError(f"--query {query!r} has no word to look for (letters or digits)")
+        raise UsageError(f"{option} {query!r} has no word to look for (letters or digits)")
 
 
 def _warn_pending(store: Store, db: str) -> None:

@@ -303,8 +303,9 @@ def test_cli_events_take_the_timeline_filters_and_a_story(examples_db, capsys):
 @pytest.mark.parametrize("query", ["!!", "  ", "?*", "“”"])
 def test_cli_query_without_a_word_is_an_error(examples_db, capsys, query):
     for command in ("timeline", "export"):
-        code, out, err = dl(command, "--db", str(examples_db), "--query", query, capsys=capsys)
-        assert code == 2 and "has no word to look for" in err and out == ""
+        for option in ("--query", "--actor"):
+            code, out, err = dl(command, "--db", str(examples_db), option, query, capsys=capsys)
+            assert code == 2 and f"{option} {query!r} has no word to look for" in err and out == ""
 
 
 def test_cli_stopped_run_is_recorded_and_timeline_says_how_to_finish(tmp_path, capsys):

@@ -511,6 +511,13 @@ def test_web_ingest_refuses_what_it_cannot_read(tmp_path: Path, db: Path, body, 
     assert r.status_code == 400 and r.json()["error"]["param"] == "body"
 
 
+@pytest.mark.parametrize("url", ["/api/events?q=%22", "/api/events?actor=!!", "/api/articles?q=%3F*",
+                                 "/api/search?q=%E2%80%9C", "/search?q=!!", "/articles?q=!!"])
+def test_web_free_text_without_a_word_is_a_400(app, url):
+    r = get(app, url)
+    assert r.status_code == 400 and "no word to look for" in r.text
+
+
 def test_web_on_localhost_answers_only_to_local_names(app):
     """DNS rebinding: another site's name pointed at 127.0.0.1 arrives with that name as Host."""
     assert get(app, "/api/events", base="http://localhost:8000").status_code == 200

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from . import resources
-from .params import Page, bad, event_filter, search_text
+from .params import Page, bad, event_filter, search_text, words
 from .present import BUCKET_WIDTH, chart_data, choose_bucket, snippet_json
 from .queries import EventFilter, Reader
 from .responses import JSONResponse, RawJSONResponse, dumps
@@ -99,7 +99,7 @@ def articles(
     page: Page = Depends(),
     q: str | None = Query(None, max_length=200, description="words of the title or text"),
 ) -> Any:
-    items, total = reader(request).articles(page.limit, page.offset, q)
+    items, total = reader(request).articles(page.limit, page.offset, words("q", q))
     return _page(items, total, page, request)
 
 

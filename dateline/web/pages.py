@@ -12,7 +12,7 @@ from starlette.datastructures import URL
 
 from . import resources
 from .api import counts
-from .params import Page, event_filter, text
+from .params import Page, event_filter, text, words
 from .present import Mark, analysis_marks, chart_svg, evidence_context, marked
 from .queries import EventFilter, Reader
 
@@ -180,7 +180,7 @@ def story(request: Request, story_id: str) -> HTMLResponse:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, page: Page = Depends(), q: str | None = Query(None)) -> HTMLResponse:
-    q = text("q", q)
+    q = words("q", q)
     items, total = _reader(request).articles(page.limit, page.offset, q)
     return render(
         request,
@@ -235,7 +235,7 @@ def actor(request: Request, key: str, page: Page = Depends()) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str | None = Query(None)) -> HTMLResponse:
-    q = text("q", q)
+    q = words("q", q)
     found = resources.search(_reader(request), q, 20) if q else None
     return render(request, "search.html", _api_twin(request, "/api/search") if q else None, q=q, found=found)
 

@@ -110,6 +110,15 @@ def text(param: str, value: str | None) -> str | None:
     return value
 
 
+def words(param: str, value: str | None) -> str | None:
+    """Free text to look for: blank is not given, text with no word at all is a 400 (it would
+    otherwise match everything)."""
+    value = text(param, value)
+    if value is not None and not re.search(r"\w", value):
+        raise bad(param, f"{value[:40]!r} has no word to look for (letters or digits)")
+    return value
+
+
 # -- FastAPI dependencies: the same parameters, documented in the OpenAPI schema ---------------------
 
 
@@ -129,13 +138,13 @@ def event_filter(
     min_sources: str | None = Query(None, description="confirmed by at least this many independent sources"),
 ) -> EventFilter:
     f = EventFilter(
-        actor=text("actor", actor),
+        actor=words("actor", actor),
         country=country_code("country", country),
         type=choice("type", type, TYPES, upper=True),
         status=choice("status", status, STATUSES),
         since=date_prefix("since", since),
         until=date_prefix("until", until),
-        q=text("q", q),
+        q=words("q", q),
         min_sources=at_least("min_sources", min_sources),
     )
     if f.since and f.until and f.since[: len(f.until)] > f.until:
@@ -171,7 +180,7 @@ class Page:
 def search_text(
     q: str | None = Query(None, description="words to find (all of them; a trailing * for a prefix)"),
 ) -> str:
-    value = text("q", q)
+    value = words("q", q)
     if not value:
         raise bad("q", "give words to search for")
     return value
