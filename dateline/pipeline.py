@@ -292,6 +292,9 @@ def _write(
                     store.record_error(result, run_id)
                     continue
                 analysis, features, warnings = result
+                if store.has_article(analysis.article.id):  # shards loaded again: placed and stored already
+                    stats.duplicates += 1
+                    continue
                 stored = time.perf_counter()
                 if index is None:
                     from .story_window import StoryWindow

@@ -312,10 +312,14 @@ class Store:
         )
 
     def record_error(self, skipped: Skipped, run: int | None = None) -> None:
+        """One note per input: a later run's replaces an earlier one's; notes of one run on one
+        input (a cut page, then an article cut to --max-chars) are joined."""
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO errors VALUES (?, ?, ?, ?) ON CONFLICT(origin) DO UPDATE SET"
-                " reason = excluded.reason, at = excluded.at, run = excluded.run",
+                " reason = CASE WHEN errors.run = excluded.run AND instr(errors.reason, excluded.reason) = 0"
+                " THEN errors.reason || '; ' || excluded.reason ELSE excluded.reason END,"
+                " at = excluded.at, run = excluded.run",
                 (skipped.origin, skipped.reason, time.time(), run),
             )
 
