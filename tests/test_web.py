@@ -588,3 +588,23 @@ def test_web_serve_refuses_a_missing_store_and_a_busy_port(tmp_path: Path, db: P
         port = busy.getsockname()[1]
         assert main(["serve", "--db", str(db), "--port", str(port)]) == 2
     assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+
+
+def test_web_reader_snapshot_sees_one_committed_state(tmp_path: Path, db: Path):
+    """A page and its total, a story and its articles: read in one transaction while a run commits."""
+    import shutil
+    import sqlite3
+
+    from dateline.web.queries import EventFilter, Reader
+
+    copy = tmp_path / "snap.db"
+    shutil.copy(db, copy)
+    reader = Reader(copy)
+    before = reader.events(EventFilter(), 5, 0)[1]
+    writer = sqlite3.connect(copy, isolation_level=None)
+    with reader.snapshot():
+        first = reader.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        writer.execute("DELETE FROM events WHERE rowid IN (SELECT rowid FROM events LIMIT 2)")
+        assert reader.events(EventFilter(), 5, 0)[1] == first == before  # the state it started in
+    writer.close()
+    assert reader.events(EventFilter(), 5, 0)[1] == before - 2

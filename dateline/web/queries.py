@@ -9,17 +9,21 @@ each one; analyses are read through ``Store.analysis``, never by parsing their s
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import Analysis
 from ..store import READ_INDEX_OBJECTS, Store, StoreError
+
+T = TypeVar("T")
 
 # Private-use characters around search hits in snippets: never in news text, and turned into
 # marks only after the text around them is escaped.
@@ -109,6 +113,17 @@ def fts_phrase(text: str) -> str | None:
     return '"' + " ".join(words) + '"' if words else None
 
 
+def consistent(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run a function of a ``Reader`` (its first argument) in one read snapshot."""
+
+    @functools.wraps(fn)
+    def inner(reader: Reader, *args: Any, **kwargs: Any) -> T:
+        with reader.snapshot():
+            return fn(reader, *args, **kwargs)
+
+    return inner
+
+
 class Reader:
     """Read-only access to one store, with a connection for each thread that asks.
 
@@ -142,6 +157,21 @@ class Reader:
     def db(self) -> sqlite3.Connection:
         return self.store.db
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Run the queries inside as one read transaction: they see one committed state of the
+        store, however many a writer commits meanwhile (a page and its total agree; a story keeps
+        its articles). Nested, the outer one holds."""
+        db = self.db
+        if db.in_transaction:
+            yield
+            return
+        db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            db.execute("COMMIT")
+
     # -- events ---------------------------------------------------------------------------
 
     def events(
@@ -152,13 +182,14 @@ class Reader:
         order = "DESC" if newest_first else "ASC"
         # Sort and page on the small columns, then fetch the page's JSON: a sort that carried
         # every matching event's document would cost as much as reading them all.
-        rows = self.db.execute(
-            f"SELECT d.data FROM (SELECT e.rowid AS r, COALESCE(e.date, '9999') AS day, e.id AS id FROM events e"
-            f" WHERE {where} ORDER BY day {order}, id {order} LIMIT ? OFFSET ?) AS p"
-            f" JOIN events d ON d.rowid = p.r ORDER BY p.day {order}, p.id {order}",
-            [*params, limit, offset],
-        ).fetchall()
-        total = self.db.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
+        with self.snapshot():
+            rows = self.db.execute(
+                f"SELECT d.data FROM (SELECT e.rowid AS r, COALESCE(e.date, '9999') AS day, e.id AS id FROM events e"
+                f" WHERE {where} ORDER BY day {order}, id {order} LIMIT ? OFFSET ?) AS p"
+                f" JOIN events d ON d.rowid = p.r ORDER BY p.day {order}, p.id {order}",
+                [*params, limit, offset],
+            ).fetchall()
+            total = self.db.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
         return [r[0] for r in rows], total
 
     def event_counts(self, f: EventFilter, width: int) -> tuple[list[tuple[str, str, int]], int]:
@@ -166,15 +197,16 @@ class Reader:
         characters of the date: 4 a year, 7 a month, 10 a day), and how many matching events
         are dated too coarsely or not at all to be counted."""
         where, params = f.where()
-        rows = self.db.execute(
-            f"SELECT substr(e.date, 1, ?) AS period, e.type, COUNT(*) FROM events e WHERE {where}"
-            " AND length(e.date) >= ? GROUP BY period, e.type ORDER BY period",
-            [width, *params, width],
-        ).fetchall()
-        left = self.db.execute(
-            f"SELECT COUNT(*) FROM events e WHERE {where} AND (e.date IS NULL OR length(e.date) < ?)",
-            [*params, width],
-        ).fetchone()[0]
+        with self.snapshot():
+            rows = self.db.execute(
+                f"SELECT substr(e.date, 1, ?) AS period, e.type, COUNT(*) FROM events e WHERE {where}"
+                " AND length(e.date) >= ? GROUP BY period, e.type ORDER BY period",
+                [width, *params, width],
+            ).fetchall()
+            left = self.db.execute(
+                f"SELECT COUNT(*) FROM events e WHERE {where} AND (e.date IS NULL OR length(e.date) < ?)",
+                [*params, width],
+            ).fetchone()[0]
         return [(r[0], r[1], r[2]) for r in rows], left
 
     def date_span(self, f: EventFilter) -> tuple[str | None, str | None]:
@@ -222,6 +254,7 @@ class Reader:
         ).fetchall()
         return {r["id"]: _article_dict(r) for r in rows}
 
+    @consistent
     def articles(self, limit: int, offset: int, q: str | None = None) -> tuple[list[dict[str, Any]], int]:
         """A page of articles, newest first, or those matching words of their title or text."""
         cols = (

@@ -16,7 +16,7 @@ from ..store import headline
 from ..views import _facts as article_facts
 from .params import Page, not_found
 from .present import actor_key, parse_actor_key
-from .queries import EventFilter, Reader
+from .queries import EventFilter, Reader, consistent
 
 EVENT_ARTICLES = 50  # articles whose text an event page shows its evidence in
 STORY_EVENTS = 200  # events listed on a story page
@@ -24,6 +24,7 @@ ACTOR_ARTICLES = 12  # articles whose coding of an actor is shown
 ACTOR_QUOTES = 20
 
 
+@consistent
 def event_detail(reader: Reader, event_id: str) -> dict[str, Any]:
     """A merged event with the articles behind it (title, outlet, date, link) and each piece of
     evidence inside its article's text."""
@@ -48,6 +49,7 @@ def event_detail(reader: Reader, event_id: str) -> dict[str, Any]:
     }
 
 
+@consistent
 def article_detail(reader: Reader, article_id: str) -> dict[str, Any]:
     article = reader.article(article_id)
     if article is None:
@@ -63,6 +65,7 @@ def article_detail(reader: Reader, article_id: str) -> dict[str, Any]:
     }
 
 
+@consistent
 def story_detail(reader: Reader, story_id: str) -> dict[str, Any]:
     """A story's articles by date and outlet, near-duplicates folded under their original, what
     each adds that no other article of the story tells, and the story's events."""
@@ -91,6 +94,7 @@ def story_detail(reader: Reader, story_id: str) -> dict[str, Any]:
     return {**story, "articles": articles, "events": events}
 
 
+@consistent
 def actor_detail(reader: Reader, key: str, page: Page) -> dict[str, Any]:
     """An actor: its events as source and as target (a page of each), the actors it shares events
     with, its quotes, and how articles coded it (role, country, sector at each article's date)."""
@@ -182,6 +186,7 @@ def knowledge_base_says(name: str, days: list[str | None]) -> dict[str, Any]:
     return {"now": at(None), "at": [at(d) for d in days]}
 
 
+@consistent
 def search(reader: Reader, q: str, limit: int) -> dict[str, Any]:
     articles, n_articles = reader.search_articles(q, limit)
     events, n_events = reader.search_events(q, limit)
@@ -197,5 +202,6 @@ def search(reader: Reader, q: str, limit: int) -> dict[str, Any]:
     }
 
 
+@consistent
 def timeline(reader: Reader, f: EventFilter, page: Page, newest_first: bool = False) -> tuple[list[str], int]:
     return reader.events(f, page.limit, page.offset, newest_first)
