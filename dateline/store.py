@@ -114,6 +114,11 @@ MIGRATIONS: list[Migration] = [
         "story word frequencies kept as articles are stored, so no run reads every article to weigh words",
         lambda db: _count_story_frequencies(db),
     ),
+    (
+        4,
+        "the stories with no dated article, found without reading every article",
+        "CREATE INDEX IF NOT EXISTS stories_undated ON stories(id) WHERE last_published IS NULL;",
+    ),
 ]
 
 
@@ -465,7 +470,7 @@ class Store:
         where, params = "", ()
         if since is not None and until is not None:
             where = (" WHERE a.story IN (SELECT story FROM articles WHERE published >= ? AND published < ?"
-                     " UNION SELECT story FROM articles GROUP BY story HAVING MAX(published) IS NULL)")
+                     " UNION SELECT id FROM stories WHERE last_published IS NULL)")
             params = (since, until + "~")  # "~" sorts after any time of day the last date carries
         for row in self.db.execute(
             "SELECT a.id, a.story, a.duplicate_of, n.story_features FROM articles a"

@@ -63,3 +63,18 @@ def test_a_report_years_later_starts_a_story_of_its_own(tmp_path):
         story = {r["source"]: r["story"] for r in store.db.execute("SELECT source, story FROM articles")}
     assert story["Wire a"] == story["Wire b"]  # a day apart: one story
     assert story["Wire c"] != story["Wire a"]  # four years on: outside the window
+
+
+def test_an_undated_story_stays_in_every_window(tmp_path):
+    """A story whose articles carry no date can be joined by a report of any date (the store finds such
+    stories by its index of undated stories, not by reading every article)."""
+    undated = report("u", None, "The talks resume next week.")
+    del undated["date"]
+    with Store(tmp_path / "d.db") as store:
+        run([write(tmp_path / "u.jsonl", [undated])], store)
+        run([write(tmp_path / "a.jsonl", [report("a", "2031-06-01", "Talks resume next week in Kampala.")])], store)
+        story = {r["source"]: r["story"] for r in store.db.execute("SELECT source, story FROM articles")}
+        plan = " ".join(r[-1] for r in store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM stories WHERE last_published IS NULL"))
+    assert story["Wire u"] == story["Wire a"]
+    assert "stories_undated" in plan
