@@ -14,7 +14,7 @@ CSV_FIELDS = ("id", "date", "date_precision", "before", "reported", "type", "mod
               "source_names", "target_countries", "target_names", "location", "location_country", "sources",
               "outlets", "articles",
               "evidence_text", "evidence_article", "evidence_start", "evidence_end", "status_history", "conflicts",
-              "evidence")
+              "evidence", "source", "target", "figures", "story")
 
 
 class ExportError(Exception):
@@ -67,6 +67,11 @@ def flat(e: dict[str, Any]) -> dict[str, Any]:
         "status_history": json.dumps(e.get("status_history", []), ensure_ascii=False),
         "conflicts": json.dumps(e.get("conflicts", {}), ensure_ascii=False),
         "evidence": json.dumps(e.get("evidence", []), ensure_ascii=False),
+        # every actor whole (roles and sectors too), and the figures the record carries (tolls, counts)
+        "source": json.dumps(e.get("source", []), ensure_ascii=False),
+        "target": json.dumps(e.get("target", []), ensure_ascii=False),
+        "figures": json.dumps(e.get("figures", {}), ensure_ascii=False),
+        "story": e.get("story"),
     }
 
 

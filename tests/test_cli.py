@@ -442,6 +442,8 @@ def test_cli_exports_keep_compound_actors_and_history(tmp_path, capsys):
     undated = [r for r in rows if not r["date"] and r["status"] == "occurred"]  # told as done, day not given
     assert undated and all(r["before"] and r["before"] <= r["reported"] for r in undated)
     assert len(json.loads(meeting["evidence"])) >= 2
+    assert {a["sector"] for a in json.loads(meeting["source"]) + json.loads(meeting["target"])} >= {"GOV"}
+    assert meeting["story"].startswith("s") and isinstance(json.loads(meeting["figures"]), dict)
     empty = tmp_path / "none.parquet"
     assert main(["export", "--db", db, "--format", "parquet", "--out", str(empty), "--since", "2030"]) == 0
     import pyarrow.parquet as pq
