@@ -526,6 +526,20 @@ def test_web_on_localhost_answers_only_to_local_names(app):
     assert foreign.status_code == 421 and "local address" in foreign.json()["error"]["message"]
 
 
+def test_web_ingest_answers_a_post_that_would_wait_for_another_at_once(tmp_path: Path, db: Path):
+    import shutil
+
+    from dateline.web import ingest
+
+    copy = tmp_path / "queue.db"
+    shutil.copy(db, copy)
+    app = create_app(Settings(db=str(copy), allow_ingest=True))
+    with ingest._one_at_a_time:  # another post is being stored
+        r = post(app, "/api/articles", json=POSTED)
+    assert r.status_code == 503 and r.headers["retry-after"] and "another posted article" in r.json()["error"]["message"]
+    assert post(app, "/api/articles", json=POSTED).status_code == 201
+
+
 def test_web_ingest_refuses_posts_from_other_sites_pages(tmp_path: Path, db: Path):
     """A page elsewhere can make the analyst's browser post plain text with no preflight."""
     import shutil

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from . import resources
-from .params import Page, bad, event_filter, search_text, words
+from .params import ApiError, Page, bad, event_filter, search_text, words
 from .present import BUCKET_WIDTH, chart_data, choose_bucket, snippet_json
 from .queries import EventFilter, Reader
 from .responses import JSONResponse, RawJSONResponse, dumps
@@ -156,7 +156,7 @@ async def ingest(request: Request) -> Response:
     required), raw ``text/plain`` (optional ``key value`` header lines, as ``.txt`` files) or
     ``text/html``. Answers the stored article's id, its story and its merged events."""
     check_token(request)
-    from .ingest import IngestError, ingest_body
+    from .ingest import IngestBusy, IngestError, ingest_body
 
     body = await request.body()
     kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
@@ -165,6 +165,8 @@ async def ingest(request: Request) -> Response:
         result = await ingest_body(settings.db, body, kind)
     except IngestError as exc:
         raise bad("body", str(exc)) from None
+    except IngestBusy as exc:
+        raise ApiError(503, str(exc)) from None
     r = reader(request)
     result["events"] = r.events_of_articles(result["articles"])
     return JSONResponse(result, status_code=201 if result["new"] else 200)

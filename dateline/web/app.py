@@ -155,7 +155,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def on_api_error(request: Request, exc: ApiError) -> Response:
-        return error_response(request, exc.status, exc.message, exc.param)
+        response = error_response(request, exc.status, exc.message, exc.param)
+        if exc.status == 503:
+            response.headers["retry-after"] = "1"
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> Response:

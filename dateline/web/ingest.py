@@ -24,6 +24,10 @@ KINDS = {"application/json": ".jsonl", "text/plain": ".txt", "text/html": ".html
 _one_at_a_time = threading.Lock()
 
 
+class IngestBusy(Exception):
+    """Another post is being stored (answered 503, to retry)."""
+
+
 class IngestError(Exception):
     """The posted body is not an article the pipeline can read (the message says why)."""
 
@@ -61,9 +65,15 @@ def ingest(db: str, body: bytes, kind: str) -> dict[str, Any]:
         article_id = clean(doc).id
     except UnreadableInput as exc:
         raise IngestError(str(exc)) from None
-    with _one_at_a_time, Store(db) as store:
-        stats = run([], store, documents=[doc])
-        row = store.placement([article_id])[article_id]
+    if not _one_at_a_time.acquire(blocking=False):
+        # answered at once: posts waiting here would hold the threads that serve every page
+        raise IngestBusy("another posted article is being stored; post again in a moment")
+    try:
+        with Store(db) as store:
+            stats = run([], store, documents=[doc])
+            row = store.placement([article_id])[article_id]
+    finally:
+        _one_at_a_time.release()
     if stats.skipped:
         raise IngestError(stats.skipped[0].reason)
     return {
