@@ -2,9 +2,9 @@
 
 The body is read as a one-article input file of the matching kind (JSON Lines, ``.txt`` or HTML),
 and the document, its origin the post and its time, runs through ``pipeline.run`` with its own
-writer connection; posts are taken one at a
-time, in a worker thread, so the server keeps answering reads meanwhile. The first post loads
-the spaCy model into the server process.
+writer connection, in a worker thread, so the server keeps answering reads meanwhile. Posts are
+stored one at a time: one that arrives while another is being stored is answered 503 at once, to
+retry. The first post loads the spaCy model into the server process.
 """
 
 from __future__ import annotations
