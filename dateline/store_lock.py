@@ -9,7 +9,10 @@ dies, so a killed run never leaves the store locked. Readers do not take it.
 from __future__ import annotations
 
 import os
+import time
 from typing import IO
+
+PROBE_RETRIES = 10  # tries, 20 ms apart, before another holder is believed
 
 
 class LockHeld(Exception):
@@ -34,13 +37,18 @@ def writer_lock(path: str) -> IO[str] | None:
         handle = open(path + "-lock", "a+")
     except OSError:
         return None
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.seek(0)
-        holder = handle.read().strip()
-        handle.close()
-        raise LockHeld(holder if holder.isdigit() else None) from None
+    for attempt in range(PROBE_RETRIES + 1):
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except OSError:
+            if attempt < PROBE_RETRIES:  # a reader's probe (``locked``) holds it for an instant
+                time.sleep(0.02)
+                continue
+            handle.seek(0)
+            holder = handle.read().strip()
+            handle.close()
+            raise LockHeld(holder if holder.isdigit() else None) from None
     handle.seek(0)
     handle.truncate()
     handle.write(str(os.getpid()))

@@ -199,3 +199,23 @@ def test_store_opens_a_version_1_store_and_rewrites_it(tmp_path):
         assert store.events() == [old_event]
         assert not store._has_table("actors")
         assert json.loads(store.db.execute("SELECT data FROM analyses").fetchone()[0])["format"] == 2
+
+
+def test_store_writer_is_not_refused_for_a_readers_probe_of_the_lock(tmp_path):
+    """A reader asks whether a run writes by taking the lock shared for an instant; a writer that
+    starts at that instant waits for it instead of being refused."""
+    import fcntl
+    import threading
+
+    from dateline.store_lock import LockHeld, release, writer_lock
+
+    path = str(tmp_path / "d.db")
+    open(path + "-lock", "w").close()
+    probe = open(path + "-lock")
+    fcntl.flock(probe, fcntl.LOCK_SH)
+    threading.Timer(0.05, probe.close).start()  # the probe lets go a moment later
+    handle = writer_lock(path)
+    assert handle is not None
+    with pytest.raises(LockHeld):
+        writer_lock(path)  # a real writer holds it now: refused
+    release(handle)
