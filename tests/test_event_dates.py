@@ -157,3 +157,15 @@ def test_event_date_a_last_meeting_the_article_does_not_name_is_bounded_by_the_r
 def test_event_date_without_a_publication_date_is_left_for_the_story():
     event = by_trigger("Israeli soldiers arrested 40 Palestinians.", None, "arrested")
     assert (event.date, event.before, event.reported) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The prize was handed over on Tuesday at the meeting in Kampala, capital of Uganda.", "Kampala"),
+        ("The envoys met in Washington, D.C. on Friday.", "Washington, D.C."),
+    ],
+)
+def test_event_place_is_the_place_without_its_apposition(text, place):
+    [e, *_] = events(text, "2005-11-09")
+    assert (e.location or {}).get("name") == place

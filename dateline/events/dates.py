@@ -80,6 +80,7 @@ def place(m: Mention, doc: Doc, actors: set[int], others: set[int]) -> dict[str,
                 start, end = np_bounds(tok)
                 name = doc_text(doc)[start:end]
                 name = re.sub(r"^(the|this|a)\s+", "", name, flags=re.I)
+                name = re.split(r",\s+(?![A-Z]\.)", name)[0]  # "Kampala, capital of Uganda": the place itself
                 country = country_of(name)
                 if tok.ent_type_ or country:
                     return {"name": name, "country": country}
