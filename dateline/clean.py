@@ -277,6 +277,12 @@ def _dateline_date(month: str | None, day: str | None, year: str | None, known: 
 
 
 def _title_case(place: str) -> str:
-    if place.isupper():
-        return " ".join(w if len(w) <= 3 and "." in w else w.capitalize() for w in place.split())
-    return place
+    """A place in capitals as it is written elsewhere: "NEW DELHI" -> "New Delhi", and the town of
+    "BUSAN, South Korea" too."""
+    parts = place.split(",")
+    return ",".join(
+        " ".join(w if re.fullmatch(r"(?:[A-Z]\.)+", w) else w.capitalize() for w in part.split(" "))
+        if part.isupper()
+        else part
+        for part in parts
+    )

@@ -131,8 +131,11 @@ def test_clean_leaves_prose_that_is_not_a_dateline(text):
     [
         ("KUALA LUMPUR, April 1 , 1997 (AFP)", Dateline("Kuala Lumpur", "1997-04-01", "AFP")),
         ("LIMA, Oct 9 , 2004", Dateline("Lima", "2004-10-09")),  # no agency, and the date is no country
-        ("QUITO, Ecuador, Oct 9 , 2004", Dateline("QUITO, Ecuador", "2004-10-09")),
+        ("QUITO, Ecuador, Oct 9 , 2004", Dateline("Quito, Ecuador", "2004-10-09")),
         ("NAIROBI", Dateline("Nairobi")),
+        ("PERTH, Australia, Jan 3 , 2006 (AFP)", Dateline("Perth, Australia", "2006-01-03", "AFP")),
+        ("WASHINGTON, D.C. (AFP)", Dateline("Washington, D.C.", None, "AFP")),
+        ("ST. LOUIS", Dateline("St. Louis")),
     ],
 )
 def test_clean_dateline_given_as_a_field(field, dateline):
