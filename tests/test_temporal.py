@@ -269,6 +269,11 @@ def test_clause_tense(text: str, tense: str) -> None:
         ("The verdict is due on Monday.", "2025-05-12"),
         ("A verdict due on Monday will be read in court.", "2025-05-12"),
         ("The verdict was due on Monday but was put off.", "2025-05-05"),
+        # the day of a thing ("Monday's vote") lies behind, whatever the clause that names it,
+        # unless the sentence looks ahead to it
+        ("Envoys urged the council to fund the inquiry into Monday's shooting.", "2025-05-05"),
+        ("Parties canvassed hard ahead of Monday's vote.", "2025-05-12"),
+        ("Monday's vote will settle the dispute.", "2025-05-12"),
     ],
 )
 def test_weekday_direction_of_later_acts(text: str, value: str) -> None:
@@ -361,3 +366,12 @@ def test_temporal_scan_near_cues_on_far_apart_cues(text):
     from dateline.temporal.matching import _candidates
 
     assert [(f.start, f.end, f.value) for f in _candidates(text)] == _whole_text_candidates(text)
+
+
+def test_a_month_possessive_is_the_last_one_however_long_ago() -> None:
+    """In December, "February's bombing" is ten months back, not two ahead, even in a clause about the future."""
+    from dateline.annotate import parse
+
+    text = "The council asked the envoy to report soon on the inquiry into February's bombing."
+    (t,) = find_timexes(text, "2005-12-13", doc=parse(text))
+    assert t.value == "2005-02"

@@ -42,7 +42,7 @@ from .grammar import Found
 from .lexicon import duration_value, number
 from .matching import _candidates, _merge_times, _select, _with_prefix, _without_determiner
 from .normalize import _anchor_date, _placeholder, _unit_value, _value, calendar_date, precision_of
-from .tense import _direction, clause_tense
+from .tense import _direction, clause_tense, possessive
 
 __all__ = [
     "calendar_date",
@@ -153,6 +153,8 @@ def _resolve_one(
     by_tense = rel.get("direction", 0) is None
     if by_tense:
         rel["direction"] = _direction(f, text, doc)
+        if rel["direction"] < 0 and "month" in rel and possessive(f, doc):
+            rel["strict"] = True  # "February's killing" in December: this year's, however long ago
     value = _from_context(f.relative, ctx, anchor)
     if value is None and by_tense and _beside(text, explicit_end, f.start) and ctx.year is not None:
         # "on Saturday 5 September 2015 – Labor Day weekend": the day beside the named date, not

@@ -109,6 +109,12 @@ DEADLINE_PREPOSITIONS = {"until", "till", "til", "by", "for"}
 _TENSE_DIRECTION = {"past": -1, "future": 1, "present": 0, None: 0}
 
 
+def possessive(found: Found, doc: Doc | None) -> bool:
+    """The expression is the possessor of a noun: "February's killing", "Sunday's vote"."""
+    span = doc.char_span(found.start, found.end, alignment_mode="expand") if doc is not None else None
+    return bool(span) and span.root.dep_ == "poss" and span.root.head.pos_ == "NOUN"
+
+
 def _direction(found: Found, text: str, doc: Doc | None) -> int:
     if doc is None:
         return 0
@@ -116,6 +122,8 @@ def _direction(found: Found, text: str, doc: Doc | None) -> int:
     if span is None or len(span) == 0:
         return 0
     root = span.root
+    if possessive(found, doc):
+        return _possessed(root.head)
     tense = clause_tense(root)
     if tense != "past" and _due(root):
         return 1
@@ -124,6 +132,24 @@ def _direction(found: Found, text: str, doc: Doc | None) -> int:
     if tense != "future" and _futurate(root, tense):
         return 1
     return _TENSE_DIRECTION[tense]
+
+
+ANTICIPATING = {"ahead", "until", "till", "toward", "towards", "awaiting", "await"}
+
+
+def _possessed(noun: Token) -> int:
+    """"February's killing", "Sunday's vote": the day of a thing, which lies behind unless the
+    sentence looks ahead to it ("ahead of Sunday's vote") or a future clause is about it ("Sunday's
+    vote will decide"); the clause that mentions it ("demands cooperation in the probe of
+    February's killing") says nothing of when the thing was."""
+    head = noun.head
+    if noun.dep_ == "pobj" and (head.lower_ in ANTICIPATING or head.head.lower_ in ANTICIPATING):
+        return 1
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and clause_tense(noun) == "future":
+        return 1
+    if any(c.dep_ == "amod" and c.lower_ in ("upcoming", "coming", "planned", "scheduled") for c in noun.children):
+        return 1
+    return -1
 
 
 # Adjectives that date what is still to come: "the vote is due on Sept. 3", "slated for June".
