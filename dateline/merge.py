@@ -49,6 +49,7 @@ from .meetings import (
     other_participants,
     partners_apart,
     side_meeting,
+    visit_and_gathering,
 )
 from .merge_record import MergedEvent, Texts, build_record, identity
 from .mention_text import DEFINITE, content_words, is_place_name, sentence_towns, stem, trigger_phrase
@@ -313,8 +314,11 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if country and group.countries and country not in group.countries:
         return 0.0
     if _undated_retelling(group, mention, span) and (
-            _habitual(mention.event) or all(_habitual(m.event) for m in group.mentions)):
+            _habitual(mention.event) or any(_habitual(m.event) for m in group.mentions)):
         return 0.0  # "Hamas refuses to recognise Israel", "Israeli daily offensives": a stance, not an act
+    if span.weak and all(s.weak for s in group.spans) and (
+            _class_of_acts(mention.event) or any(_class_of_acts(m.event) for m in group.mentions)):
+        return 0.0  # "most bombings are blamed on the militants": acts counted, in any article, are no one act
     if not same_story and not _exact_day_match(group, span):
         return 0.0  # across stories only a day both reports name ties them: a window or a month is not enough
     if same_story and _same_victim(group, mention, span):
@@ -335,7 +339,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
             span, other, same_story, strong + weak
         ):
             return 0.0
-    if _distinct_harm(group, mention) or _other_parties(group, mention) or side_meeting(group, mention) or any(
+    if _distinct_harm(group, mention) or _other_parties(group, mention) or side_meeting(group, mention) or (
+            visit_and_gathering(group, mention)) or any(
         anchors_differ(event.text, m.event.text, event.type, _at(event), _at(m.event)) for m in group.mentions
     ):
         return 0.0
@@ -476,15 +481,36 @@ def _habitual(event: Event) -> bool:
     text = event.text.casefold()
     if _HABITUAL.search(text):
         return True
+    if _class_of_acts(event):
+        return True
     word = event.trigger.casefold().strip()
+    before = re.findall(r"[\w'’]+", text[: max(event.trigger_start - event.start, 0)])
     if " " in word or not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in ONE_EVENT_PLURALS:
         return False
-    before = re.findall(r"[\w'’]+", text[: max(event.trigger_start - event.start, 0)])
     return bool(before) and (before[-1] in _PLURAL_CUES or before[-1].endswith(("'s", "’s", "s'")))
 
 
 _HABITUAL = re.compile(
     r"\b(?:frequently|often|routinely|regularly|repeatedly|constantly|continuously|usually|habitually|persistently)\b"
+)
+# Plurals of acts that a participle after them tells of as a class ("the bombings blamed on X").
+_PLURAL_ACTS = frozenset(
+    """attacks bombings killings blasts explosions raids abductions kidnappings assassinations incidents
+    shootings strikes ambushes murders abuses violations assaults massacres arrests detentions""".split()
+)
+def _class_of_acts(event: Event) -> bool:
+    """The act is told of a class of acts, counted: "most bombings in the province are blamed on the
+    militants", "an increase in the number of attacks blamed on the rebels", "raids attributed to"."""
+    head = event.text.casefold()[: max(event.trigger_start - event.start, 0)]
+    if _CLASS_OF_ACTS.search(head):
+        return True
+    before = re.findall(r"[\w'’]+", head)
+    return event.trigger.casefold().strip().endswith("ed") and bool(before) and before[-1] in _PLURAL_ACTS
+
+
+_CLASS_OF_ACTS = re.compile(
+    r"\b(?:most|many|all|numerous|dozens\s+of|scores\s+of|hundreds\s+of|a\s+(?:string|spate|wave|series|number)\s+of"
+    r"|the\s+number\s+of)\s+(?:[\w'’-]+\s+)?(?:" + "|".join(sorted(_PLURAL_ACTS)) + r")\b"
 )
 _PLURAL_CUES = frozenset(
     """the their its his her our these those such daily weekly repeated frequent continued continuing
