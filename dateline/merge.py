@@ -380,7 +380,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         return 0.0  # without a named actor, a month or a year says too little
     # a summit's city sees many meetings a day: a telling that ties by no side must share a word
     # of what happened too ("the talks between Dung and Abe" are not "the two-day meeting")
-    anchored = (_same_place_and_day(group, event, span, same_story) and (
+    anchored = _same_toll_place_and_day(group, mention, span) or (
+        _same_place_and_day(group, event, span, same_story) and (
         bool(weak) or shared >= 1 or _same_trigger(group, mention))) or (same_story and (
         _same_phrase(group, mention) or _told_back(group, mention, span)))
     if not anchored and weak and same_story:
@@ -747,6 +748,22 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
         return any(_exact(s) and s.lo == span.lo for s in group.spans) or (same_story and all(
             s.compatible(span) for s in group.spans))
     return same_story and any(_exact(s) for s in group.spans) and all(s.compatible(span) for s in group.spans)
+
+
+def _same_toll_place_and_day(group: _Group, mention: EventMention, span: DateSpan) -> bool:
+    """An attack told with the same toll, in the same place the sentence names, on the same named
+    day as every member: "a roadside bomb killed three police officers in Kandahar province on
+    Friday", "the bomb killed three officers in Kandahar province on Friday", whoever is named."""
+    event = mention.event
+    place = _named_place(event)
+    if event.type not in HARM or not event.figures or not place or not _same_named_day(group, span):
+        return False
+    for m in group.mentions:
+        figures = m.event.figures
+        if _named_place(m.event) != place or not figures or any(
+                figures.get(k, v) != v for k, v in event.figures.items()) or not figures.keys() & event.figures.keys():
+            return False
+    return all(_exact(s) and s.lo == span.lo for s in group.spans)
 
 
 def _town_itself(text: str, place: str) -> bool:
