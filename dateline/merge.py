@@ -344,6 +344,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         anchors_differ(event.text, m.event.text, event.type, _at(event), _at(m.event)) for m in group.mentions
     ):
         return 0.0
+    if event.type in HARM and any(_onset(event) != _onset(m.event) for m in group.mentions):
+        return 0.0  # "troops began attacking them on December 20" starts a campaign; a strike is one act of it
     shared = _shared_content(group, mention)
     if _another(event.text) or any(_another(m.event.text) for m in group.mentions):
         # "In a separate incident, ...": the sentence says its act is not the others of its article;
@@ -455,6 +457,15 @@ _ANOTHER = re.compile(
     r"(?:incident|attack|clash|clashes|raid|blast|bombing|explosion|shooting|ambush|operation)\b",
     re.IGNORECASE,
 )
+
+
+_ONSET = re.compile(r"\b(?:began|begun|begin|begins|beginning|started|start|starts|starting)(?:\s+to)?\s*$")
+
+
+def _onset(event: Event) -> bool:
+    """The act is told as the start of a campaign ("began attacking them", "started to shell the
+    town"): the onset of many acts, not one of them."""
+    return _ONSET.search(event.text[: max(_at(event), 0)].casefold()) is not None
 
 
 def _another(text: str) -> bool:

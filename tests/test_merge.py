@@ -899,3 +899,17 @@ def test_merge_one_bombing_told_with_its_toll_place_and_day_by_unnamed_victims()
         m.event.figures = {"killed": toll}
     merged = merge_events([first, second, other])
     assert sorted(len(m.articles) for m in merged) == [1, 2]
+
+
+def test_merge_the_onset_of_a_campaign_is_not_one_strike_of_it():
+    chad = Actor(28, "Chad", kind="COUNTRY", country="TCD")
+    rebels = Actor(29, "rebels", kind="ORG", country="SDN", sector="REB")
+    onset = _at("Chadian troops and jets began attacking the rebels around Abeche airport on March 2.", "attacking",
+                "2025-03-02", "a1", type_="ASSAULT", source=(chad,), target=(rebels,), location=None)
+    strike = _at("Chadian jets bombed the rebels holding Abeche airport on March 2, officials said.", "bombed",
+                 "2025-03-02", "a2", type_="ASSAULT", source=(chad,), target=(rebels,), location=None,
+                 published="2025-03-04")
+    again = _at("Chadian aircraft bombed the rebels near Abeche airport on March 2.", "bombed", "2025-03-02", "a3",
+                type_="ASSAULT", source=(chad,), target=(rebels,), location=None, published="2025-03-05")
+    merged = merge_events([onset, strike, again])
+    assert sorted(len(m.articles) for m in merged) == [1, 2]
