@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .anchors import HARM, anchors_differ, victims
+from .anchors import HARM, anchors_differ, another, class_of_acts, habitual, onset, victims
 from .corroboration import is_boilerplate
 from .countries import fold_igo
 from .mention_dates import MAX_DAY, MIN_DAY, REPORT_WINDOW, DateSpan, date_span
@@ -314,10 +314,10 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if country and group.countries and country not in group.countries:
         return 0.0
     if _undated_retelling(group, mention, span) and (
-            _habitual(mention.event) or any(_habitual(m.event) for m in group.mentions)):
+            habitual(mention.event) or any(habitual(m.event) for m in group.mentions)):
         return 0.0  # "Hamas refuses to recognise Israel", "Israeli daily offensives": a stance, not an act
     if span.weak and all(s.weak for s in group.spans) and (
-            _class_of_acts(mention.event) or any(_class_of_acts(m.event) for m in group.mentions)):
+            class_of_acts(mention.event) or any(class_of_acts(m.event) for m in group.mentions)):
         return 0.0  # "most bombings are blamed on the militants": acts counted, in any article, are no one act
     if not same_story and not _exact_day_match(group, span):
         return 0.0  # across stories only a day both reports name ties them: a window or a month is not enough
@@ -344,10 +344,10 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         anchors_differ(event.text, m.event.text, event.type, _at(event), _at(m.event)) for m in group.mentions
     ):
         return 0.0
-    if event.type in HARM and any(_onset(event) != _onset(m.event) for m in group.mentions):
+    if event.type in HARM and any(onset(event) != onset(m.event) for m in group.mentions):
         return 0.0  # "troops began attacking them on December 20" starts a campaign; a strike is one act of it
     shared = _shared_content(group, mention)
-    if _another(event.text) or any(_another(m.event.text) for m in group.mentions):
+    if another(event.text) or any(another(m.event.text) for m in group.mentions):
         # "In a separate incident, ...": the sentence says its act is not the others of its article;
         # another report may tell the same act, on the day both name and in the same words
         if mention.article in group.articles or not (_same_named_day(group, span) and shared >= SHARED_WORDS):
@@ -452,82 +452,10 @@ def _modes_agree(a: str, b: str) -> bool:
     return a == b or any(a in family and b in family for family in _ONE_ATTACK)
 
 
-_ANOTHER = re.compile(
-    r"\b(?:in\s+(?:a\s+separate|another)|a\s+separate|another\s+separate)\s+"
-    r"(?:incident|attack|clash|clashes|raid|blast|bombing|explosion|shooting|ambush|operation)\b",
-    re.IGNORECASE,
-)
-
-
-_ONSET = re.compile(r"\b(?:began|begun|begin|begins|beginning|started|start|starts|starting)(?:\s+to)?\s*$")
-
-
-def _onset(event: Event) -> bool:
-    """The act is told as the start of a campaign ("began attacking them", "started to shell the
-    town"): the onset of many acts, not one of them."""
-    return _ONSET.search(event.text[: max(_at(event), 0)].casefold()) is not None
-
-
-def _another(text: str) -> bool:
-    """The sentence tells its act as another than its article's others ("In a separate incident",
-    "in another attack"): a roundup's next item."""
-    return _ANOTHER.search(text) is not None
-
-
 def _undated_retelling(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     """A mention from another article that, like every member of the group, names no date of its own."""
     return (mention.article not in group.articles and span.weak and all(s.weak for s in group.spans))
 
-
-# Plurals that name one event ("the talks", "the elections"), unlike "visits" or "offensives".
-ONE_EVENT_PLURALS = frozenset(
-    """talks negotiations elections polls clashes consultations discussions hostilities games
-    celebrations ceremonies hearings proceedings""".split()
-)
-
-
-def _habitual(event: Event) -> bool:
-    """What someone keeps doing, which every report of a conflict may repeat, not one act that two
-    reports can confirm: a plural of acts ("Israeli daily offensives", "the leaders' repeated
-    visits") or an act told with "frequently", "routinely". Only asked of mentions that name no date."""
-    text = event.text.casefold()
-    if _HABITUAL.search(text):
-        return True
-    if _class_of_acts(event):
-        return True
-    word = event.trigger.casefold().strip()
-    before = re.findall(r"[\w'’]+", text[: max(event.trigger_start - event.start, 0)])
-    if " " in word or not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in ONE_EVENT_PLURALS:
-        return False
-    return bool(before) and (before[-1] in _PLURAL_CUES or before[-1].endswith(("'s", "’s", "s'")))
-
-
-_HABITUAL = re.compile(
-    r"\b(?:frequently|often|routinely|regularly|repeatedly|constantly|continuously|usually|habitually|persistently)\b"
-)
-# Plurals of acts that a participle after them tells of as a class ("the bombings blamed on X").
-_PLURAL_ACTS = frozenset(
-    """attacks bombings killings blasts explosions raids abductions kidnappings assassinations incidents
-    shootings strikes ambushes murders abuses violations assaults massacres arrests detentions""".split()
-)
-def _class_of_acts(event: Event) -> bool:
-    """The act is told of a class of acts, counted: "most bombings in the province are blamed on the
-    militants", "an increase in the number of attacks blamed on the rebels", "raids attributed to"."""
-    head = event.text.casefold()[: max(event.trigger_start - event.start, 0)]
-    if _CLASS_OF_ACTS.search(head):
-        return True
-    before = re.findall(r"[\w'’]+", head)
-    return event.trigger.casefold().strip().endswith("ed") and bool(before) and before[-1] in _PLURAL_ACTS
-
-
-_CLASS_OF_ACTS = re.compile(
-    r"\b(?:most|many|all|numerous|dozens\s+of|scores\s+of|hundreds\s+of|a\s+(?:string|spate|wave|series|number)\s+of"
-    r"|the\s+number\s+of)\s+(?:[\w'’-]+\s+)?(?:" + "|".join(sorted(_PLURAL_ACTS)) + r")\b"
-)
-_PLURAL_CUES = frozenset(
-    """the their its his her our these those such daily weekly repeated frequent continued continuing
-    stubborn regular many several numerous recent past previous""".split()
-)
 
 
 def _same_trigger(group: _Group, mention: EventMention) -> bool:
