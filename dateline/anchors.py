@@ -283,7 +283,8 @@ ONE_EVENT_PLURALS = frozenset(
 def habitual(event: Event) -> bool:
     """What someone keeps doing, which every report of a conflict may repeat, not one act that two
     reports can confirm: a plural of acts ("Israeli daily offensives", "the leaders' repeated
-    visits") or an act told with "frequently", "routinely". Only asked of mentions that name no date."""
+    visits"), an act told with "frequently", "routinely", or a standing charge. Only asked of mentions
+    that name no date."""
     text = event.text.casefold()
     if _HABITUAL.search(text):
         return True
@@ -291,9 +292,20 @@ def habitual(event: Event) -> bool:
         return True
     word = event.trigger.casefold().strip()
     before = re.findall(r"[\w'’]+", text[: max(event.trigger_start - event.start, 0)])
+    if event.type == "ACCUSE" and _standing_charge(before, word):
+        return True
     if " " in word or not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in ONE_EVENT_PLURALS:
         return False
     return bool(before) and (before[-1] in _PLURAL_CUES or before[-1].endswith(("'s", "’s", "s'")))
+
+
+def _standing_charge(before: list[str], word: str) -> bool:
+    """A charge told as what its maker holds ("Washington, which accuses the Islamists of links") or
+    as a state of the accused ("are accused by Washington of links", "has been accused of ties")."""
+    if before[-1:] in (["which"], ["who"]) and re.fullmatch(r"[a-z]+[^s]s", word):
+        return True
+    state = before[-1:] in (["is"], ["are"]) or before[-2:] in (["has", "been"], ["have", "been"])
+    return word.endswith("ed") and state
 
 
 _HABITUAL = re.compile(

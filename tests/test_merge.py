@@ -913,3 +913,22 @@ def test_merge_the_onset_of_a_campaign_is_not_one_strike_of_it():
                 type_="ASSAULT", source=(chad,), target=(rebels,), location=None, published="2025-03-05")
     merged = merge_events([onset, strike, again])
     assert sorted(len(m.articles) for m in merged) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "standing",
+    [
+        "Moscow, which accuses the separatists of having ties to Kyiv, sent more troops to the border.",
+        "The separatists are accused by Moscow of having ties to Kyiv.",
+        "The separatists, whose leader has been accused of having ties to Kyiv, held a rally.",
+    ],
+)
+def test_merge_a_standing_charge_retold_is_not_confirmed_by_another_report(standing):
+    moscow = Actor(39, "Moscow", kind="ORG", country="RUS", sector="GOV")
+    rebels = Actor(40, "separatists", kind="ORG", country="UKR", sector="REB")
+    trigger = next(w for w in ("accuses", "accused") if w in standing)
+    sides = dict(type_="ACCUSE", source=(moscow,), target=(rebels,), location=None)
+    a = _at(standing, trigger, None, "a1", published="2025-02-02", **sides)
+    b = _at("Moscow accused the separatists of having ties to Kyiv, officials said.", "accused", None, "a2",
+            published="2025-02-03", **sides)
+    assert len(merge_events([a, b])) == 2
