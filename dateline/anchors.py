@@ -294,9 +294,30 @@ def habitual(event: Event) -> bool:
     before = re.findall(r"[\w'’]+", text[: max(event.trigger_start - event.start, 0)])
     if event.type == "ACCUSE" and _standing_charge(before, word):
         return True
+    if event.type in _RELATIONS and _bare_stance(event, word):
+        return True
     if " " in word or not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in ONE_EVENT_PLURALS:
         return False
     return bool(before) and (before[-1] in _PLURAL_CUES or before[-1].endswith(("'s", "’s", "s'")))
+
+
+def _bare_stance(event: Event, word: str) -> bool:
+    """The act told as a bare noun of who does it, with no article ("severely tested by US support for
+    the Kurds", "the issue of American backing for the rebels"): a standing relation, not one act."""
+    if not re.fullmatch(r"[a-z]+", word) or word.endswith(("ed", "s")):
+        return False
+    before = re.findall(r"[\w'’.]+", event.text[: max(event.trigger_start - event.start, 0)])
+    if not before or not before[-1][:1].isupper() or before[-1].casefold() in _NOT_BARE:
+        return False
+    return len(before) < 2 or not (before[-2][:1].isupper() or before[-2].casefold() in _NOT_BARE
+                                   or before[-2].endswith(("'s", "’s")))
+
+
+_RELATIONS = frozenset({"SUPPORT", "AID", "COOPERATE"})  # acts whose bare noun names a standing relation
+# Words before a name that make the noun after it one act ("the US offer", "Friday's Iranian attack"),
+# and sentence openers that are no name of a doer.
+_NOT_BARE = frozenset("""the a an its his her their our this that these those last next first another such
+    no any every each one said says in on at""".split())
 
 
 def _standing_charge(before: list[str], word: str) -> bool:

@@ -313,10 +313,10 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     country = _place_country(event)
     if country and group.countries and country not in group.countries:
         return 0.0
-    if _undated_retelling(group, mention, span) and (
+    if _undated_retelling(group, mention, span) and not _same_sentence(group, mention) and (
             habitual(mention.event) or any(habitual(m.event) for m in group.mentions)):
         return 0.0  # "Hamas refuses to recognise Israel", "Israeli daily offensives": a stance, not an act
-    if span.weak and all(s.weak for s in group.spans) and (
+    if span.weak and all(s.weak for s in group.spans) and not _same_sentence(group, mention) and (
             class_of_acts(mention.event) or any(class_of_acts(m.event) for m in group.mentions)):
         return 0.0  # "most bombings are blamed on the militants": acts counted, in any article, are no one act
     if not same_story and not _exact_day_match(group, span):
@@ -450,6 +450,12 @@ _ONE_ATTACK = (frozenset({"explosives", "suicide-attack", "assassinate"}), froze
 
 def _modes_agree(a: str, b: str) -> bool:
     return a == b or any(a in family and b in family for family in _ONE_ATTACK)
+
+
+def _same_sentence(group: _Group, mention: EventMention) -> bool:
+    """A member tells the act in the very words of the mention: a rewrite of one dispatch repeating
+    its sentence, whatever that sentence says of the act's kind."""
+    return any(m.copy_key[1:] == mention.copy_key[1:] for m in group.mentions)
 
 
 def _undated_retelling(group: _Group, mention: EventMention, span: DateSpan) -> bool:

@@ -932,3 +932,16 @@ def test_merge_a_standing_charge_retold_is_not_confirmed_by_another_report(stand
     b = _at("Moscow accused the separatists of having ties to Kyiv, officials said.", "accused", None, "a2",
             published="2025-02-03", **sides)
     assert len(merge_events([a, b])) == 2
+
+
+def test_merge_a_standing_relation_told_by_a_bare_noun_is_no_one_act():
+    usa = Actor(41, "United States", kind="COUNTRY", country="USA")
+    kurds = Actor(42, "Kurdish militias", kind="ORG", country="SYR", sector="REB")
+    sides = dict(type_="SUPPORT", source=(usa,), target=(kurds,), location=None)
+    a = _at("Relations had already been strained by US support for the Kurdish militias in Syria.", "support", None,
+            "a1", published="2025-03-02", **sides)
+    b = _at("The row shows how deep mistrust runs over American support for the Kurdish militias in Syria.",
+            "support", None, "a2", published="2025-03-05", **sides)
+    copy = _at(a.event.text, "support", None, "a3", published="2025-03-03", **sides)
+    merged = merge_events([a, b, copy])
+    assert sorted(len(m.articles) for m in merged) == [1, 2]  # the rewrite repeating the sentence still joins
