@@ -258,6 +258,11 @@ _ANOTHER = re.compile(
     r"(?:incident|attack|clash|clashes|raid|blast|bombing|explosion|shooting|ambush|operation)\b",
     re.IGNORECASE,
 )
+_EARLIER = re.compile(
+    r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|in\s+the\s+day"
+    r"|that\s+day)|(?:hours|minutes)\s+(?:earlier|later))\b",
+    re.IGNORECASE,
+)
 _ONSET = re.compile(r"\b(?:began|begun|begin|begins|beginning|started|start|starts|starting)(?:\s+to)?\s*$")
 
 
@@ -267,10 +272,11 @@ def onset(event: Event) -> bool:
     return _ONSET.search(event.text[: max(event.trigger_start - event.start, 0)].casefold()) is not None
 
 
-def another(text: str) -> bool:
+def another(text: str, type_: str | None = None) -> bool:
     """The sentence tells its act as another than its article's others ("In a separate incident",
-    "in another attack"): a roundup's next item."""
-    return _ANOTHER.search(text) is not None
+    "in another attack"): a roundup's next item. An attack told as "earlier Thursday" or "hours
+    later" is another incident of its day too."""
+    return _ANOTHER.search(text) is not None or (type_ in HARM and _EARLIER.search(text) is not None)
 
 
 # Plurals that name one event ("the talks", "the elections"), unlike "visits" or "offensives".

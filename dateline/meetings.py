@@ -39,6 +39,7 @@ def side_meeting(group: _Group, mention: EventMention) -> bool:
 
 # Nouns that name a gathering of many parties rather than a visit's talks.
 GATHERINGS = frozenset("summit summits conference forum assembly congress convention".split())
+ATTEND = frozenset("attend attends attended attending attendance".split())
 
 
 def visit_and_gathering(group: _Group, mention: EventMention) -> bool:
@@ -56,13 +57,15 @@ def _visit(mention: EventMention) -> bool:
 
 
 def _gathering(mention: EventMention) -> bool:
-    """A telling of a many-sided meeting: told as multilateral, by a gathering's noun, or as a
-    meeting of a body of nations ("the APEC leaders' meeting")."""
+    """A telling of a many-sided meeting: told as multilateral, by a gathering's noun, as attending
+    it, or as a meeting of a body of nations ("the APEC leaders' meeting")."""
     event = mention.event
     if event.mode == "visit":
         return False
     if event.mode == "multilateral" or event.trigger.casefold().strip() in GATHERINGS:
         return True
+    if event.trigger.casefold().strip() in ATTEND:
+        return True  # "Hu will also attend the APEC leaders' meeting": what one attends is a gathering
     return event.trigger.casefold().strip() in ("meeting", "meetings") and any(
         a.country == "IGO" or (a.country is None and a.kind != "PERSON" and a.name.isupper() and len(a.name) > 2)
         for a in event.source + event.target)

@@ -347,7 +347,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if event.type in HARM and any(onset(event) != onset(m.event) for m in group.mentions):
         return 0.0  # "troops began attacking them on December 20" starts a campaign; a strike is one act of it
     shared = _shared_content(group, mention)
-    if another(event.text) or any(another(m.event.text) for m in group.mentions):
+    if another(event.text, event.type) or any(another(m.event.text, m.event.type) for m in group.mentions):
         # "In a separate incident, ...": the sentence says its act is not the others of its article;
         # another report may tell the same act, on the day both name and in the same words
         if mention.article in group.articles or not (_same_named_day(group, span) and shared >= SHARED_WORDS):

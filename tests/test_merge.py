@@ -945,3 +945,27 @@ def test_merge_a_standing_relation_told_by_a_bare_noun_is_no_one_act():
     copy = _at(a.event.text, "support", None, "a3", published="2025-03-03", **sides)
     merged = merge_events([a, b, copy])
     assert sorted(len(m.articles) for m in merged) == [1, 2]  # the rewrite repeating the sentence still joins
+
+
+def test_merge_an_attack_told_as_earlier_that_day_is_another_incident():
+    israel = Actor(43, "Israel", kind="COUNTRY", country="ISR")
+    hamas = Actor(44, "Hamas", kind="ORG", country="PSE", sector="REB")
+    gaza = {"name": "Gaza", "country": "PSE"}
+    drone = _at("An Israeli drone fired a missile at Hamas militants preparing a homemade rocket in Gaza on Monday.",
+                "fired", "2025-04-07", "a1", type_="ASSAULT", source=(israel,), target=(hamas,), location=gaza)
+    rocket = _at("Two Israelis were hurt earlier Monday by a homemade rocket fired from Gaza.", "hurt",
+                 "2025-04-07", "a1", type_="ASSAULT", source=(), target=(israel, hamas), location=gaza, sentence=1)
+    assert len(merge_events([drone, rocket])) == 2
+
+
+def test_merge_what_a_visitor_attends_is_not_his_visit():
+    hu = Actor(45, "Hu Jintao", role="President", country="CHN", sector="GOV")
+    vietnam = Actor(46, "Vietnam", kind="COUNTRY", country="VNM")
+    hanoi = {"name": "Hanoi", "country": "VNM"}
+    visit = event(text="Hu will pay a state visit to Vietnam from Nov. 15 to 17.", trigger="visit", source=(hu,),
+                  target=(vietnam,), date="2025-11-15", timex=_day("x", "2025-11-15"), location=hanoi, mode="visit",
+                  status="planned")
+    attend = event(text="While in Vietnam, Hu will also attend the leaders' meeting in Hanoi.", trigger="attend",
+                   source=(hu,), target=(), date="2025-11-15", timex=_day("x", "2025-11-15"), location=hanoi,
+                   mode=None, status="planned", sentence=1)
+    assert len(merge_events([mention(visit, "a1", "2025-11-07"), mention(attend, "a1", "2025-11-07")])) == 2
