@@ -318,7 +318,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         return 0.0  # "Hamas refuses to recognise Israel", "Israeli daily offensives": a stance, not an act
     if span.weak and all(s.weak for s in group.spans) and not _same_sentence(group, mention) and (
             class_of_acts(mention.event) or any(class_of_acts(m.event) for m in group.mentions)):
-        return 0.0  # "most bombings are blamed on the militants": acts counted, in any article, are no one act
+        return 0.0  # "most bombings are blamed on the militants": acts counted, in any article, are no act
     if not same_story and not _exact_day_match(group, span):
         return 0.0  # across stories only a day both reports name ties them: a window or a month is not enough
     if same_story and _same_victim(group, mention, span):
@@ -345,7 +345,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     ):
         return 0.0
     if event.type in HARM and any(onset(event) != onset(m.event) for m in group.mentions):
-        return 0.0  # "troops began attacking them on December 20" starts a campaign; a strike is one act of it
+        return 0.0  # "troops began attacking them on December 20" starts a campaign; a strike is one act
     shared = _shared_content(group, mention)
     if another(event.text, event.type) or any(another(m.event.text, m.event.type) for m in group.mentions):
         # "In a separate incident, ...": the sentence says its act is not the others of its article;
