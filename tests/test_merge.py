@@ -959,13 +959,13 @@ def test_merge_an_attack_told_as_earlier_that_day_is_another_incident():
 
 
 def test_merge_what_a_visitor_attends_is_not_his_visit():
-    hu = Actor(45, "Hu Jintao", role="President", country="CHN", sector="GOV")
-    vietnam = Actor(46, "Vietnam", kind="COUNTRY", country="VNM")
-    hanoi = {"name": "Hanoi", "country": "VNM"}
-    visit = event(text="Hu will pay a state visit to Vietnam from Nov. 15 to 17.", trigger="visit", source=(hu,),
-                  target=(vietnam,), date="2025-11-15", timex=_day("x", "2025-11-15"), location=hanoi, mode="visit",
-                  status="planned")
-    attend = event(text="While in Vietnam, Hu will also attend the leaders' meeting in Hanoi.", trigger="attend",
-                   source=(hu,), target=(), date="2025-11-15", timex=_day("x", "2025-11-15"), location=hanoi,
-                   mode=None, status="planned", sentence=1)
-    assert len(merge_events([mention(visit, "a1", "2025-11-07"), mention(attend, "a1", "2025-11-07")])) == 2
+    lula = Actor(45, "Luiz Inacio Lula", role="President", country="BRA", sector="GOV")
+    chile = Actor(46, "Chile", kind="COUNTRY", country="CHL")
+    santiago = {"name": "Santiago", "country": "CHL"}
+    visit = event(text="Lula is to pay a state visit to Chile from March 3 to 5.", trigger="visit", source=(lula,),
+                  target=(chile,), date="2025-03-03", timex=_day("x", "2025-03-03"), location=santiago,
+                  mode="visit", status="planned")
+    attend = event(text="During his stay the Brazilian leader is due to attend a regional trade forum in Santiago.",
+                   trigger="attend", source=(lula,), target=(), date="2025-03-03", timex=_day("x", "2025-03-03"),
+                   location=santiago, mode=None, status="planned", sentence=1)
+    assert len(merge_events([mention(visit, "a1", "2025-02-24"), mention(attend, "a1", "2025-02-24")])) == 2
