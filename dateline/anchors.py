@@ -7,14 +7,22 @@ tie two mentions, so a day's roundup of incidents ("a colonel was kidnapped and 
 stormed a training camp"), the second phase of an exercise and the first, an appeal for 126 million
 dollars and a pledge of 15 million, or the murder recalled as background in a report of a later one,
 stay apart.
+
+How a sentence tells its act must agree too: one act of its own, or what someone keeps doing
+("routinely shells"), a counted class of acts ("most bombings are blamed on"), the onset of a
+campaign ("began attacking them"), or another incident than its article's others.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from .mention_text import is_place_name
+
+if TYPE_CHECKING:
+    from .model import Event
 
 HARM = frozenset({"ASSAULT", "COERCE"})
 
@@ -240,3 +248,118 @@ def anchors_differ(a: str, b: str, type_: str, at_a: int | None = None, at_b: in
         if ca and cb and not ca & cb:
             return True
     return False
+
+
+# How a sentence tells its act: one act of its own, or a stance, a counted class, a campaign's onset,
+# another incident than its article's others. Two tellings must agree on these too.
+
+_ANOTHER = re.compile(
+    r"\b(?:in\s+(?:a\s+separate|another)|a\s+separate|another\s+separate)\s+"
+    r"(?:incident|attack|clash|clashes|raid|blast|bombing|explosion|shooting|ambush|operation)\b",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|in\s+the\s+day"
+    r"|that\s+day)|(?:hours|minutes)\s+(?:earlier|later))\b",
+    re.IGNORECASE,
+)
+_ONSET = re.compile(r"\b(?:began|begun|begin|begins|beginning|started|start|starts|starting)(?:\s+to)?\s*$")
+
+
+def onset(event: Event) -> bool:
+    """The act is told as the start of a campaign ("began attacking them", "started to shell the
+    town"): the onset of many acts, not one of them."""
+    return _ONSET.search(event.text[: max(event.trigger_start - event.start, 0)].casefold()) is not None
+
+
+def another(text: str, type_: str | None = None) -> bool:
+    """The sentence tells its act as another than its article's others ("In a separate incident",
+    "in another attack"): a roundup's next item. An attack told as "earlier Thursday" or "hours
+    later" is another incident of its day too."""
+    return _ANOTHER.search(text) is not None or (type_ in HARM and _EARLIER.search(text) is not None)
+
+
+# Plurals that name one event ("the talks", "the elections"), unlike "visits" or "offensives".
+ONE_EVENT_PLURALS = frozenset(
+    """talks negotiations elections polls clashes consultations discussions hostilities games
+    celebrations ceremonies hearings proceedings""".split()
+)
+
+
+def habitual(event: Event) -> bool:
+    """What someone keeps doing, which every report of a conflict may repeat, not one act that two
+    reports can confirm: a plural of acts ("Israeli daily offensives", "the leaders' repeated
+    visits"), an act told with "frequently", "routinely", or a standing charge. Only asked of mentions
+    that name no date."""
+    text = event.text.casefold()
+    if _HABITUAL.search(text):
+        return True
+    if class_of_acts(event):
+        return True
+    word = event.trigger.casefold().strip()
+    before = re.findall(r"[\w'’]+", text[: max(event.trigger_start - event.start, 0)])
+    if event.type == "ACCUSE" and _standing_charge(before, word):
+        return True
+    if event.type in _RELATIONS and _bare_stance(event, word):
+        return True
+    if " " in word or not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in ONE_EVENT_PLURALS:
+        return False
+    return bool(before) and (before[-1] in _PLURAL_CUES or before[-1].endswith(("'s", "’s", "s'")))
+
+
+def _bare_stance(event: Event, word: str) -> bool:
+    """The act told as a bare noun of who does it, with no article ("severely tested by US support for
+    the Kurds", "the issue of American backing for the rebels"): a standing relation, not one act."""
+    if not re.fullmatch(r"[a-z]+", word) or word.endswith(("ed", "s")):
+        return False
+    before = re.findall(r"[\w'’.]+", event.text[: max(event.trigger_start - event.start, 0)])
+    if not before or not before[-1][:1].isupper() or before[-1].casefold() in _NOT_BARE:
+        return False
+    return len(before) < 2 or not (before[-2][:1].isupper() or before[-2].casefold() in _NOT_BARE
+                                   or before[-2].endswith(("'s", "’s")))
+
+
+_RELATIONS = frozenset({"SUPPORT", "AID", "COOPERATE"})  # acts whose bare noun names a standing relation
+# Words before a name that make the noun after it one act ("the US offer", "Friday's Iranian attack"),
+# and sentence openers that are no name of a doer.
+_NOT_BARE = frozenset("""the a an its his her their our this that these those last next first another such
+    no any every each one said says in on at""".split())
+
+
+def _standing_charge(before: list[str], word: str) -> bool:
+    """A charge told as what its maker holds ("Washington, which accuses the Islamists of links") or
+    as a state of the accused ("are accused by Washington of links", "has been accused of ties")."""
+    if before[-1:] in (["which"], ["who"]) and re.fullmatch(r"[a-z]+[^s]s", word):
+        return True
+    state = before[-1:] in (["is"], ["are"]) or before[-2:] in (["has", "been"], ["have", "been"])
+    return word.endswith("ed") and state
+
+
+_HABITUAL = re.compile(
+    r"\b(?:frequently|often|routinely|regularly|repeatedly|constantly|continuously|usually|habitually|persistently)\b"
+)
+# Plurals of acts that a participle after them tells of as a class ("the bombings blamed on X").
+_PLURAL_ACTS = frozenset(
+    """attacks bombings killings blasts explosions raids abductions kidnappings assassinations incidents
+    shootings strikes ambushes murders abuses violations assaults massacres arrests detentions""".split()
+)
+
+
+def class_of_acts(event: Event) -> bool:
+    """The act is told of a class of acts, counted: "most bombings in the province are blamed on the
+    militants", "an increase in the number of attacks blamed on the rebels", "raids attributed to"."""
+    head = event.text.casefold()[: max(event.trigger_start - event.start, 0)]
+    if _CLASS_OF_ACTS.search(head):
+        return True
+    before = re.findall(r"[\w'’]+", head)
+    return event.trigger.casefold().strip().endswith("ed") and bool(before) and before[-1] in _PLURAL_ACTS
+
+
+_CLASS_OF_ACTS = re.compile(
+    r"\b(?:most|many|all|numerous|dozens\s+of|scores\s+of|hundreds\s+of|a\s+(?:string|spate|wave|series|number)\s+of"
+    r"|the\s+number\s+of)\s+(?:[\w'’-]+\s+)?(?:" + "|".join(sorted(_PLURAL_ACTS)) + r")\b"
+)
+_PLURAL_CUES = frozenset(
+    """the their its his her our these those such daily weekly repeated frequent continued continuing
+    stubborn regular many several numerous recent past previous""".split()
+)

@@ -37,6 +37,40 @@ def side_meeting(group: _Group, mention: EventMention) -> bool:
     return False
 
 
+# Nouns that name a gathering of many parties rather than a visit's talks.
+GATHERINGS = frozenset("summit summits conference forum assembly congress convention".split())
+ATTEND = frozenset("attend attends attended attending attendance".split())
+
+
+def visit_and_gathering(group: _Group, mention: EventMention) -> bool:
+    """A state visit and the summit its visitor attends are two events (Hu's visit to Vietnam, the
+    APEC leaders' meeting in Hanoi that week), however the visit's telling names the summit too:
+    one telling is a visit and another a gathering."""
+    if mention.event.type != "CONSULT":
+        return False
+    mine = _visit(mention), _gathering(mention)
+    return any((mine[0] and _gathering(m)) or (mine[1] and _visit(m)) for m in group.mentions)
+
+
+def _visit(mention: EventMention) -> bool:
+    return mention.event.mode == "visit"
+
+
+def _gathering(mention: EventMention) -> bool:
+    """A telling of a many-sided meeting: told as multilateral, by a gathering's noun, as attending
+    it, or as a meeting of a body of nations ("the APEC leaders' meeting")."""
+    event = mention.event
+    if event.mode == "visit":
+        return False
+    if event.mode == "multilateral" or event.trigger.casefold().strip() in GATHERINGS:
+        return True
+    if event.trigger.casefold().strip() in ATTEND:
+        return True  # "Hu will also attend the APEC leaders' meeting": what one attends is a gathering
+    return event.trigger.casefold().strip() in ("meeting", "meetings") and any(
+        a.country == "IGO" or (a.country is None and a.kind != "PERSON" and a.name.isupper() and len(a.name) > 2)
+        for a in event.source + event.target)
+
+
 def names_the_counterpart(group: _Group, mention: EventMention) -> bool:
     """A meeting's telling with one side left empty names in its sentence a participant the group
     has and the mention's sides do not: the parse missed him, the sentence did not."""

@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .anchors import HARM, anchors_differ, victims
+from .anchors import HARM, anchors_differ, another, class_of_acts, habitual, onset, victims
 from .corroboration import is_boilerplate
 from .countries import fold_igo
 from .mention_dates import MAX_DAY, MIN_DAY, REPORT_WINDOW, DateSpan, date_span
@@ -49,6 +49,7 @@ from .meetings import (
     other_participants,
     partners_apart,
     side_meeting,
+    visit_and_gathering,
 )
 from .merge_record import MergedEvent, Texts, build_record, identity
 from .mention_text import DEFINITE, content_words, is_place_name, sentence_towns, stem, trigger_phrase
@@ -312,9 +313,12 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     country = _place_country(event)
     if country and group.countries and country not in group.countries:
         return 0.0
-    if _undated_retelling(group, mention, span) and (
-            _habitual(mention.event) or all(_habitual(m.event) for m in group.mentions)):
+    if _undated_retelling(group, mention, span) and not _same_sentence(group, mention) and (
+            habitual(mention.event) or any(habitual(m.event) for m in group.mentions)):
         return 0.0  # "Hamas refuses to recognise Israel", "Israeli daily offensives": a stance, not an act
+    if span.weak and all(s.weak for s in group.spans) and not _same_sentence(group, mention) and (
+            class_of_acts(mention.event) or any(class_of_acts(m.event) for m in group.mentions)):
+        return 0.0  # "most bombings are blamed on the militants": acts counted, in any article, are no act
     if not same_story and not _exact_day_match(group, span):
         return 0.0  # across stories only a day both reports name ties them: a window or a month is not enough
     if same_story and _same_victim(group, mention, span):
@@ -335,12 +339,15 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
             span, other, same_story, strong + weak
         ):
             return 0.0
-    if _distinct_harm(group, mention) or _other_parties(group, mention) or side_meeting(group, mention) or any(
+    if _distinct_harm(group, mention) or _other_parties(group, mention) or side_meeting(group, mention) or (
+            visit_and_gathering(group, mention)) or any(
         anchors_differ(event.text, m.event.text, event.type, _at(event), _at(m.event)) for m in group.mentions
     ):
         return 0.0
+    if event.type in HARM and any(onset(event) != onset(m.event) for m in group.mentions):
+        return 0.0  # "troops began attacking them on December 20" starts a campaign; a strike is one act
     shared = _shared_content(group, mention)
-    if _another(event.text) or any(_another(m.event.text) for m in group.mentions):
+    if another(event.text, event.type) or any(another(m.event.text, m.event.type) for m in group.mentions):
         # "In a separate incident, ...": the sentence says its act is not the others of its article;
         # another report may tell the same act, on the day both name and in the same words
         if mention.article in group.articles or not (_same_named_day(group, span) and shared >= SHARED_WORDS):
@@ -375,7 +382,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         return 0.0  # without a named actor, a month or a year says too little
     # a summit's city sees many meetings a day: a telling that ties by no side must share a word
     # of what happened too ("the talks between Dung and Abe" are not "the two-day meeting")
-    anchored = (_same_place_and_day(group, event, span, same_story) and (
+    anchored = _same_toll_place_and_day(group, mention, span) or (
+        _same_place_and_day(group, event, span, same_story) and (
         bool(weak) or shared >= 1 or _same_trigger(group, mention))) or (same_story and (
         _same_phrase(group, mention) or _told_back(group, mention, span)))
     if not anchored and weak and same_story:
@@ -444,52 +452,16 @@ def _modes_agree(a: str, b: str) -> bool:
     return a == b or any(a in family and b in family for family in _ONE_ATTACK)
 
 
-_ANOTHER = re.compile(
-    r"\b(?:in\s+(?:a\s+separate|another)|a\s+separate|another\s+separate)\s+"
-    r"(?:incident|attack|clash|clashes|raid|blast|bombing|explosion|shooting|ambush|operation)\b",
-    re.IGNORECASE,
-)
-
-
-def _another(text: str) -> bool:
-    """The sentence tells its act as another than its article's others ("In a separate incident",
-    "in another attack"): a roundup's next item."""
-    return _ANOTHER.search(text) is not None
+def _same_sentence(group: _Group, mention: EventMention) -> bool:
+    """A member tells the act in the very words of the mention: a rewrite of one dispatch repeating
+    its sentence, whatever that sentence says of the act's kind."""
+    return any(m.copy_key[1:] == mention.copy_key[1:] for m in group.mentions)
 
 
 def _undated_retelling(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     """A mention from another article that, like every member of the group, names no date of its own."""
     return (mention.article not in group.articles and span.weak and all(s.weak for s in group.spans))
 
-
-# Plurals that name one event ("the talks", "the elections"), unlike "visits" or "offensives".
-ONE_EVENT_PLURALS = frozenset(
-    """talks negotiations elections polls clashes consultations discussions hostilities games
-    celebrations ceremonies hearings proceedings""".split()
-)
-
-
-def _habitual(event: Event) -> bool:
-    """What someone keeps doing, which every report of a conflict may repeat, not one act that two
-    reports can confirm: a plural of acts ("Israeli daily offensives", "the leaders' repeated
-    visits") or an act told with "frequently", "routinely". Only asked of mentions that name no date."""
-    text = event.text.casefold()
-    if _HABITUAL.search(text):
-        return True
-    word = event.trigger.casefold().strip()
-    if " " in word or not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in ONE_EVENT_PLURALS:
-        return False
-    before = re.findall(r"[\w'’]+", text[: max(event.trigger_start - event.start, 0)])
-    return bool(before) and (before[-1] in _PLURAL_CUES or before[-1].endswith(("'s", "’s", "s'")))
-
-
-_HABITUAL = re.compile(
-    r"\b(?:frequently|often|routinely|regularly|repeatedly|constantly|continuously|usually|habitually|persistently)\b"
-)
-_PLURAL_CUES = frozenset(
-    """the their its his her our these those such daily weekly repeated frequent continued continuing
-    stubborn regular many several numerous recent past previous""".split()
-)
 
 
 def _same_trigger(group: _Group, mention: EventMention) -> bool:
@@ -721,6 +693,22 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
         return any(_exact(s) and s.lo == span.lo for s in group.spans) or (same_story and all(
             s.compatible(span) for s in group.spans))
     return same_story and any(_exact(s) for s in group.spans) and all(s.compatible(span) for s in group.spans)
+
+
+def _same_toll_place_and_day(group: _Group, mention: EventMention, span: DateSpan) -> bool:
+    """An attack told with the same toll, in the same place the sentence names, on the same named
+    day as every member: "a roadside bomb killed three police officers in Kandahar province on
+    Friday", "the bomb killed three officers in Kandahar province on Friday", whoever is named."""
+    event = mention.event
+    place = _named_place(event)
+    if event.type not in HARM or not event.figures or not place or not _same_named_day(group, span):
+        return False
+    for m in group.mentions:
+        figures = m.event.figures
+        if _named_place(m.event) != place or not figures or any(
+                figures.get(k, v) != v for k, v in event.figures.items()) or not figures.keys() & event.figures.keys():
+            return False
+    return all(_exact(s) and s.lo == span.lo for s in group.spans)
 
 
 def _town_itself(text: str, place: str) -> bool:

@@ -393,11 +393,17 @@ class StoryIndex:
         named = bare = topical = 0.0
         spread = spread or Counter()
         words, weights = centroid[0], vector[0]
+        people = {w for key in features.entities if key[:2] == "P:" for w in key[2:].split()}
         for key in filter(words.__contains__, weights):  # a word the story lacks adds nothing: most words
-            if key in places or key in story_places:
+            # a word the article names a person by is no place because one member's tagger took it for one
+            if key in places or (key in story_places and key not in people):
                 continue
             shared = weights[key] * words[key]
             named += shared
+            if key in people and key in story_names:
+                # the person both tell of ("Gemayel"), counted down like any word the neighbourhood's
+                # other stories use: a name every story of the week carries says nothing
+                topical += PERSON_SHARE * shared / (1 + max(spread[key] - 1, 0) / SPREAD_SCALE)
             # not a word of a name of the article or of the story ("guterre" from "Guterres")
             if key not in names and key not in story_names and key not in _ROLES and (key + "s") not in names \
                     and (key + "s") not in story_names:
@@ -530,6 +536,7 @@ SPECIFIC_BARE, SPECIFIC_NAMED = 0.02, 0.3
 # report of another day needs SPECIFIC_LATER of it, one of the same day SPECIFIC_SAME. Read on wire
 # copy by hand (two seeded samples of joins); ECB+ items carry no dates, so its figures do not move.
 SPECIFIC_LATER, SPECIFIC_SAME = 0.1, 0.05
+PERSON_SHARE = 0.25  # what a person's name both name counts among those words, against a word of what happened
 SPREAD_SCALE = 4  # other candidate stories using a word that halve what it says
 SPREAD_WORDS = 60  # the article's most telling words whose spread over the candidate stories is counted
 AGE_SCALE, AGE_SHARE = 2, 0.5  # a story's age counts like a gap of half as many days, at half the weight

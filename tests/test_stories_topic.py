@@ -66,3 +66,32 @@ def test_stories_the_topic_gate_asks_for_dates(published):
     first = index.assign("a", story_features(SHANXI_BLAST, None, published and "2025-03-03", doc=parse(SHANXI_BLAST)))
     again = index.assign("b", story_features(SHANXI_RESCUE, None, published, doc=parse(SHANXI_RESCUE)))
     assert again.story_id == first.story_id
+
+
+KILLING = """BEIRUT, June 9 - Gunmen shot dead Lebanese Transport Minister Karim Haddadin in his car in a
+northern suburb of Beirut on Monday, security sources said. Haddadin, an outspoken critic of the
+militias, died of his wounds in hospital, and two of his bodyguards were hurt."""
+
+REACTION = """PARIS, June 10 - France's president on Tuesday condemned the killing of Karim Haddadin, the
+Lebanese minister shot dead by gunmen in his car on Monday, and offered his condolences to the family.
+Haddadin's funeral is set for Thursday."""
+
+
+@pytest.mark.parametrize("name_spread, joins", [(1, True), (25, False)])
+def test_stories_the_next_days_reaction_names_the_person_both_tell_of(name_spread, joins):
+    """A reaction a day later shares few words of what happened with the report of a killing, and
+    those words neighbouring stories of violence use too ("shot", "dead"), but it names
+    the man killed: a name the other stories of the week do not carry ties it to its story; one
+    they all carry (a president's, a capital's) does not."""
+    from collections import Counter
+
+    index = StoryIndex()
+    index.assign("killing", story_features(KILLING, None, "2025-06-09", doc=parse(KILLING)))
+    article = story_features(REACTION, None, "2025-06-10", doc=parse(REACTION))
+    index.observe(article)
+    story = index.stories["skilling"]
+    vector = index._weights(article)
+    spread = Counter({w: 4 for w in vector[0]})  # "shot", "dead", "car": in four stories of the week each
+    spread.update({w: name_spread - 4 for w in ("haddadin", "karim")})
+    specific = index._specific(article, vector, index._centroid(story), story, None, spread)
+    assert (specific > 0) == joins
