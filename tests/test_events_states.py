@@ -30,7 +30,12 @@ def found(text: str) -> dict[str, Event]:
         # a charge one stands under / a charge brought
         ("A navy lieutenant, facing charges over a failed revolt in 2004, fled on Friday.", "charges", False),
         ("Prosecutors filed charges against the navy lieutenant on Friday.", "filed", True),
+        ("A navy lieutenant, facing charges over a failed revolt in 2004, fled on Friday.", "facing", False),
+        # machines that go with a force / a state that backs a side
+        ("Soldiers backed by 12 armoured jeeps raided the eastern quarter of Jenin at dawn.", "backed", False),
+        ("Moscow backed the rebels with arms and money.", "backed", True),
         # a habit told in the present / an act on a day
+        ("Rebels frequently target Afghan and NATO army patrols with car bombs.", "patrols", False),
         ("Militias routinely detain activists at checkpoints around the port.", "detain", False),
         ("The militia detained six activists at a checkpoint near the port on Monday.", "detained", True),
         # a leader's rally with his followers / a rally against a government

@@ -275,12 +275,30 @@ def not_an_act(m: Mention) -> bool:
             return True
         if m.type == "PROTEST" and _campaign_rally(t):
             return True
-        return False
+        return _habitual_present(m.clause)  # "insurgents frequently target military patrols"
+    if m.type == "ACCUSE" and lemma_of(t) in STANDING_VERBS:
+        return True  # "facing charges for a foiled mutiny": the verb of the dictionary's pattern
     if m.type == "THREATEN" and not m.source and _thing_subject(m.clause):
         return True
+    if m.type == "SUPPORT" and _backed_by_equipment(t):
+        return True  # "troops backed by 15 military jeeps raided the town": the raid is the act
     if m.type in ("SUPPORT", "REQUEST") and _pastime(t):
         return True  # "encouraged Australians to enjoy the holiday season"
     return _habitual_present(m.clause)
+
+
+EQUIPMENT = frozenset(
+    "jeep tank helicopter gunship aircraft plane jet warplane drone vehicle armour armor artillery "
+    "bulldozer truck boat warship ship vessel carrier".split()
+)
+
+
+def _backed_by_equipment(verb: Token) -> bool:
+    """ "troops backed by jeeps and helicopters": machines that go with a force back no one."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(agents) and all(
+        any(w.lemma_.lower() in EQUIPMENT for w in [a, *a.conjuncts]) for a in agents
+    )
 
 
 def _pastime(verb: Token) -> bool:
