@@ -77,3 +77,10 @@ def test_will_not_tolerate_is_a_refusal(shared_kb) -> None:
 def test_an_exhortation_to_a_pastime_is_no_support(shared_kb) -> None:
     assert "encouraged" not in found("Meanwhile, the premier encouraged New Zealanders to enjoy the summer holidays.")
     assert "encouraged" in found("The premier encouraged the rebels to join the peace talks in Oslo on Monday.")
+
+
+def test_what_is_not_known_to_have_happened_is_left_open(shared_kb) -> None:
+    e = found("It is not known whether all the rebel fighters from the Idlib battle have been killed or captured.")
+    assert e["killed"].status == "hypothetical"
+    e = found("Officials said all the rebel fighters from the battle have been killed or captured.")
+    assert e["killed"].status == "occurred"

@@ -295,7 +295,11 @@ EQUIPMENT = frozenset(
 
 def _backed_by_equipment(verb: Token) -> bool:
     """ "troops backed by jeeps and helicopters": machines that go with a force back no one."""
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents = [
+        g for c in verb.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and verb.tag_ == "VBN")
+        for g in c.children if g.dep_ == "pobj"
+    ]  # the parser may read a participle's "by" as a preposition of an active verb
     return bool(agents) and all(
         any(w.lemma_.lower() in EQUIPMENT for w in [a, *a.conjuncts]) for a in agents
     )

@@ -118,6 +118,8 @@ def clause_status(clause: Token) -> str:
             planned = True  # "officials are to hold talks Friday"
         if any(c.dep_ in SUBJECT_DEPS + PASSIVE_DEPS and _says_none(c) for c in kids):
             negated = True  # "no one was injured"
+        if v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in kids):
+            hypothetical = True  # "it is not known whether the fighters were killed": left open
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             hypothetical = True  # "if she ... was charged and convicted"
         if v.dep_ == "advcl" and _present(v) and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
