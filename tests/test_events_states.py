@@ -84,3 +84,21 @@ def test_what_is_not_known_to_have_happened_is_left_open(shared_kb) -> None:
     assert e["killed"].status == "hypothetical"
     e = found("Officials said all the rebel fighters from the battle have been killed or captured.")
     assert e["killed"].status == "occurred"
+
+
+def test_a_chance_judged_is_no_act(shared_kb) -> None:
+    e = found("Ankara's envoy told reporters it was possible for Ankara to renege on the migrant pact.")
+    assert e["renege"].status == "hypothetical"
+    e = found("Ankara's envoy told reporters that Ankara had reneged on the migrant pact.")
+    assert e["reneged"].status == "occurred"
+
+
+def test_were_to_and_are_to_tell_a_plan(shared_kb) -> None:
+    """The dictionary files "was" and "are" under IS: the verb "be" stays itself."""
+    assert found("The two delegations were to sign the accord in Doha.")["sign"].status == "planned"
+    assert found("The envoys are to meet the rebel commanders in Doha.")["meet"].status == "planned"
+
+
+def test_an_attacked_patrol_is_no_deployment(shared_kb) -> None:
+    e = found("A roadside bomb hit an Afghan army patrol west of Kandahar on Monday, killing three soldiers.")
+    assert "patrol" not in e and "hit" in e

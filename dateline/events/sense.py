@@ -491,7 +491,13 @@ def keep_events(mentions: list[Mention], sent: Span, s_i: int, nouns: set[str]) 
     # those it learned from, so the rules decide
     found = model() if knowledge.get() is not None else None
     kept = []
+    attacked = {
+        c.i for x in mentions if not x.nominal and x.type in ("ASSAULT", "COERCE")
+        for c in x.trigger.children if c.dep_ in ("dobj", "nsubjpass")
+    }
     for m in mentions:
+        if m.nominal and m.type == "MOBILIZE" and m.trigger.i in attacked:
+            continue  # "a bomb hit an army patrol": the patrol is what was attacked, no deployment
         if refusal(m):
             m.type, m.mode, m.status = "REJECT", None, "occurred"
         rules = rule_verdicts(m, nouns)

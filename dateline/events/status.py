@@ -118,6 +118,8 @@ def clause_status(clause: Token) -> str:
             planned = True  # "officials are to hold talks Friday"
         if any(c.dep_ in SUBJECT_DEPS + PASSIVE_DEPS and _says_none(c) for c in kids):
             negated = True  # "no one was injured"
+        if v.dep_ in ("advcl", "xcomp", "ccomp") and _judged_possible(v):
+            hypothetical = True  # "it was possible for them to back out of the pact": a prospect
         if v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in kids):
             hypothetical = True  # "it is not known whether the fighters were killed": left open
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
@@ -140,6 +142,18 @@ def clause_status(clause: Token) -> str:
     if planned:
         return "planned"
     return "occurred"
+
+
+# "it is possible for them to renege", "it is unlikely that the army withdrew": a judgement of chance
+CHANCE_ADJECTIVES = frozenset("possible impossible conceivable likely unlikely probable improbable".split())
+
+
+def _judged_possible(verb: Token) -> bool:
+    """The clause hangs off a copula judged by an adjective of chance ("it was possible for ...")."""
+    head = verb.head
+    return head.i != verb.i and lemma_of(head) == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in CHANCE_ADJECTIVES for c in head.children
+    )
 
 
 def _accompanies(verb: Token) -> bool:
