@@ -241,6 +241,138 @@ def merge_same(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+# Verbs that tell a place or a person is in a condition ("a town which is under siege", "remains
+# under blockade"), unlike those that tell it came to be ("came under attack", "placed under arrest").
+STATE_VERBS = frozenset("be remain stay live lie continue languish sit".split())
+# Nouns of a charge one stands accused under ("facing charges over a mutiny", "faces trial"): told
+# with "face", the charge was brought before and is a standing state of the person.
+STANDING_VERBS = frozenset({"face", "await"})
+# Present-tense adverbs that make an act a habit: "insurgents frequently target patrols".
+HABIT_ADVERBS = frozenset(
+    "often usually regularly routinely typically frequently generally normally commonly customarily".split()
+)
+CAMPAIGN_MODIFIERS = frozenset("campaign election electoral pre-election re-election victory".split())
+FOLLOWERS = frozenset("supporter follower loyalist voter partisan admirer fan".split())
+THREAT_AGENTS = frozenset(
+    "gunman militant rebel insurgent attacker kidnapper captor terrorist extremist bomber mob "
+    "protester demonstrator striker worker union group faction militia leader official".split()
+)
+
+
+def not_an_act(m: Mention) -> bool:
+    """Whether the mention tells a standing state or a habit rather than an act on a day: a town
+    "which is under siege", an officer "facing charges", "rebels frequently target patrols", a
+    leader's rally with his supporters (a campaign event, not a protest), or a threat whose
+    subject is a thing ("unregulated fishing threatened the ecosystem")."""
+    t = m.trigger
+    if m.nominal:
+        prep = t.head
+        if t.dep_ == "pobj" and prep.lower_ == "under" and prep.head.i != prep.i:
+            governor = prep.head
+            if governor.pos_ in ("NOUN", "PROPN", "ADJ") or lemma_of(governor) in STATE_VERBS:
+                return True  # "the enclave which is under siege", "a city under blockade"
+        if t.dep_ == "dobj" and m.type == "ACCUSE" and lemma_of(t.head) in STANDING_VERBS:
+            return True
+        if m.type == "PROTEST" and _campaign_rally(t):
+            return True
+        return _habitual_present(m.clause)  # "insurgents frequently target military patrols"
+    if m.type == "ACCUSE" and lemma_of(t) in STANDING_VERBS:
+        return True  # "facing charges for a foiled mutiny": the verb of the dictionary's pattern
+    if m.type == "THREATEN" and not m.source and _thing_subject(m.clause):
+        return True
+    if m.type == "SUPPORT" and _backed_by_equipment(t):
+        return True  # "troops backed by 15 military jeeps raided the town": the raid is the act
+    if m.type in ("SUPPORT", "REQUEST") and _pastime(t):
+        return True  # "encouraged Australians to enjoy the holiday season"
+    return _habitual_present(m.clause)
+
+
+EQUIPMENT = frozenset(
+    "jeep tank helicopter gunship aircraft plane jet warplane drone vehicle armour armor artillery "
+    "bulldozer truck boat warship ship vessel carrier".split()
+)
+
+
+def _backed_by_equipment(verb: Token) -> bool:
+    """ "troops backed by jeeps and helicopters": machines that go with a force back no one."""
+    agents = [
+        g for c in verb.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and verb.tag_ == "VBN")
+        for g in c.children if g.dep_ == "pobj"
+    ]  # the parser may read a participle's "by" as a preposition of an active verb
+    return bool(agents) and all(
+        any(w.lemma_.lower() in EQUIPMENT for w in [a, *a.conjuncts]) for a in agents
+    )
+
+
+def _pastime(verb: Token) -> bool:
+    """An exhortation whose complement is a private pastime ("urged families to enjoy the holiday
+    season", "encouraged residents to celebrate Christmas"), by the leisure cue words."""
+    cues = contexts()["leisure"][1]
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            if lemma_of(c) in cues or any(
+                g.dep_ in ("dobj", "pobj") and g.lemma_.lower() in cues for g in c.subtree
+            ):
+                return True
+    return False
+
+
+def _campaign_rally(noun: Token) -> bool:
+    """ "an election rally", "hold a rally with supporters": a campaign event, unless it is against someone."""
+    heads = [noun] + ([noun.head] if noun.dep_ in ("dobj", "pobj") else [])
+    kids = [c for h in heads for c in h.children]
+    if any(c.dep_ == "prep" and c.lower_ in ("against", "over") for c in kids):
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_MODIFIERS for c in noun.children):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("with", "of", "for")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in FOLLOWERS for g in c.children)
+        for c in kids
+    )
+
+
+def _thing_subject(verb: Token) -> bool:
+    """An active subject that is a clause or a common noun naming no one ("fishing", "the crisis",
+    "the plan")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not subjects:
+        return False
+    s = subjects[0]
+    if s.dep_ == "csubj":
+        return True  # "fishing on that scale going on off the coast threatened ...": a clause
+    if s.pos_ != "NOUN" or s.ent_type_ or s.lemma_.lower() in THREAT_AGENTS:
+        return False
+    return not any(
+        c.ent_type_ or c.pos_ == "PROPN" for c in s.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+    )
+
+
+def _habitual_present(verb: Token) -> bool:
+    """ "Insurgents frequently target patrols", "police routinely detain activists": an act told in
+    the simple present with an adverb of habit."""
+    if verb.tag_ not in ("VBZ", "VBP") and not (
+        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    ):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in verb.children)
+
+
+# Verbs of letting whose future negation is a refusal: "we will not tolerate flights over our land".
+PERMIT_VERBS = frozenset({"tolerate", "allow", "accept", "permit", "condone"})
+
+
+def refusal(m: Mention) -> bool:
+    """A letting verb negated in the future ("will not tolerate", "won't allow") refuses: the act
+    told is a rejection that happened, not a concession that did not."""
+    if m.nominal or m.status != "negated" or m.type not in ("CONCEDE", "COOPERATE", "AGREE"):
+        return False
+    if lemma_of(m.trigger) not in PERMIT_VERBS:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall", "would", "'ll") for c in m.clause.children)
+
+
 def drop_reference(m: Mention) -> bool:
     """A bare noun with no actor, date or toll only refers back to an event ("the meeting")."""
     if not m.nominal:
@@ -359,11 +491,19 @@ def keep_events(mentions: list[Mention], sent: Span, s_i: int, nouns: set[str]) 
     # those it learned from, so the rules decide
     found = model() if knowledge.get() is not None else None
     kept = []
+    attacked = {
+        c.i for x in mentions if not x.nominal and x.type in ("ASSAULT", "COERCE")
+        for c in x.trigger.children if c.dep_ in ("dobj", "nsubjpass")
+    }
     for m in mentions:
+        if m.nominal and m.type == "MOBILIZE" and m.trigger.i in attacked:
+            continue  # "a bomb hit an army patrol": the patrol is what was attacked, no deployment
+        if refusal(m):
+            m.type, m.mode, m.status = "REJECT", None, "occurred"
         rules = rule_verdicts(m, nouns)
         if collect is not None:
             collect.append((m, features(m, sent, s_i, rules)))
-        if rules["reference"]:
+        if rules["reference"] or not_an_act(m):
             continue
         if found is None or collect is not None:
             if not (rules["off_topic"] or rules["accident"]):

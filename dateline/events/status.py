@@ -31,6 +31,12 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 WISH_VERBS = frozenset({"like", "love", "want", "wish"})
 # Resolve to do something: only with "to" ("the court determined that ..." tells what it found).
 RESOLVE_WORDS = frozenset({"determine", "determined", "keen", "eager", "resolve", "resolved", "anxious"})
+# "recommended withdrawing troops", "proposed that the army pull back": an act put forward for
+# someone to do is not the act
+PROPOSAL_VERBS = frozenset("recommend propose suggest advocate urge favour favor".split())
+# "while withdrawing troops", "as it pulled back": a subjectless clause of the same time as its head
+# shares its head's status
+ACCOMPANYING_MARKS = frozenset({"while", "as", "whilst"})
 EXPRESSIVE_VERBS = frozenset(
     "thank congratulate welcome commend praise condemn express extend reiterate acknowledge "
     "applaud salute convey assure apologise apologize".split()
@@ -59,10 +65,10 @@ def clause_status(clause: Token) -> str:
     """occurred, planned, hypothetical or negated, from the auxiliaries and governing verbs."""
     chain = [clause]
     t = clause
-    while t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
+    while (t.dep_ in ("xcomp", "conj", "acomp") or _accompanies(t)) and t.head.i != t.i:
         t = t.head
         chain.append(t)
-    if t.dep_ == "ccomp" and lemma_of(t.head) in PLAN_VERBS:
+    if t.dep_ == "ccomp" and lemma_of(t.head) in PLAN_VERBS | PROPOSAL_VERBS:
         chain.append(t.head)
     negated = False
     planned = False
@@ -94,6 +100,8 @@ def clause_status(clause: Token) -> str:
                 planned = True
         if i > 0 and lemma_of(v) in PLAN_VERBS:
             planned = True
+        if i > 0 and lemma_of(v) in PROPOSAL_VERBS and chain[i - 1].dep_ in ("xcomp", "ccomp"):
+            hypothetical = True  # "will recommend withdrawing troops": put forward, not done
         if i > 0 and lemma_of(v) in RESOLVE_WORDS and chain[i - 1].dep_ == "xcomp":
             planned = True  # "arrived determined to ask", "keen to sign": what one means to do
         if v.dep_ == "xcomp" and lemma_of(v.head) in PLAN_VERBS | {"be"}:
@@ -110,6 +118,10 @@ def clause_status(clause: Token) -> str:
             planned = True  # "officials are to hold talks Friday"
         if any(c.dep_ in SUBJECT_DEPS + PASSIVE_DEPS and _says_none(c) for c in kids):
             negated = True  # "no one was injured"
+        if v.dep_ in ("advcl", "xcomp", "ccomp") and _judged_possible(v):
+            hypothetical = True  # "it was possible for them to back out of the pact": a prospect
+        if v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in kids):
+            hypothetical = True  # "it is not known whether the fighters were killed": left open
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             hypothetical = True  # "if she ... was charged and convicted"
         if v.dep_ == "advcl" and _present(v) and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
@@ -130,6 +142,29 @@ def clause_status(clause: Token) -> str:
     if planned:
         return "planned"
     return "occurred"
+
+
+# "it is possible for them to renege", "it is unlikely that the army withdrew": a judgement of chance
+CHANCE_ADJECTIVES = frozenset("possible impossible conceivable likely unlikely probable improbable".split())
+
+
+def _judged_possible(verb: Token) -> bool:
+    """The clause hangs off a copula judged by an adjective of chance ("it was possible for ...")."""
+    head = verb.head
+    return head.i != verb.i and lemma_of(head) == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in CHANCE_ADJECTIVES for c in head.children
+    )
+
+
+def _accompanies(verb: Token) -> bool:
+    """ "while withdrawing troops": a gerund clause without a subject of its own, marked as going
+    on at the same time as its head, is told in its head's mood."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return False
+    kids = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in ACCOMPANYING_MARKS for c in kids) and not any(
+        c.dep_ in SUBJECT_DEPS for c in kids
+    )
 
 
 def _counterfactual(lowers: set[str], kids: list[Token]) -> bool:
@@ -275,11 +310,33 @@ def _is_purpose(tok: Token) -> bool:
     return False
 
 
+SENDING_VERBS = frozenset({"send", "dispatch", "despatch", "deploy", "fly", "rush"})
+HELP_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT"})
+
+
 def commit_type(m: Mention, inner: list[Mention]) -> None:
-    """ "vowed to fight" is a threat, "vowed to cooperate" an agreement."""
+    """ "vowed to fight" is a threat, "vowed to cooperate" an agreement; "sent medical teams to
+    help fight the outbreak" is aid given, not an agreement."""
     if "commit" in m.entry.flags and any(i.type in HOSTILE_MATERIAL for i in inner):
         m.type = "THREATEN"
         m.mode = next((THREAT_MODE[i.type] for i in inner if i.type in THREAT_MODE), None)
+    elif (
+        not m.nominal
+        and m.type in ("AGREE", "CONSULT")
+        and m.entry.lemma in SENDING_VERBS
+        and any(i.type in HELP_TYPES and _is_purpose_of(i.trigger, m.trigger) for i in inner)
+    ):
+        m.type, m.mode = "AID", None
+
+
+def _is_purpose_of(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` heads (or is under) an infinitive of purpose of ``verb``."""
+    t, steps = tok, 0
+    while t.i != verb.i and t.head.i != t.i and steps < 4:
+        if t.head.i == verb.i:
+            return _is_purpose(t)
+        t, steps = t.head, steps + 1
+    return False
 
 
 QUESTION_WORDS = frozenset("if whether what why how who when where which".split())
@@ -306,7 +363,28 @@ def asks_question(verb: Token) -> bool:
     if verb.tag_ == "VBN" and following is not None and following.lower_ in QUESTION_WORDS | {"about"}:
         return True  # "Asked if the raid ended it, he said ...": the parser may hang "if" elsewhere
     before = verb.doc.text[max(0, verb.sent.start_char - 4) : verb.sent.start_char].rstrip()
-    return "?" in verb.sent.text or before.rstrip("\"'”’").endswith("?")
+    return "?" in verb.sent.text or before.rstrip("\"'”’").endswith("?") or _quoted_question(verb)
+
+
+QUOTES = frozenset({'"', "“", "”", "``", "''"})
+INVERTED_AUX = frozenset(
+    "is are was were do does did can could will would should shall has have had may might must".split()
+)
+
+
+def _quoted_question(verb: Token) -> bool:
+    """ "'What is left for us now,' a diplomat asked": the quotation the verb reports, when it
+    comes before the verb and opens with a question word or an inverted auxiliary, is a question
+    even without its question mark (wire copy often ends a quote with a comma)."""
+    sent = verb.sent
+    marks = [t.i for t in sent if t.i < verb.i and (t.text in QUOTES or t.tag_ in ("``", "''"))]
+    if len(marks) < 2:
+        return False
+    opening, closing = marks[-2], marks[-1]
+    if any(t.pos_ in ("VERB", "AUX") for t in verb.doc[closing + 1 : verb.i]):
+        return False  # another verb stands between the quotation and "asked"
+    first = next((t for t in verb.doc[opening + 1 : closing] if t.is_alpha), None)
+    return first is not None and first.lower_ in (QUESTION_WORDS - {"if"}) | INVERTED_AUX
 
 
 def obligation(verb: Token) -> Token | None:

@@ -286,6 +286,7 @@ def in_context(name: str, nouns: set[str]) -> bool:
 
 
 _LEMMAS: dict[tuple[Path, int, int, int], str] = {}
+AUXILIARY_LEMMAS = frozenset({"be", "have", "do"})
 
 
 def lemma_of(tok: Token) -> str:
@@ -305,8 +306,8 @@ def lemma_of(tok: Token) -> str:
 def _repaired_lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     known = _known_verbs()
-    if lemma in known or tok.pos_ not in ("VERB", "AUX"):
-        return lemma
+    if lemma in known or lemma in AUXILIARY_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+        return lemma  # the dictionary's forms file "was" and "are" under IS, not under "be"
     word = tok.lower_
     vocab = kb_vocabulary()
     if vocab is not None and word in vocab.verbs.forms:
