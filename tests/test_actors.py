@@ -543,3 +543,10 @@ def test_find_actors_an_object_pronoun_in_a_relative_clause_is_not_its_subject()
     actors = {a.name: a for a in find_actors(parse(text))}
     him = next(m for a in actors.values() for m in a.mentions if m.text == "him")
     assert him in actors["Tomas Berg"].mentions
+
+
+def test_find_actors_a_country_before_a_title_before_a_name_still_describes() -> None:
+    # the words before the title are no given name: "Papua New Guinea" is not "Guinea"
+    text = "Reporters met Papua New Guinea Defence Force Colonel Peter Mola on Monday."
+    actors = {a.name: a for a in find_actors(parse(text))}
+    assert actors["Peter Mola"].country == "PNG", [(a.name, a.country) for a in actors.values()]

@@ -144,8 +144,10 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
             return shared
     # "Marina Litvinenko": a given name before a surname is part of a name, describing no one,
     # though the gazetteer knows a town of the name; a title or a country there describes
-    given = start
-    while given > 0 and doc[given - 1].pos_ == "PROPN" and doc[given - 1].dep_ == "compound":
+    given = start  # the run of name words right before the surname, up to a title ("General")
+    while given > 0 and doc[given - 1].pos_ == "PROPN" and doc[given - 1].dep_ == "compound" and (
+        _only_a_town(doc[given - 1]) or not scan(token_words([doc[given - 1]]))
+    ):
         given -= 1
     words = [t for t in words if not (given <= t.i < start and _only_a_town(t))]
     kept: list[Token] = []
