@@ -377,6 +377,10 @@ def test_arguments_the_teller_and_the_speaker_are_not_the_sides_they_tell_of(
         # "them" with no named actor before it stands for the people last named, not its own subject
         ("Two guards were hurt on Sunday. Dozens of angry farmers had earlier attacked them.", "ASSAULT",
          ["Dozens of angry farmers"], ["Two guards"]),
+        # ...the subject of the sentence before rather than the nearest noun
+        ("Officials said police faced a crowd of angry protesters after being trapped near the mine. "
+         "Hundreds of armed farmers had earlier attacked them.", "ASSAULT", ["Hundreds of armed farmers"],
+         ["police"]),
         # who recommends an act does not do it
         ("Senator Ann Webb will recommend pulling out troops from the region.", "RETREAT", [], ["troops"]),
     ],

@@ -462,16 +462,23 @@ def _people_before(pronoun: Token) -> Token | None:
     officers were hurt. Villagers had attacked them": the officers)."""
     doc = pronoun.doc
     own = {t.i for s in subject_tokens(clause_head(pronoun))[0] for t in s.subtree}
-    sentences = 0
+    sentences, found = 0, []
     for i in range(pronoun.i - 1, -1, -1):
         tok = doc[i]
-        if i not in own and tok.tag_ == "NNS" and tok.pos_ == "NOUN" and _names_people(tok):
-            return tok
+        plural = tok.tag_ == "NNS" or tok.lemma_.lower() in PLURAL_BODIES
+        if i not in own and plural and tok.pos_ == "NOUN" and _names_people(tok):
+            found.append(tok)
         if tok.is_sent_start:
             sentences += 1
             if sentences == 2:
                 break
-    return None
+    # a subject is what a pronoun most often stands for: "police fired on protesters ... attacked them"
+    subjects = [t for t in found if t.dep_ in ("nsubj", "nsubjpass")]
+    return (subjects or found or [None])[0]
+
+
+# Nouns of bodies of people that take a plural verb: "police were".
+PLURAL_BODIES = frozenset({"police"})
 
 
 def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tuple[Token, Actor] | None:
