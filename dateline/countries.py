@@ -267,6 +267,18 @@ def _function_word(name: str) -> bool:
     return not word.isupper() and word.lower() in STOP_WORDS  # "US" is a country, "us" a pronoun
 
 
+def is_subdivision(name: str) -> bool:
+    """Whether a name is a province or region of one country, in full or by its first words
+    ("Xinjiang" for "Xinjiang Uygur Zizhiqu"), though customary usage may let it stand for
+    the country.
+
+    >>> is_subdivision("Xinjiang"), is_subdivision("Anhui"), is_subdivision("China")
+    (True, True, False)
+    """
+    key = normalize(name)
+    return bool(key) and any(k == key or k.startswith(key + " ") for k in _subdivisions())
+
+
 def is_place(name: str) -> bool:
     """Whether a name is a known country, capital, region or city."""
     return place_country(name) is not None

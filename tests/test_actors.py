@@ -519,3 +519,34 @@ def test_find_actors_the_premier_is_the_prime_minister_named_before() -> None:
     actors = find_actors(parse(text), "Copenhagen")
     holm = next(a for a in actors if a.name == "Lars Holm")
     assert any(m.text == "The premier" for m in holm.mentions)
+
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # "the leader of the ... Union": the body a title leads says no origin ("Union" is a US town)
+        ("Pieter Mabuza, the leader of the National Union of Free Farmers, stayed away from the talks.",
+         "Pieter Mabuza", None),
+        # a body's name read as a person's appositive is no description of him
+        ("\"By murdering Samir Haddad, the Libyan regime ... has declared war on Chad.\"", "Samir Haddad", None),
+    ],
+)
+def test_find_actors_words_that_do_not_describe_a_person(text: str, name: str, country: str | None) -> None:
+    actors = {a.name: a for a in find_actors(parse(text))}
+    assert actors[name].country == country, [(a.name, a.country) for a in actors.values()]
+
+
+def test_find_actors_an_object_pronoun_in_a_relative_clause_is_not_its_subject() -> None:
+    text = ("Tomas Berg phoned his Danish counterpart, Lars Holm, who had asked him to stay at home. "
+            "Berg agreed.")
+    actors = {a.name: a for a in find_actors(parse(text))}
+    him = next(m for a in actors.values() for m in a.mentions if m.text == "him")
+    assert him in actors["Tomas Berg"].mentions
+
+
+def test_find_actors_a_country_before_a_title_before_a_name_still_describes() -> None:
+    # the words before the title are no given name: "Papua New Guinea" is not "Guinea"
+    text = "Reporters met Papua New Guinea Defence Force Colonel Peter Mola on Monday."
+    actors = {a.name: a for a in find_actors(parse(text))}
+    assert actors["Peter Mola"].country == "PNG", [(a.name, a.country) for a in actors.values()]

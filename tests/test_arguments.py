@@ -369,3 +369,46 @@ def test_arguments_the_teller_and_the_speaker_are_not_the_sides_they_tell_of(
 ) -> None:
     found_source, found_target, _ = sides(text, type_)
     assert (found_source, found_target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        # "them" with no named actor before it stands for the people last named, not its own subject
+        ("Two guards were hurt on Sunday. Dozens of angry farmers had earlier attacked them.", "ASSAULT",
+         ["Dozens of angry farmers"], ["Two guards"]),
+        # ...the subject of the sentence before rather than the nearest noun
+        ("Officials said police faced a crowd of angry protesters after being trapped near the mine. "
+         "Hundreds of armed farmers had earlier attacked them.", "ASSAULT", ["Hundreds of armed farmers"],
+         ["police"]),
+        # who recommends an act does not do it
+        ("Senator Ann Webb will recommend pulling out troops from the region.", "RETREAT", [], ["troops"]),
+    ],
+)
+def test_arguments_referents_and_doers(text: str, type_: str, source: list[str], target: list[str]) -> None:
+    got_source, got_target, _ = sides(text, type_)
+    assert (got_source, got_target) == (source, target)
+
+
+def test_arguments_a_place_in_the_sources_own_country_is_no_target() -> None:
+    text = "The health ministry has sent aid teams to Xinjiang to help the flood victims."
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc, "Beijing"), [])
+    events = [e for e, _ in found if e.source]
+    assert events and all(e.source[0].country == "CHN" for e in events)
+    assert all(not e.target for e in events), [(e.type, e.target) for e in events]
+
+
+def test_arguments_the_noun_a_light_verb_carries_is_the_act_not_a_party(shared_kb) -> None:
+    # "opposition" names people too, but with its own target phrase it is the act
+    got_source, got_target, _ = sides("Party chairman Ayumi Sato voiced opposition to the tax bill.", "ACCUSE")
+    assert got_source == ["Party chairman Ayumi Sato"] and got_target == []
+
+
+
+def test_arguments_people_of_a_country_counted_are_people_not_the_state() -> None:
+    text = "A car bomb killed 12 Peruvians near the market."
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    targets = [(a.name, a.kind, a.country, a.sector) for e, _ in found if e.type == "ASSAULT" for a in e.target]
+    assert targets == [("12 Peruvians", "GROUP", "PER", "CVL")]

@@ -100,6 +100,9 @@ def _title_uses(doc: Doc) -> Counter[str]:
 # Words of a title before a name that may still describe it: "US Assistant Secretary of State for
 # South and Central Asian Affairs Richard Boucher" names the country eleven words before the name.
 DESCRIPTION_WORDS = 14
+# Heads of a body's name, never a person's appositive: "By killing X, the regime ..." is the
+# parser's misreading of the clause's subject, not a description of X.
+BODY_HEADS = frozenset("regime government army administration ministry authorities military party".split())
 
 
 def _description(doc: Doc, start: int, end: int) -> list[Token]:
@@ -126,7 +129,7 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
         # "X, a Dane detained abroad": a common noun after its article, though tagged a person,
         # describes; a bare name after a comma is the next person of a list
         described = child.ent_type_ != "PERSON" or any(c.dep_ == "det" for c in child.children)
-        if child.dep_ == "appos" and child.i >= end and described:
+        if child.dep_ == "appos" and child.i >= end and described and child.lemma_.lower() not in BODY_HEADS:
             clauses = {t.i for c in child.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
             tokens = [t for t in child.subtree if not t.is_punct and t.i not in clauses]
             if not any(e.sector == "SAME" for e in scan(token_words(tokens))):
@@ -139,6 +142,14 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
         shared = _description(doc, first_start, first.i + 1)
         if any(t.tag_ in ("NNS", "NNPS") for t in shared):
             return shared
+    # "Marina Litvinenko": a given name before a surname is part of a name, describing no one,
+    # though the gazetteer knows a town of the name; a title or a country there describes
+    given = start  # the run of name words right before the surname, up to a title ("General")
+    while given > 0 and doc[given - 1].pos_ == "PROPN" and doc[given - 1].dep_ == "compound" and (
+        _only_a_town(doc[given - 1]) or not scan(token_words([doc[given - 1]]))
+    ):
+        given -= 1
+    words = [t for t in words if not (given <= t.i < start and _only_a_town(t))]
     kept: list[Token] = []
     for tok in sorted(words, key=lambda t: t.i):
         if tok.text in ("(", ")") and _bracketed_short_form(tok):
@@ -150,6 +161,12 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
     return kept[-DESCRIPTION_WORDS:] + [t for t in after if not t.is_punct][:8]
 
 
+
+
+def _only_a_town(tok: Token) -> bool:
+    """Whether a capitalised word says nothing but a place of its name: "Marina", "Union"."""
+    found = scan(token_words([tok]))
+    return bool(found) and all(e.kind == "place" for e in found)
 
 
 def find_persons(doc: Doc, taken: set[int], day: int | None = None) -> list[Draft]:
@@ -412,8 +429,10 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
             heads.append(root.head)  # "two sisters from Hull, Ann and Joan Moss"
         places: list[Token] = []
         for head in heads:
-            # "from Hull"; "formerly of Bury, Lancashire"; "the sprinter Ravi Nair of India"
-            places += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+            # "from Hull"; "formerly of Bury, Lancashire"; "the sprinter Ravi Nair of India"; not
+            # the "of" of a title ("Savimbi, the leader of the National Union ...": the body he leads)
+            preps = ("from", "of") if head is root else ("from",)
+            places += [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                        for g in c.children if g.dep_ == "pobj"
                        for p in (g, *(a for a in g.children if a.dep_ == "appos"))]
             for verb in (c for c in head.children if c.dep_ in ("relcl", "acl")):
@@ -568,7 +587,12 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
             subjects = {where[t.i] for t in sent if t.i in where and t.dep_ in ("nsubj", "nsubjpass")}
             candidates = subjects
             if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative"):
-                # an object is not its clause's subject: "Clegg picked out Gove, accusing him" is Gove
+                # an object is not its clause's subject: "Clegg picked out Gove, accusing him" is
+                # Gove; in a relative clause that subject is the noun the clause is about ("Erdogan,
+                # who urged him", not Erdogan), and another clause's subject may be the one meant
+                own = _own_subject(tok)
+                if own is not None and own.i in where:
+                    subjects = {where[own.i]}
                 candidates = {where[t.i] for t in sent if t.i in where and t.i < tok.i} - subjects
                 if len(candidates) != 1:
                     continue
@@ -577,6 +601,22 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
             if len(candidates) == 1:
                 drafts[next(iter(candidates))].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
                 taken.add(tok.i)
+
+
+def _own_subject(obj: Token) -> Token | None:
+    """The subject of an object's own clause, the noun a relative clause modifies standing for its
+    "who"; a clause of no subject ("accusing him") has its governor's. None when the parse gives none."""
+    verb = obj.head
+    for _ in range(4):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            if subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return subj[0] if subj[0].lower_ not in PRONOUNS else None
+        if verb.dep_ not in ("xcomp", "advcl", "conj", "acl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 TITLE_MODIFIERS_IGNORED = frozenset({"new", "current", "visiting", "outgoing", "incoming", "top", "senior"})

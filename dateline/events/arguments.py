@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from dateline.actors import code_actor
 from dateline.actors.descriptions import attitude
 from dateline.actors.places import country_label
-from dateline.countries import country_name, demonym_country, place_country, seat_of_government
+from dateline.countries import country_name, demonym_country, is_subdivision, place_country, seat_of_government
 from dateline.model import Actor
 
 from .mention import Mention
@@ -92,6 +92,8 @@ def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor], vict
             for t in c.subtree:
                 if not victims and _victim(t, c):
                     continue
+                if t.dep_ == "compound" and t.head.pos_ == "NOUN" and _names_a_city(t, index):
+                    continue  # "agreed to resume the Doha talks": where they are held, no party
                 if t.pos_ in ("PROPN", "NOUN", "PRON"):
                     # a state's own people in what it agrees to are the state's side, not its recipient
                     states = {a.country for a in exclude if a.kind == "COUNTRY"}
@@ -123,6 +125,8 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         passive = False  # "Vietnam is committed to ...": a stance, not a patient
     if passive and not agents and lemma_of(verb) in STANCE_PARTICIPLES and _prep_objects(verb, ("to",)):
         passive = False  # "the rebels are opposed to the plan": they oppose it
+    if subj and _advised(verb):
+        subj = []  # "Baker will recommend withdrawing troops": who advises an act does not do it
     src, tgt = _Side(), _Side()
     if passive:
         source = src.take(_first_actors(agents, index, []))
@@ -166,8 +170,10 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
             # never the event noun as a thing ("voiced support for talks" has no target), though a
             # noun the trigger takes in may name the party ("summoned Niger's ambassador")
             preps = NOUN_TARGET_PREPS + (("for",) if m.type in BENEFIT_TYPES else ())
+            # "voiced opposition to the bill": a noun with its own target phrase is the act, not the opposition
             objs = [g for o in objs if o.i in m.consumed for g in _prep_objects(o, preps)] + [
-                o for o in objs if o.i not in m.consumed or _actors_of(o, index) or _names_people(o)
+                o for o in objs if o.i not in m.consumed or _actors_of(o, index)
+                or (_names_people(o) and not _prep_objects(o, preps))
             ]
         target = tgt.take(_first_actors(objs, index, source, any_phrase=m.type in THING_TARGETS))
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
@@ -389,10 +395,52 @@ def _set_tokens(m: Mention, src: _Side, tgt: _Side, index: ActorIndex | None = N
     source, target = src.head(), tgt.head()
     if m.target and (m.target == m.source or (source is not None and target is not None and source.i == target.i)):
         m.target, target = [], None  # "a woman charged he assaulted her": she is not her own target
+    if m.target and target is not None and _own_ground(m.source, m.target, target):
+        m.target, target = [], None
     if index is not None:
         _place_generics(m, index)
     m.source_tokens = [source] if source is not None else []
     m.target_tokens = [target] if target is not None and target is not source else []
+
+
+# Verbs of advice, whose gerund names an act others are to do: "recommended withdrawing troops".
+ADVICE_VERBS = frozenset({"recommend", "advise", "suggest", "advocate", "urge"})
+
+
+def _advised(verb: Token) -> bool:
+    """Whether a gerund of no subject of its own is the act a verb of advice recommends, or a
+    gerund joined to it ("recommend increasing trainers, while withdrawing troops")."""
+    tok = verb
+    for _ in range(4):
+        if tok.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS for c in tok.children) or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("xcomp", "ccomp", "dobj") and lemma_of(tok.head) in ADVICE_VERBS:
+            return True
+        if tok.dep_ not in ("advcl", "conj"):
+            return False
+        tok = tok.head
+    return False
+
+
+# Sectors of a state's own bodies, which act on their own country's provinces.
+STATE_SIDES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+
+
+def _own_ground(source: list[Actor], target: list[Actor], tok: Token) -> bool:
+    """Whether the target is only a part of the source's own country, named as a place ("the
+    ministry sent experts to Anhui", "troops were deployed in Chechnya"): where the act is done,
+    not to whom; the country's own name or capital is a side ("Beijing warned Taiwan")."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("GPE", "LOC"):
+        return False  # "an Afghan army base" is a thing of the country, attacked as such
+    own = {a.country for a in source if a.country and (a.kind == "COUNTRY" or a.sector in STATE_SIDES)}
+    if not own or not all(a.kind == "COUNTRY" and a.country in own for a in target):
+        return False
+    text = _text(tok.doc)[slice(*np_bounds(tok))]
+    while text.lower().startswith("the "):
+        text = text[4:]
+    if is_subdivision(text):
+        return True
+    return not (country_name(text) or demonym_country(text) or seat_of_government(text))
 
 
 def noun_arguments(m: Mention, index: ActorIndex) -> None:

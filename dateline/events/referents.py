@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
+from dateline.countries import country_name, demonym_country
 from dateline.kb.codes import NON_STATE
 from dateline.model import Actor
 from dateline.model import Mention as ActorMention
@@ -168,6 +169,12 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
             return _actor_of(head.head, index, depth + 1)
     start, end = np_bounds(tok)
     actor = index.at(start, end, tok.idx)
+    if actor is not None and _held_in(tok, actor):
+        return None  # "resume the Doha talks": the city where they are held is no party
+    if actor is not None and _people_of_a_country(tok, actor):
+        # "killed 13 Iraqis", "several Britons": people of the country, not its state
+        return index.generic(_text(tok.doc)[start:end], start, end, actor.country,
+                             "CVL" if any(c.dep_ == "nummod" for c in tok.children) else None)
     if actor is not None and _nationality_of_people(tok, actor):
         # "a Dutch nurse", "Turkish troops": people of the country the modifier names, not its state
         group = _generic([tok], index, [])
@@ -432,6 +439,8 @@ def _written(tok: Token, actor: Actor | None = None) -> Token:
     if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
         return tok.head.head
     if tok.lower_ in OBJECT_PRONOUNS and tok.dep_ in ("dobj", "dative", "pobj"):
+        if actor is None and tok.lower_ == "them":
+            return _people_before(tok) or tok
         return _named_before(tok, actor) if actor is not None else tok  # not the clause's subject
     if tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):  # "US" is no "us"
         antecedent = _antecedent(tok)
@@ -445,6 +454,31 @@ def _written(tok: Token, actor: Actor | None = None) -> Token:
 
 
 RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def _people_before(pronoun: Token) -> Token | None:
+    """The people an object "them" stands for when no named actor does: the last plural noun of
+    people before it, in its sentence or the one before, outside its own clause's subject ("Two
+    officers were hurt. Villagers had attacked them": the officers)."""
+    doc = pronoun.doc
+    own = {t.i for s in subject_tokens(clause_head(pronoun))[0] for t in s.subtree}
+    sentences, found = 0, []
+    for i in range(pronoun.i - 1, -1, -1):
+        tok = doc[i]
+        plural = tok.tag_ == "NNS" or tok.lemma_.lower() in PLURAL_BODIES
+        if i not in own and plural and tok.pos_ == "NOUN" and _names_people(tok):
+            found.append(tok)
+        if tok.is_sent_start:
+            sentences += 1
+            if sentences == 2:
+                break
+    # a subject is what a pronoun most often stands for: "police fired on protesters ... attacked them"
+    subjects = [t for t in found if t.dep_ in ("nsubj", "nsubjpass")]
+    return (subjects or found or [None])[0]
+
+
+# Nouns of bodies of people that take a plural verb: "police were".
+PLURAL_BODIES = frozenset({"police"})
 
 
 def _generic(tokens: list[Token], index: ActorIndex, exclude: list[Actor]) -> tuple[Token, Actor] | None:
@@ -509,6 +543,33 @@ def _nationality_of_people(tok: Token, actor: Actor) -> bool:
     if _head_sector(tok.text) in ARMED_SECTORS:
         return False  # "Turkish troops", "Afghan guerrillas": the side the country's name stands for
     return _names_people(tok)
+
+
+# Nouns of meetings and the texts they agree, which a city's name before them places: "the Doha
+# round", "the Geneva conventions", "the Oslo accords".
+MEETING_NOUNS = frozenset("talk summit conference meeting accord agreement process round negotiation "
+                          "treaty declaration convention protocol".split())
+
+
+def _held_in(tok: Token, actor: Actor) -> bool:
+    """Whether ``actor`` is only a city modifier of a meeting noun, not the noun itself."""
+    if tok.lemma_.lower() not in MEETING_NOUNS or any(m.start <= tok.idx < m.end for m in actor.mentions):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod") and c.i < tok.i and c.ent_type_ == "GPE" and c.pos_ == "PROPN":
+            if any(m.start <= c.idx < m.end for m in actor.mentions):
+                return not (country_name(c.text) or demonym_country(c.text))
+    return False
+
+
+def _people_of_a_country(tok: Token, actor: Actor) -> bool:
+    """Whether a plural noun that the actor stage read as a country is its people counted or
+    qualified: "13 Iraqis", "two Britons", "many Afghans" (not "the Kurds", a side of its own)."""
+    if actor.kind != "COUNTRY" or tok.tag_ not in ("NNPS", "NNS") or not tok.text[:1].isupper():
+        return False
+    if country_name(tok.text) or not demonym_country(tok.text):
+        return False
+    return any(c.dep_ in ("nummod", "amod") or (c.dep_ == "det" and c.lower_ != "the") for c in tok.children)
 
 
 def _a_people(tok: Token) -> bool:
