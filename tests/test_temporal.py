@@ -128,6 +128,7 @@ def test_find_timexes_reads_spans(text: str, dct: str, expected: list[tuple[str,
         ("The 2012 ceasefire failed, and that summer the siege began.", "2015-06-01",
          [("2012", "2012"), ("that summer", "2012-SU")]),
         ("Nobody came back that March.", "2015-02-01", [("that March", "2014-03")]),
+        ("Aides said that October would decide it.", "2015-02-01", [("October", "2015-10")]),
     ],
 )  # fmt: skip
 def test_find_timexes_follows_the_reference_time(
@@ -141,6 +142,7 @@ def test_find_timexes_follows_the_reference_time(
     [
         ("May I ask a question?", "May"),
         ("The minister said that May would resign.", "May"),
+        ("Rockets that fall short hit the camp.", "fall"),
         ("The 52 years old executive resigned.", "52 years"),
         ("The company earned $2 million a year.", "a year"),
         ("A second group of directors resigned.", "A second"),
@@ -274,6 +276,7 @@ def test_clause_tense(text: str, tense: str) -> None:
         ("Envoys urged the council to fund the inquiry into Monday's shooting.", "2025-05-05"),
         ("Parties canvassed hard ahead of Monday's vote.", "2025-05-12"),
         ("Monday's vote will settle the dispute.", "2025-05-12"),
+        ("Farmers will vote in Monday's referendum.", "2025-05-12"),
     ],
 )
 def test_weekday_direction_of_later_acts(text: str, value: str) -> None:

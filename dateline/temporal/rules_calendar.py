@@ -133,26 +133,34 @@ def _bare_month(m: re.Match[str], text: str) -> Found | None:
     month = _month(m["mon"])
     pre = (m["pre"] or "").lower().split()
     if pre == ["that"]:
-        return _that_month(m, text, month)
-    if month == 5 and not pre and not _preceded_by(text, m.start(), _MAY_CUES):
+        if that_is_a_determiner(m, text):
+            return _found(m, "DATE", month=month, year_offset=0, reference=True, unit="year")
+        pre = []  # "said that January was cold": the month alone
+    start = m.start("mon")
+    if month == 5 and not pre and not _preceded_by(text, start, _MAY_CUES):
         return None
     if month == 3 and not pre and re.match(r"\s+(?:on|to|through|against|for)\b", text[m.end() :]):
         return None
     if not pre:
-        return _found(m, "DATE", month=month, direction=None)
+        return Found(start, m.end(), "DATE", None, {"month": month, "direction": None})
     if pre == ["this"]:
         return _found(m, "DATE", month=month, year_offset=0)
     direction = -1 if pre[-1] in ("last", "past") else 1
     return _found(m, "DATE", month=month, direction=direction, strict=pre[0] != "this")
 
 
-def _that_month(m: re.Match[str], text: str, month: int) -> Found | None:
-    """"that May", "that June": the month in the year the text speaks of ("In August 2016 ... killed in
-    an airstrike that May" is 2016-05); "said that May would" names a person, so May needs the
-    clause to end there."""
-    if month == 5 and not re.match(r"\s*(?:[,.;:)]|$|and\b|when\b|before\b|after\b)", text[m.end() :]):
-        return None
-    return _found(m, "DATE", month=month, year_offset=0, reference=True, unit="year")
+def that_is_a_determiner(m: re.Match[str], text: str) -> bool:
+    """"that May", "that June" is the month in the year the text speaks of ("In August 2016 ... killed
+    in an airstrike that May" is 2016-05). But "that" points at the month or season after it only where the phrase stands as a time of its
+    own: opening the sentence ("That summer the army ..."), after a preposition ("by that spring"),
+    or ending its clause ("... killed that May."). Elsewhere "that" joins a clause ("said that January
+    was cold", "rockets that fall short")."""
+    before = text[: m.start()].rstrip()
+    if not before or before[-1] in ".!?;,\n" or re.search(
+        r"\b(?:in|by|during|until|till|since|from|through|of|over|and|but|then)$", before, re.I
+    ):
+        return True
+    return bool(re.match(r"\s*(?:[,.;:)!?]|$|(?:and|but|when|before|after)\b)", text[m.end() :]))
 
 
 _MAY_CUES = re.compile(
@@ -346,6 +354,8 @@ def _season(m: re.Match[str], text: str) -> Found | None:
     if pre == ["this"]:
         return _found(m, "DATE", season=season, year_offset=0)
     if pre == ["that"]:  # "that summer": of the year the text speaks of
+        if not that_is_a_determiner(m, text):
+            return None
         return _found(m, "DATE", season=season, year_offset=0, reference=True, unit="year")
     cue = _preceded_by(
         text, m.start(), re.compile(r"\b(?:in|into|of|during|since|until|by|through|over|this|for)\s+$", re.I)

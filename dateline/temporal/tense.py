@@ -139,13 +139,17 @@ ANTICIPATING = {"ahead", "until", "till", "toward", "towards", "awaiting", "awai
 
 def _possessed(noun: Token) -> int:
     """"February's killing", "Sunday's vote": the day of a thing, which lies behind unless the
-    sentence looks ahead to it ("ahead of Sunday's vote") or a future clause is about it ("Sunday's
-    vote will decide"); the clause that mentions it ("demands cooperation in the probe of
-    February's killing") says nothing of when the thing was."""
+    sentence looks ahead to it ("ahead of Sunday's vote") or a future clause tells of it as its
+    subject, object or a phrase of its verb ("Sunday's vote will decide", "will vote in Sunday's
+    election"); a clause that mentions it through another noun ("demands cooperation in the probe
+    of February's killing") says nothing of when the thing was."""
     head = noun.head
     if noun.dep_ == "pobj" and (head.lower_ in ANTICIPATING or head.head.lower_ in ANTICIPATING):
         return 1
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and clause_tense(noun) == "future":
+    on_the_verb = noun.dep_ in ("nsubj", "nsubjpass", "dobj") or (
+        noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX")  # "will vote in Monday's election"
+    )
+    if on_the_verb and clause_tense(noun) == "future":
         return 1
     if any(c.dep_ == "amod" and c.lower_ in ("upcoming", "coming", "planned", "scheduled") for c in noun.children):
         return 1
