@@ -77,6 +77,8 @@ _DATELINES = [
     # "KUALA LUMPUR, April 1 (AFP) -", "BEIJING, May 3 (Xinhua) --", "WASHINGTON (Reuters) -"
     re.compile(rf"^{_PLACE}\s*(?:,\s*{_DATE}\s*)?\s*(?:{_AGENCY})?\s*(?:-{{1,2}}|—|–)\s+"),
 ]
+# What follows a dateline opens the story's first sentence; "UNICEF - the UN agency - said" is prose.
+_OPENS_A_SENTENCE = re.compile(r"[A-Z0-9\"“'‘(]")
 
 
 @dataclass
@@ -220,6 +222,8 @@ def split_dateline(paragraph: str, known_date: str | None = None) -> tuple[Datel
         groups = m.groupdict()
         if "|" not in m.group(0) and ":" not in m.group(0) and not place.isupper() and not groups.get("agency"):
             continue  # "Officials said - ..." is prose, not a dateline: require caps or an agency
+        if not groups.get("agency") and not _OPENS_A_SENTENCE.match(paragraph[m.end() :]):
+            continue
         date = _dateline_date(groups.get("month"), groups.get("day"), groups.get("year"), known_date)
         return Dateline(_title_case(place), date, groups.get("agency")), paragraph[m.end() :].strip()
     return None, paragraph

@@ -120,6 +120,7 @@ def test_clean_splits_datelines(text, known, dateline, rest):
 @pytest.mark.parametrize(
     "text",
     ["Officials said - after a pause - that talks would go on.", "India and Japan: a partnership grows.",
+     "UNESCO - the UN cultural body - listed the old town.", "OPEC -- which sets quotas -- met again.",
      "The minister said on Monday that talks went well."],
 )
 def test_clean_leaves_prose_that_is_not_a_dateline(text):
