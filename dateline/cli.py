@@ -328,8 +328,14 @@ def _check_named_model() -> None:
     import importlib.util
 
     name = os.environ.get("DATELINE_MODEL")
-    if name and not os.path.isdir(name) and importlib.util.find_spec(name.replace("-", "_")) is None:
-        raise UsageError(f"the spaCy model {name!r} is not installed (DATELINE_MODEL or the model asked for)")
+    if not name or os.path.isdir(name):
+        return
+    try:
+        found = importlib.util.find_spec(name.replace("-", "_")) is not None
+    except (ImportError, ValueError):  # "./nope", "models.nope": no package of that name
+        found = False
+    if not found:
+        raise UsageError(f"the spaCy model {name!r} is not installed (DATELINE_MODEL names no package or folder)")
 
 
 def _report_run(args: argparse.Namespace, store: Store, stats: Any) -> int:

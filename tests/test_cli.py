@@ -263,10 +263,11 @@ def test_cli_a_run_refused_at_the_start_creates_no_database(tmp_path, capsys, ar
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_a_run_with_a_missing_named_model_creates_no_database(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("DATELINE_MODEL", "en_no_such_pipeline")
+@pytest.mark.parametrize("model", ["en_no_such_pipeline", "./no_such_folder", "models.no_such"])
+def test_cli_a_run_with_a_missing_named_model_creates_no_database(tmp_path, capsys, monkeypatch, model):
+    monkeypatch.setenv("DATELINE_MODEL", model)
     code, _, err = dl("run", str(EXAMPLES), "--db", str(tmp_path / "d.db"), capsys=capsys)
-    assert code == 2 and "'en_no_such_pipeline' is not installed" in err and err.count("\n") == 1
+    assert code == 2 and f"{model!r} is not installed" in err and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
 
 
