@@ -10,7 +10,7 @@ stay apart.
 
 How a sentence tells its act must agree too: one act of its own, or what someone keeps doing
 ("routinely shells"), a counted class of acts ("most bombings are blamed on"), the onset of a
-campaign ("began attacking them"), or another incident than its article's others.
+campaign ("started shelling the hills"), or another incident than its article's others.
 """
 
 from __future__ import annotations
@@ -263,11 +263,16 @@ _EARLIER = re.compile(
     r"|that\s+day)|(?:hours|minutes)\s+(?:earlier|later))\b",
     re.IGNORECASE,
 )
+_TOLD_AGAIN = re.compile(
+    r"\b(?:the|this|that|[a-z]+day['’]s)\s+(?:[\w-]+\s+){0,3}(?:attack|bombing|blast|strike|raid|explosion|assault|"
+    r"shooting|ambush)s?\b",
+    re.IGNORECASE,
+)
 _ONSET = re.compile(r"\b(?:began|begun|begin|begins|beginning|started|start|starts|starting)(?:\s+to)?\s*$")
 
 
 def onset(event: Event) -> bool:
-    """The act is told as the start of a campaign ("began attacking them", "started to shell the
+    """The act is told as the start of a campaign ("began shelling the hills", "started to shell the
     town"): the onset of many acts, not one of them."""
     return _ONSET.search(event.text[: max(event.trigger_start - event.start, 0)].casefold()) is not None
 
@@ -276,7 +281,10 @@ def another(text: str, type_: str | None = None) -> bool:
     """The sentence tells its act as another than its article's others ("In a separate incident",
     "in another attack"): a roundup's next item. An attack told as "earlier Thursday" or "hours
     later" is another incident of its day too."""
-    return _ANOTHER.search(text) is not None or (type_ in HARM and _EARLIER.search(text) is not None)
+    if _ANOTHER.search(text) is not None:
+        return True
+    # "the attack on civilians earlier Thursday was the deadliest": the article's attack, told again
+    return type_ in HARM and _EARLIER.search(text) is not None and _TOLD_AGAIN.search(text) is None
 
 
 # Plurals that name one event ("the talks", "the elections"), unlike "visits" or "offensives".
@@ -327,7 +335,7 @@ _NOT_BARE = frozenset("""the a an its his her their our this that these those la
 
 
 def _standing_charge(before: list[str], word: str) -> bool:
-    """A charge told as what its maker holds ("Washington, which accuses the Islamists of links") or
+    """A charge told as what its maker holds ("the ministry, which blames the militia for the raids") or
     as a state of the accused ("are accused by Washington of links", "has been accused of ties")."""
     if before[-1:] in (["which"], ["who"]) and re.fullmatch(r"[a-z]+[^s]s", word):
         return True

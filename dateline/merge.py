@@ -345,7 +345,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     ):
         return 0.0
     if event.type in HARM and any(onset(event) != onset(m.event) for m in group.mentions):
-        return 0.0  # "troops began attacking them on December 20" starts a campaign; a strike is one act
+        return 0.0  # "the army started shelling the hills on 3 May" starts a campaign; a strike is one act
     shared = _shared_content(group, mention)
     if another(event.text, event.type) or any(another(m.event.text, m.event.type) for m in group.mentions):
         # "In a separate incident, ...": the sentence says its act is not the others of its article;

@@ -32,14 +32,14 @@ def found(text: str) -> dict[str, Event]:
         ("Prosecutors filed charges against the navy lieutenant on Friday.", "filed", True),
         ("A navy lieutenant, facing charges over a failed revolt in 2004, fled on Friday.", "facing", False),
         # machines that go with a force / a state that backs a side
-        ("Soldiers backed by 12 armoured jeeps raided the eastern quarter of Jenin at dawn.", "backed", False),
+        ("At dawn a patrol, backed by a column of tanks, swept through the old market of Tulkarm.", "backed", False),
         ("Moscow backed the rebels with arms and money.", "backed", True),
         # a habit told in the present / an act on a day
-        ("Rebels frequently target Afghan and NATO army patrols with car bombs.", "patrols", False),
+        ("In the south, guerrillas often ambush army patrols on the mountain roads.", "patrols", False),
         ("Militias routinely detain activists at checkpoints around the port.", "detain", False),
         ("The militia detained six activists at a checkpoint near the port on Monday.", "detained", True),
         # a leader's rally with his followers / a rally against a government
-        ("The governor was due to hold a rally with his supporters in the capital.", "rally", False),
+        ("On Friday the governor addresses a rally with his supporters in the capital.", "rally", False),
         ("The opposition held a rally against the governor in the capital on Sunday.", "rally", True),
         # a thing that endangers / an actor that threatens
         ("Illegal mining on such a scale going on in the hills threatened the rivers, she said.", "threatened", False),
@@ -47,15 +47,24 @@ def found(text: str) -> dict[str, Event]:
         # a quoted question / a request
         ('"Which way out is left for the people of Burundi now," an envoy here asked on Monday.', "asked", False),
         ("The envoy asked the army to open the roads to the north on Monday.", "asked", True),
+        ('"Do not shell the camps," the mediator asked the two armies on Friday.', "asked", True),
+        # an attack one is under on a day; a rally for a demand; an appeal that names a holiday
+        ("Residents said the convoy was under attack by militiamen on Monday.", "attack", True),
+        ("The opposition chief led a rally of his supporters in Lusaka on Sunday to demand a recount.", "rally", True),
+        ("The council urged both militias to stop the shelling during the holiday season.", "urged", True),
     ],
 )
 def test_states_habits_and_questions_are_no_acts(text: str, trigger: str, event: bool, shared_kb) -> None:
     assert (trigger in found(text)) is event
 
 
+def test_evidence_suggesting_an_act_is_no_proposal(shared_kb) -> None:
+    assert found("Satellite images suggest that the militia burned the village on Monday.")["burned"].status == "occurred"
+
+
 def test_an_act_put_forward_is_not_done(shared_kb) -> None:
-    e = found("Smith will also propose cutting staff while withdrawing troops from the border by 2009.")
-    assert e["withdrawing"].status != "occurred"
+    e = found("In her report Smith is to propose pulling troops back from the border, with fewer staff.")
+    assert e["pulling"].status != "occurred"
     e = found("The army cut its staff while withdrawing troops from the border in 2009.")
     assert e["withdrawing"].status == "occurred"
     e = found("The panel recommended that the government withdraw its troops from the border.")
@@ -63,7 +72,7 @@ def test_an_act_put_forward_is_not_done(shared_kb) -> None:
 
 
 def test_sending_teams_to_help_is_aid(shared_kb) -> None:
-    e = found("The health ministry has sent expert panels and teams to two provinces to assist epidemic control.")
+    e = found("The ministry sent rescue teams to the coast to assist the victims.")
     assert e["sent"].type == "AID"
 
 
@@ -75,14 +84,14 @@ def test_will_not_tolerate_is_a_refusal(shared_kb) -> None:
 
 
 def test_an_exhortation_to_a_pastime_is_no_support(shared_kb) -> None:
-    assert "encouraged" not in found("Meanwhile, the premier encouraged New Zealanders to enjoy the summer holidays.")
+    assert "encouraged" not in found("In a televised message the mayor encouraged residents to enjoy the beaches.")
     assert "encouraged" in found("The premier encouraged the rebels to join the peace talks in Oslo on Monday.")
 
 
 def test_what_is_not_known_to_have_happened_is_left_open(shared_kb) -> None:
-    e = found("It is not known whether all the rebel fighters from the Idlib battle have been killed or captured.")
+    e = found("It remains unclear whether government troops have killed or captured the militia leaders.")
     assert e["killed"].status == "hypothetical"
-    e = found("Officials said all the rebel fighters from the battle have been killed or captured.")
+    e = found("Officials said government troops have killed or captured the militia leaders.")
     assert e["killed"].status == "occurred"
 
 

@@ -142,7 +142,7 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
         shared = _description(doc, first_start, first.i + 1)
         if any(t.tag_ in ("NNS", "NNPS") for t in shared):
             return shared
-    # "Marina Litvinenko": a given name before a surname is part of a name, describing no one,
+    # "Florence Abara": a given name before a surname is part of a name, describing no one,
     # though the gazetteer knows a town of the name; a title or a country there describes
     given = start  # the run of name words right before the surname, up to a title ("General")
     while given > 0 and doc[given - 1].pos_ == "PROPN" and doc[given - 1].dep_ == "compound" and (
@@ -164,7 +164,7 @@ def _description(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _only_a_town(tok: Token) -> bool:
-    """Whether a capitalised word says nothing but a place of its name: "Marina", "Union"."""
+    """Whether a capitalised word says nothing but a place of its name: "Florence", "Union"."""
     found = scan(token_words([tok]))
     return bool(found) and all(e.kind == "place" for e in found)
 
@@ -430,7 +430,7 @@ def _origin_country(doc: Doc, draft: Draft) -> str | None:
         places: list[Token] = []
         for head in heads:
             # "from Hull"; "formerly of Bury, Lancashire"; "the sprinter Ravi Nair of India"; not
-            # the "of" of a title ("Savimbi, the leader of the National Union ...": the body he leads)
+            # the "of" of a title ("the head of the Popular Union of ...": the body he heads)
             preps = ("from", "of") if head is root else ("from",)
             places += [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                        for g in c.children if g.dep_ == "pobj"

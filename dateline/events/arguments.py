@@ -126,7 +126,7 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     if passive and not agents and lemma_of(verb) in STANCE_PARTICIPLES and _prep_objects(verb, ("to",)):
         passive = False  # "the rebels are opposed to the plan": they oppose it
     if subj and _advised(verb):
-        subj = []  # "Baker will recommend withdrawing troops": who advises an act does not do it
+        subj = []  # "an adviser will urge pulling the troops out": who advises an act does not do it
     src, tgt = _Side(), _Side()
     if passive:
         source = src.take(_first_actors(agents, index, []))
@@ -409,7 +409,7 @@ ADVICE_VERBS = frozenset({"recommend", "advise", "suggest", "advocate", "urge"})
 
 def _advised(verb: Token) -> bool:
     """Whether a gerund of no subject of its own is the act a verb of advice recommends, or a
-    gerund joined to it ("recommend increasing trainers, while withdrawing troops")."""
+    gerund joined to it ("advise hiring instructors while pulling troops back")."""
     tok = verb
     for _ in range(4):
         if tok.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS for c in tok.children) or tok.head.i == tok.i:
@@ -428,7 +428,7 @@ STATE_SIDES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 
 def _own_ground(source: list[Actor], target: list[Actor], tok: Token) -> bool:
     """Whether the target is only a part of the source's own country, named as a place ("the
-    ministry sent experts to Anhui", "troops were deployed in Chechnya"): where the act is done,
+    ministry sent doctors to Hunan", "troops were deployed in Chechnya"): where the act is done,
     not to whom; the country's own name or capital is a side ("Beijing warned Taiwan")."""
     if tok.pos_ != "PROPN" or tok.ent_type_ not in ("GPE", "LOC"):
         return False  # "an Afghan army base" is a thing of the country, attacked as such

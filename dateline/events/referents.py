@@ -172,7 +172,7 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
     if actor is not None and _held_in(tok, actor):
         return None  # "resume the Doha talks": the city where they are held is no party
     if actor is not None and _people_of_a_country(tok, actor):
-        # "killed 13 Iraqis", "several Britons": people of the country, not its state
+        # "killed nine Chileans", "several Britons": people of the country, not its state
         return index.generic(_text(tok.doc)[start:end], start, end, actor.country,
                              "CVL" if any(c.dep_ == "nummod" for c in tok.children) else None)
     if actor is not None and _nationality_of_people(tok, actor):
@@ -564,7 +564,7 @@ def _held_in(tok: Token, actor: Actor) -> bool:
 
 def _people_of_a_country(tok: Token, actor: Actor) -> bool:
     """Whether a plural noun that the actor stage read as a country is its people counted or
-    qualified: "13 Iraqis", "two Britons", "many Afghans" (not "the Kurds", a side of its own)."""
+    qualified: "nine Chileans", "two Britons", "many Afghans" (not "the Kurds", a side of its own)."""
     if actor.kind != "COUNTRY" or tok.tag_ not in ("NNPS", "NNS") or not tok.text[:1].isupper():
         return False
     if country_name(tok.text) or not demonym_country(tok.text):

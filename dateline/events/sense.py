@@ -247,10 +247,13 @@ STATE_VERBS = frozenset("be remain stay live lie continue languish sit".split())
 # Nouns of a charge one stands accused under ("facing charges over a mutiny", "faces trial"): told
 # with "face", the charge was brought before and is a standing state of the person.
 STANDING_VERBS = frozenset({"face", "await"})
-# Present-tense adverbs that make an act a habit: "insurgents frequently target patrols".
+# Present-tense adverbs that make an act a habit: "guerrillas often ambush convoys".
 HABIT_ADVERBS = frozenset(
     "often usually regularly routinely typically frequently generally normally commonly customarily".split()
 )
+# Nouns after "under" that are the act itself, not a standing condition ("was under attack on Monday").
+UNDER_ATTACK = frozenset("attack fire shelling bombardment assault".split())
+DEMAND_VERBS = frozenset("demand protest denounce condemn oppose reject call press insist".split())
 CAMPAIGN_MODIFIERS = frozenset("campaign election electoral pre-election re-election victory".split())
 FOLLOWERS = frozenset("supporter follower loyalist voter partisan admirer fan".split())
 THREAT_AGENTS = frozenset(
@@ -261,29 +264,31 @@ THREAT_AGENTS = frozenset(
 
 def not_an_act(m: Mention) -> bool:
     """Whether the mention tells a standing state or a habit rather than an act on a day: a town
-    "which is under siege", an officer "facing charges", "rebels frequently target patrols", a
+    "which is under siege", an officer "facing charges", "guerrillas often ambush convoys", a
     leader's rally with his supporters (a campaign event, not a protest), or a threat whose
-    subject is a thing ("unregulated fishing threatened the ecosystem")."""
+    subject is a thing ("the drought threatens the harvest")."""
     t = m.trigger
     if m.nominal:
         prep = t.head
         if t.dep_ == "pobj" and prep.lower_ == "under" and prep.head.i != prep.i:
             governor = prep.head
-            if governor.pos_ in ("NOUN", "PROPN", "ADJ") or lemma_of(governor) in STATE_VERBS:
+            if t.lemma_.lower() not in UNDER_ATTACK and (
+                governor.pos_ in ("NOUN", "PROPN", "ADJ") or lemma_of(governor) in STATE_VERBS
+            ):
                 return True  # "the enclave which is under siege", "a city under blockade"
         if t.dep_ == "dobj" and m.type == "ACCUSE" and lemma_of(t.head) in STANDING_VERBS:
             return True
         if m.type == "PROTEST" and _campaign_rally(t):
             return True
-        return _habitual_present(m.clause)  # "insurgents frequently target military patrols"
+        return _habitual_present(m.clause)  # "guerrillas often ambush army convoys"
     if m.type == "ACCUSE" and lemma_of(t) in STANDING_VERBS:
-        return True  # "facing charges for a foiled mutiny": the verb of the dictionary's pattern
+        return True  # "faces charges of fraud": the verb of the dictionary's pattern
     if m.type == "THREATEN" and not m.source and _thing_subject(m.clause):
         return True
     if m.type == "SUPPORT" and _backed_by_equipment(t):
-        return True  # "troops backed by 15 military jeeps raided the town": the raid is the act
+        return True  # "a patrol backed by tanks swept the market": the sweep is the act
     if m.type in ("SUPPORT", "REQUEST") and _pastime(t):
-        return True  # "encouraged Australians to enjoy the holiday season"
+        return True  # "the mayor encouraged residents to enjoy the beaches"
     return _habitual_present(m.clause)
 
 
@@ -306,23 +311,26 @@ def _backed_by_equipment(verb: Token) -> bool:
 
 
 def _pastime(verb: Token) -> bool:
-    """An exhortation whose complement is a private pastime ("urged families to enjoy the holiday
-    season", "encouraged residents to celebrate Christmas"), by the leisure cue words."""
+    """An exhortation whose complement is a private pastime ("urged families to relax at the
+    seaside", "encouraged residents to celebrate Christmas"), by the leisure cue words on the
+    complement verb or its object; a time it names ("halt the attacks during the holidays", "a
+    truce over Easter") leaves the appeal political."""
     cues = contexts()["leisure"][1]
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-            if lemma_of(c) in cues or any(
-                g.dep_ in ("dobj", "pobj") and g.lemma_.lower() in cues for g in c.subtree
-            ):
+            if lemma_of(c) in cues or any(g.dep_ == "dobj" and g.lemma_.lower() in cues for g in c.children):
                 return True
     return False
 
 
 def _campaign_rally(noun: Token) -> bool:
-    """ "an election rally", "hold a rally with supporters": a campaign event, unless it is against someone."""
+    """ "an election rally", "hold a rally with supporters": a campaign event, unless it is against
+    someone or for a demand ("a rally of his supporters to demand a recount")."""
     heads = [noun] + ([noun.head] if noun.dep_ in ("dobj", "pobj") else [])
     kids = [c for h in heads for c in h.children]
     if any(c.dep_ == "prep" and c.lower_ in ("against", "over") for c in kids):
+        return False
+    if any(c.dep_ in ("xcomp", "advcl", "acl", "relcl") and lemma_of(c) in DEMAND_VERBS for c in kids):
         return False
     if any(c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_MODIFIERS for c in noun.children):
         return True
@@ -350,7 +358,7 @@ def _thing_subject(verb: Token) -> bool:
 
 
 def _habitual_present(verb: Token) -> bool:
-    """ "Insurgents frequently target patrols", "police routinely detain activists": an act told in
+    """ "Guerrillas often ambush convoys", "police routinely detain activists": an act told in
     the simple present with an adverb of habit."""
     if verb.tag_ not in ("VBZ", "VBP") and not (
         verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)

@@ -68,7 +68,9 @@ def clause_status(clause: Token) -> str:
     while (t.dep_ in ("xcomp", "conj", "acomp") or _accompanies(t)) and t.head.i != t.i:
         t = t.head
         chain.append(t)
-    if t.dep_ == "ccomp" and lemma_of(t.head) in PLAN_VERBS | PROPOSAL_VERBS:
+    if t.dep_ == "ccomp" and lemma_of(t.head) in PLAN_VERBS | PROPOSAL_VERBS and not (
+        lemma_of(t.head) in PROPOSAL_VERBS and _told_as_done(t)
+    ):
         chain.append(t.head)
     negated = False
     planned = False
@@ -100,7 +102,9 @@ def clause_status(clause: Token) -> str:
                 planned = True
         if i > 0 and lemma_of(v) in PLAN_VERBS:
             planned = True
-        if i > 0 and lemma_of(v) in PROPOSAL_VERBS and chain[i - 1].dep_ in ("xcomp", "ccomp"):
+        if i > 0 and lemma_of(v) in PROPOSAL_VERBS and chain[i - 1].dep_ in ("xcomp", "ccomp") and not (
+            _told_as_done(chain[i - 1])
+        ):
             hypothetical = True  # "will recommend withdrawing troops": put forward, not done
         if i > 0 and lemma_of(v) in RESOLVE_WORDS and chain[i - 1].dep_ == "xcomp":
             planned = True  # "arrived determined to ask", "keen to sign": what one means to do
@@ -121,7 +125,7 @@ def clause_status(clause: Token) -> str:
         if v.dep_ in ("advcl", "xcomp", "ccomp") and _judged_possible(v):
             hypothetical = True  # "it was possible for them to back out of the pact": a prospect
         if v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in kids):
-            hypothetical = True  # "it is not known whether the fighters were killed": left open
+            hypothetical = True  # "it remains unclear whether the envoy was freed": left open
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             hypothetical = True  # "if she ... was charged and convicted"
         if v.dep_ == "advcl" and _present(v) and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
@@ -372,6 +376,12 @@ INVERTED_AUX = frozenset(
 )
 
 
+def _told_as_done(verb: Token) -> bool:
+    """A clause in the past or perfect under "suggest" is evidence of what happened ("the evidence
+    suggests the army shelled the village"), not an act put forward ("suggested the army withdraw")."""
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _quoted_question(verb: Token) -> bool:
     """ "'What is left for us now,' a diplomat asked": the quotation the verb reports, when it
     comes before the verb and opens with a question word or an inverted auxiliary, is a question
@@ -383,8 +393,18 @@ def _quoted_question(verb: Token) -> bool:
     opening, closing = marks[-2], marks[-1]
     if any(t.pos_ in ("VERB", "AUX") for t in verb.doc[closing + 1 : verb.i]):
         return False  # another verb stands between the quotation and "asked"
-    first = next((t for t in verb.doc[opening + 1 : closing] if t.is_alpha), None)
-    return first is not None and first.lower_ in (QUESTION_WORDS - {"if"}) | INVERTED_AUX
+    words = [t for t in verb.doc[opening + 1 : closing] if t.is_alpha]
+    if not words:
+        return False
+    if words[0].lower_ in QUESTION_WORDS - {"if"}:
+        return True
+    # an inverted auxiliary asks only with a subject after it: "Do not fire" and "Have mercy" ask nothing
+    return (
+        words[0].lower_ in INVERTED_AUX
+        and len(words) > 1
+        and words[1].lower_ not in ("not", "n't")
+        and words[1].pos_ in ("PRON", "PROPN", "DET", "NOUN")
+    )
 
 
 def obligation(verb: Token) -> Token | None:
