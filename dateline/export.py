@@ -49,8 +49,9 @@ def export(events: list[dict[str, Any]], fmt: str, path: str | None = None) -> i
 
 
 def flat(e: dict[str, Any]) -> dict[str, Any]:
-    """One CSV row: actor lists joined with ';', the first evidence sentence and its offsets, and the
-    whole record's nested parts (all evidence, status history, conflicts) as JSON columns."""
+    """One CSV row: actor lists joined with ';', the first evidence sentence and its offsets, the
+    story, and the whole record's nested parts (all evidence, status history, conflicts, whole
+    actors, figures) as JSON columns."""
     ev = (e.get("evidence") or [{}])[0]
     loc = e.get("location") or {}
     return {

@@ -254,11 +254,11 @@ def run_to_shards(
     articles = _new_articles(read_all(paths, max_bytes=max_bytes, stdin=stdin), None, stats, None)
     task = ShardTask(folder, partial(analyze_batch, max_chars=max_chars))
     done = 0
-    numbered: list[int] = []  # how many chunks the input made
+    made = [0]  # how many chunks the input made
 
     def counted() -> Iterator[tuple[int, list[Article]]]:
         for seq, chunk in enumerate(chunks(articles, CHUNK)):
-            numbered.append(seq)
+            made[0] = seq + 1
             yield seq, chunk
 
     for n in engine(task, counted()):
@@ -266,7 +266,7 @@ def run_to_shards(
         if progress:
             progress(done, stats.read)
     write_skipped(folder, stats.skipped, stats.warnings)
-    remove_from(folder, len(numbered))
+    remove_from(folder, made[0])
     stats.new = done
     stats.seconds = time.time() - started
     return stats

@@ -536,7 +536,7 @@ SPECIFIC_BARE, SPECIFIC_NAMED = 0.02, 0.3
 # report of another day needs SPECIFIC_LATER of it, one of the same day SPECIFIC_SAME. Read on wire
 # copy by hand (two seeded samples of joins); ECB+ items carry no dates, so its figures do not move.
 SPECIFIC_LATER, SPECIFIC_SAME = 0.1, 0.05
-PERSON_SHARE = 0.25  # what a person's name both name counts among those words, against a word of what happened
+PERSON_SHARE = 0.25  # what a person both reports name counts among those words, against a word of what happened
 SPREAD_SCALE = 4  # other candidate stories using a word that halve what it says
 SPREAD_WORDS = 60  # the article's most telling words whose spread over the candidate stories is counted
 AGE_SCALE, AGE_SHARE = 2, 0.5  # a story's age counts like a gap of half as many days, at half the weight

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.actors import find_actors
-from dateline.annotate import parse
-from dateline.events import find_events
-from dateline.model import Article, Event
-from dateline.temporal import find_timexes
+from dateline.model import Event
 
-
-def code(text: str) -> list[Event]:
-    doc = parse(text)
-    return find_events(doc, Article(id="t", text=text), find_actors(doc), find_timexes(text, None, doc=doc))
+from .test_events_senses import code
 
 
 def found(text: str) -> dict[str, Event]:

@@ -244,8 +244,8 @@ def merge_same(mentions: list[Mention]) -> list[Mention]:
 # Verbs that tell a place or a person is in a condition ("a town which is under siege", "remains
 # under blockade"), unlike those that tell it came to be ("came under attack", "placed under arrest").
 STATE_VERBS = frozenset("be remain stay live lie continue languish sit".split())
-# Nouns of a charge one stands accused under ("facing charges over a mutiny", "faces trial"): told
-# with "face", the charge was brought before and is a standing state of the person.
+# Verbs of a charge one stands accused under ("facing charges over a mutiny", "awaits trial"): told
+# with them, the charge was brought before and is a standing state of the person.
 STANDING_VERBS = frozenset({"face", "await"})
 # Present-tense adverbs that make an act a habit: "guerrillas often ambush convoys".
 HABIT_ADVERBS = frozenset(
