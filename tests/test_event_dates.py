@@ -50,6 +50,15 @@ def by_trigger(text: str, published: str | None, trigger: str) -> Event:
          "2018-04-20", "killed", "2018-03-30", "day", None),
         ("When the two powers stopped arming the rebels in March 1975, their leader fled to Cairo and met "
          "members of the exiled council.", "2017-10-04", "met", "1975-03", "month", None),
+        # a bare participle in "-ing" is told at its clause's time; one after "after" or a perfect is not
+        ("The rebels pulled out of the port on Sunday, accusing the navy of shelling the docks.", "2017-12-31",
+         "accusing", "2017-12-31", "day", None),
+        ("Condemning the raid, the ministers met in Rome on Monday.", "2017-12-31",
+         "Condemning", "2017-12-25", "day", None),
+        ("After shelling the docks, the navy withdrew on Sunday.", "2017-12-31", "shelling", None, None,
+         "2017-12-31"),
+        ("Having killed two guards, the rebels withdrew on Sunday.", "2017-12-31", "killed", None, None,
+         "2017-12-31"),
         # past perfect and reported events: earlier than their reference time
         ("Monitors said on Tuesday that the rebels had seized the town.", "2018-01-12", "seized", None, None,
          "2018-01-09"),

@@ -380,9 +380,26 @@ def _mark(v: Token) -> str | None:
     return next((c.lower_ for c in v.children if c.dep_ in ("mark", "advmod") and c.i < v.i), None)
 
 
+def _simultaneous(v: Token) -> bool:
+    """A clause told as at the time of the one it hangs from: "when ... ceased", or a bare participle
+    in "-ing" with no subject of its own ("withdrew on Sunday, accusing Russia of ...")."""
+    if v.dep_ != "advcl":
+        return False
+    mark = _mark(v)
+    if mark in SIMULTANEOUS_MARKS:
+        return True
+    return (
+        mark is None
+        and v.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "prep") and c.i < v.i for c in v.children)
+        and not any(c.lower_ in SEPARATING_PREPS for c in v.lefts)
+    )
+
+
 def _inherit(mentions: list[Mention], at: dict[int, Mention], verbs: dict[int, tuple[str, str]]) -> None:
     """A verb conjoined to a dated one ("met on Thursday and agreed"), or a clause told as at the
-    same time as a dated one ("when ... ceased in March 1975, Talabani fled"), shares its date."""
+    same time as a dated one ("when ... ceased in March 1975, Talabani fled"; "withdrew on Sunday,
+    accusing ..."), shares its date."""
     for m in mentions:
         if m.date is not None or m.timex is not None:
             continue
@@ -396,7 +413,7 @@ def _inherit(mentions: list[Mention], at: dict[int, Mention], verbs: dict[int, t
                     found = found or _clause_date(c, at, verbs)
             if found or v.head.i == v.i:
                 break
-            if v.dep_ == "conj" or (v.dep_ == "advcl" and _mark(v) in SIMULTANEOUS_MARKS):
+            if v.dep_ == "conj" or _simultaneous(v):
                 v = v.head
                 found = _clause_date(v, at, verbs)
                 if found:
