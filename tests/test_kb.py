@@ -12,6 +12,7 @@ from dateline.actors import code_actor, find_actors
 from dateline.annotate import parse
 from dateline.kb import KBError, KnowledgeBase, build_kb
 from dateline.kb.codes import split_code
+from dateline.kb.lookup import IN_OFFICE
 
 ACTORS = """# a small TABARI actor dictionary
 KASSYM-JOMART_TOKAYEV_
@@ -144,6 +145,8 @@ def test_kb_build_reports_bad_lines_with_reasons(small: tuple[KnowledgeBase, kb.
         ("Mr. Tokayev", 20090101, ("KAZ", "GOV", None)),  # a + synonym with the dated code
         ("Ana Berg", 20120101, ("KAZ", "GOV", "Prime Minister")),
         ("Ana Berg", 20180101, ("KAZ", "ELI", "Prime Minister")),  # a former leader is ELI
+        ("Ana Berg", IN_OFFICE, ("KAZ", "GOV", "Prime Minister")),  # a text with no day names her office
+        ("Kassym-Jomart Tokayev", IN_OFFICE, ("KAZ", "GOV", "President")),  # the latest office he held
         ("Nursultan Nazarbayev", 20000101, ("KAZ", "GOV", "President")),
         ("Lena Ost", 20150101, ("NOR", "GOV", "Minister of Foreign Affairs")),
         ("Lena Ost", 20180101, ("NOR", "ELI", "Minister of Foreign Affairs")),  # her successor started
@@ -259,6 +262,7 @@ def small_kb(small: tuple[KnowledgeBase, kb.Report], monkeypatch: pytest.MonkeyP
         ("Ana Berg", "2012-06-01", ("KAZ", "GOV")),
         ("Ana Berg", "2018-06-01", ("KAZ", "ELI")),  # out of office on the article's day
         ("former Prime Minister Ana Berg", "2012-06-01", ("KAZ", "ELI")),  # the text's own word wins
+        ("former Prime Minister Ana Berg", None, ("KAZ", "ELI")),
         ("Berg", "2012-06-01", ("KAZ", "GOV")),  # a surname one bearer has
         ("Monday", None, (None, None)),  # a day is no actor
     ],
@@ -339,7 +343,7 @@ def test_kb_cli_build_prints_what_it_read(small_sources: Path, tmp_path: Path, c
 
 @pytest.mark.parametrize(
     ("task", "file", "country", "sector"),
-    [("actors", "actors.jsonl", 0.865, 0.82), ("actors-gsr", "actors-gsr.jsonl", 0.942, 0.781)],
+    [("actors", "actors.jsonl", 0.865, 0.82), ("actors-gsr", "actors-gsr.jsonl", 0.942, 0.795)],
 )
 def test_kb_actors_quality_gate(shared_kb, task: str, file: str, country: float, sector: float) -> None:
     from dateline.evaluation import task_module

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dateline import countries
 from dateline import kb as knowledge
 from dateline.kb.codes import date_key
+from dateline.kb.lookup import IN_OFFICE
 
 from .descriptions import (
     PERSON_SECTORS,
@@ -16,6 +17,7 @@ from .descriptions import (
     pick_country,
     pick_sector,
     scan,
+    term,
     words_of,
 )
 
@@ -44,6 +46,8 @@ def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[s
     if not words:
         return None, None
     day = date_key(date)
+    if day is None and _titled(words):
+        day = IN_OFFICE  # no day, but a sitting office: the person in the latest office he held
     evidence = scan(words, day)
     if any(e.kind == "none" for e in evidence) and len(evidence) == 1:
         return None, None  # "Monday", "the border": not an actor
@@ -75,6 +79,19 @@ def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[s
     if country is None and name:
         country = countries.surname_country(name[-1])
     return country, sector
+
+
+def _titled(words: Sequence[str]) -> bool:
+    """Whether the words give someone a sitting office ("President Bush", "Palestinian leader
+    Yasser Arafat"): with no day to resolve at, he is coded by the latest office he held, not
+    as a former officeholder."""
+    found = [term([w]) for w in words]
+    if any(t is not None and t.sector == "ELI" for t in found):
+        return False  # "former President ..."
+    return any(
+        w.lower() in LEADER_TITLES or (t is not None and t.sector in PERSON_SECTORS)
+        for w, t in zip(words, found)
+    )
 
 
 def _bare_name(words: Sequence[str], evidence: Sequence[Evidence]) -> list[str]:

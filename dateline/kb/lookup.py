@@ -28,6 +28,11 @@ class Code:
     role: str | None
 
 
+# The "day" of a text that gives none but names a person's office ("President Bush"): the latest
+# office he held stands.
+IN_OFFICE = 0
+
+
 @dataclass(frozen=True)
 class Resolution:
     """What the knowledge base says a name is on a day.
@@ -127,7 +132,8 @@ class KnowledgeBase:
     def resolve(self, name: str, date: int | None = None, countries: tuple[str, ...] = (),
                 weak: bool = False) -> Resolution | None:
         """The actor a name is on ``date`` (YYYYMMDD; the knowledge base's own present when
-        None). A name several actors of different countries bear is ambiguous: ``countries``
+        None; ``IN_OFFICE`` for a text with no day that names the person's office, who is then
+        coded by the latest office he held, not as a former officeholder). A name several actors of different countries bear is ambiguous: ``countries``
         named around it pick one, else there is no answer.
 
         ``weak`` also tries what is not a whole name the dictionaries give: a bare surname, or a
@@ -138,7 +144,7 @@ class KnowledgeBase:
         k = key(name)
         ids = self.names.get(k)
         if ids:
-            return self._choose(ids, date or self.as_of, countries)
+            return self._choose(ids, self.as_of if date is None else date, countries)
         if not weak:
             return None
         ids = self.weak.get(k)
@@ -149,7 +155,7 @@ class KnowledgeBase:
             ids = tuple(i for i in bearers if _same_person_name(words, key(self.entities[i][0]).split()))
         if not ids:
             return None
-        found = self._choose(ids, date or self.as_of, countries)
+        found = self._choose(ids, self.as_of if date is None else date, countries)
         if found is None or found.country in countries:
             return found
         share = self._share(ids, found.country)
@@ -206,6 +212,12 @@ class KnowledgeBase:
     def _at(self, eid: int, date: int) -> Resolution | None:
         label, kind, horizon = self.entities[eid]
         codes = self.codes.get(eid, ())
+        if date == IN_OFFICE:
+            held = [c for c in codes if c.dated and c.sector not in (None, "ELI")]
+            if held:
+                last = max(held, key=lambda c: (c.end, c.start))
+                return Resolution(label, kind, last.country, last.sector, last.role, True)
+            date = self.as_of
         now = [c for c in codes if c.dated and c.start <= date <= c.end]
         if now:
             # one holding offices of two countries at once (France's president is also a co-prince of
