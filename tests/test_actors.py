@@ -34,6 +34,12 @@ LEAD_000 = (
         ("Giorgi Beridzeshvili", "", "GEO", "GOV"),
         ("Pavel Sidorov", "Ukrainian", "UKR", "GOV"),  # the context beats the ending
         ("ordinary Georgians", "", "GEO", "CVL"),
+        # members of a people told apart from the nation are civilians; the bare people is the nation
+        ("Syrian Kurds", "", "SYR", "CVL"),
+        ("ethnic Hungarians", "", "HUN", "CVL"),
+        ("a French national", "", "FRA", "CVL"),
+        ("the Peruvians", "", "PER", None),
+        ("Danes", "", "DNK", None),
         ("Baltic Fleet", "", "RUS", "MIL"),
         ("Shanghai Cooperation Organisation", "", "IGO", None),
         ("Georgian Prime Minister", "", "GEO", "GOV"),

@@ -69,6 +69,8 @@ def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[s
             person = None
     if person is not None and sector is None:
         sector = person.sector or "GOV"
+    if sector is None and _members_of_a_people(words):
+        sector = "CVL"
     if country is None and around:
         country = pick_country(around)
     if sector is None and not evidence and name and (len(name) > 1 or knowledge.get() is None):
@@ -81,9 +83,29 @@ def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[s
     return country, sector
 
 
+# Words before a people's name that pick none of them out: "the Peruvians" stand for their nation,
+# "ordinary Peruvians" are civilians.
+DETERMINERS = frozenset("the a an some many all most".split())
+
+
+def _members_of_a_people(words: Sequence[str]) -> bool:
+    """People of a nation or an ethnic group told apart from the nation by a word of their own,
+    civilians in PLOVER: "Syrian Kurds", "Kosovo Serbs", "ethnic Hungarians", "a French national".
+    A people's bare name ("Peruvians", "the Danes") stands for the nation and gets no sector."""
+    if len(words) < 2 or words[-2].lower() in DETERMINERS:
+        return False
+    last, before = words[-1], words[-2]
+    if last.lower() in ("national", "nationals"):
+        return True
+    plural = last[:1].isupper() and last.endswith("s") and not last.isupper()
+    return plural and bool(
+        countries.demonym_country(last) or countries.demonym_country(before) or before.lower() == "ethnic"
+    )
+
+
 def _titled(words: Sequence[str]) -> bool:
-    """Whether the words give someone a sitting office ("President Bush", "Palestinian leader
-    Yasser Arafat"): with no day to resolve at, he is coded by the latest office he held, not
+    """Whether the words give someone a sitting office ("President Chirac", "Cuban leader
+    Fidel Castro"): with no day to resolve at, he is coded by the latest office he held, not
     as a former officeholder."""
     found = [term([w]) for w in words]
     if any(t is not None and t.sector == "ELI" for t in found):

@@ -28,7 +28,7 @@ class Code:
     role: str | None
 
 
-# The "day" of a text that gives none but names a person's office ("President Bush"): the latest
+# The "day" of a text that gives none but names a person's office ("President Chirac"): the latest
 # office he held stands.
 IN_OFFICE = 0
 
