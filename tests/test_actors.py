@@ -40,6 +40,10 @@ LEAD_000 = (
         ("a French national", "", "FRA", "CVL"),
         ("the Peruvians", "", "PER", None),
         ("Danes", "", "DNK", None),
+        # a nationality alone is the actor of the common noun it stands before in its sentence
+        ("Danish", "Danish and Dutch diplomats met in Oslo.", "DNK", "GOV"),
+        ("Dutch", "Two Dutch warships sailed.", "NLD", "MIL"),
+        ("Dutch", "The Dutch Reformed Church said so.", "NLD", None),
         ("Baltic Fleet", "", "RUS", "MIL"),
         ("Shanghai Cooperation Organisation", "", "IGO", None),
         ("Georgian Prime Minister", "", "GEO", "GOV"),

@@ -71,6 +71,8 @@ def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[s
         sector = person.sector or "GOV"
     if sector is None and _members_of_a_people(words):
         sector = "CVL"
+    if sector is None and len(evidence) == 1 and evidence[0].kind == "country" and len(words) == 1 and context:
+        sector = _sector_of_the_noun_after(words[0], context, day)
     if country is None and around:
         country = pick_country(around)
     if sector is None and not evidence and name and (len(name) > 1 or knowledge.get() is None):
@@ -101,6 +103,22 @@ def _members_of_a_people(words: Sequence[str]) -> bool:
     return plural and bool(
         countries.demonym_country(last) or countries.demonym_country(before) or before.lower() == "ethnic"
     )
+
+
+def _sector_of_the_noun_after(adjective: str, context: str, day: int | None) -> str | None:
+    """A nationality standing before a common noun in its sentence is that noun's actor:
+    "Danish and Dutch diplomats" make "Danish" of GOV, "Dutch warships" of MIL. Nationalities
+    joined to it are read past; a capitalised name after it ("Dutch Reformed Church") is its own."""
+    after = words_of(context)
+    at = next((i for i, w in enumerate(after) if w == adjective), None)
+    if at is None:
+        return None
+    i = at + 1
+    while i + 1 < len(after) and after[i].lower() in ("and", "or", ",") and countries.demonym_country(after[i + 1]):
+        i += 2
+    if i >= len(after) or not after[i][:1].islower():
+        return None
+    return pick_sector(scan(after[i : i + 1], day))
 
 
 def _titled(words: Sequence[str]) -> bool:
