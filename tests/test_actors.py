@@ -44,6 +44,10 @@ LEAD_000 = (
         ("Danish", "Danish and Dutch diplomats met in Oslo.", "DNK", "GOV"),
         ("Dutch", "Two Dutch warships sailed.", "NLD", "MIL"),
         ("Dutch", "The Dutch Reformed Church said so.", "NLD", None),
+        # a capital is its government, except as the place something happens in
+        ("Lima", "Lima rejected the plan.", "PER", "GOV"),
+        ("Lima", "The army imposed a curfew in Lima.", "PER", "CVL"),
+        ("Lima", "The embassy in Lima closed.", "PER", "GOV"),
         ("Baltic Fleet", "", "RUS", "MIL"),
         ("Shanghai Cooperation Organisation", "", "IGO", None),
         ("Georgian Prime Minister", "", "GEO", "GOV"),

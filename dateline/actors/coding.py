@@ -10,6 +10,7 @@ from dateline.kb.codes import date_key
 from dateline.kb.lookup import IN_OFFICE
 
 from .descriptions import (
+    ENVOY_WORDS,
     PERSON_SECTORS,
     Evidence,
     kb_evidence,
@@ -56,6 +57,8 @@ def code_actor(text: str, context: str = "", date: str | None = None) -> tuple[s
     if len(evidence) == 1 and evidence[0].start == 0 and evidence[0].end == len(words):
         only = evidence[0]
         if only.kind == "place" and sector is None:
+            sector = "CVL"
+        elif only.kind == "seat" and _where_it_happens(words, context):
             sector = "CVL"
     around = scan(words_of(context), day) if context else []
     name = _bare_name(words, evidence)
@@ -105,11 +108,26 @@ def _members_of_a_people(words: Sequence[str]) -> bool:
     )
 
 
+MISSION_WORDS = ENVOY_WORDS | {"embassy", "embassies"}
+
+
+def _where_it_happens(words: Sequence[str], context: str) -> bool:
+    """A capital after "in" is where something happens, and its people the ones it happens to
+    ("a curfew in Lima"), not its government; a mission "in" a capital is sent to the government
+    ("the embassy in Lima")."""
+    around = [w.rstrip(".,;:") for w in words_of(context)]
+    n = len(words)
+    for i in range(1, len(around) - n + 1):
+        if around[i : i + n] == list(words) and around[i - 1].lower() == "in":
+            return i < 2 or around[i - 2].lower() not in MISSION_WORDS
+    return False
+
+
 def _sector_of_the_noun_after(adjective: str, context: str, day: int | None) -> str | None:
     """A nationality standing before a common noun in its sentence is that noun's actor:
     "Danish and Dutch diplomats" make "Danish" of GOV, "Dutch warships" of MIL. Nationalities
     joined to it are read past; a capitalised name after it ("Dutch Reformed Church") is its own."""
-    after = words_of(context)
+    after = [w.rstrip(".,;:") for w in words_of(context)]
     at = next((i for i, w in enumerate(after) if w == adjective), None)
     if at is None:
         return None
