@@ -163,6 +163,7 @@ def test_find_timexes_skips_non_temporal_uses(text: str, expression: str) -> Non
         ("The talks were held on May 4 , 2025 in Delhi.", "2025-05-06", [("May 4 , 2025", "2025-05-04")]),
         ("Tuesday , May 6 , 2025", "2025-05-10", [("Tuesday , May 6 , 2025", "2025-05-06")]),
         ("The talks were held on May\n4, 2025 in Delhi.", "2025-05-06", [("May\n4, 2025", "2025-05-04")]),
+        ("The accord was signed on Nov . 12 , 2004 in Lima .", "2004-12-01", [("Nov . 12 , 2004", "2004-11-12")]),
         ("Published 4 May ,\n2025\nby the ministry.", "2025-05-06", [("4 May ,\n2025", "2025-05-04")]),
         ("The pact was signed in\n2014\n", "2025-05-06", [("2014", "2014")]),
         # numbers that are no years, and numbers with thousands separators

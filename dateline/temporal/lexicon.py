@@ -132,7 +132,7 @@ def _day(text: str) -> int:
 
 
 def _month(text: str) -> int:
-    return MONTHS[text.lower().rstrip(".")]
+    return MONTHS[text.lower().rstrip(". ")]
 
 
 def duration_value(n: float | None, unit: str) -> str:
