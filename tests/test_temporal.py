@@ -272,6 +272,10 @@ def test_clause_tense(text: str, tense: str) -> None:
         ("The verdict is due on Monday.", "2025-05-12"),
         ("A verdict due on Monday will be read in court.", "2025-05-12"),
         ("The verdict was due on Monday but was put off.", "2025-05-05"),
+        # what is "to be done" to a noun lies ahead; what an active infinitive aims at says nothing
+        ("The accord to be signed on Monday has angered the opposition.", "2025-05-12"),
+        ("Lawyers sought ways to overturn Monday's ruling.", "2025-05-05"),
+        ("She was the last hostage to be freed on Monday.", "2025-05-05"),
         # the day of a thing ("Monday's vote") lies behind, whatever the clause that names it,
         # unless the sentence looks ahead to it
         ("Envoys urged the council to fund the inquiry into Monday's shooting.", "2025-05-05"),

@@ -81,6 +81,8 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
                 return _verb_tense(head, depth + 1)
         if verb.dep_ == "conj" and depth < 3 and head.i != verb.i:
             return _verb_tense(head, depth + 1)
+        if _to_be_done(verb, words):
+            return "future"
         return None
     if "going" in words or any(a.lower_ in ("is", "are", "am") and _next_word(a) == "to" for a in auxes):
         return "future"
@@ -102,6 +104,17 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
     if verb.tag_ == "MD":
         return "future" if verb.lower_ in FUTURE_AUX else None
     return None
+
+
+def _to_be_done(verb: Token, words: set[str]) -> bool:
+    """A passive infinitive on a noun tells what is still to be done to it: "a summit to be held
+    on Friday", "the accord to be signed in May" (not an active one, whose noun may be an aim or
+    a means: "ways to get around Wednesday's ruling"; nor "the last to be freed", picked out by
+    what was done)."""
+    head = verb.head
+    if verb.dep_ not in ("acl", "relcl") or not {"to", "be"} <= words or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.lower_ in ("first", "last", "only") or c.tag_ == "JJS" for c in head.children)
 
 
 SCHEDULING_VERBS = {"schedule", "set", "plan", "slate", "expect", "due", "reschedule", "postpone", "delay"}
