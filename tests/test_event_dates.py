@@ -59,6 +59,9 @@ def by_trigger(text: str, published: str | None, trigger: str) -> Event:
          "2017-12-31"),
         ("Having killed two guards, the rebels withdrew on Sunday.", "2017-12-31", "killed", None, None,
          "2017-12-31"),
+        # a relative clause on a dated event noun tells of that event's day
+        ("A raid on Monday, in which troops arrested six men, was condemned.", "2005-12-17", "arrested",
+         "2005-12-12", "day", None),
         # past perfect and reported events: earlier than their reference time
         ("Monitors said on Tuesday that the rebels had seized the town.", "2018-01-12", "seized", None, None,
          "2018-01-09"),

@@ -399,15 +399,15 @@ def _simultaneous(v: Token) -> bool:
 def _inherit(mentions: list[Mention], at: dict[int, Mention], verbs: dict[int, tuple[str, str]]) -> None:
     """A verb conjoined to a dated one ("met on Thursday and agreed"), or a clause told as at the
     same time as a dated one ("when ... ceased in March 1975, Talabani fled"; "withdrew on Sunday,
-    accusing ..."), shares its date."""
+    accusing ..."), or a relative clause on a dated event noun, shares its date."""
     for m in mentions:
         if m.date is not None or m.timex is not None:
             continue
         if m.nominal and light_governor(m.trigger) is None:
             continue
         v = m.clause
-        found = None
-        for _ in range(4):
+        found = _event_it_tells_of(v, m, at)
+        for _ in range(4 if found is None else 0):
             for c in v.children:
                 if c.dep_ == "advcl" and _mark(c) in SIMULTANEOUS_MARKS:
                     found = found or _clause_date(c, at, verbs)
@@ -423,6 +423,15 @@ def _inherit(mentions: list[Mention], at: dict[int, Mention], verbs: dict[int, t
         if found:
             m.date, m.date_precision = found
             m.before = None
+
+
+def _event_it_tells_of(v: Token, m: Mention, at: dict[int, Mention]) -> tuple[str, str] | None:
+    """A relative clause on a dated event noun tells of that event's day: "a mortar attack on
+    Friday that killed four children"."""
+    owner = at.get(v.head.i) if v.dep_ == "relcl" else None
+    if owner is None or owner is m or owner.trigger.i != v.head.i or not owner.date or not owner.date_precision:
+        return None
+    return owner.date, owner.date_precision
 
 
 def _relations(
