@@ -1,8 +1,9 @@
 """When a mention says its event happened, as a span of days merging can compare.
 
-A mention that names a day, a month or a year is that interval; an unresolved weekday is a
-constraint on the day; a mention that only repeats its article's publication date is a window
-(an occurred event happened in the week before its report, a planned one in the weeks after).
+A mention dated by its text (a day, a month or a year it names, or takes from the clause it hangs
+from: "withdrew on Sunday, accusing ...") is that interval, even the day of its report; an
+unresolved weekday is a constraint on the day; an undated mention is a window from its report
+(an occurred event happened in the week before it, a planned one in the weeks after).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def date_span(event: Event, published: str | None = None) -> DateSpan:
     ('2025-05-01', '2025-05-31')
     """
     timex = event.timex
-    if event.date and (timex is not None or not published or event.date != published):
+    if event.date:
         span = _value_span(event.date)
         if span is not None:
             return replace(span, value=event.date, precision=event.date_precision or precision_of(event.date))

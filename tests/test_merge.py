@@ -136,6 +136,14 @@ def test_merge_unresolved_weekday_is_compatible_only_with_that_weekday():
     assert not date_span(event(timex=monday)).compatible(_span("2025-05-06"))
 
 
+def test_merge_a_date_the_text_gives_is_kept_even_on_the_day_of_the_report():
+    # dated through its clause ("withdrew on Sunday, accusing ..."), with no expression of its own
+    span = date_span(event(date="2025-05-05"), "2025-05-05")
+    assert (span.value, span.weak, span.lo, span.hi) == ("2025-05-05", False, span.hi, span.hi)
+    undated = date_span(event(), "2025-05-05")
+    assert undated.weak and (undated.hi - undated.lo).days == 7  # the week before the report
+
+
 def test_merge_different_actors_or_places_are_different_events():
     other = Actor(2, "Marco Rubio", country="USA", sector="GOV")
     a = mention(event(date="2025-05-05", timex=_day("x", "2025-05-05")), "a1")
