@@ -124,6 +124,11 @@ def test_event_date_nothing_told_as_done_is_dated_after_its_report(text, publish
             assert event.date[:10] <= published, (event.trigger, event.date)
 
 
+def test_event_date_a_noun_under_after_is_not_of_its_clauses_day():
+    text = "The governor spoke to reporters on Sunday, four days after the raid."
+    assert not [e for e in events(text, "2017-12-31") if e.trigger == "raid" and e.date == "2017-12-31"]
+
+
 def test_event_date_a_future_date_on_a_noun_makes_it_a_plan():
     hearing = by_trigger("The tribunal set May 14 for the next hearing.", "2018-05-02", "hearing")
     assert (hearing.status, hearing.date) == ("planned", "2018-05-14")

@@ -188,6 +188,8 @@ def assign_timexes(doc: Doc, sent: Span, mentions: list[Mention], timexes: list[
         for t in (m.trigger, *m.merged):
             anchors.setdefault(t.i, (m, 0))
     for m in mentions:
+        if _set_apart(m):
+            continue
         anchors.setdefault(m.clause.i, (m, 1))
         t = m.clause
         while t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
@@ -210,6 +212,19 @@ def assign_timexes(doc: Doc, sent: Span, mentions: list[Mention], timexes: list[
     for m in mentions:
         if m.timex is None and id(m) in best:
             m.timex = best[id(m)][1]
+
+
+def _set_apart(m: Mention) -> bool:
+    """A noun under "after", "before", "since" ... of its clause is another time than the
+    clause's: "told reporters on Sunday, four days after the raid"."""
+    t = m.trigger
+    for _ in range(6):
+        if t.i == m.clause.i or t.head.i == t.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ in SEPARATING_PREPS:
+            return True
+        t = t.head
+    return False
 
 
 def _verb_times(doc: Doc, sent: Span, timexes: list[Timex]) -> dict[int, tuple[str, str]]:
