@@ -406,7 +406,7 @@ def _simultaneous(v: Token) -> bool:
     return (
         mark is None
         and v.tag_ == "VBG"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "prep") and c.i < v.i for c in v.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "prep") for c in v.lefts)
         and not any(c.lower_ in SEPARATING_PREPS for c in v.lefts)
     )
 

@@ -133,8 +133,9 @@ class KnowledgeBase:
                 weak: bool = False) -> Resolution | None:
         """The actor a name is on ``date`` (YYYYMMDD; the knowledge base's own present when
         None; ``IN_OFFICE`` for a text with no day that names the person's office, who is then
-        coded by the latest office he held, not as a former officeholder). A name several actors of different countries bear is ambiguous: ``countries``
-        named around it pick one, else there is no answer.
+        coded by the latest office he held, not as a former officeholder). A name several actors
+        of different countries bear is ambiguous: ``countries`` named around it pick one, else
+        there is no answer.
 
         ``weak`` also tries what is not a whole name the dictionaries give: a bare surname, or a
         full name whose given name is another spelling of a bearer's ("Aleksandr Lukashenko").
