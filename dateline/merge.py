@@ -149,6 +149,7 @@ class _Group:
     keys: Counter[str] = field(default_factory=Counter)
     actors: dict[str, str | None] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)
+    named_countries: set[str] = field(default_factory=set)  # of the places the members' sentences name
     stories: set[str] = field(default_factory=set)
     sides: dict[str, set[str]] = field(default_factory=lambda: {"source": set(), "target": set()})
     articles: set[str] = field(default_factory=set)
@@ -195,6 +196,8 @@ class _Group:
         country = _place_country(mention.event)
         if country:
             self.countries.add(country)
+            if place:
+                self.named_countries.add(country)
         if mention.story:
             self.stories.add(mention.story)
 
@@ -289,6 +292,18 @@ def _place_country(event: Event) -> str | None:
     return None if country == "IGO" else country
 
 
+def _places_conflict(group: _Group, mention: EventMention, same_story: bool) -> bool:
+    """The mention's place is in another country than the group's. Within a story only places the
+    sentences name count: a report filed from Tokyo about the raid in Lima carries Tokyo as its
+    dateline, not as where the raid was."""
+    country = _place_country(mention.event)
+    if not country:
+        return False
+    if same_story:
+        return bool(_named_place(mention.event) and group.named_countries and country not in group.named_countries)
+    return bool(group.countries and country not in group.countries)
+
+
 def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     """How well a mention fits a group; 0 when anything disagrees or nothing ties them.
 
@@ -310,8 +325,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         # (an arrest and a sentence of one man are two acts, so coercion keeps its modes apart)
         if not (same_story and event.type == "ASSAULT" and _same_victim(group, mention, span)):
             return 0.0
-    country = _place_country(event)
-    if country and group.countries and country not in group.countries:
+    if _places_conflict(group, mention, same_story):
         return 0.0
     if _undated_retelling(group, mention, span) and not _same_sentence(group, mention) and (
             habitual(mention.event) or any(habitual(m.event) for m in group.mentions)):

@@ -830,21 +830,28 @@ def test_merge_a_killing_named_by_its_victim_before_the_noun(second, merged):
 
 
 @pytest.mark.parametrize(
-    "place, merged",
+    "where, place, story, merged",
     [
         # a report filed at the United Nations retells the shooting: its dateline is no country
-        ({"name": "United Nations", "country": "IGO"}, 1),
-        # a place in another country: another shooting
-        ({"name": "Damascus", "country": "SYR"}, 2),
+        ("on a street", {"name": "United Nations", "country": "IGO"}, "s1", 1),
+        # a report of the story filed from another country: where it was written, not where he was shot
+        ("on a street", {"name": "Damascus", "country": "SYR"}, "s1", 1),
+        # the sentence names a place in another country: another shooting
+        ("in Damascus", {"name": "Damascus", "country": "SYR"}, "s1", 2),
+        # across stories, a dateline in another country keeps them apart too
+        ("on a street", {"name": "Damascus", "country": "SYR"}, "s2", 2),
     ],
 )
-def test_merge_a_body_of_nations_is_no_place_that_conflicts(place, merged):
+def test_merge_a_body_of_nations_or_a_dateline_is_no_place_that_conflicts(where, place, story, merged):
     petrov = Actor(43, "Ivan Petrov", kind="PERSON", country="BGR")
     a = _at("Ivan Petrov was shot dead by gunmen in Sofia on Tuesday.", "shot", "2025-06-03", "a1",
             type_="ASSAULT", source=(), target=(petrov,), location={"name": "Sofia", "country": "BGR"})
-    b = _at("Petrov was shot dead on a street on Tuesday, the Secretary-General's spokesman said.", "shot",
-            "2025-06-03", "a2", type_="ASSAULT", source=(), target=(petrov,), location=place)
-    assert len(merge_events([a, b])) == merged
+    b = _at(f"Petrov was shot dead {where} on Tuesday, the spokesman said.", "shot",
+            "2025-06-03", "a2", type_="ASSAULT", source=(), target=(petrov,), location=place, story=story)
+    records = merge_events([a, b])
+    assert len(records) == merged
+    if merged == 1:  # the record's place is the one a sentence names, with no conflict over the dateline
+        assert records[0].location["name"] == "Sofia" and "location" not in records[0].conflicts
 
 
 def test_merge_a_state_visit_is_not_the_summit_its_visitor_attends():
