@@ -705,8 +705,15 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
             return False
     if _exact(span):
         return any(_exact(s) and s.lo == span.lo for s in group.spans) or (same_story and all(
-            s.compatible(span) for s in group.spans))
-    return same_story and any(_exact(s) for s in group.spans) and all(s.compatible(span) for s in group.spans)
+            s.compatible(span) and _narrow(s) for s in group.spans))
+    return same_story and _narrow(span) and any(_exact(s) for s in group.spans) and all(
+        s.compatible(span) and _narrow(s) for s in group.spans)
+
+
+def _narrow(span: DateSpan) -> bool:
+    """A day, or the days just before a report: not the weeks a plan that names no day may fall in
+    (a wish to visit Lima "once things are settled" is not the visit of someone else who arrived there)."""
+    return _exact(span) or (span.weak and span.lo != MIN_DAY and span.hi - span.lo <= dt.timedelta(days=REPORT_WINDOW))
 
 
 def _same_toll_place_and_day(group: _Group, mention: EventMention, span: DateSpan) -> bool:

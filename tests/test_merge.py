@@ -984,3 +984,26 @@ def test_merge_what_a_visitor_attends_is_not_his_visit():
                    trigger="attend", source=(lula,), target=(), date="2025-03-03", timex=_day("x", "2025-03-03"),
                    location=santiago, mode=None, status="planned", sentence=1)
     assert len(merge_events([mention(visit, "a1", "2025-02-24"), mention(attend, "a1", "2025-02-24")])) == 2
+
+
+@pytest.mark.parametrize(
+    "status, day, merged",
+    [
+        # a wish to visit the capital some day is not someone else's arrival there
+        ("planned", None, 2),
+        # a visit planned for the day of the arrival, in the city the sentence names, is that arrival
+        ("planned", "2025-03-12", 1),
+    ],
+)
+def test_merge_a_plan_that_names_no_day_is_not_confirmed_by_an_arrival_in_its_city(status, day, merged):
+    oslo = {"name": "Oslo", "country": "NOR"}
+    minister = Actor(51, "Ola Berg", kind="PERSON", country="NOR", sector="GOV")
+    capital = Actor(52, "Oslo", kind="COUNTRY", country="NOR", sector="GOV")
+    arrival = mention(event(source=(minister,), target=(), date="2025-03-12", timex=_day("Wednesday", "2025-03-12"),
+                            location=oslo, text="Berg arrived in Oslo late Wednesday.", trigger="arrived"),
+                      "a1", published="2025-03-13")
+    wish = mention(event(status=status, source=(), target=(capital,), date=day,
+                         timex=_day("Wednesday", day) if day else None, location=oslo,
+                         text="Once the crisis is over, I want to visit Oslo to thank them in person, he said.",
+                         trigger="visit"), "a2", published="2025-03-12")
+    assert len(merge_events([arrival, wish])) == merged
