@@ -269,12 +269,19 @@ _TOLD_AGAIN = re.compile(
     re.IGNORECASE,
 )
 _ONSET = re.compile(r"\b(?:began|begun|begin|begins|beginning|started|start|starts|starting)(?:\s+to)?\s*$")
+# "fighting has raged since the rebels launched an offensive on the town": the act that opened a period
+_SINCE_LAUNCH = re.compile(
+    r"\bsince\s+(?:[\w'’-]+\s+){0,5}(?:launched|began|started|opened|unleashed)\s+(?:(?:an?|the|their|its|his)\s+)?"
+    r"(?:[\w-]+\s+)?$"
+)
 
 
 def onset(event: Event) -> bool:
     """The act is told as the start of a campaign ("began shelling the hills", "started to shell the
-    town"): the onset of many acts, not one of them."""
-    return _ONSET.search(event.text[: max(event.trigger_start - event.start, 0)].casefold()) is not None
+    town", "fighting since the rebels launched an attack on the town"): the onset of many acts, not
+    one of them."""
+    before = event.text[: max(event.trigger_start - event.start, 0)].casefold()
+    return _ONSET.search(before) is not None or _SINCE_LAUNCH.search(before) is not None
 
 
 def another(text: str, type_: str | None = None) -> bool:

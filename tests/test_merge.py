@@ -1007,3 +1007,23 @@ def test_merge_a_plan_that_names_no_day_is_not_confirmed_by_an_arrival_in_its_ci
                          text="Once the crisis is over, I want to visit Oslo to thank them in person, he said.",
                          trigger="visit"), "a2", published="2025-03-12")
     assert len(merge_events([arrival, wish])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the attack that opened weeks of fighting is not the day's clash
+        ("The region has seen heavy fighting since the Northern Front launched an attack on government troops.", 2),
+        # the day's clash retold without its day
+        ("The Northern Front attacked government troops in heavy fighting, officials said.", 1),
+    ],
+)
+def test_merge_the_act_that_opened_a_period_is_not_a_later_clash(second, merged):
+    front = Actor(53, "Northern Front", kind="ORG", country="ERI", sector="REB")
+    army = Actor(54, "government troops", kind="ORG", country="ERI", sector="MIL")
+    clash = _at("Heavy fighting resumed on Wednesday when the Northern Front opened fire on government troops.", "opened",
+                "2025-07-02", "a1", type_="ASSAULT", source=(front,), target=(army,), location=None)
+    trigger = "attack" if "launched" in second else "attacked"
+    later = _at(second, trigger, None, "a2", type_="ASSAULT", source=(front,), target=(army,), location=None,
+                published="2025-07-03")
+    assert len(merge_events([clash, later])) == merged
