@@ -10,7 +10,8 @@ stay apart.
 
 How a sentence tells its act must agree too: one act of its own, or what someone keeps doing
 ("routinely shells"), a counted class of acts ("most bombings are blamed on"), the onset of a
-campaign ("started shelling the hills"), or another incident than its article's others.
+campaign ("started shelling the hills"), or another incident than its article's others. Harm told
+as done within an act ("two guards died in the raid") is part of that act, whatever its toll.
 """
 
 from __future__ import annotations
@@ -260,7 +261,7 @@ _ANOTHER = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|in\s+the\s+day"
-    r"|that\s+day)|(?:hours|minutes)\s+(?:earlier|later))\b",
+    r"|that\s+day)|(?:hours?|minutes?)\s+(?:earlier|later))\b",
     re.IGNORECASE,
 )
 _TOLD_AGAIN = re.compile(
@@ -378,3 +379,33 @@ _PLURAL_CUES = frozenset(
     """the their its his her our these those such daily weekly repeated frequent continued continuing
     stubborn regular many several numerous recent past previous""".split()
 )
+
+
+# Nouns that name one act of a type in other words: within one story, "the raid", "the assault" and
+# "Friday's attack" are one storming of one building, and so is "the operation" of the troops that
+# "stormed" it.
+ACT_NOUNS = {
+    "ASSAULT": frozenset("raid raided raids assault assaulted attack attacked storming stormed operation".split())
+}
+# Verbs that tell an operation against one place, which a story tells once: "troops stormed the
+# building" retold without its day is the story's storming; "attacked" is any act of a war.
+OPERATION_VERBS = frozenset("stormed raided assaulted".split())
+_WITHIN = re.compile(r"\b(?:in|during)\s+(?:the|this|that|[a-z]+day['’]s)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def within_act(event: Event) -> str | None:
+    """The act noun of harm told as done within an act ("died in the raid", "were hurt during the
+    assault", "died on Friday in the daring attack on the farmhouse"); None otherwise."""
+    if event.type not in HARM:
+        return None
+    return _within(event.type, event.text[max(event.trigger_start - event.start, 0):])
+
+
+@functools.lru_cache(maxsize=65536)
+def _within(type_: str, after: str) -> str | None:
+    family = ACT_NOUNS.get(type_, frozenset())
+    for m in _WITHIN.finditer(after.casefold()):
+        noun = next((w for w in m.group(1).split() if w in family), None)
+        if noun:
+            return noun
+    return None

@@ -38,7 +38,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .anchors import HARM, anchors_differ, another, class_of_acts, habitual, onset, victims
+from .anchors import (
+    ACT_NOUNS,
+    HARM,
+    OPERATION_VERBS,
+    anchors_differ,
+    another,
+    class_of_acts,
+    habitual,
+    onset,
+    victims,
+    within_act,
+)
 from .corroboration import is_boilerplate
 from .countries import fold_igo
 from .mention_dates import MAX_DAY, MIN_DAY, REPORT_WINDOW, DateSpan, date_span
@@ -110,9 +121,11 @@ class EventMention:
     @property
     def sides(self) -> tuple[Side, Side]:
         """Source and target as merging compares them (a group stands for its members: "the two
-        ministers" is each of them)."""
+        ministers" is each of them; harm told as done within an act has no target of its own)."""
         if self._sides is None:
-            self._sides = (tuple(ref_of(a) for a in self.event.source), tuple(ref_of(a) for a in self.event.target))
+            # who died "in the raid" is the raid's toll, on either side of it, not whom it was done to
+            target = () if within_act(self.event) else tuple(ref_of(a) for a in self.event.target)
+            self._sides = (tuple(ref_of(a) for a in self.event.source), target)
         return self._sides
 
     @property
@@ -400,6 +413,12 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         _same_place_and_day(group, event, span, same_story) and (
         bool(weak) or shared >= 1 or _same_trigger(group, mention))) or (same_story and (
         _same_phrase(group, mention) or _told_back(group, mention, span)))
+    if not anchored and same_story and not (strong or weak):
+        # nobody named on either side ("a coal mine explosion", "the gas blast that killed 47 miners"):
+        # within a story, the day both name and words of what happened tie them, unless their tolls
+        # differ (a car bomb that killed five soldiers is not the one that killed two that day)
+        anchored = _same_named_day(group, span) and shared >= SHARED_WORDS and not any(
+            _tolls_differ(mention.event, m.event) for m in group.mentions)
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
@@ -542,10 +561,12 @@ def _distinct_harm(group: _Group, mention: EventMention) -> bool:
     if towns and any((other_towns := sentence_towns(m.event.text)) and not towns & other_towns
                      for m in group.mentions):
         return True
-    if not mention.event.figures:
-        return False
+    if not mention.event.figures or within_act(mention.event):
+        return False  # "two guards died in the raid": a part of the raid's toll, not another toll
     place = _named_place(mention.event)
     for other in group.mentions:
+        if within_act(other.event):
+            continue
         figures = other.event.figures
         mine = mention.event.figures
         # tolls that disagree, or that count different things ("four were killed", "three were injured")
@@ -560,6 +581,10 @@ def _distinct_harm(group: _Group, mention: EventMention) -> bool:
         if len((mention.content & other.content) - _name_words(other) - _name_words(mention)) < SHARED_WORDS:
             return True  # other tolls told in other words: another attack
     return False
+
+
+def _tolls_differ(a: Event, b: Event) -> bool:
+    return any(k in b.figures and b.figures[k] != v for k, v in a.figures.items())
 
 
 def _same_named_day(group: _Group, span: DateSpan) -> bool:
@@ -636,29 +661,25 @@ def _refers_back(group: _Group, event: Event) -> bool:
     return False
 
 
-# Nouns that name one act of a type in other words: within one story, "the raid", "the assault" and
-# "Friday's attack" are one storming of one building, and so is "the operation" of the troops that
-# "stormed" it.
-ACT_NOUNS = {"ASSAULT": frozenset("raid raided raids assault assaulted attack attacked storming stormed operation".split())}
-
-
 def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     """Within a story, the sentence names the act by a definite noun on a day some member names, or
     names no day in a report from the days after it ("the raid began before dawn on Friday",
     "Friday's raid on the depot", "as the assault went on"): every report of a story refers back
-    so to its main act, naming no one.
+    so to its main act, naming no one. So does harm told as done within the act ("two guards died in
+    the raid"), and an operation's own verb retold without a day ("troops stormed the depot").
     The noun is the group's own, or one of its type's other names for one act (``ACT_NOUNS``)."""
     if mention.event.type not in ACT_NOUNS:
         return False  # a summit's "the meeting" is any of its meetings; a raid's "the raid" is the raid
     if not (_same_named_day(group, span) or (span.weak and any(
             _exact(s) and s.compatible(span) for s in group.spans))):
         return False  # the day a member names, or a report of the days after it that names none
-    noun = _definite_noun(mention.event)
-    if noun is None:
-        return False
     family = ACT_NOUNS.get(mention.event.type, frozenset())
-    stem_of = _trigger_stem(noun)
-    return any(_trigger_stem(t) == stem_of or (noun in family and t in family) for t in group.triggers)
+    verb = mention.event.trigger.casefold().strip()
+    if verb in OPERATION_VERBS and span.weak:
+        return any(_trigger_stem(t) == _trigger_stem(verb) for t in group.triggers)
+    nouns = [n for n in (_definite_noun(mention.event), within_act(mention.event)) if n]
+    return any(_trigger_stem(t) == _trigger_stem(noun) or (noun in family and t in family)
+               for noun in nouns for t in group.triggers)
 
 
 def _definite_noun(event: Event) -> str | None:

@@ -1027,3 +1027,72 @@ def test_merge_the_act_that_opened_a_period_is_not_a_later_clash(second, merged)
     later = _at(second, trigger, None, "a2", type_="ASSAULT", source=(front,), target=(army,), location=None,
                 published="2025-07-03")
     assert len(merge_events([clash, later])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the next blast of a day's series, an hour after the first
+        ("One hour later, a second bomb exploded at a coffee shop in the province on Friday.", 2),
+        ("Minutes later a bomb exploded at a coffee shop in the province on Friday.", 2),
+        # the same blast told again in the same words
+        ("The roadside bomb exploded as the army patrol passed through the province on Friday.", 1),
+    ],
+)
+def test_merge_a_blast_told_as_an_hour_later_is_the_next_of_a_series(second, merged):
+    province = {"name": "Narathiwat", "country": "THA"}
+    first = _at("A roadside bomb exploded beside an army patrol in the province on Friday morning.",
+                "exploded", "2025-05-09", "a1", type_="ASSAULT", source=(), target=(), location=province)
+    later = _at(second, "exploded", "2025-05-09", "a1", type_="ASSAULT", source=(), target=(),
+                location=province, sentence=1)
+    assert len(merge_events([first, later])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, trigger, merged",
+    [
+        # harm told as done within the act is part of the act's toll, whoever died
+        ("One hostage died in the raid, the prosecutor said.", "died", 1),
+        ("Two officers were slightly hurt during the assault on the bank.", "hurt", 1),
+        # the operation's own verb, told again without its day
+        ("Witnesses said the commandos stormed the building through a side door.", "stormed", 1),
+        # harm told elsewhere is not the raid's
+        ("One hostage died in a hospital on the coast, the prosecutor said.", "died", 2),
+    ],
+)
+def test_merge_harm_within_an_act_and_its_verb_retold_join_the_act(second, trigger, merged):
+    police = Actor(55, "Italian police", kind="ORG", country="ITA", sector="COP")
+    robbers = Actor(56, "Luca Bianchi", kind="PERSON", country="ITA", sector="CRM")
+    victim = Actor(57, "One hostage", kind="ORG", country="ITA", sector="CVL")
+    raid = _at("Italian police stormed a bank on Monday, freeing 12 hostages and killing robber Luca Bianchi.",
+               "stormed", "2025-09-01", "a1", type_="ASSAULT", source=(police,), target=(robbers,),
+               location=None)
+    raid.event.figures = {"killed": 1}
+    told = _at(second, trigger, None, "a2", type_="ASSAULT", source=(), target=(victim,), location=None,
+               published="2025-09-02")
+    told.event.figures = {"killed": 1} if "died" in second else {}
+    if trigger == "stormed":
+        told = _at(second, trigger, None, "a2", type_="ASSAULT", source=(police,), target=(), location=None,
+                   published="2025-09-02")
+    assert len(merge_events([raid, told])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, toll, story, merged",
+    [
+        # nobody named: the day both name and the words of the blast tie them within a story
+        ("On Sunday a gas explosion in the colliery killed 40 miners.", 40, "s1", 1),
+        # another toll, nobody named: maybe another blast
+        ("On Sunday a gas explosion in the colliery killed 6 miners.", 6, "s1", 2),
+        # across stories the day and the words are not enough
+        ("On Sunday a gas explosion in the colliery killed 40 miners.", 40, "s2", 2),
+    ],
+)
+def test_merge_tellings_naming_no_one_join_on_the_day_and_words_within_a_story(second, toll, story, merged):
+    first = _at("Rescuers searched for miners trapped by a gas explosion in a colliery on Sunday that killed 40.",
+                "explosion", "2025-11-02", "a1", type_="ASSAULT", source=(), target=(), location=None)
+    first.event.figures = {"killed": 40}
+    other = _at(second, "killed", "2025-11-02", "a2", type_="ASSAULT", source=(), target=(), location=None,
+                published="2025-11-05", story=story)
+    other.event.figures = {"killed": toll}
+    assert len(merge_events([first, other])) == merged
