@@ -308,7 +308,7 @@ def habitual(event: Event) -> bool:
     visits"), an act told with "frequently", "routinely", or a standing charge. Only asked of mentions
     that name no date."""
     text = event.text.casefold()
-    if _HABITUAL.search(text):
+    if _HABITUAL.search(text) or repeated(event):
         return True
     if class_of_acts(event):
         return True
@@ -354,6 +354,26 @@ def _standing_charge(before: list[str], word: str) -> bool:
 _HABITUAL = re.compile(
     r"\b(?:frequently|often|routinely|regularly|repeatedly|constantly|continuously|usually|habitually|persistently)\b"
 )
+# Acts told as counted or repeated over a period ("have shelled the valley at least 30 times",
+# "struck again and again"): many acts, not one.
+_REPEATED = re.compile(
+    r"\b(?:again\s+and\s+again|time\s+and\s+(?:time\s+)?again|time\s+after\s+time|over\s+and\s+over"
+    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|several|many|numerous)"
+    r"\s+times\b(?!\s+(?:as|more|higher|larger|bigger|the)\b))"
+)
+
+
+def repeated(event: Event) -> bool:
+    """The act is told as repeated or counted over a period ("at least 30 times since the spring",
+    "again and again"), which no one report of one act confirms.
+
+    >>> from .mention_text import stub_event
+    >>> repeated(stub_event(text="The army has shelled the valley at least 30 times since the spring."))
+    True
+    >>> repeated(stub_event(text="The toll is three times higher than first feared."))
+    False
+    """
+    return _REPEATED.search(event.text.casefold()) is not None
 # Plurals of acts that a participle after them tells of as a class ("the bombings blamed on X").
 _PLURAL_ACTS = frozenset(
     """attacks bombings killings blasts explosions raids abductions kidnappings assassinations incidents

@@ -47,6 +47,7 @@ from .anchors import (
     class_of_acts,
     habitual,
     onset,
+    repeated,
     victims,
     within_act,
 )
@@ -343,6 +344,10 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     if _undated_retelling(group, mention, span) and not _same_sentence(group, mention) and (
             habitual(mention.event) or any(habitual(m.event) for m in group.mentions)):
         return 0.0  # "Hamas refuses to recognise Israel", "Israeli daily offensives": a stance, not an act
+    if mention.article not in group.articles and not _same_sentence(group, mention) and (
+            (span.weak and repeated(event)) or any(s.weak and repeated(m.event) for m, s in zip(
+                group.mentions, group.spans))):
+        return 0.0  # "have shelled the valley at least 30 times": many acts, not the one a report dates
     if span.weak and all(s.weak for s in group.spans) and not _same_sentence(group, mention) and (
             class_of_acts(mention.event) or any(class_of_acts(m.event) for m in group.mentions)):
         return 0.0  # "most bombings are blamed on the militants": acts counted, in any article, are no act

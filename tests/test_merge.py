@@ -1096,3 +1096,24 @@ def test_merge_tellings_naming_no_one_join_on_the_day_and_words_within_a_story(s
                 published="2025-11-05", story=story)
     other.event.figures = {"killed": toll}
     assert len(merge_events([first, other])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # acts counted over a war are not the one attack a report dates
+        ("The army has used barrel bombs on the town at least 30 times during the war, monitors said.", 2),
+        ("Monitors said the army had shelled the town again and again with barrel bombs.", 2),
+        # the attack itself, told again without its day
+        ("Monitors said the army had dropped barrel bombs on the town, killing civilians.", 1),
+    ],
+)
+def test_merge_acts_counted_over_a_period_are_not_the_dated_attack(second, merged):
+    army = Actor(58, "Syrian army", kind="ORG", country="SYR", sector="MIL")
+    town = Actor(59, "Kafr Batna", kind="ORG", country="SYR", sector="CVL")
+    attack = _at("The Syrian army dropped barrel bombs on the town of Kafr Batna on Saturday, killing civilians.",
+                 "dropped", "2025-04-05", "a1", type_="ASSAULT", source=(army,), target=(town,), location=None)
+    trigger = next(w for w in ("used", "shelled", "dropped") if w in second)
+    told = _at(second, trigger, None, "a2", type_="ASSAULT", source=(army,), target=(town,), location=None,
+               published="2025-04-07")
+    assert len(merge_events([attack, told])) == merged
