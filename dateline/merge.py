@@ -671,7 +671,7 @@ def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     names no day in a report from the days after it ("the raid began before dawn on Friday",
     "Friday's raid on the depot", "as the assault went on"): every report of a story refers back
     so to its main act, naming no one. So does harm told as done within the act ("two guards died in
-    the raid"), and an operation's own verb retold without a day ("troops stormed the depot").
+    the raid"), and an operation's own verb told again ("troops stormed the depot").
     The noun is the group's own, or one of its type's other names for one act (``ACT_NOUNS``)."""
     if mention.event.type not in ACT_NOUNS:
         return False  # a summit's "the meeting" is any of its meetings; a raid's "the raid" is the raid
@@ -680,7 +680,7 @@ def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
         return False  # the day a member names, or a report of the days after it that names none
     family = ACT_NOUNS.get(mention.event.type, frozenset())
     verb = mention.event.trigger.casefold().strip()
-    if verb in OPERATION_VERBS and span.weak:
+    if verb in OPERATION_VERBS:
         return any(_trigger_stem(t) == _trigger_stem(verb) for t in group.triggers)
     nouns = [n for n in (_definite_noun(mention.event), within_act(mention.event)) if n]
     return any(_trigger_stem(t) == _trigger_stem(noun) or (noun in family and t in family)
