@@ -1060,6 +1060,7 @@ def test_merge_a_blast_told_as_an_hour_later_is_the_next_of_a_series(second, mer
         ("Two officers were slightly hurt during the assault on the bank.", "hurt", 1),
         # the operation's own verb, told again without its day
         ("Witnesses said the commandos stormed the building through a side door.", "stormed", 1),
+        ("Witnesses said the commandos stormed the bank through a side door on Monday.", "stormed", 1),
         # harm told elsewhere is not the raid's
         ("One hostage died in a hospital on the coast, the prosecutor said.", "died", 2),
     ],
@@ -1076,7 +1077,9 @@ def test_merge_harm_within_an_act_and_its_verb_retold_join_the_act(second, trigg
                published="2025-09-02")
     told.event.figures = {"killed": 1} if "died" in second else {}
     if trigger == "stormed":
-        told = _at(second, trigger, None, "a2", type_="ASSAULT", source=(police,), target=(), location=None,
+        day = "2025-09-01" if "Monday" in second else None
+        commandos = Actor(60, "the commandos", kind="ORG", sector="COP")  # nobody in particular
+        told = _at(second, trigger, day, "a2", type_="ASSAULT", source=(commandos,), target=(), location=None,
                    published="2025-09-02")
     assert len(merge_events([raid, told])) == merged
 
