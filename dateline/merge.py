@@ -64,7 +64,16 @@ from .meetings import (
     visit_and_gathering,
 )
 from .merge_record import MergedEvent, Texts, build_record, identity
-from .mention_text import DEFINITE, content_words, is_place_name, sentence_towns, stem, trigger_phrase
+from .mention_text import (
+    DEFINITE,
+    content_words,
+    definite_noun,
+    is_place_name,
+    plain_words,
+    sentence_towns,
+    stem,
+    trigger_phrase,
+)
 from .model import Actor, Event
 from .sides import Side, alike_key, compare_sides, ref_of
 
@@ -105,12 +114,20 @@ class EventMention:
     _sides: tuple[Side, Side] | None = field(default=None, repr=False, compare=False)
     _content: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _plain: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def content(self) -> frozenset[str]:
         if self._content is None:
             self._content = content_words(self.event)
         return self._content
+
+    @property
+    def plain(self) -> frozenset[str]:
+        """Content words the sentence writes in lower case: what happened, not who said so or where."""
+        if self._plain is None:
+            self._plain = plain_words(self.event)
+        return self._plain
 
     @property
     def words(self) -> frozenset[str]:
@@ -420,9 +437,11 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         _same_phrase(group, mention) or _told_back(group, mention, span)))
     if not anchored and same_story and not (strong or weak):
         # nobody named on either side ("a coal mine explosion", "the gas blast that killed 47 miners"):
-        # within a story, the day both name and words of what happened tie them, unless their tolls
-        # differ (a car bomb that killed five soldiers is not the one that killed two that day)
-        anchored = _same_named_day(group, span) and shared >= SHARED_WORDS and not any(
+        # within a story, the day both name and words of what happened tie them (not the monitor
+        # both quote, nor "eastern"), unless their tolls differ (a car bomb that killed five soldiers
+        # is not the one that killed two that day)
+        theirs = set().union(*(m.plain for m in group.mentions))
+        anchored = _same_named_day(group, span) and len(mention.plain & theirs) >= SHARED_WORDS and not any(
             _tolls_differ(mention.event, m.event) for m in group.mentions)
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
@@ -682,30 +701,9 @@ def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     verb = mention.event.trigger.casefold().strip()
     if verb in OPERATION_VERBS:
         return any(_trigger_stem(t) == _trigger_stem(verb) for t in group.triggers)
-    nouns = [n for n in (_definite_noun(mention.event), within_act(mention.event)) if n]
+    nouns = [n for n in (definite_noun(mention.event), within_act(mention.event)) if n]
     return any(_trigger_stem(t) == _trigger_stem(noun) or (noun in family and t in family)
                for noun in nouns for t in group.triggers)
-
-
-def _definite_noun(event: Event) -> str | None:
-    """The trigger when it is a noun the sentence makes definite: "the" (or a possessive, "Friday's")
-    within the three words before it; None for a verb ("stormed") or an indefinite noun ("a raid")."""
-    trigger = event.trigger.casefold().strip()
-    if not trigger or " " in trigger or trigger.endswith("ed"):
-        return None
-    before = re.findall(r"[\w'’-]+", event.text[: max(_at(event), 0)].casefold())[-3:]
-    if not before or before[-1] in ("a", "an", "another"):
-        return None
-    if not any(w in DEFINITE or w.endswith(("'s", "’s")) for w in before):
-        return None
-    words = re.findall(r"[\w'’-]+", event.text[: max(_at(event), 0)])[-3:]
-    start = max((i for i, w in enumerate(before) if w in DEFINITE or w.endswith(("'s", "’s"))), default=0)
-    if any(w[:1].isupper() and w.casefold() not in _DAY_WORDS for w in words[start + 1 :]):
-        return None  # "the Geneva meeting", "the Oslo summit": a name says which one, maybe another
-    return trigger
-
-
-_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _same_phrase(group: _Group, mention: EventMention) -> bool:

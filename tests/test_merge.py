@@ -1124,3 +1124,27 @@ def test_merge_acts_counted_over_a_period_are_not_the_dated_attack(second, merge
     told = _at(second, trigger, None, "a2", type_="ASSAULT", source=(army,), target=(town,), location=None,
                published="2025-04-07")
     assert len(merge_events([attack, told])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the monitor both quote and the bearing of the region are no words of what happened
+        ("The Levant Monitor for Human Rights said four rockets hit a school in northern Halab on Tuesday.", 2),
+        # another incident of the day a roundup tells
+        ("On the same day, shelling killed a family of five in northern Halab, the Levant Monitor said.", 2),
+        # the same shelling told again in its own words
+        ("Artillery shelling of the market in northern Halab on Tuesday killed nine, the Levant Monitor said.", 1),
+    ],
+)
+def test_merge_tellings_naming_no_one_need_words_of_what_happened(second, merged):
+    first = _at("Artillery shelling of a market in northern Halab killed nine people on Tuesday, the Levant Monitor "
+                "for Human Rights said.", "shelling", "2025-02-18", "a1", type_="ASSAULT", source=(), target=(),
+                location=None)
+    trigger = "hit" if "rockets" in second else "shelling"
+    other = _at(second, trigger, "2025-02-18", "a2", type_="ASSAULT", source=(), target=(), location=None,
+                published="2025-02-19")
+    if "same day" in second:
+        other = _at(second, trigger, "2025-02-18", "a1", type_="ASSAULT", source=(), target=(), location=None,
+                    sentence=1)
+    assert len(merge_events([first, other])) == merged
