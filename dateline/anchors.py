@@ -407,8 +407,8 @@ _PLURAL_CUES = frozenset(
 ACT_NOUNS = {
     "ASSAULT": frozenset("raid raided raids assault assaulted attack attacked storming stormed operation".split())
 }
-# Verbs that tell an operation against one place, which a story tells once: "troops stormed the
-# building" retold without its day is the story's storming; "attacked" is any act of a war.
+# Verbs that tell an operation against one place, which a story tells once: "marines stormed the
+# warehouse" retold without its day is the story's storming; "attacked" is any act of a war.
 OPERATION_VERBS = frozenset("stormed raided assaulted".split())
 _WITHIN = re.compile(r"\b(?:in|during)\s+(?:the|this|that|[a-z]+day['’]s)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 

@@ -107,7 +107,7 @@ def plain_words(event: Event) -> frozenset[str]:
     """The content words a sentence writes in lower case, bearings left out: what happened, not
     who said so or where ("explosion", "miner"; not "Observatory" or "eastern").
 
-    >>> sorted(plain_words(stub_event(text="The Syrian Observatory said a gas explosion in eastern Ghouta killed miners.")))
+    >>> sorted(plain_words(stub_event(text="The Harbour Observatory said a gas explosion in eastern Tyrol killed miners.")))
     ['explosion', 'miner']
     """
     lower = re.sub(r"\b[A-Z][\w'’-]*", " ", event.text)

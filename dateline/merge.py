@@ -325,8 +325,8 @@ def _place_country(event: Event) -> str | None:
 
 def _places_conflict(group: _Group, mention: EventMention, same_story: bool) -> bool:
     """The mention's place is in another country than the group's. Within a story only places the
-    sentences name count: a report filed from Tokyo about the raid in Lima carries Tokyo as its
-    dateline, not as where the raid was."""
+    sentences name count: a report filed from Brussels about a raid in Valencia carries Brussels as
+    its dateline, not as where the raid was."""
     country = _place_country(mention.event)
     if not country:
         return False
@@ -436,7 +436,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         bool(weak) or shared >= 1 or _same_trigger(group, mention))) or (same_story and (
         _same_phrase(group, mention) or _told_back(group, mention, span)))
     if not anchored and same_story and not (strong or weak):
-        # nobody named on either side ("a coal mine explosion", "the gas blast that killed 47 miners"):
+        # nobody named on either side ("a blast at the quarry", "the gas explosion that killed 12 workers"):
         # within a story, the day both name and words of what happened tie them (not the monitor
         # both quote, nor "eastern"), unless their tolls differ (a car bomb that killed five soldiers
         # is not the one that killed two that day)
@@ -690,7 +690,7 @@ def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     names no day in a report from the days after it ("the raid began before dawn on Friday",
     "Friday's raid on the depot", "as the assault went on"): every report of a story refers back
     so to its main act, naming no one. So does harm told as done within the act ("two guards died in
-    the raid"), and an operation's own verb told again ("troops stormed the depot").
+    the raid"), and an operation's own verb told again ("marines stormed the depot").
     The noun is the group's own, or one of its type's other names for one act (``ACT_NOUNS``)."""
     if mention.event.type not in ACT_NOUNS:
         return False  # a summit's "the meeting" is any of its meetings; a raid's "the raid" is the raid
@@ -736,7 +736,7 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
 
 def _narrow(span: DateSpan) -> bool:
     """A day, or the days just before a report: not the weeks a plan that names no day may fall in
-    (a wish to visit Lima "once things are settled" is not the visit of someone else who arrived there)."""
+    (a wish to visit Oslo "later in the year" is not the visit of someone else who landed there)."""
     return _exact(span) or (span.weak and span.lo != MIN_DAY and span.hi - span.lo <= dt.timedelta(days=REPORT_WINDOW))
 
 

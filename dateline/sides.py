@@ -25,8 +25,8 @@ class Ref:
     sector: str | None
     generic: bool
     person: bool = False
-    # the body a description names ("islamist" of "Islamist fighters", "Islamists"; "hamas" of
-    # "Hamas militants", "Hamas"): one side however its members are told
+    # the body a description names ("maoist" of "Maoist fighters", "Maoists"; "tamil" of "Tamil
+    # rebels", "Tamils"): one side however its members are told
     body: str | None = None
 
 
@@ -41,8 +41,8 @@ def ref_of(actor: Actor) -> Ref:
 
 def _body(actor: Actor) -> str | None:
     """The capitalised word a group's name opens with when the rest only says who its members are
-    ("Islamist fighters", "Islamist leaders", "Islamists" → "islamist"); None for a person, a
-    country or a name of several capitalised words ("Islamic Courts Union")."""
+    ("Maoist fighters", "Maoist cadres", "Maoists" → "maoist"); None for a person, a country or a
+    name of several capitalised words ("Maoist Communist Centre")."""
     if actor.kind in ("PERSON", "COUNTRY"):
         return None
     words = re.findall(r"[\w'-]+", actor.name)
@@ -84,7 +84,7 @@ def _pair(a: Ref, b: Ref) -> int:
     ):
         return 1
     if a.body and a.body == b.body and same_country:
-        return 1  # "Islamist leaders" and "Islamist forces": one side, told by different members
+        return 1  # "Maoist cadres" and "Maoist fighters": one side, told by different members
     return 0
 
 

@@ -1004,11 +1004,11 @@ def test_merge_a_plan_that_names_no_day_is_not_confirmed_by_an_arrival_in_its_ci
     minister = Actor(51, "Ola Berg", kind="PERSON", country="NOR", sector="GOV")
     capital = Actor(52, "Oslo", kind="COUNTRY", country="NOR", sector="GOV")
     arrival = mention(event(source=(minister,), target=(), date="2025-03-12", timex=_day("Wednesday", "2025-03-12"),
-                            location=oslo, text="Berg arrived in Oslo late Wednesday.", trigger="arrived"),
+                            location=oslo, text="Berg landed in Oslo on Wednesday evening.", trigger="landed"),
                       "a1", published="2025-03-13")
     wish = mention(event(status=status, source=(), target=(capital,), date=day,
                          timex=_day("Wednesday", day) if day else None, location=oslo,
-                         text="Once the crisis is over, I want to visit Oslo to thank them in person, he said.",
+                         text="The envoy hopes to visit Oslo later in the year to thank its mediators, his office said.",
                          trigger="visit"), "a2", published="2025-03-12")
     assert len(merge_events([arrival, wish])) == merged
 
@@ -1017,15 +1017,15 @@ def test_merge_a_plan_that_names_no_day_is_not_confirmed_by_an_arrival_in_its_ci
     "second, merged",
     [
         # the attack that opened weeks of fighting is not the day's clash
-        ("The region has seen heavy fighting since the Northern Front launched an attack on government troops.", 2),
+        ("The lake district has seen fierce clashes since the Northern Front launched an attack on army posts.", 2),
         # the day's clash retold without its day
-        ("The Northern Front attacked government troops in heavy fighting, officials said.", 1),
+        ("The Northern Front attacked army posts in fierce clashes near the lake, officials said.", 1),
     ],
 )
 def test_merge_the_act_that_opened_a_period_is_not_a_later_clash(second, merged):
     front = Actor(53, "Northern Front", kind="ORG", country="ERI", sector="REB")
     army = Actor(54, "government troops", kind="ORG", country="ERI", sector="MIL")
-    clash = _at("Heavy fighting resumed on Wednesday when the Northern Front opened fire on government troops.", "opened",
+    clash = _at("Fierce clashes erupted again on Wednesday when the Northern Front fired on army posts.", "fired",
                 "2025-07-02", "a1", type_="ASSAULT", source=(front,), target=(army,), location=None)
     trigger = "attack" if "launched" in second else "attacked"
     later = _at(second, trigger, None, "a2", type_="ASSAULT", source=(front,), target=(army,), location=None,
@@ -1037,8 +1037,8 @@ def test_merge_the_act_that_opened_a_period_is_not_a_later_clash(second, merged)
     "second, merged",
     [
         # the next blast of a day's series, an hour after the first
-        ("One hour later, a second bomb exploded at a coffee shop in the province on Friday.", 2),
-        ("Minutes later a bomb exploded at a coffee shop in the province on Friday.", 2),
+        ("One hour later, a second device exploded beside a petrol station in the province on Friday.", 2),
+        ("Minutes later another device exploded beside a petrol station in the province on Friday.", 2),
         # the same blast told again in the same words
         ("The roadside bomb exploded as the army patrol passed through the province on Friday.", 1),
     ],
@@ -1056,26 +1056,26 @@ def test_merge_a_blast_told_as_an_hour_later_is_the_next_of_a_series(second, mer
     "second, trigger, merged",
     [
         # harm told as done within the act is part of the act's toll, whoever died
-        ("One hostage died in the raid, the prosecutor said.", "died", 1),
-        ("Two officers were slightly hurt during the assault on the bank.", "hurt", 1),
+        ("A bank clerk was killed in the raid, the prosecutor said.", "killed", 1),
+        ("Two officers were wounded during the assault on the bank.", "wounded", 1),
         # the operation's own verb, told again without its day
-        ("Witnesses said the commandos stormed the building through a side door.", "stormed", 1),
-        ("Witnesses said the commandos stormed the bank through a side door on Monday.", "stormed", 1),
+        ("Witnesses said the commandos stormed the vault through a side door.", "stormed", 1),
+        ("Witnesses said the commandos stormed the vault through a side door on Monday.", "stormed", 1),
         # harm told elsewhere is not the raid's
-        ("One hostage died in a hospital on the coast, the prosecutor said.", "died", 2),
+        ("A bank clerk was killed in a car crash on the coast, the prosecutor said.", "killed", 2),
     ],
 )
 def test_merge_harm_within_an_act_and_its_verb_retold_join_the_act(second, trigger, merged):
     police = Actor(55, "Italian police", kind="ORG", country="ITA", sector="COP")
     robbers = Actor(56, "Luca Bianchi", kind="PERSON", country="ITA", sector="CRM")
-    victim = Actor(57, "One hostage", kind="ORG", country="ITA", sector="CVL")
+    victim = Actor(57, "A bank clerk", kind="ORG", country="ITA", sector="CVL")
     raid = _at("Italian police stormed a bank on Monday, freeing 12 hostages and killing robber Luca Bianchi.",
                "stormed", "2025-09-01", "a1", type_="ASSAULT", source=(police,), target=(robbers,),
                location=None)
     raid.event.figures = {"killed": 1}
     told = _at(second, trigger, None, "a2", type_="ASSAULT", source=(), target=(victim,), location=None,
                published="2025-09-02")
-    told.event.figures = {"killed": 1} if "died" in second else {}
+    told.event.figures = {"killed": 1} if "killed" in second else {}
     if trigger == "stormed":
         day = "2025-09-01" if "Monday" in second else None
         commandos = Actor(60, "the commandos", kind="ORG", sector="COP")  # nobody in particular
@@ -1096,7 +1096,7 @@ def test_merge_harm_within_an_act_and_its_verb_retold_join_the_act(second, trigg
     ],
 )
 def test_merge_tellings_naming_no_one_join_on_the_day_and_words_within_a_story(second, toll, story, merged):
-    first = _at("Rescuers searched for miners trapped by a gas explosion in a colliery on Sunday that killed 40.",
+    first = _at("A gas explosion ripped through a colliery on Sunday and killed 40 miners, the ministry said.",
                 "explosion", "2025-11-02", "a1", type_="ASSAULT", source=(), target=(), location=None)
     first.event.figures = {"killed": 40}
     other = _at(second, "killed", "2025-11-02", "a2", type_="ASSAULT", source=(), target=(), location=None,
@@ -1109,7 +1109,7 @@ def test_merge_tellings_naming_no_one_join_on_the_day_and_words_within_a_story(s
     "second, merged",
     [
         # acts counted over a war are not the one attack a report dates
-        ("The army has used barrel bombs on the town at least 30 times during the war, monitors said.", 2),
+        ("The army has bombed the town at least 30 times since the spring, monitors said.", 2),
         ("Monitors said the army had shelled the town again and again with barrel bombs.", 2),
         # the attack itself, told again without its day
         ("Monitors said the army had dropped barrel bombs on the town, killing civilians.", 1),
@@ -1120,7 +1120,7 @@ def test_merge_acts_counted_over_a_period_are_not_the_dated_attack(second, merge
     town = Actor(59, "Kafr Batna", kind="ORG", country="SYR", sector="CVL")
     attack = _at("The Syrian army dropped barrel bombs on the town of Kafr Batna on Saturday, killing civilians.",
                  "dropped", "2025-04-05", "a1", type_="ASSAULT", source=(army,), target=(town,), location=None)
-    trigger = next(w for w in ("used", "shelled", "dropped") if w in second)
+    trigger = next(w for w in ("bombed", "shelled", "dropped") if w in second)
     told = _at(second, trigger, None, "a2", type_="ASSAULT", source=(army,), target=(town,), location=None,
                published="2025-04-07")
     assert len(merge_events([attack, told])) == merged
@@ -1130,9 +1130,9 @@ def test_merge_acts_counted_over_a_period_are_not_the_dated_attack(second, merge
     "second, merged",
     [
         # the monitor both quote and the bearing of the region are no words of what happened
-        ("The Levant Monitor for Human Rights said four rockets hit a school in northern Halab on Tuesday.", 2),
+        ("The Levant Monitor for Human Rights said three mortar rounds struck a school in northern Halab on Tuesday.", 2),
         # another incident of the day a roundup tells
-        ("On the same day, shelling killed a family of five in northern Halab, the Levant Monitor said.", 2),
+        ("On the same day, shelling destroyed a bakery in northern Halab, the Levant Monitor said.", 2),
         # the same shelling told again in its own words
         ("Artillery shelling of the market in northern Halab on Tuesday killed nine, the Levant Monitor said.", 1),
     ],
@@ -1141,7 +1141,7 @@ def test_merge_tellings_naming_no_one_need_words_of_what_happened(second, merged
     first = _at("Artillery shelling of a market in northern Halab killed nine people on Tuesday, the Levant Monitor "
                 "for Human Rights said.", "shelling", "2025-02-18", "a1", type_="ASSAULT", source=(), target=(),
                 location=None)
-    trigger = "hit" if "rockets" in second else "shelling"
+    trigger = "struck" if "mortar" in second else "shelling"
     other = _at(second, trigger, "2025-02-18", "a2", type_="ASSAULT", source=(), target=(), location=None,
                 published="2025-02-19")
     if "same day" in second:
