@@ -440,8 +440,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         # within a story, the day both name and words of what happened tie them (not the monitor
         # both quote, nor "eastern"), unless their tolls differ (a car bomb that killed five soldiers
         # is not the one that killed two that day)
-        theirs = set().union(*(m.plain for m in group.mentions))
-        anchored = _same_named_day(group, span) and len(mention.plain & theirs) >= SHARED_WORDS and not any(
+        anchored = _same_named_day(group, span) and len(
+            mention.plain & set().union(*(m.plain for m in group.mentions))) >= SHARED_WORDS and not any(
             _tolls_differ(mention.event, m.event) for m in group.mentions)
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
