@@ -13,7 +13,8 @@ event when nothing about them disagrees and something ties them together:
   (an occurred event happened in the week before it, a planned one in the weeks after it);
   mentions dated only by month or year merge only when they share a named actor, since a
   background "in 2005" says little about which of that year's events is meant;
-- *place*: different countries are different events.
+- *place*: different countries are different events (within a story, only the places the
+  sentences name: a dateline is where a report was filed, not where the act was).
 
 The merged record keeps every mention as evidence, counts independent sources (near-duplicate
 copies count once, with their original), turns a planned event into an occurred one when a
