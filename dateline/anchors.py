@@ -10,7 +10,8 @@ stay apart.
 
 How a sentence tells its act must agree too: one act of its own, or what someone keeps doing
 ("routinely shells"), a counted class of acts ("most bombings are blamed on"), the onset of a
-campaign ("started shelling the hills"), or another incident than its article's others.
+campaign ("started shelling the hills"), or another incident than its article's others. Harm told
+as done within an act ("two guards died in the raid") is part of that act, whatever its toll.
 """
 
 from __future__ import annotations
@@ -260,7 +261,7 @@ _ANOTHER = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|in\s+the\s+day"
-    r"|that\s+day)|(?:hours|minutes)\s+(?:earlier|later))\b",
+    r"|that\s+day)|(?:hours?|minutes?)\s+(?:earlier|later)|(?:on|that)\s+the\s+same\s+day)\b",
     re.IGNORECASE,
 )
 _TOLD_AGAIN = re.compile(
@@ -269,12 +270,19 @@ _TOLD_AGAIN = re.compile(
     re.IGNORECASE,
 )
 _ONSET = re.compile(r"\b(?:began|begun|begin|begins|beginning|started|start|starts|starting)(?:\s+to)?\s*$")
+# "fighting has raged since the rebels launched an offensive on the town": the act that opened a period
+_SINCE_LAUNCH = re.compile(
+    r"\bsince\s+(?:[\w'’-]+\s+){0,5}(?:launched|began|started|opened|unleashed)\s+(?:(?:an?|the|their|its|his)\s+)?"
+    r"(?:[\w-]+\s+)?$"
+)
 
 
 def onset(event: Event) -> bool:
     """The act is told as the start of a campaign ("began shelling the hills", "started to shell the
-    town"): the onset of many acts, not one of them."""
-    return _ONSET.search(event.text[: max(event.trigger_start - event.start, 0)].casefold()) is not None
+    town", "fighting since the rebels launched an attack on the town"): the onset of many acts, not
+    one of them."""
+    before = event.text[: max(event.trigger_start - event.start, 0)].casefold()
+    return _ONSET.search(before) is not None or _SINCE_LAUNCH.search(before) is not None
 
 
 def another(text: str, type_: str | None = None) -> bool:
@@ -300,7 +308,7 @@ def habitual(event: Event) -> bool:
     visits"), an act told with "frequently", "routinely", or a standing charge. Only asked of mentions
     that name no date."""
     text = event.text.casefold()
-    if _HABITUAL.search(text):
+    if _HABITUAL.search(text) or repeated(event):
         return True
     if class_of_acts(event):
         return True
@@ -346,6 +354,26 @@ def _standing_charge(before: list[str], word: str) -> bool:
 _HABITUAL = re.compile(
     r"\b(?:frequently|often|routinely|regularly|repeatedly|constantly|continuously|usually|habitually|persistently)\b"
 )
+# Acts told as counted or repeated over a period ("have shelled the valley at least 30 times",
+# "struck again and again"): many acts, not one.
+_REPEATED = re.compile(
+    r"\b(?:again\s+and\s+again|time\s+and\s+(?:time\s+)?again|time\s+after\s+time|over\s+and\s+over"
+    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|several|many|numerous)"
+    r"\s+times\b(?!\s+(?:as|more|higher|larger|bigger|the)\b))"
+)
+
+
+def repeated(event: Event) -> bool:
+    """The act is told as repeated or counted over a period ("at least 30 times since the spring",
+    "again and again"), which no one report of one act confirms.
+
+    >>> from .mention_text import stub_event
+    >>> repeated(stub_event(text="The army has shelled the valley at least 30 times since the spring."))
+    True
+    >>> repeated(stub_event(text="The toll is three times higher than first feared."))
+    False
+    """
+    return _REPEATED.search(event.text.casefold()) is not None
 # Plurals of acts that a participle after them tells of as a class ("the bombings blamed on X").
 _PLURAL_ACTS = frozenset(
     """attacks bombings killings blasts explosions raids abductions kidnappings assassinations incidents
@@ -371,3 +399,33 @@ _PLURAL_CUES = frozenset(
     """the their its his her our these those such daily weekly repeated frequent continued continuing
     stubborn regular many several numerous recent past previous""".split()
 )
+
+
+# Nouns that name one act of a type in other words: within one story, "the raid", "the assault" and
+# "Friday's attack" are one storming of one building, and so is "the operation" of the troops that
+# "stormed" it.
+ACT_NOUNS = {
+    "ASSAULT": frozenset("raid raided raids assault assaulted attack attacked storming stormed operation".split())
+}
+# Verbs that tell an operation against one place, which a story tells once: "marines stormed the
+# warehouse" retold without its day is the story's storming; "attacked" is any act of a war.
+OPERATION_VERBS = frozenset("stormed raided assaulted".split())
+_WITHIN = re.compile(r"\b(?:in|during)\s+(?:the|this|that|[a-z]+day['’]s)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def within_act(event: Event) -> str | None:
+    """The act noun of harm told as done within an act ("died in the raid", "were hurt during the
+    assault", "died on Friday in the daring attack on the farmhouse"); None otherwise."""
+    if event.type not in HARM:
+        return None
+    return _within(event.type, event.text[max(event.trigger_start - event.start, 0):])
+
+
+@functools.lru_cache(maxsize=65536)
+def _within(type_: str, after: str) -> str | None:
+    family = ACT_NOUNS.get(type_, frozenset())
+    for m in _WITHIN.finditer(after.casefold()):
+        noun = next((w for w in m.group(1).split() if w in family), None)
+        if noun:
+            return noun
+    return None

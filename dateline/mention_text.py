@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Any
 
 from .model import Event
@@ -99,6 +100,20 @@ def content_words(event: Event, keep_common: bool = False) -> frozenset[str]:
     return frozenset(out)
 
 
+_DIRECTIONS = re.compile(r"^(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?$")
+
+
+def plain_words(event: Event) -> frozenset[str]:
+    """The content words a sentence writes in lower case, bearings left out: what happened, not
+    who said so or where ("explosion", "miner"; not "Observatory" or "eastern").
+
+    >>> sorted(plain_words(stub_event(text="The Harbour Observatory said a gas explosion in eastern Tyrol killed miners.")))
+    ['explosion', 'miner']
+    """
+    lower = re.sub(r"\b[A-Z][\w'’-]*", " ", event.text)
+    return frozenset(w for w in content_words(replace(event, text=lower)) if not _DIRECTIONS.match(w))
+
+
 def _place_spans(text: str) -> set[int]:
     """Starts of the words of two-word place names ("Gaza Strip", "West Bank"), whose second
     word alone is no place."""
@@ -161,6 +176,27 @@ def trigger_phrase(event: Event) -> str | None:
 
 
 DEFINITE = frozenset("the this that these those its their his her".split())
+
+
+def definite_noun(event: Event) -> str | None:
+    """The trigger when it is a noun the sentence makes definite: "the" (or a possessive, "Friday's")
+    within the three words before it; None for a verb ("stormed") or an indefinite noun ("a raid")."""
+    trigger = event.trigger.casefold().strip()
+    if not trigger or " " in trigger or trigger.endswith("ed"):
+        return None
+    before = re.findall(r"[\w'’-]+", event.text[: max(event.trigger_start - event.start, 0)].casefold())[-3:]
+    if not before or before[-1] in ("a", "an", "another"):
+        return None
+    if not any(w in DEFINITE or w.endswith(("'s", "’s")) for w in before):
+        return None
+    words = re.findall(r"[\w'’-]+", event.text[: max(event.trigger_start - event.start, 0)])[-3:]
+    start = max((i for i, w in enumerate(before) if w in DEFINITE or w.endswith(("'s", "’s"))), default=0)
+    if any(w[:1].isupper() and w.casefold() not in _DAY_WORDS for w in words[start + 1 :]):
+        return None  # "the Geneva meeting", "the Oslo summit": a name says which one, maybe another
+    return trigger
+
+
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def stub_event(**fields: Any) -> Event:

@@ -13,7 +13,8 @@ event when nothing about them disagrees and something ties them together:
   (an occurred event happened in the week before it, a planned one in the weeks after it);
   mentions dated only by month or year merge only when they share a named actor, since a
   background "in 2005" says little about which of that year's events is meant;
-- *place*: different countries are different events.
+- *place*: different countries are different events (within a story, only the places the
+  sentences name: a dateline is where a report was filed, not where the act was).
 
 The merged record keeps every mention as evidence, counts independent sources (near-duplicate
 copies count once, with their original), turns a planned event into an occurred one when a
@@ -38,7 +39,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .anchors import HARM, anchors_differ, another, class_of_acts, habitual, onset, victims
+from .anchors import (
+    ACT_NOUNS,
+    HARM,
+    OPERATION_VERBS,
+    anchors_differ,
+    another,
+    class_of_acts,
+    habitual,
+    onset,
+    repeated,
+    victims,
+    within_act,
+)
 from .corroboration import is_boilerplate
 from .countries import fold_igo
 from .mention_dates import MAX_DAY, MIN_DAY, REPORT_WINDOW, DateSpan, date_span
@@ -52,7 +65,16 @@ from .meetings import (
     visit_and_gathering,
 )
 from .merge_record import MergedEvent, Texts, build_record, identity
-from .mention_text import DEFINITE, content_words, is_place_name, sentence_towns, stem, trigger_phrase
+from .mention_text import (
+    DEFINITE,
+    content_words,
+    definite_noun,
+    is_place_name,
+    plain_words,
+    sentence_towns,
+    stem,
+    trigger_phrase,
+)
 from .model import Actor, Event
 from .sides import Side, alike_key, compare_sides, ref_of
 
@@ -93,12 +115,20 @@ class EventMention:
     _sides: tuple[Side, Side] | None = field(default=None, repr=False, compare=False)
     _content: frozenset[str] | None = field(default=None, repr=False, compare=False)
     _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _plain: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def content(self) -> frozenset[str]:
         if self._content is None:
             self._content = content_words(self.event)
         return self._content
+
+    @property
+    def plain(self) -> frozenset[str]:
+        """Content words the sentence writes in lower case: what happened, not who said so or where."""
+        if self._plain is None:
+            self._plain = plain_words(self.event)
+        return self._plain
 
     @property
     def words(self) -> frozenset[str]:
@@ -110,9 +140,11 @@ class EventMention:
     @property
     def sides(self) -> tuple[Side, Side]:
         """Source and target as merging compares them (a group stands for its members: "the two
-        ministers" is each of them)."""
+        ministers" is each of them; harm told as done within an act has no target of its own)."""
         if self._sides is None:
-            self._sides = (tuple(ref_of(a) for a in self.event.source), tuple(ref_of(a) for a in self.event.target))
+            # who died "in the raid" is the raid's toll, on either side of it, not whom it was done to
+            target = () if within_act(self.event) else tuple(ref_of(a) for a in self.event.target)
+            self._sides = (tuple(ref_of(a) for a in self.event.source), target)
         return self._sides
 
     @property
@@ -149,6 +181,7 @@ class _Group:
     keys: Counter[str] = field(default_factory=Counter)
     actors: dict[str, str | None] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)
+    named_countries: set[str] = field(default_factory=set)  # of the places the members' sentences name
     stories: set[str] = field(default_factory=set)
     sides: dict[str, set[str]] = field(default_factory=lambda: {"source": set(), "target": set()})
     articles: set[str] = field(default_factory=set)
@@ -195,6 +228,8 @@ class _Group:
         country = _place_country(mention.event)
         if country:
             self.countries.add(country)
+            if place:
+                self.named_countries.add(country)
         if mention.story:
             self.stories.add(mention.story)
 
@@ -289,6 +324,18 @@ def _place_country(event: Event) -> str | None:
     return None if country == "IGO" else country
 
 
+def _places_conflict(group: _Group, mention: EventMention, same_story: bool) -> bool:
+    """The mention's place is in another country than the group's. Within a story only places the
+    sentences name count: a report filed from Brussels about a raid in Valencia carries Brussels as
+    its dateline, not as where the raid was."""
+    country = _place_country(mention.event)
+    if not country:
+        return False
+    if same_story:
+        return bool(_named_place(mention.event) and group.named_countries and country not in group.named_countries)
+    return bool(group.countries and country not in group.countries)
+
+
 def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
     """How well a mention fits a group; 0 when anything disagrees or nothing ties them.
 
@@ -310,12 +357,15 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         # (an arrest and a sentence of one man are two acts, so coercion keeps its modes apart)
         if not (same_story and event.type == "ASSAULT" and _same_victim(group, mention, span)):
             return 0.0
-    country = _place_country(event)
-    if country and group.countries and country not in group.countries:
+    if _places_conflict(group, mention, same_story):
         return 0.0
     if _undated_retelling(group, mention, span) and not _same_sentence(group, mention) and (
             habitual(mention.event) or any(habitual(m.event) for m in group.mentions)):
         return 0.0  # "Hamas refuses to recognise Israel", "Israeli daily offensives": a stance, not an act
+    if mention.article not in group.articles and not _same_sentence(group, mention) and (
+            (span.weak and repeated(event)) or any(s.weak and repeated(m.event) for m, s in zip(
+                group.mentions, group.spans))):
+        return 0.0  # "have shelled the valley at least 30 times": many acts, not the one a report dates
     if span.weak and all(s.weak for s in group.spans) and not _same_sentence(group, mention) and (
             class_of_acts(mention.event) or any(class_of_acts(m.event) for m in group.mentions)):
         return 0.0  # "most bombings are blamed on the militants": acts counted, in any article, are no act
@@ -386,6 +436,14 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         _same_place_and_day(group, event, span, same_story) and (
         bool(weak) or shared >= 1 or _same_trigger(group, mention))) or (same_story and (
         _same_phrase(group, mention) or _told_back(group, mention, span)))
+    if not anchored and same_story and not (strong or weak):
+        # nobody named on either side ("a blast at the quarry", "the gas explosion that killed 12 workers"):
+        # within a story, the day both name and words of what happened tie them (not the monitor
+        # both quote, nor "eastern"), unless their tolls differ (a car bomb that killed five soldiers
+        # is not the one that killed two that day)
+        anchored = _same_named_day(group, span) and len(
+            mention.plain & set().union(*(m.plain for m in group.mentions))) >= SHARED_WORDS and not any(
+            _tolls_differ(mention.event, m.event) for m in group.mentions)
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
@@ -528,10 +586,12 @@ def _distinct_harm(group: _Group, mention: EventMention) -> bool:
     if towns and any((other_towns := sentence_towns(m.event.text)) and not towns & other_towns
                      for m in group.mentions):
         return True
-    if not mention.event.figures:
-        return False
+    if not mention.event.figures or within_act(mention.event):
+        return False  # "two guards died in the raid": a part of the raid's toll, not another toll
     place = _named_place(mention.event)
     for other in group.mentions:
+        if within_act(other.event):
+            continue
         figures = other.event.figures
         mine = mention.event.figures
         # tolls that disagree, or that count different things ("four were killed", "three were injured")
@@ -546,6 +606,10 @@ def _distinct_harm(group: _Group, mention: EventMention) -> bool:
         if len((mention.content & other.content) - _name_words(other) - _name_words(mention)) < SHARED_WORDS:
             return True  # other tolls told in other words: another attack
     return False
+
+
+def _tolls_differ(a: Event, b: Event) -> bool:
+    return any(k in b.figures and b.figures[k] != v for k, v in a.figures.items())
 
 
 def _same_named_day(group: _Group, span: DateSpan) -> bool:
@@ -622,50 +686,25 @@ def _refers_back(group: _Group, event: Event) -> bool:
     return False
 
 
-# Nouns that name one act of a type in other words: within one story, "the raid", "the assault" and
-# "Friday's attack" are one storming of one building, and so is "the operation" of the troops that
-# "stormed" it.
-ACT_NOUNS = {"ASSAULT": frozenset("raid raided raids assault assaulted attack attacked storming stormed operation".split())}
-
-
 def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     """Within a story, the sentence names the act by a definite noun on a day some member names, or
     names no day in a report from the days after it ("the raid began before dawn on Friday",
     "Friday's raid on the depot", "as the assault went on"): every report of a story refers back
-    so to its main act, naming no one.
+    so to its main act, naming no one. So does harm told as done within the act ("two guards died in
+    the raid"), and an operation's own verb told again ("marines stormed the depot").
     The noun is the group's own, or one of its type's other names for one act (``ACT_NOUNS``)."""
     if mention.event.type not in ACT_NOUNS:
         return False  # a summit's "the meeting" is any of its meetings; a raid's "the raid" is the raid
     if not (_same_named_day(group, span) or (span.weak and any(
             _exact(s) and s.compatible(span) for s in group.spans))):
         return False  # the day a member names, or a report of the days after it that names none
-    noun = _definite_noun(mention.event)
-    if noun is None:
-        return False
     family = ACT_NOUNS.get(mention.event.type, frozenset())
-    stem_of = _trigger_stem(noun)
-    return any(_trigger_stem(t) == stem_of or (noun in family and t in family) for t in group.triggers)
-
-
-def _definite_noun(event: Event) -> str | None:
-    """The trigger when it is a noun the sentence makes definite: "the" (or a possessive, "Friday's")
-    within the three words before it; None for a verb ("stormed") or an indefinite noun ("a raid")."""
-    trigger = event.trigger.casefold().strip()
-    if not trigger or " " in trigger or trigger.endswith("ed"):
-        return None
-    before = re.findall(r"[\w'’-]+", event.text[: max(_at(event), 0)].casefold())[-3:]
-    if not before or before[-1] in ("a", "an", "another"):
-        return None
-    if not any(w in DEFINITE or w.endswith(("'s", "’s")) for w in before):
-        return None
-    words = re.findall(r"[\w'’-]+", event.text[: max(_at(event), 0)])[-3:]
-    start = max((i for i, w in enumerate(before) if w in DEFINITE or w.endswith(("'s", "’s"))), default=0)
-    if any(w[:1].isupper() and w.casefold() not in _DAY_WORDS for w in words[start + 1 :]):
-        return None  # "the Geneva meeting", "the Oslo summit": a name says which one, maybe another
-    return trigger
-
-
-_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+    verb = mention.event.trigger.casefold().strip()
+    if verb in OPERATION_VERBS:
+        return any(_trigger_stem(t) == _trigger_stem(verb) for t in group.triggers)
+    nouns = [n for n in (definite_noun(mention.event), within_act(mention.event)) if n]
+    return any(_trigger_stem(t) == _trigger_stem(noun) or (noun in family and t in family)
+               for noun in nouns for t in group.triggers)
 
 
 def _same_phrase(group: _Group, mention: EventMention) -> bool:
@@ -691,8 +730,15 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
             return False
     if _exact(span):
         return any(_exact(s) and s.lo == span.lo for s in group.spans) or (same_story and all(
-            s.compatible(span) for s in group.spans))
-    return same_story and any(_exact(s) for s in group.spans) and all(s.compatible(span) for s in group.spans)
+            s.compatible(span) and _narrow(s) for s in group.spans))
+    return same_story and _narrow(span) and any(_exact(s) for s in group.spans) and all(
+        s.compatible(span) and _narrow(s) for s in group.spans)
+
+
+def _narrow(span: DateSpan) -> bool:
+    """A day, or the days just before a report: not the weeks a plan that names no day may fall in
+    (a wish to visit Oslo "later in the year" is not the visit of someone else who landed there)."""
+    return _exact(span) or (span.weak and span.lo != MIN_DAY and span.hi - span.lo <= dt.timedelta(days=REPORT_WINDOW))
 
 
 def _same_toll_place_and_day(group: _Group, mention: EventMention, span: DateSpan) -> bool:

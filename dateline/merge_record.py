@@ -181,9 +181,13 @@ def _consensus_date(spans: Sequence[DateSpan], conflicts: dict[str, list[Any]]) 
 
 
 def _consensus_location(events: list[Event], conflicts: dict[str, list[Any]]) -> dict[str, Any] | None:
+    """The place most reports give; when some sentences name their place, those only (the others
+    carry the city a report was filed from)."""
     places = [e.location for e in events if e.location and e.location.get("name")]
     if not places:
         return None
+    named = [e.location for e in events if e.location and e.location.get("name") and e.location["name"] in e.text]
+    places = named or places
     names = Counter(p["name"] for p in places)
     if len(names) > 1:
         conflicts["location"] = sorted(names)

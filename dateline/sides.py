@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .countries import fold_igo
 from .model import Actor
+from .plural import singular
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class Ref:
     sector: str | None
     generic: bool
     person: bool = False
+    # the body a description names ("maoist" of "Maoist fighters", "Maoists"; "tamil" of "Tamil
+    # rebels", "Tamils"): one side however its members are told
+    body: str | None = None
 
 
 Side = tuple[Ref, ...]
@@ -32,7 +36,19 @@ Side = tuple[Ref, ...]
 def ref_of(actor: Actor) -> Ref:
     words = re.findall(r"[\w'-]+", actor.name.lower())
     name = words[-1] if actor.kind == "PERSON" and words else " ".join(words)
-    return Ref(name, actor.country, actor.sector, _generic(actor), actor.kind == "PERSON")
+    return Ref(name, actor.country, actor.sector, _generic(actor), actor.kind == "PERSON", _body(actor))
+
+
+def _body(actor: Actor) -> str | None:
+    """The capitalised word a group's name opens with when the rest only says who its members are
+    ("Maoist fighters", "Maoist cadres", "Maoists" → "maoist"); None for a person, a country or a
+    name of several capitalised words ("Maoist Communist Centre")."""
+    if actor.kind in ("PERSON", "COUNTRY"):
+        return None
+    words = re.findall(r"[\w'-]+", actor.name)
+    if not words or not words[0][:1].isupper() or any(not w.islower() for w in words[1:]):
+        return None
+    return singular(words[0].lower())
 
 
 def _generic(actor: Actor) -> bool:
@@ -67,6 +83,8 @@ def _pair(a: Ref, b: Ref) -> int:
         not a.sector or not b.sector or a.sector == b.sector
     ):
         return 1
+    if a.body and a.body == b.body and same_country:
+        return 1  # "Maoist cadres" and "Maoist fighters": one side, told by different members
     return 0
 
 

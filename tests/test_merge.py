@@ -398,22 +398,26 @@ def test_merge_quality_gate_on_the_project_gold():
     part of the same town on the same day; another killing recalled beside it; one storming told as "the
     raid" and "the assault" by reports naming no one, beside another raid of its day; a state visit beside
     the summit its visitor attends; bombings blamed on a group as a class beside one blamed on it, and that
-    bombing told by two reports with its toll, place and day). Through the real pipeline."""
+    bombing told by two reports with its toll, place and day; a bank storming told from another country
+    and by the harm done in the raid, beside a separate raid of the next day; a mine blast told by reports
+    naming no one; a shelling beside the shelling of the same town counted over months). Through the real
+    pipeline."""
     from importlib.resources import files
 
     from dateline.evaluation.merge import evaluate
 
     metrics = evaluate(str(files("dateline").joinpath("data/merge_gold.jsonl")))
-    assert metrics["n"] == 58 and metrics["gold_events"] == 35
+    assert metrics["n"] == 67 and metrics["gold_events"] == 40
     assert metrics["bcubed_precision"] >= FLOOR_GOLD_BCUBED_P  # no trap fused
     assert metrics["bcubed_f1"] >= FLOOR_GOLD_BCUBED_F1
     assert metrics["muc_f1"] >= FLOOR_GOLD_MUC_F1
 
 
-# Measured (no knowledge base): B-cubed P 1.000 R 0.920 F1 0.958; MUC F1 0.905; 55 of 58 mentions found.
+# Measured (no knowledge base): B-cubed P 1.000 R 0.893 F1 0.944; MUC F1 0.875; 61 of 67 mentions found
+# (the first 58 mentions alone: B-cubed F1 0.958, MUC F1 0.905).
 FLOOR_GOLD_BCUBED_P = 0.99
-FLOOR_GOLD_BCUBED_F1 = 0.948
-FLOOR_GOLD_MUC_F1 = 0.895
+FLOOR_GOLD_BCUBED_F1 = 0.935
+FLOOR_GOLD_MUC_F1 = 0.865
 
 
 @pytest.mark.parametrize(
@@ -838,21 +842,28 @@ def test_merge_a_killing_named_by_its_victim_before_the_noun(second, merged):
 
 
 @pytest.mark.parametrize(
-    "place, merged",
+    "where, place, story, merged",
     [
         # a report filed at the United Nations retells the shooting: its dateline is no country
-        ({"name": "United Nations", "country": "IGO"}, 1),
-        # a place in another country: another shooting
-        ({"name": "Damascus", "country": "SYR"}, 2),
+        ("on a street", {"name": "United Nations", "country": "IGO"}, "s1", 1),
+        # a report of the story filed from another country: where it was written, not where he was shot
+        ("on a street", {"name": "Damascus", "country": "SYR"}, "s1", 1),
+        # the sentence names a place in another country: another shooting
+        ("in Damascus", {"name": "Damascus", "country": "SYR"}, "s1", 2),
+        # across stories, a dateline in another country keeps them apart too
+        ("on a street", {"name": "Damascus", "country": "SYR"}, "s2", 2),
     ],
 )
-def test_merge_a_body_of_nations_is_no_place_that_conflicts(place, merged):
+def test_merge_a_body_of_nations_or_a_dateline_is_no_place_that_conflicts(where, place, story, merged):
     petrov = Actor(43, "Ivan Petrov", kind="PERSON", country="BGR")
     a = _at("Ivan Petrov was shot dead by gunmen in Sofia on Tuesday.", "shot", "2025-06-03", "a1",
             type_="ASSAULT", source=(), target=(petrov,), location={"name": "Sofia", "country": "BGR"})
-    b = _at("Petrov was shot dead on a street on Tuesday, the Secretary-General's spokesman said.", "shot",
-            "2025-06-03", "a2", type_="ASSAULT", source=(), target=(petrov,), location=place)
-    assert len(merge_events([a, b])) == merged
+    b = _at(f"Petrov was shot dead {where} on Tuesday, the spokesman said.", "shot",
+            "2025-06-03", "a2", type_="ASSAULT", source=(), target=(petrov,), location=place, story=story)
+    records = merge_events([a, b])
+    assert len(records) == merged
+    if merged == 1:  # the record's place is the one a sentence names, with no conflict over the dateline
+        assert records[0].location["name"] == "Sofia" and "location" not in records[0].conflicts
 
 
 def test_merge_a_state_visit_is_not_the_summit_its_visitor_attends():
@@ -985,3 +996,163 @@ def test_merge_what_a_visitor_attends_is_not_his_visit():
                    trigger="attend", source=(lula,), target=(), date="2025-03-03", timex=_day("x", "2025-03-03"),
                    location=santiago, mode=None, status="planned", sentence=1)
     assert len(merge_events([mention(visit, "a1", "2025-02-24"), mention(attend, "a1", "2025-02-24")])) == 2
+
+
+@pytest.mark.parametrize(
+    "status, day, merged",
+    [
+        # a wish to visit the capital some day is not someone else's arrival there
+        ("planned", None, 2),
+        # a visit planned for the day of the arrival, in the city the sentence names, is that arrival
+        ("planned", "2025-03-12", 1),
+    ],
+)
+def test_merge_a_plan_that_names_no_day_is_not_confirmed_by_an_arrival_in_its_city(status, day, merged):
+    oslo = {"name": "Oslo", "country": "NOR"}
+    minister = Actor(51, "Ola Berg", kind="PERSON", country="NOR", sector="GOV")
+    capital = Actor(52, "Oslo", kind="COUNTRY", country="NOR", sector="GOV")
+    arrival = mention(event(source=(minister,), target=(), date="2025-03-12", timex=_day("Wednesday", "2025-03-12"),
+                            location=oslo, text="Berg landed in Oslo on Wednesday evening.", trigger="landed"),
+                      "a1", published="2025-03-13")
+    wish = mention(event(status=status, source=(), target=(capital,), date=day,
+                         timex=_day("Wednesday", day) if day else None, location=oslo,
+                         text="The envoy hopes to visit Oslo later in the year to thank its mediators, his office said.",
+                         trigger="visit"), "a2", published="2025-03-12")
+    assert len(merge_events([arrival, wish])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the attack that opened weeks of fighting is not the day's clash
+        ("The lake district has seen fierce clashes since the Northern Front launched an attack on army posts.", 2),
+        # the day's clash retold without its day
+        ("The Northern Front attacked army posts in fierce clashes near the lake, officials said.", 1),
+    ],
+)
+def test_merge_the_act_that_opened_a_period_is_not_a_later_clash(second, merged):
+    front = Actor(53, "Northern Front", kind="ORG", country="ERI", sector="REB")
+    army = Actor(54, "government troops", kind="ORG", country="ERI", sector="MIL")
+    clash = _at("Fierce clashes erupted again on Wednesday when the Northern Front fired on army posts.", "fired",
+                "2025-07-02", "a1", type_="ASSAULT", source=(front,), target=(army,), location=None)
+    trigger = "attack" if "launched" in second else "attacked"
+    later = _at(second, trigger, None, "a2", type_="ASSAULT", source=(front,), target=(army,), location=None,
+                published="2025-07-03")
+    assert len(merge_events([clash, later])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the next blast of a day's series, an hour after the first
+        ("One hour later, a second device exploded beside a petrol station in the province on Friday.", 2),
+        ("Minutes later another device exploded beside a petrol station in the province on Friday.", 2),
+        # the same blast told again in the same words
+        ("The roadside bomb exploded as the army patrol passed through the province on Friday.", 1),
+    ],
+)
+def test_merge_a_blast_told_as_an_hour_later_is_the_next_of_a_series(second, merged):
+    province = {"name": "Narathiwat", "country": "THA"}
+    first = _at("A roadside bomb exploded beside an army patrol in the province on Friday morning.",
+                "exploded", "2025-05-09", "a1", type_="ASSAULT", source=(), target=(), location=province)
+    later = _at(second, "exploded", "2025-05-09", "a1", type_="ASSAULT", source=(), target=(),
+                location=province, sentence=1)
+    assert len(merge_events([first, later])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, trigger, merged",
+    [
+        # harm told as done within the act is part of the act's toll, whoever died
+        ("A bank clerk was killed in the raid, the prosecutor said.", "killed", 1),
+        ("Two officers were wounded during the assault on the bank.", "wounded", 1),
+        # the operation's own verb, told again without its day
+        ("Witnesses said the commandos stormed the vault through a side door.", "stormed", 1),
+        ("Witnesses said the commandos stormed the vault through a side door on Monday.", "stormed", 1),
+        # harm told elsewhere is not the raid's
+        ("A bank clerk was killed in a car crash on the coast, the prosecutor said.", "killed", 2),
+    ],
+)
+def test_merge_harm_within_an_act_and_its_verb_retold_join_the_act(second, trigger, merged):
+    police = Actor(55, "Italian police", kind="ORG", country="ITA", sector="COP")
+    robbers = Actor(56, "Luca Bianchi", kind="PERSON", country="ITA", sector="CRM")
+    victim = Actor(57, "A bank clerk", kind="ORG", country="ITA", sector="CVL")
+    raid = _at("Italian police stormed a bank on Monday, freeing 12 hostages and killing robber Luca Bianchi.",
+               "stormed", "2025-09-01", "a1", type_="ASSAULT", source=(police,), target=(robbers,),
+               location=None)
+    raid.event.figures = {"killed": 1}
+    told = _at(second, trigger, None, "a2", type_="ASSAULT", source=(), target=(victim,), location=None,
+               published="2025-09-02")
+    told.event.figures = {"killed": 1} if "killed" in second else {}
+    if trigger == "stormed":
+        day = "2025-09-01" if "Monday" in second else None
+        commandos = Actor(60, "the commandos", kind="ORG", sector="COP")  # nobody in particular
+        told = _at(second, trigger, day, "a2", type_="ASSAULT", source=(commandos,), target=(), location=None,
+                   published="2025-09-02")
+    assert len(merge_events([raid, told])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, toll, story, merged",
+    [
+        # nobody named: the day both name and the words of the blast tie them within a story
+        ("On Sunday a gas explosion in the colliery killed 40 miners.", 40, "s1", 1),
+        # another toll, nobody named: maybe another blast
+        ("On Sunday a gas explosion in the colliery killed 6 miners.", 6, "s1", 2),
+        # across stories the day and the words are not enough
+        ("On Sunday a gas explosion in the colliery killed 40 miners.", 40, "s2", 2),
+    ],
+)
+def test_merge_tellings_naming_no_one_join_on_the_day_and_words_within_a_story(second, toll, story, merged):
+    first = _at("A gas explosion ripped through a colliery on Sunday and killed 40 miners, the ministry said.",
+                "explosion", "2025-11-02", "a1", type_="ASSAULT", source=(), target=(), location=None)
+    first.event.figures = {"killed": 40}
+    other = _at(second, "killed", "2025-11-02", "a2", type_="ASSAULT", source=(), target=(), location=None,
+                published="2025-11-05", story=story)
+    other.event.figures = {"killed": toll}
+    assert len(merge_events([first, other])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # acts counted over a war are not the one attack a report dates
+        ("The army has bombed the town at least 30 times since the spring, monitors said.", 2),
+        ("Monitors said the army had shelled the town again and again with barrel bombs.", 2),
+        # the attack itself, told again without its day
+        ("Monitors said the army had dropped barrel bombs on the town, killing civilians.", 1),
+    ],
+)
+def test_merge_acts_counted_over_a_period_are_not_the_dated_attack(second, merged):
+    army = Actor(58, "Syrian army", kind="ORG", country="SYR", sector="MIL")
+    town = Actor(59, "Kafr Batna", kind="ORG", country="SYR", sector="CVL")
+    attack = _at("The Syrian army dropped barrel bombs on the town of Kafr Batna on Saturday, killing civilians.",
+                 "dropped", "2025-04-05", "a1", type_="ASSAULT", source=(army,), target=(town,), location=None)
+    trigger = next(w for w in ("bombed", "shelled", "dropped") if w in second)
+    told = _at(second, trigger, None, "a2", type_="ASSAULT", source=(army,), target=(town,), location=None,
+               published="2025-04-07")
+    assert len(merge_events([attack, told])) == merged
+
+
+@pytest.mark.parametrize(
+    "second, merged",
+    [
+        # the monitor both quote and the bearing of the region are no words of what happened
+        ("The Levant Monitor for Human Rights said three mortar rounds struck a school in northern Halab on Tuesday.", 2),
+        # another incident of the day a roundup tells
+        ("On the same day, shelling destroyed a bakery in northern Halab, the Levant Monitor said.", 2),
+        # the same shelling told again in its own words
+        ("Artillery shelling of the market in northern Halab on Tuesday killed nine, the Levant Monitor said.", 1),
+    ],
+)
+def test_merge_tellings_naming_no_one_need_words_of_what_happened(second, merged):
+    first = _at("Artillery shelling of a market in northern Halab killed nine people on Tuesday, the Levant Monitor "
+                "for Human Rights said.", "shelling", "2025-02-18", "a1", type_="ASSAULT", source=(), target=(),
+                location=None)
+    trigger = "struck" if "mortar" in second else "shelling"
+    other = _at(second, trigger, "2025-02-18", "a2", type_="ASSAULT", source=(), target=(), location=None,
+                published="2025-02-19")
+    if "same day" in second:
+        other = _at(second, trigger, "2025-02-18", "a1", type_="ASSAULT", source=(), target=(), location=None,
+                    sentence=1)
+    assert len(merge_events([first, other])) == merged

@@ -226,11 +226,11 @@ def test_victims_named_before_the_noun_of_harm(text, harmed):
     ],
 )
 def test_merge_a_definite_noun_refers_back_to_an_act(text, trigger, noun):
-    from dateline.merge import _definite_noun
+    from dateline.mention_text import definite_noun
     from dateline.mention_text import stub_event
 
     event = stub_event(type="ASSAULT", text=text, trigger=trigger, trigger_start=text.index(trigger))
-    assert _definite_noun(event) == noun
+    assert definite_noun(event) == noun
 
 
 def test_merge_reports_of_one_storming_that_name_no_one_join_it_within_the_story():
@@ -262,9 +262,9 @@ def test_merge_reports_of_one_storming_that_name_no_one_join_it_within_the_story
 
 
 def test_merge_a_named_act_is_no_reference_back():
-    from dateline.merge import _definite_noun
+    from dateline.mention_text import definite_noun
     from dateline.mention_text import stub_event
 
     text = "Officials were gloomy about the Geneva meeting."
     event = stub_event(type="ASSAULT", text=text, trigger="meeting", trigger_start=text.index("meeting"))
-    assert _definite_noun(event) is None
+    assert definite_noun(event) is None

@@ -29,3 +29,21 @@ def _ref(name: str, kind: str = "GROUP", country: str | None = None, sector: str
 )
 def test_sides_a_vague_side_is_unknown_not_a_conflict(mine: tuple, theirs: tuple, fits: bool) -> None:
     assert (compare_sides((mine, ()), (theirs, ()), False) is not None) == fits
+
+
+@pytest.mark.parametrize(
+    "mine, theirs, tie",
+    [
+        # one body told by different members: a weak tie, not a conflict
+        (_ref("Rebel fighters"), _ref("Rebel leaders"), (0, 1)),
+        (_ref("Maoists"), _ref("Maoist cadres"), (0, 1)),
+        (_ref("Tamil fighters", "ORG", "LKA"), _ref("Tamils", "ORG", "LKA"), (0, 1)),
+        # another body, or the same word in another country: apart
+        (_ref("Maoist cadres"), _ref("Rebel fighters"), None),
+        (_ref("Unionist leaders", "ORG", "GBR"), _ref("Unionist fighters", "ORG", "ESP"), None),
+        # a name of several capitalised words is a name, not a description
+        (_ref("Maoist Communist Centre"), _ref("Maoist cadres"), None),
+    ],
+)
+def test_sides_members_of_one_body_are_one_side(mine: Ref, theirs: Ref, tie) -> None:
+    assert compare_sides(((mine,), ()), ((theirs,), ()), False) == tie
