@@ -41,6 +41,13 @@ def typed(text: str) -> set[tuple[str, str]]:
         ("Two soldiers were wounded when their truck overturned.", "wounded", "ASSAULT", False),
         ("Two soldiers were wounded when gunmen ambushed their truck.", "wounded", "ASSAULT", True),
         ("Two soldiers were killed in an exchange of fire on the border.", "killed", "ASSAULT", True),
+        ("The airliner crashed near the capital, killing 98 people.", "killing", "ASSAULT", False),
+        ("A car bomb exploded near the ministry, killing 20 people.", "killing", "ASSAULT", True),
+        # accepting or recognising a fact is a belief / accepting a plan, recognising a state are acts
+        ("Many governments have accepted that the president won the war.", "accepted", "AGREE", False),
+        ("The rebels accepted the peace plan on Sunday.", "accepted", "AGREE", True),
+        ("The minister recognised that the reforms had been slow.", "recognised", "SUPPORT", False),
+        ("Sweden recognised the new state on Friday.", "recognised", "SUPPORT", True),
         # a spokesman's silence towards the press / a refusal of an act
         ("The embassy spokesman declined to comment on the report.", "declined", "REJECT", False),
         ("The government declined to attend the talks in Geneva.", "declined", "REJECT", True),
@@ -243,3 +250,15 @@ def test_nobodys_call_for_an_act_is_no_event_and_no_act() -> None:
 def test_an_act_told_as_rare_is_a_habit_not_an_event(text: str, trigger: str) -> None:
     assert trigger not in {e.trigger for e in code(text)}
 
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("The surgeon said she had just had an operation, for the sake of her health.", False),
+        ("The agency postponed the start of repatriation operations for the refugees until Monday.", False),
+        ("The army launched an operation against the rebels in the north on Monday.", True),
+    ],
+)
+def test_an_operation_is_an_attack_only_as_an_act_of_force(text: str, event: bool, shared_kb) -> None:
+    assert bool({"operation", "operations"} & {e.trigger for e in code(text)}) is event

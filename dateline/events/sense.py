@@ -187,10 +187,11 @@ FORCES = frozenset({"force", "troops", "soldier", "army", "police"})
 
 
 def _mishap(m: Mention, nouns: set[str]) -> bool:
-    """Harm that no one is told to have done, in a sentence of an accident ("two soldiers were
-    hurt when their truck overturned", "a blast at a colliery killed 20 miners") with no word of
-    an attack; a fire alone may be gunfire ("killed in an exchange of fire"), so it is no cue."""
-    if m.source or m.source_tokens:
+    """Harm that no actor is told to have done, in a sentence of an accident ("two soldiers were
+    hurt when their truck overturned", "the airliner crashed, killing 98") with no word of an
+    attack ("a car bomb killed"); a fire alone may be gunfire ("killed in an exchange of fire"),
+    so it is no cue."""
+    if m.source:
         return False
     mishap = bool(nouns & (contexts()["accident"][1] - {"fire"})) or any(
         t.pos_ == "VERB" and t.lemma_.lower() in ACCIDENT_VERBS for t in m.trigger.sent
