@@ -37,6 +37,24 @@ def typed(text: str) -> set[tuple[str, str]]:
         # sport, unless the sentence tells of an attack
         ("The striker attacked the goal from the left in the cup final.", "attacked", "ASSAULT", False),
         ("A mortar attack killed four children playing football in the square.", "killed", "ASSAULT", True),
+        # harm nobody is told to have done, in a mishap / the same harm done by someone
+        ("Two soldiers were wounded when their truck overturned.", "wounded", "ASSAULT", False),
+        ("Two soldiers were wounded when gunmen ambushed their truck.", "wounded", "ASSAULT", True),
+        ("Two soldiers were killed in an exchange of fire on the border.", "killed", "ASSAULT", True),
+        ("The airliner crashed near the capital, killing 98 people.", "killing", "ASSAULT", False),
+        ("A car bomb exploded near the ministry, killing 20 people.", "killing", "ASSAULT", True),
+        # accepting or recognising a fact is a belief / accepting a plan, recognising a state are acts
+        ("Many governments have accepted that the president won the war.", "accepted", "AGREE", False),
+        ("The rebels accepted the peace plan on Sunday.", "accepted", "AGREE", True),
+        ("The minister recognised that the reforms had been slow.", "recognised", "SUPPORT", False),
+        ("Sweden recognised the new state on Friday.", "recognised", "SUPPORT", True),
+        # a spokesman's silence towards the press / a refusal of an act
+        ("The embassy spokesman declined to comment on the report.", "declined", "REJECT", False),
+        ("The government declined to attend the talks in Geneva.", "declined", "REJECT", True),
+        # a winner over a rival in a match, a race or a vote / a beating
+        ("The teenager beat her teammate into silver with her last dive.", "beat", "ASSAULT", False),
+        ("The veteran mayor was beaten in the election by a young lawyer.", "beaten", "ASSAULT", False),
+        ("Riot police beat voters outside a polling station in the capital.", "beat", "ASSAULT", True),
         # a title headed by a gerund tells of no act
         ("Fighting Corruption in the Provinces", "Fighting", "ASSAULT", False),
         ("Fighting broke out in the provincial capital on Monday.", "Fighting", "ASSAULT", True),
@@ -211,3 +229,36 @@ def test_a_call_for_an_act_is_a_request_and_the_act_is_not_done(text: str, share
     assert any(e.type == "REQUEST" for e in events), [(e.trigger, e.type, e.status) for e in events]
     assert not any(e.type == "RETREAT" and e.status == "occurred" for e in events)
 
+
+def test_a_request_noun_holds_the_act_it_asks_for_and_is_made_of_who_is_to_act() -> None:
+    found = code("The opposition issued a call for the withdrawal of Syrian troops on Monday.")
+    assert [(e.trigger, e.type) for e in found] == [("call", "REQUEST")]
+    assert [a.country for a in found[0].target] == ["SYR"]
+
+
+def test_nobodys_call_for_an_act_is_no_event_and_no_act() -> None:
+    assert code("There were growing calls for the withdrawal of foreign troops from the province.") == []
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Israel rarely claims responsibility for its strikes in Syria.", "strikes"),
+        ("The army seldom attacks villages in the valley.", "attacks"),
+    ],
+)
+def test_an_act_told_as_rare_is_a_habit_not_an_event(text: str, trigger: str) -> None:
+    assert trigger not in {e.trigger for e in code(text)}
+
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("The surgeon said she had just had an operation, for the sake of her health.", False),
+        ("The agency postponed the start of repatriation operations for the refugees until Monday.", False),
+        ("The army launched an operation against the rebels in the north on Monday.", True),
+    ],
+)
+def test_an_operation_is_an_attack_only_as_an_act_of_force(text: str, event: bool, shared_kb) -> None:
+    assert bool({"operation", "operations"} & {e.trigger for e in code(text)}) is event

@@ -47,6 +47,14 @@ def status_of(text: str, verb: str) -> str:
         # denials
         ("The army did not attack the town, the spokesman said.", "attack", "negated"),
         ("No one was injured in the blast.", "injured", "negated"),
+        # what one failed, avoided or held back from doing, or is yet to do, was not done
+        ("EU ministers failed to agree on a list of services on Tuesday.", "agree", "negated"),
+        ("Police have yet to arrest any suspects in the killing.", "arrest", "negated"),
+        ("The army refrained from attacking the town.", "attacking", "negated"),
+        ("The president stopped short of endorsing the plan.", "endorsing", "negated"),
+        ("Washington steered clear on Thursday of condemning the invasion.", "condemning", "negated"),
+        ("The rebels stopped attacking the town after the truce.", "attacking", "occurred"),
+        ("The envoy arrived from Cairo after agreeing to the plan.", "agreeing", "occurred"),
         # wishes and opinions: what someone thinks should be done has not been done
         ("The smugglers should be arrested before they sail, critics say.", "arrested", "hypothetical"),
         ("They need to be tried in a proper court.", "tried", "hypothetical"),

@@ -546,12 +546,17 @@ def _clause_doer(noun: Token, index: ActorIndex, exclude: list[Actor]) -> Found:
 def content_target(m: Mention, inner: list[Mention], index: ActorIndex) -> None:
     """The target of an act about another act, from that act's sides: who "agreed to attack the
     rebels" targets the rebels, but who "criticised threats of strikes on Syria" or "condemned the
-    bombing of the town" accuses whoever threatens or bombs, not the victim."""
+    bombing of the town" accuses whoever threatens or bombs, not the victim; "a call for the
+    withdrawal of the troops" is made of the troops."""
+    asks = m.nominal and m.type == "REQUEST"
+    if asks and not m.source:
+        return  # "growing calls for a withdrawal": nobody's request, which only refers to one
     for i in inner:
         (noun_arguments if i.nominal else verb_arguments)(i, index)
         blames = m.type == "ACCUSE" and i.type in HOSTILE_MATERIAL | {"THREATEN"}
         states = {a.country for a in m.source if a.kind == "COUNTRY"}  # and its own people, as above
-        m.target = [a for a in (i.source if blames else i.target)
+        # a request is made of whoever is to act: "the opposition's call for the troops' withdrawal"
+        m.target = [a for a in (i.source if blames or asks else i.target)
                     if a not in m.source and not (a.id < 0 and a.country in states)]
         if m.target or blames:
             break

@@ -48,7 +48,8 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
 
     "United lost four Premiership matches", "the carmaker eased 15 sen", "killed when a wall
     fell onto a parked bus": without a political actor, the event word is a metaphor or
-    a misfortune, not an act of one political actor towards another.
+    a misfortune, not an act of one political actor towards another. Harm that nobody is told to
+    have done, among the words of an accident and none of an attack, is the accident's.
     """
     political = any(
         a.sector in POLITICAL_SECTORS or a.country in ("IGO", "UNO", "EUR", "IMG")
@@ -66,6 +67,12 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
             return True  # "declined 40 sen to 12.30 ringgit"
         if m.type in MARKET_TYPES and _result_follows(m.trigger):
             return True  # "beat Feyenoord 2-0", "defeated the champion 7-6 6-4": a match
+        if m.type == "ASSAULT" and _contest_won(m.trigger, nouns):
+            return True  # "beat her teammate into silver", "was beaten in the election"
+    if not m.nominal and _no_comment(m.trigger):
+        return True  # "declined to comment on the report": a spokesman's silence, not a refusal
+    if m.type == "ASSAULT" and not m.source and _mishap(m, nouns):
+        return True  # "were hurt when their truck overturned": harm with no attacker in a mishap
     if not m.nominal and m.type == "ASSAULT" and _self_harm(m.trigger):
         return True  # "killed himself in his cell": a suicide, not an attack on anyone
     if m.type in METAPHOR_TYPES and _abstract_target(m):
@@ -157,6 +164,41 @@ def accidental(m: Mention, nouns: set[str]) -> bool:
     return not political and m.type in DISASTER_TYPES and mishap and not in_context("attack", nouns)
 
 
+# What a spokesman declines to do when he declines to speak to the press.
+COMMENT_VERBS = frozenset("comment say elaborate speculate confirm disclose specify discuss detail".split())
+OFFERS = frozenset({"offer", "proposal", "plan", "demand"})  # "refused to discuss the offer" rejects it
+
+
+def _no_comment(verb: Token) -> bool:
+    """ "declined to comment", "refused to say how many": silence towards reporters, which
+    rejects nothing of anyone's; "refused to discuss the offer with the rebels" does."""
+    if lemma_of(verb) not in ("decline", "refuse"):
+        return False
+    return any(
+        c.dep_ == "xcomp" and lemma_of(c) in COMMENT_VERBS
+        and not any(g.dep_ == "prep" and g.lower_ == "with" for g in c.children)
+        and not any(g.dep_ == "dobj" and g.lemma_.lower() in OFFERS for g in c.children)
+        for c in verb.children
+    )
+
+
+# Who may be the victims of a mishap as of an attack: naming them is no sign of violence.
+FORCES = frozenset({"force", "troops", "soldier", "army", "police"})
+
+
+def _mishap(m: Mention, nouns: set[str]) -> bool:
+    """Harm that no actor is told to have done, in a sentence of an accident ("two soldiers were
+    hurt when their truck overturned", "the airliner crashed, killing 98") with no word of an
+    attack ("a car bomb killed"); a fire alone may be gunfire ("killed in an exchange of fire"),
+    so it is no cue."""
+    if m.source:
+        return False
+    mishap = bool(nouns & (contexts()["accident"][1] - {"fire"})) or any(
+        t.pos_ == "VERB" and t.lemma_.lower() in ACCIDENT_VERBS for t in m.trigger.sent
+    )
+    return mishap and not nouns & (contexts()["attack"][1] - FORCES)
+
+
 def _gerund_title(verb: Token) -> bool:
     """A line headed by a gerund with no subject and no finite verb anywhere ("Fighting
     Corruption in the Provinces", "Monitoring Naval Assertiveness"): the title of a section or a
@@ -189,6 +231,22 @@ def _result_follows(verb: Token) -> bool:
     """A match score just after the verb ("beat Ajax 2-0", "won 7-6 6-4")."""
     doc = verb.doc
     return bool(SCORE.search(doc[verb.i + 1 : min(verb.sent.end, verb.i + 6)].text))
+
+
+# Verbs of winning over a rival, which in a match, a race or a vote tell a result, not violence.
+CONTEST_VERBS = frozenset(
+    "beat defeat down top edge rout thrash trounce outpoint outscore upset eliminate".split()
+)
+
+
+def _contest_won(verb: Token, nouns: set[str]) -> bool:
+    """A verb of winning over a rival told with a score, with the words of a contest ("teammate",
+    "silver", "the third round", "the election") or with what it won ("beat the champion to win
+    gold"), and no word of an attack: "riot police beat voters at a polling station" is violence."""
+    if lemma_of(verb) not in CONTEST_VERBS or in_context("attack", nouns):
+        return False
+    won = any(c.dep_ in ("xcomp", "advcl", "conj") and lemma_of(c) == "win" for c in verb.children)
+    return won or bool(SCORE.search(verb.sent.text)) or in_context("contest", nouns)
 
 
 def _moves_by_amount(verb: Token) -> bool:
@@ -249,7 +307,8 @@ STATE_VERBS = frozenset("be remain stay live lie continue languish sit".split())
 STANDING_VERBS = frozenset({"face", "await"})
 # Present-tense adverbs that make an act a habit: "guerrillas often ambush convoys".
 HABIT_ADVERBS = frozenset(
-    "often usually regularly routinely typically frequently generally normally commonly customarily".split()
+    "often usually regularly routinely typically frequently generally normally commonly customarily "
+    "rarely seldom".split()
 )
 # Nouns after "under" that are the act itself, not a standing condition ("was under attack on Monday").
 UNDER_ATTACK = frozenset("attack fire shelling bombardment assault".split())

@@ -37,6 +37,11 @@ PROPOSAL_VERBS = frozenset("recommend propose suggest advocate urge favour favor
 # "while withdrawing troops", "as it pulled back": a subjectless clause of the same time as its head
 # shares its head's status
 ACCOMPANYING_MARKS = frozenset({"while", "as", "whilst"})
+# "failed to agree", "neglected to inform", "avoided attacking": the act the verb governs did not happen
+FAILURE_VERBS = frozenset({"fail", "neglect", "omit", "avoid"})
+# "refrained from attacking", "stopped short of endorsing", "steered clear of condemning"
+HOLD_BACK_VERBS = frozenset({"refrain", "abstain", "desist"})
+HOLD_BACK_ADVERBS = {"stop": "short", "fall": "short", "steer": "clear", "stay": "clear", "keep": "clear"}
 EXPRESSIVE_VERBS = frozenset(
     "thank congratulate welcome commend praise condemn express extend reiterate acknowledge "
     "applaud salute convey assure apologise apologize".split()
@@ -83,6 +88,10 @@ def clause_status(clause: Token) -> str:
         lowers = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass", "neg")}
         if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod")) for c in kids):
             negated = True
+        if i > 0 and chain[i - 1].dep_ == "xcomp" and (lemma_of(v) in FAILURE_VERBS or _yet_to(v)):
+            negated = True  # "failed to agree", "have yet to recover": not done
+        if _held_back(v):
+            negated = True  # "refrained from attacking", "steered clear of condemning"
         if lowers & FUTURE_AUX or any(c.lower_ == "going" and c.dep_ == "aux" for c in kids):
             planned = True
         if lowers & WISH_AUX or (i > 0 and lemma_of(v) in ("need", "ought") and chain[i - 1].dep_ == "xcomp"):
@@ -158,6 +167,30 @@ def _judged_possible(verb: Token) -> bool:
     return head.i != verb.i and lemma_of(head) == "be" and any(
         c.dep_ == "acomp" and c.lemma_.lower() in CHANCE_ADJECTIVES for c in head.children
     )
+
+
+def _yet_to(verb: Token) -> bool:
+    """ "have yet to recover", "is yet to withdraw": what is still to be done has not been."""
+    yet = any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+    return yet and lemma_of(verb) in ("have", "be")
+
+
+def _held_back(verb: Token) -> bool:
+    """A gerund that one refrains from ("refrained from attacking", "stopped short of endorsing",
+    "steered clear of condemning"): the act held back did not happen."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("from", "of") or prep.head.i == prep.i:
+        return False
+    governor = prep.head
+    if governor.pos_ in ("ADV", "ADJ") and governor.head.i != governor.i:
+        adverb, governor = governor.lower_, governor.head  # "stopped short of": "of" hangs on "short"
+    else:
+        adverb = next((c.lower_ for c in governor.children if c.dep_ in ("advmod", "acomp", "oprd")
+                       and c.lower_ in ("short", "clear")), None)
+    lemma = lemma_of(governor)
+    if prep.lower_ == "from":
+        return lemma in HOLD_BACK_VERBS
+    return adverb is not None and HOLD_BACK_ADVERBS.get(lemma) == adverb
 
 
 def _accompanies(verb: Token) -> bool:

@@ -504,8 +504,30 @@ def _match_kb_noun(tok: Token) -> Entry | None:
         return None
     if tok.lemma_.lower() in vocab.carried and not _carried_as_an_act(tok):
         return None  # "made a takeover bid", "in a bid to": the dictionary knows it as "launch a bid" only
+    if tok.lemma_.lower() in BROAD_NOUNS and not _told_as_force(tok):
+        return None  # "the bank's operations", "a knee operation", "repatriation operations"
     type_, mode = found
     return Entry("N", tok.lemma_.lower(), type_, mode, frozenset(), frozenset({"kb"}))
+
+
+# Event nouns of the dictionary whose everyday sense is any undertaking: a firm's, a surgeon's, a
+# relief agency's "operation" is no attack.
+BROAD_NOUNS = frozenset({"operation"})
+FORCE_MODIFIERS = MILITARY_CUES | frozenset(
+    "security army police commando ground combat counter-terrorism counterterrorism counterinsurgency "
+    "anti-terrorist offensive naval".split()
+)
+
+
+def _told_as_force(noun: Token) -> bool:
+    """A broad event noun is an act of force when a modifier says so ("a military operation", "a
+    police operation") or the sentence tells of armed men or an attack ("the operation began and
+    soldiers stormed the residence")."""
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if mods & FORCE_MODIFIERS:
+        return True
+    cues = contexts()["attack"][1] | FORCE_MODIFIERS
+    return any(t.lemma_.lower() in cues for t in noun.sent if t.i != noun.i)
 
 
 def _carried_as_an_act(tok: Token) -> bool:
