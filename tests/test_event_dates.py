@@ -125,8 +125,8 @@ def test_event_date_nothing_told_as_done_is_dated_after_its_report(text, publish
 
 
 def test_event_date_a_noun_under_after_is_not_of_its_clauses_day():
-    text = "The governor spoke to reporters on Sunday, four days after the raid."
-    assert not [e for e in events(text, "2017-12-31") if e.trigger == "raid" and e.date == "2017-12-31"]
+    text = "The mayor spoke on Sunday, two days after the ambush."
+    assert not [e for e in events(text, "2017-12-31") if e.trigger == "ambush" and e.date == "2017-12-31"]
 
 
 def test_event_date_a_future_date_on_a_noun_makes_it_a_plan():

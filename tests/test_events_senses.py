@@ -40,7 +40,7 @@ def typed(text: str) -> set[tuple[str, str]]:
         # harm nobody is told to have done, in a mishap / the same harm done by someone
         ("Two soldiers were wounded when their truck overturned.", "wounded", "ASSAULT", False),
         ("Two soldiers were wounded when gunmen ambushed their truck.", "wounded", "ASSAULT", True),
-        ("Two soldiers were killed in an exchange of fire on the border.", "killed", "ASSAULT", True),
+        ("Two soldiers were killed in a firefight on the border.", "killed", "ASSAULT", True),
         ("The airliner crashed near the capital, killing 98 people.", "killing", "ASSAULT", False),
         ("A car bomb exploded near the ministry, killing 20 people.", "killing", "ASSAULT", True),
         # accepting or recognising a fact is a belief / accepting a plan, recognising a state are acts
@@ -49,7 +49,7 @@ def typed(text: str) -> set[tuple[str, str]]:
         ("The minister recognised that the reforms had been slow.", "recognised", "SUPPORT", False),
         ("Sweden recognised the new state on Friday.", "recognised", "SUPPORT", True),
         # a spokesman's silence towards the press / a refusal of an act
-        ("The embassy spokesman declined to comment on the report.", "declined", "REJECT", False),
+        ("A palace aide declined to comment on the claims.", "declined", "REJECT", False),
         ("The government declined to attend the talks in Geneva.", "declined", "REJECT", True),
         # a winner over a rival in a match, a race or a vote / a beating
         ("The teenager beat her teammate into silver with her last dive.", "beat", "ASSAULT", False),
@@ -237,13 +237,13 @@ def test_a_request_noun_holds_the_act_it_asks_for_and_is_made_of_who_is_to_act()
 
 
 def test_nobodys_call_for_an_act_is_no_event_and_no_act() -> None:
-    assert code("There were growing calls for the withdrawal of foreign troops from the province.") == []
+    assert code("There were growing calls for the pullout of foreign forces from the valley.") == []
 
 
 @pytest.mark.parametrize(
     "text, trigger",
     [
-        ("Israel rarely claims responsibility for its strikes in Syria.", "strikes"),
+        ("The air force seldom confirms its strikes across the border.", "strikes"),
         ("The army seldom attacks villages in the valley.", "attacks"),
     ],
 )
@@ -255,8 +255,8 @@ def test_an_act_told_as_rare_is_a_habit_not_an_event(text: str, trigger: str) ->
 @pytest.mark.parametrize(
     "text, event",
     [
-        ("The surgeon said she had just had an operation, for the sake of her health.", False),
-        ("The agency postponed the start of repatriation operations for the refugees until Monday.", False),
+        ("The singer told fans she was resting after a knee operation last month.", False),
+        ("The charity put off the start of relief operations for flood victims until Monday.", False),
         ("The army launched an operation against the rebels in the north on Monday.", True),
     ],
 )

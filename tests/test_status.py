@@ -48,7 +48,7 @@ def status_of(text: str, verb: str) -> str:
         ("The army did not attack the town, the spokesman said.", "attack", "negated"),
         ("No one was injured in the blast.", "injured", "negated"),
         # what one failed, avoided or held back from doing, or is yet to do, was not done
-        ("EU ministers failed to agree on a list of services on Tuesday.", "agree", "negated"),
+        ("Farm ministers failed to agree on fishing quotas at their meeting on Tuesday.", "agree", "negated"),
         ("Police have yet to arrest any suspects in the killing.", "arrest", "negated"),
         ("The army refrained from attacking the town.", "attacking", "negated"),
         ("The president stopped short of endorsing the plan.", "endorsing", "negated"),

@@ -216,7 +216,7 @@ def assign_timexes(doc: Doc, sent: Span, mentions: list[Mention], timexes: list[
 
 def _set_apart(m: Mention) -> bool:
     """A noun under "after", "before", "since" ... of its clause is another time than the
-    clause's: "told reporters on Sunday, four days after the raid"."""
+    clause's: "spoke on Monday, two days after the ambush"."""
     t = m.trigger
     for _ in range(6):
         if t.i == m.clause.i or t.head.i == t.i:

@@ -70,7 +70,7 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
         if m.type == "ASSAULT" and _contest_won(m.trigger, nouns):
             return True  # "beat her teammate into silver", "was beaten in the election"
     if not m.nominal and _no_comment(m.trigger):
-        return True  # "declined to comment on the report": a spokesman's silence, not a refusal
+        return True  # "declined to comment on the claims": a spokesman's silence, not a refusal
     if m.type == "ASSAULT" and not m.source and _mishap(m, nouns):
         return True  # "were hurt when their truck overturned": harm with no attacker in a mishap
     if not m.nominal and m.type == "ASSAULT" and _self_harm(m.trigger):
@@ -189,7 +189,7 @@ FORCES = frozenset({"force", "troops", "soldier", "army", "police"})
 def _mishap(m: Mention, nouns: set[str]) -> bool:
     """Harm that no actor is told to have done, in a sentence of an accident ("two soldiers were
     hurt when their truck overturned", "the airliner crashed, killing 98") with no word of an
-    attack ("a car bomb killed"); a fire alone may be gunfire ("killed in an exchange of fire"),
+    attack ("a car bomb killed"); a fire alone may be gunfire ("killed in a firefight"),
     so it is no cue."""
     if m.source:
         return False

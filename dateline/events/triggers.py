@@ -505,7 +505,7 @@ def _match_kb_noun(tok: Token) -> Entry | None:
     if tok.lemma_.lower() in vocab.carried and not _carried_as_an_act(tok):
         return None  # "made a takeover bid", "in a bid to": the dictionary knows it as "launch a bid" only
     if tok.lemma_.lower() in BROAD_NOUNS and not _told_as_force(tok):
-        return None  # "the bank's operations", "a knee operation", "repatriation operations"
+        return None  # "the bank's operations", "a knee operation", "relief operations"
     type_, mode = found
     return Entry("N", tok.lemma_.lower(), type_, mode, frozenset(), frozenset({"kb"}))
 
