@@ -412,3 +412,43 @@ def test_arguments_people_of_a_country_counted_are_people_not_the_state() -> Non
     found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
     targets = [(a.name, a.kind, a.country, a.sector) for e, _ in found if e.type == "ASSAULT" for a in e.target]
     assert targets == [("12 Peruvians", "GROUP", "PER", "CVL")]
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        # a "by" agent after two joined passives did both acts
+        ("A border guard was seized and beaten on Friday by smugglers, the ministry said.", "COERCE",
+         ["smugglers"], ["A border guard"]),
+        # a passive joined to an active verb has its own patient: the government is accused
+        ("The new government took weeks to form and has been accused of neglecting the villages.", "ACCUSE",
+         [], ["The new government"]),
+        # ...and an active verb joined to a passive its own doer
+        ("The governor was elected in March and has criticised the mayor ever since.", "ACCUSE",
+         ["The governor"], ["the mayor"]),
+        # with whose help an act is done is an ally, not its target
+        ("Bandits raided the depot with the help of two guards.", "ASSAULT", ["Bandits"], ["the depot"]),
+        ("Bandits carried out the raid with the help of two guards.", "ASSAULT", ["Bandits"], []),
+        # forces a country holds deployed are its own: it deploys them, they are no target
+        ("Norway has 800 soldiers deployed in the north of the island.", "MOBILIZE", ["Norway"], []),
+        # "it" is no person: not the speaker who says what it will do
+        ("Anna Berg said it would attack the rebels.", "ASSAULT", ["it"], ["the rebels"]),
+    ],
+)
+def test_arguments_joined_verbs_allies_and_pronouns(text: str, type_: str, source: list[str], target: list[str]) -> None:
+    got_source, got_target, _ = sides(text, type_)
+    assert (got_source, got_target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The soldiers tried him in a hurry and decided to execute him," Pavel Sidorov said.',
+        "“The soldiers tried him in a hurry and decided to execute him,” Pavel Sidorov said.",
+    ],
+)
+def test_arguments_a_third_person_in_quoted_words_is_not_the_speaker(text: str) -> None:
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    event = next(e for e, _ in found if e.type == "ASSAULT")
+    assert "Pavel Sidorov" not in [a.name for a in event.target]

@@ -121,10 +121,15 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     if _set_off_participle(verb) or lemma_of(verb) in PATIENT_SUBJECTS:
         passive = True  # "eight people died": who dies suffers the act
     agents = _agent_tokens(verb)
+    if passive and not agents:
+        agents = _shared_agent(verb)
     if passive and not agents and "content" in m.entry.flags and m.type == "AGREE":
         passive = False  # "Vietnam is committed to ...": a stance, not a patient
     if passive and not agents and lemma_of(verb) in STANCE_PARTICIPLES and _prep_objects(verb, ("to",)):
         passive = False  # "the rebels are opposed to the plan": they oppose it
+    holder = _holder_of_forces(verb) if m.type in SENDING_TYPES else None
+    if holder is not None:
+        subj, passive = subject_tokens(holder)[0], False  # "Denmark has 500 troops deployed there"
     if subj and _advised(verb):
         subj = []  # "an adviser will urge pulling the troops out": who advises an act does not do it
     src, tgt = _Side(), _Side()
@@ -193,6 +198,17 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt, index)
+
+
+def _shared_agent(verb: Token) -> list[Token]:
+    """The "by" agent a later passive joined to ``verb`` gives both ("was abducted and killed by
+    rebels": the rebels abducted him too); not a joined verb with its own subject."""
+    for c in verb.conjuncts:
+        if c.i > verb.i and c.tag_ == "VBN" and not any(g.dep_ in SUBJECT_DEPS + ("nsubjpass",) for g in c.children):
+            agents = _agent_tokens(c)
+            if agents:
+                return agents
+    return []
 
 
 def _opposed_country(noun: Token, index: ActorIndex) -> Found:
@@ -265,6 +281,21 @@ def _host(verb: Token, index: ActorIndex, visitors: list[Actor]) -> Found:
 FORCE_SECTORS = frozenset({"MIL", "COP"})
 # Acts whose object may be the forces the source sends: "sent troops", "deployed police".
 SENDING_TYPES = frozenset({"MOBILIZE", "COOPERATE", "AID"})
+
+
+# Verbs whose subject holds the forces their object names: "has 500 troops deployed".
+HOLD_VERBS = frozenset({"have", "keep", "maintain", "retain"})
+
+
+def _holder_of_forces(verb: Token) -> Token | None:
+    """The verb of holding whose object is the forces a participle tells of as sent: in "Denmark
+    has 500 troops deployed in the south" Denmark deploys them, and they are its own, no target."""
+    forces = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or forces.dep_ != "dobj" or forces.i > verb.i:
+        return None
+    if _head_sector(forces.text) not in FORCE_SECTORS or lemma_of(forces.head) not in HOLD_VERBS:
+        return None
+    return forces.head
 
 
 def _own_forces(tok: Token, index: ActorIndex) -> bool:

@@ -107,7 +107,11 @@ PRONOUN_KINDS = {"he": "PERSON", "his": "PERSON", "him": "PERSON", "she": "PERSO
 
 
 def _speaker_of(tok: Token) -> Token | None:
-    """The subject of the speech verb whose complement holds ``tok`` ("Syria says it will ...")."""
+    """The subject of the speech verb whose complement holds ``tok`` ("Syria says it will ..."),
+    unless ``tok`` is a third person inside the speaker's own quoted words: in '"They decided
+    to execute him," Berg said', "him" is not Berg."""
+    if tok.lower_ in THIRD_PERSON and _in_quotes(tok):
+        return None
     t = tok
     while t.head.i != t.i:
         if t.dep_ == "ccomp" and lemma_of(t.head) in SPEECH_VERBS | {"announce", "promise", "vow"}:
@@ -117,6 +121,26 @@ def _speaker_of(tok: Token) -> Token | None:
             return subj[0] if subj and not passive else None
         t = t.head
     return None
+
+
+THIRD_PERSON = frozenset({"he", "his", "him", "she", "her", "they", "their", "them"})
+OPENING_QUOTES = frozenset({'"', "“"})
+
+
+def _in_quotes(tok: Token) -> bool:
+    """Whether a token lies inside quotation marks opened earlier in its sentence and not yet closed."""
+    doc, i = tok.doc, tok.i
+    open_ = False
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    for t in doc[i : tok.i]:
+        if t.text == "“":
+            open_ = True
+        elif t.text == "”":
+            open_ = False
+        elif t.text == '"':
+            open_ = not open_
+    return open_
 
 
 def _news_medium(tok: Token) -> bool:
@@ -246,6 +270,8 @@ def _agrees(pronoun: Token, actor: Actor, antecedent: Token) -> bool:
         return actor.kind != "PERSON" or antecedent.tag_ in ("NNS", "NNPS") or bool(antecedent.conjuncts)
     if pronoun.lower_ in PERSONAL_PRONOUNS:
         return actor.kind == "PERSON"
+    if pronoun.lower_ in ("it", "its"):
+        return actor.kind != "PERSON"  # "Berg lobbied against a motion criticising its record": not Berg's
     return True
 
 
@@ -306,12 +332,19 @@ def _agent_tokens(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
+# Nouns of help, whose "with" phrase names an ally or a means, never whom the act is done to:
+# "raided the camp with the help of the army", "with the backing of Moscow".
+HELP_NOUNS = frozenset("help support backing assistance aid cooperation collaboration complicity "
+                       "connivance approval consent permission blessing".split())
+
+
 def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     found = []
     for pref in preps:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == pref:
-                found += [g for g in c.children if g.dep_ == "pobj"]
+                found += [g for g in c.children if g.dep_ == "pobj"
+                          and not (pref == "with" and g.lemma_.lower() in HELP_NOUNS)]
     return found
 
 
@@ -448,6 +481,7 @@ def _written(tok: Token, actor: Actor | None = None) -> Token:
             antecedent is not None
             and _same_sentence(antecedent, tok)
             and antecedent.lower_ not in PRONOUNS
+            and not (tok.lower_ in ("it", "its") and antecedent.ent_type_ == "PERSON")
         ):
             return antecedent
     return tok
