@@ -452,3 +452,11 @@ def test_arguments_a_third_person_in_quoted_words_is_not_the_speaker(text: str) 
     found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
     event = next(e for e, _ in found if e.type == "ASSAULT")
     assert "Pavel Sidorov" not in [a.name for a in event.target]
+
+
+def test_arguments_she_is_not_the_man_he_stands_for() -> None:
+    text = "Prime Minister Ivan Petrov said he telephoned Chancellor Anna Berg hours before she was to meet Paul Lemaire."
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    meeting = next(e for e, _ in found if e.type == "CONSULT" and e.trigger == "meet")
+    assert [a.name for a in meeting.source] == ["Anna Berg"]

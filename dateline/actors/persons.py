@@ -580,10 +580,12 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
             for i in range(start, end):
                 where[i] = index
     sents = list(doc.sents)
+    genders: dict[int, str] = {}  # a person "he" stands for is no "she": "Ivanov said he called Berg before she ..."
     for n, sent in enumerate(sents):
         for tok in sent:
             if tok.lower_ not in PRONOUNS or tok.i in taken:
                 continue
+            gender = "f" if tok.lower_ in ("she", "her") else "m"
             subjects = {where[t.i] for t in sent if t.i in where and t.dep_ in ("nsubj", "nsubjpass")}
             candidates = subjects
             if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative"):
@@ -598,8 +600,11 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
                     continue
             if not candidates and n > 0:
                 candidates = {where[t.i] for t in sents[n - 1] if t.i in where}
+            candidates = {c for c in candidates if genders.get(c, gender) == gender}
             if len(candidates) == 1:
-                drafts[next(iter(candidates))].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
+                person = next(iter(candidates))
+                drafts[person].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
+                genders[person] = gender
                 taken.add(tok.i)
 
 

@@ -159,13 +159,26 @@ FEMALE_NOUNS = frozenset("woman girl mother wife daughter sister widow grandmoth
 MALE_NOUNS = frozenset("man boy father husband son brother widower grandfather".split())
 
 
+MALE_PRONOUNS = frozenset({"he", "his", "him"})
+FEMALE_PRONOUNS = frozenset({"she", "her"})
+
+
 def _same_gender(pronoun: Token, antecedent: Token) -> bool:
     lemma = antecedent.lemma_.lower()
-    if pronoun.lower_ in ("he", "his", "him"):
-        return lemma not in FEMALE_NOUNS
-    if pronoun.lower_ in ("she", "her"):
-        return lemma not in MALE_NOUNS
+    if pronoun.lower_ in MALE_PRONOUNS:
+        return lemma not in FEMALE_NOUNS and _first_pronoun_after(antecedent, pronoun) not in FEMALE_PRONOUNS
+    if pronoun.lower_ in FEMALE_PRONOUNS:
+        return lemma not in MALE_NOUNS and _first_pronoun_after(antecedent, pronoun) not in MALE_PRONOUNS
     return True
+
+
+def _first_pronoun_after(antecedent: Token, pronoun: Token) -> str | None:
+    """The first personal pronoun between a name and a later pronoun, which most often stands for
+    the name: in "Ivanov said he called Berg before she met Lee", "he" is Ivanov, so "she" is not."""
+    for t in antecedent.doc[antecedent.i + 1 : pronoun.i]:
+        if t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS and t.tag_ in ("PRP", "PRP$"):
+            return t.lower_
+    return None
 
 
 def _antecedent(tok: Token) -> Token | None:
