@@ -431,6 +431,11 @@ def test_arguments_people_of_a_country_counted_are_people_not_the_state() -> Non
         ("Bandits carried out the raid with the help of two guards.", "ASSAULT", ["Bandits"], []),
         # forces a country holds deployed are its own: it deploys them, they are no target
         ("Norway has 800 soldiers deployed in the north of the island.", "MOBILIZE", ["Norway"], []),
+        # what is attacked or rejected is the target as written, in a passive as in an active clause
+        ("A fuel convoy was ambushed by rebels near the pass.", "ASSAULT", ["rebels"], ["A fuel convoy"]),
+        ("The budget was rejected by the senators on Monday.", "REJECT", ["the senators"], ["The budget"]),
+        # who deploys "with" a unit goes along with it, and does not act on it
+        ("Anna Berg deployed to the front with a volunteer battalion.", "MOBILIZE", ["Anna Berg"], []),
         # "it" is no person: not the speaker who says what it will do
         ("Anna Berg said it would attack the rebels.", "ASSAULT", ["it"], ["the rebels"]),
     ],

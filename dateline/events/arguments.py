@@ -44,6 +44,9 @@ from .vocabulary import HOSTILE_MATERIAL, MUTUAL_TYPES, lemma_of
 
 TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "over")
 NOUN_TARGET_PREPS = ("against", "into", "on", "with", "to", "of", "at")
+# Movements of forces, whose "with" phrase names who moves along, not whom they move against.
+COMPANION_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+COMPANION_PREPS = tuple(p for p in TARGET_PREPS if p != "with")
 # What is attacked, rejected or endorsed is the target as written, person or not ("a bus", "the plan").
 THING_TARGETS = frozenset({"REJECT", "SUPPORT", "ASSAULT"})
 # Acts done for someone's good, whose "for" phrase names who gains: "support for", "aid for".
@@ -135,7 +138,9 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     src, tgt = _Side(), _Side()
     if passive:
         source = src.take(_first_actors(agents, index, []))
-        target = tgt.take(_first_actors(subj, index, source))
+        # what is attacked, rejected or endorsed is the target as written, in a passive as in an
+        # active clause: "the convoy was attacked by rebels"
+        target = tgt.take(_first_actors(subj, index, source, any_phrase=m.type in THING_TARGETS))
     else:
         source = src.take(_first_actors(subj, index, []))
         target = []
@@ -154,7 +159,8 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
                 for g in c.children
                 if g.dep_ in SUBJECT_DEPS
             ]
-        objs += _prep_objects(verb, TARGET_PREPS)
+        # forces deploy or withdraw "with" their companions, whom they do not act on
+        objs += _prep_objects(verb, TARGET_PREPS if m.type not in COMPANION_TYPES else COMPANION_PREPS)
         objs += [
             g
             for c in verb.children
