@@ -123,6 +123,7 @@ def test_arguments_sides_as_written(text: str, type_: str, source: list[str], ta
         ("Iran condemned the Israeli strikes on Syria.", "ACCUSE", ["ISR"]),
         ("Iran condemned plans to bomb Syria.", "ACCUSE", []),  # the planners, whom it does not name
         ("Russia condemned the decision to strike Syria.", "ACCUSE", []),
+        ("Canada condemned a plot to attack the embassies of Kenya.", "ACCUSE", []),  # nor what the victim is of
         # who agrees to an attack targets its victim
         ("Kenya agreed to attack the Shabaab camps in Somalia.", "AGREE", ["SOM"]),
     ],
@@ -436,6 +437,9 @@ def test_arguments_people_of_a_country_counted_are_people_not_the_state() -> Non
         ("The budget was rejected by the senators on Monday.", "REJECT", ["the senators"], ["The budget"]),
         # who deploys "with" a unit goes along with it, and does not act on it
         ("Anna Berg deployed to the front with a volunteer battalion.", "MOBILIZE", ["Anna Berg"], []),
+        # a claim's owner makes it: "they" in the claim are the rebels, not the officials who doubt it
+        ("Officials said they doubted the rebels' claim that they had killed ten soldiers.", "ASSAULT",
+         ["the rebels"], ["ten soldiers"]),
         # "it" is no person: not the speaker who says what it will do
         ("Anna Berg said it would attack the rebels.", "ASSAULT", ["it"], ["the rebels"]),
     ],

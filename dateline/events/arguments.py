@@ -109,11 +109,19 @@ def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor], vict
 
 
 def _victim(tok: Token, top: Token) -> bool:
-    """Whether ``tok``, inside the complement ``top``, is what an act in it is done to: the object
-    of a verb below the complement ("plans to bomb Syria") or of "on"/"against" ("strikes on Syria")."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in VICTIM_PREPS and tok.head.head.i != top.head.i:
-        return True
-    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.i != top.head.i and tok.head.i != top.i
+    """Whether ``tok``, inside the complement ``top``, is what an act in it is done to, or part of
+    its phrase: the object of a verb below the complement ("plans to bomb Syria", "the acts that
+    rocked hotels in Amman") or of "on"/"against" ("strikes on Syria")."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "pobj" and t.head.lower_ in VICTIM_PREPS and t.head.head.i != top.head.i:
+            return True
+        if t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.i != top.head.i and t.head.i != top.i:
+            return True
+        if t.i == top.i or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def verb_arguments(m: Mention, index: ActorIndex) -> None:

@@ -119,6 +119,13 @@ def _speaker_of(tok: Token) -> Token | None:
             if subj and _news_medium(subj[0]):
                 return None  # "..., state television reported": who tells the news is no party to it
             return subj[0] if subj and not passive else None
+        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            # "officials rejected the rebels' claim that they had taken the town": the claim's
+            # owner says it, not whoever tells of the claim
+            owners = [c for c in t.head.children if c.dep_ == "poss"]
+            owners += [g for c in t.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+            return owners[0] if owners and owners[0].lower_ not in PRONOUNS else None
         t = t.head
     return None
 
