@@ -469,3 +469,13 @@ def test_arguments_she_is_not_the_man_he_stands_for() -> None:
     found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
     meeting = next(e for e, _ in found if e.type == "CONSULT" and e.trigger == "meet")
     assert [a.name for a in meeting.source] == ["Anna Berg"]
+
+
+def test_arguments_a_pronoun_after_an_unnamed_official_is_that_official() -> None:
+    text = "Anna Berg greeted the crowd. The minister said he would visit Kenya next week."
+    doc = parse(text)
+    actors = find_actors(doc)
+    assert [m.text for a in actors if a.name == "Anna Berg" for m in a.mentions] == ["Anna Berg"]
+    found = find_event_mentions(doc, Article(id="t", text=text), actors, [])
+    visit = next(e for e, _ in found if e.type == "CONSULT")
+    assert [(a.name, a.sector) for a in visit.source] == [("minister", "GOV")]

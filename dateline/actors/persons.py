@@ -598,7 +598,7 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
                 candidates = {where[t.i] for t in sent if t.i in where and t.i < tok.i} - subjects
                 if len(candidates) != 1:
                     continue
-            if not candidates and n > 0:
+            if not candidates and n > 0 and not _described_subject(sent, tok):
                 candidates = {where[t.i] for t in sents[n - 1] if t.i in where}
             candidates = {c for c in candidates if genders.get(c, gender) == gender}
             if len(candidates) == 1:
@@ -606,6 +606,17 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
                 drafts[person].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
                 genders[person] = gender
                 taken.add(tok.i)
+
+
+def _described_subject(sent: Span, pronoun: Token) -> bool:
+    """Whether a person the sentence names by a common noun alone is a subject before the pronoun,
+    whom it most likely stands for: in "The minister said he ...", "he" is the minister, not
+    the person the sentence before named."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i and t.pos_ == "NOUN" and t.tag_ == "NN"
+        and pick_sector(scan([t.lower_])) is not None
+        for t in sent
+    )
 
 
 def _own_subject(obj: Token) -> Token | None:

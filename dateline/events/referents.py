@@ -242,7 +242,9 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
             actor = _actor_of(antecedent, index, depth + 1)
             if actor is not None and not _agrees(tok, actor, antecedent):
                 actor = None
-        if actor is None and tok.lower_ in PRONOUN_KINDS:
+        # "The minister said he ...": he is that minister, whom no name gives, not the person named last
+        unnamed = antecedent is not None and antecedent.pos_ == "NOUN" and _names_people(antecedent)
+        if actor is None and tok.lower_ in PRONOUN_KINDS and not unnamed:
             actor = index.before(tok.idx, PRONOUN_KINDS[tok.lower_])
     if actor is None and tok.pos_ == "NOUN":
         actor = _described(tok, index)
