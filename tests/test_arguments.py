@@ -479,3 +479,18 @@ def test_arguments_a_pronoun_after_an_unnamed_official_is_that_official() -> Non
     found = find_event_mentions(doc, Article(id="t", text=text), actors, [])
     visit = next(e for e, _ in found if e.type == "CONSULT")
     assert [(a.name, a.sector) for a in visit.source] == [("minister", "GOV")]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Anna Berg said it would attack the rebels.", []),  # "it" is no person
+        # ...but after an official, the state he speaks for
+        ("Foreign Minister Anna Berg of Norway said it would attack the rebels.", [("Norway", "NOR")]),
+    ],
+)
+def test_arguments_it_after_a_person(text: str, source: list) -> None:
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    attack = next(e for e, _ in found if e.type == "ASSAULT")
+    assert [(a.name, a.country) for a in attack.source] == source

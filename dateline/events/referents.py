@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
+from dateline.actors.places import country_label
 from dateline.countries import country_name, demonym_country
 from dateline.kb.codes import NON_STATE
 from dateline.model import Actor
@@ -241,7 +242,7 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
         if antecedent is not None:
             actor = _actor_of(antecedent, index, depth + 1)
             if actor is not None and not _agrees(tok, actor, antecedent):
-                actor = None
+                actor = _state_spoken_for(tok, actor, index)
         # "The minister said he ...": he is that minister, whom no name gives, not the person named last
         unnamed = antecedent is not None and antecedent.pos_ == "NOUN" and _names_people(antecedent)
         if actor is None and tok.lower_ in PRONOUN_KINDS and not unnamed:
@@ -283,6 +284,17 @@ def _described(tok: Token, index: ActorIndex) -> Actor | None:
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+
+
+def _state_spoken_for(pronoun: Token, person: Actor, index: ActorIndex) -> Actor | None:
+    """The state an official speaks for, whom "it" stands for after him: "the envoy said it would
+    not allow ..." tells what his country will do. None for anyone else."""
+    if pronoun.lower_ not in ("it", "its") or person.kind != "PERSON" or person.sector not in STATE_SECTORS:
+        return None
+    if not person.country or person.country in NON_STATE:
+        return None
+    return index.generic(country_label(person.country, ""), pronoun.idx, pronoun.idx + len(pronoun.text),
+                         person.country, None)
 
 
 def _agrees(pronoun: Token, actor: Actor, antecedent: Token) -> bool:
