@@ -440,6 +440,8 @@ def test_arguments_people_of_a_country_counted_are_people_not_the_state() -> Non
         # a claim's owner makes it: "they" in the claim are the rebels, not the officials who doubt it
         ("Officials said they doubted the rebels' claim that they had killed ten soldiers.", "ASSAULT",
          ["the rebels"], ["ten soldiers"]),
+        # ...and a clause of a noun no one owns is still the speaker's
+        ("Anna Berg said there was a chance that she would meet the rebels.", "CONSULT", ["Anna Berg"], ["the rebels"]),
         # "it" is no person: not the speaker who says what it will do
         ("Anna Berg said it would attack the rebels.", "ASSAULT", ["it"], ["the rebels"]),
     ],
@@ -494,3 +496,12 @@ def test_arguments_it_after_a_person(text: str, source: list) -> None:
     found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
     attack = next(e for e, _ in found if e.type == "ASSAULT")
     assert [(a.name, a.country) for a in attack.source] == source
+
+
+def test_arguments_a_body_as_subject_does_not_stand_for_a_pronoun() -> None:
+    # "he" may be an unnamed minister, never the court: the man the sentence before named
+    text = "Pavel Sidorov was arrested in May. On Friday a court ordered his release."
+    doc = parse(text)
+    found = find_event_mentions(doc, Article(id="t", text=text), find_actors(doc), [])
+    order = next(e for e, _ in found if e.type == "REQUEST")
+    assert [a.name for a in order.target] == ["Pavel Sidorov"]

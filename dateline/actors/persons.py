@@ -614,7 +614,7 @@ def _described_subject(sent: Span, pronoun: Token) -> bool:
     the person the sentence before named."""
     return any(
         t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i and t.pos_ == "NOUN" and t.tag_ == "NN"
-        and pick_sector(scan([t.lower_])) is not None
+        and (found := term([t.lower_])) is not None and found.role is not None  # a title, no body ("the court")
         for t in sent
     )
 

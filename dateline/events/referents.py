@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
+from dateline.actors.descriptions import term
 from dateline.actors.places import country_label
 from dateline.countries import country_name, demonym_country
 from dateline.kb.codes import NON_STATE
@@ -126,7 +127,8 @@ def _speaker_of(tok: Token) -> Token | None:
             owners = [c for c in t.head.children if c.dep_ == "poss"]
             owners += [g for c in t.head.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"]
-            return owners[0] if owners and owners[0].lower_ not in PRONOUNS else None
+            if owners and owners[0].lower_ not in PRONOUNS:
+                return owners[0]  # a claim of no owner ("the possibility that we ...") is the speaker's
         t = t.head
     return None
 
@@ -244,7 +246,7 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
             if actor is not None and not _agrees(tok, actor, antecedent):
                 actor = _state_spoken_for(tok, actor, index)
         # "The minister said he ...": he is that minister, whom no name gives, not the person named last
-        unnamed = antecedent is not None and antecedent.pos_ == "NOUN" and _names_people(antecedent)
+        unnamed = antecedent is not None and antecedent.pos_ == "NOUN" and _a_person_noun(antecedent)
         if actor is None and tok.lower_ in PRONOUN_KINDS and not unnamed:
             actor = index.before(tok.idx, PRONOUN_KINDS[tok.lower_])
     if actor is None and tok.pos_ == "NOUN":
@@ -284,6 +286,13 @@ def _described(tok: Token, index: ActorIndex) -> Actor | None:
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+
+
+def _a_person_noun(tok: Token) -> bool:
+    """A noun of one person, a title or a word of kin or kind ("the minister", "the pope", "the
+    woman"), not of a body ("the court", "the army"), for whom "he" or "she" may stand."""
+    found = term([tok.lower_])
+    return (found is not None and found.role is not None) or tok.lemma_.lower() in PERSONS_NOUNS
 
 
 def _state_spoken_for(pronoun: Token, person: Actor, index: ActorIndex) -> Actor | None:
