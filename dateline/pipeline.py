@@ -368,7 +368,9 @@ def finalize(store: Store) -> list[str]:
 
 
 def _infer_story_dates(store: Store, story: str) -> dict[str, Analysis]:
-    """The story's articles, undated ones dated through the story (and stored so)."""
+    """The story's articles, undated ones dated through the story, and persons of no country given
+    the one the story's other reports give their full name (and stored so)."""
+    from .story_actors import borrow_countries, story_countries
     from .story_dates import infer_dates
 
     analyses = store.analyses(r["id"] for r in store.story_articles(story))
@@ -380,6 +382,12 @@ def _infer_story_dates(store: Store, story: str) -> dict[str, Analysis]:
         if updated != analysis:
             store.update_analysis(updated)
             by_id[updated.article.id] = updated
+    known = story_countries(list(by_id.values()))
+    for aid, analysis in list(by_id.items()):
+        updated = borrow_countries(analysis, known)
+        if updated is not analysis:
+            store.update_analysis(updated)
+            by_id[aid] = updated
     return by_id
 
 

@@ -564,3 +564,15 @@ def test_find_actors_a_country_before_a_title_before_a_name_still_describes() ->
     text = "Reporters met Papua New Guinea Defence Force Colonel Peter Mola on Monday."
     actors = {a.name: a for a in find_actors(parse(text))}
     assert actors["Peter Mola"].country == "PNG", [(a.name, a.country) for a in actors.values()]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Pope Clement XV arrived in Lisbon on Friday.", "Clement XV"),
+        ("The visit of the pontiff, Clement XV, ended on Sunday.", "Clement XV"),
+    ],
+)
+def test_find_actors_a_title_only_one_state_has_gives_its_country(text: str, name: str) -> None:
+    actors = {a.name: a for a in find_actors(parse(text), "Lisbon")}
+    assert (actors[name].country, actors[name].sector) == ("VAT", "REL")

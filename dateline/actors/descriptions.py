@@ -28,6 +28,7 @@ class Term:
     sector: str
     weight: int
     role: str | None
+    country: str | None = None  # an office only one state has: the Pope heads the Holy See
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def _terms() -> dict[str, Term]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        table[cols[0]] = Term(cols[1], int(cols[2]), cols[3] if len(cols) > 3 and cols[3] else None)
+        table[cols[0]] = Term(cols[1], int(cols[2]), cols[3] if len(cols) > 3 and cols[3] else None,
+                              cols[4] if len(cols) > 4 and cols[4] else None)
     return table
 
 
@@ -123,7 +125,7 @@ def _match(words: Sequence[str], date: int | None = None) -> Evidence | None:
         return Evidence(0, len(words), "term", None, "PTY", 3)
     found = term(words)
     if found:
-        return Evidence(0, len(words), "term", None, found.sector, found.weight, found.role)
+        return Evidence(0, len(words), "term", found.country, found.sector, found.weight, found.role)
     agent = _agent(phrase) if len(words) <= MAX_TERM else None
     if agent is not None:
         return replace(agent, end=len(words))

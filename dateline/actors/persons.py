@@ -580,10 +580,12 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
             for i in range(start, end):
                 where[i] = index
     sents = list(doc.sents)
+    genders: dict[int, str] = {}  # a person "he" stands for is no "she": "Ivanov said he called Berg before she ..."
     for n, sent in enumerate(sents):
         for tok in sent:
             if tok.lower_ not in PRONOUNS or tok.i in taken:
                 continue
+            gender = "f" if tok.lower_ in ("she", "her") else "m"
             subjects = {where[t.i] for t in sent if t.i in where and t.dep_ in ("nsubj", "nsubjpass")}
             candidates = subjects
             if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative"):
@@ -596,11 +598,25 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
                 candidates = {where[t.i] for t in sent if t.i in where and t.i < tok.i} - subjects
                 if len(candidates) != 1:
                     continue
-            if not candidates and n > 0:
+            if not candidates and n > 0 and not _described_subject(sent, tok):
                 candidates = {where[t.i] for t in sents[n - 1] if t.i in where}
+            candidates = {c for c in candidates if genders.get(c, gender) == gender}
             if len(candidates) == 1:
-                drafts[next(iter(candidates))].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
+                person = next(iter(candidates))
+                drafts[person].spans.append((tok.i, tok.i + 1))  # type: ignore[union-attr]
+                genders[person] = gender
                 taken.add(tok.i)
+
+
+def _described_subject(sent: Span, pronoun: Token) -> bool:
+    """Whether a person the sentence names by a common noun alone is a subject before the pronoun,
+    whom it most likely stands for: in "The minister said he ...", "he" is the minister, not
+    the person the sentence before named."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i and t.pos_ == "NOUN" and t.tag_ == "NN"
+        and (found := term([t.lower_])) is not None and found.role is not None  # a title, no body ("the court")
+        for t in sent
+    )
 
 
 def _own_subject(obj: Token) -> Token | None:

@@ -44,6 +44,9 @@ from .vocabulary import HOSTILE_MATERIAL, MUTUAL_TYPES, lemma_of
 
 TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "from", "upon", "over")
 NOUN_TARGET_PREPS = ("against", "into", "on", "with", "to", "of", "at")
+# Movements of forces, whose "with" phrase names who moves along, not whom they move against.
+COMPANION_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+COMPANION_PREPS = tuple(p for p in TARGET_PREPS if p != "with")
 # What is attacked, rejected or endorsed is the target as written, person or not ("a bus", "the plan").
 THING_TARGETS = frozenset({"REJECT", "SUPPORT", "ASSAULT"})
 # Acts done for someone's good, whose "for" phrase names who gains: "support for", "aid for".
@@ -106,11 +109,19 @@ def _complement_actor(verb: Token, index: ActorIndex, exclude: list[Actor], vict
 
 
 def _victim(tok: Token, top: Token) -> bool:
-    """Whether ``tok``, inside the complement ``top``, is what an act in it is done to: the object
-    of a verb below the complement ("plans to bomb Syria") or of "on"/"against" ("strikes on Syria")."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in VICTIM_PREPS and tok.head.head.i != top.head.i:
-        return True
-    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.i != top.head.i and tok.head.i != top.i
+    """Whether ``tok``, inside the complement ``top``, is what an act in it is done to, or part of
+    its phrase: the object of a verb below the complement ("plans to bomb Syria", "the acts that
+    rocked hotels in Amman") or of "on"/"against" ("strikes on Syria")."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "pobj" and t.head.lower_ in VICTIM_PREPS and t.head.head.i != top.head.i:
+            return True
+        if t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.i != top.head.i and t.head.i != top.i:
+            return True
+        if t.i == top.i or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def verb_arguments(m: Mention, index: ActorIndex) -> None:
@@ -121,16 +132,23 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
     if _set_off_participle(verb) or lemma_of(verb) in PATIENT_SUBJECTS:
         passive = True  # "eight people died": who dies suffers the act
     agents = _agent_tokens(verb)
+    if passive and not agents:
+        agents = _shared_agent(verb)
     if passive and not agents and "content" in m.entry.flags and m.type == "AGREE":
         passive = False  # "Vietnam is committed to ...": a stance, not a patient
     if passive and not agents and lemma_of(verb) in STANCE_PARTICIPLES and _prep_objects(verb, ("to",)):
         passive = False  # "the rebels are opposed to the plan": they oppose it
+    holder = _holder_of_forces(verb) if m.type in SENDING_TYPES else None
+    if holder is not None:
+        subj, passive = subject_tokens(holder)[0], False  # "Denmark has 500 troops deployed there"
     if subj and _advised(verb):
         subj = []  # "an adviser will urge pulling the troops out": who advises an act does not do it
     src, tgt = _Side(), _Side()
     if passive:
         source = src.take(_first_actors(agents, index, []))
-        target = tgt.take(_first_actors(subj, index, source))
+        # what is attacked, rejected or endorsed is the target as written, in a passive as in an
+        # active clause: "the convoy was attacked by rebels"
+        target = tgt.take(_first_actors(subj, index, source, any_phrase=m.type in THING_TARGETS))
     else:
         source = src.take(_first_actors(subj, index, []))
         target = []
@@ -149,7 +167,8 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
                 for g in c.children
                 if g.dep_ in SUBJECT_DEPS
             ]
-        objs += _prep_objects(verb, TARGET_PREPS)
+        # forces deploy or withdraw "with" their companions, whom they do not act on
+        objs += _prep_objects(verb, TARGET_PREPS if m.type not in COMPANION_TYPES else COMPANION_PREPS)
         objs += [
             g
             for c in verb.children
@@ -193,6 +212,17 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt, index)
+
+
+def _shared_agent(verb: Token) -> list[Token]:
+    """The "by" agent a later passive joined to ``verb`` gives both ("was abducted and killed by
+    rebels": the rebels abducted him too); not a joined verb with its own subject."""
+    for c in verb.conjuncts:
+        if c.i > verb.i and c.tag_ == "VBN" and not any(g.dep_ in SUBJECT_DEPS + ("nsubjpass",) for g in c.children):
+            agents = _agent_tokens(c)
+            if agents:
+                return agents
+    return []
 
 
 def _opposed_country(noun: Token, index: ActorIndex) -> Found:
@@ -265,6 +295,21 @@ def _host(verb: Token, index: ActorIndex, visitors: list[Actor]) -> Found:
 FORCE_SECTORS = frozenset({"MIL", "COP"})
 # Acts whose object may be the forces the source sends: "sent troops", "deployed police".
 SENDING_TYPES = frozenset({"MOBILIZE", "COOPERATE", "AID"})
+
+
+# Verbs whose subject holds the forces their object names: "has 500 troops deployed".
+HOLD_VERBS = frozenset({"have", "keep", "maintain", "retain"})
+
+
+def _holder_of_forces(verb: Token) -> Token | None:
+    """The verb of holding whose object is the forces a participle tells of as sent: in "Denmark
+    has 500 troops deployed in the south" Denmark deploys them, and they are its own, no target."""
+    forces = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or forces.dep_ != "dobj" or forces.i > verb.i:
+        return None
+    if _head_sector(forces.text) not in FORCE_SECTORS or lemma_of(forces.head) not in HOLD_VERBS:
+        return None
+    return forces.head
 
 
 def _own_forces(tok: Token, index: ActorIndex) -> bool:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from dateline.actors import code_actor
+from dateline.actors.descriptions import term
+from dateline.actors.places import country_label
 from dateline.countries import country_name, demonym_country
 from dateline.kb.codes import NON_STATE
 from dateline.model import Actor
@@ -107,7 +109,11 @@ PRONOUN_KINDS = {"he": "PERSON", "his": "PERSON", "him": "PERSON", "she": "PERSO
 
 
 def _speaker_of(tok: Token) -> Token | None:
-    """The subject of the speech verb whose complement holds ``tok`` ("Syria says it will ...")."""
+    """The subject of the speech verb whose complement holds ``tok`` ("Syria says it will ..."),
+    unless ``tok`` is a third person inside the speaker's own quoted words: in '"They decided
+    to execute him," Berg said', "him" is not Berg."""
+    if tok.lower_ in THIRD_PERSON and _in_quotes(tok):
+        return None
     t = tok
     while t.head.i != t.i:
         if t.dep_ == "ccomp" and lemma_of(t.head) in SPEECH_VERBS | {"announce", "promise", "vow"}:
@@ -115,8 +121,36 @@ def _speaker_of(tok: Token) -> Token | None:
             if subj and _news_medium(subj[0]):
                 return None  # "..., state television reported": who tells the news is no party to it
             return subj[0] if subj and not passive else None
+        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            # "officials rejected the rebels' claim that they had taken the town": the claim's
+            # owner says it, not whoever tells of the claim
+            owners = [c for c in t.head.children if c.dep_ == "poss"]
+            owners += [g for c in t.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+            if owners and owners[0].lower_ not in PRONOUNS:
+                return owners[0]  # a claim of no owner ("the possibility that we ...") is the speaker's
         t = t.head
     return None
+
+
+THIRD_PERSON = frozenset({"he", "his", "him", "she", "her", "they", "their", "them"})
+OPENING_QUOTES = frozenset({'"', "“"})
+
+
+def _in_quotes(tok: Token) -> bool:
+    """Whether a token lies inside quotation marks opened earlier in its sentence and not yet closed."""
+    doc, i = tok.doc, tok.i
+    open_ = False
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    for t in doc[i : tok.i]:
+        if t.text == "“":
+            open_ = True
+        elif t.text == "”":
+            open_ = False
+        elif t.text == '"':
+            open_ = not open_
+    return open_
 
 
 def _news_medium(tok: Token) -> bool:
@@ -135,13 +169,26 @@ FEMALE_NOUNS = frozenset("woman girl mother wife daughter sister widow grandmoth
 MALE_NOUNS = frozenset("man boy father husband son brother widower grandfather".split())
 
 
+MALE_PRONOUNS = frozenset({"he", "his", "him"})
+FEMALE_PRONOUNS = frozenset({"she", "her"})
+
+
 def _same_gender(pronoun: Token, antecedent: Token) -> bool:
     lemma = antecedent.lemma_.lower()
-    if pronoun.lower_ in ("he", "his", "him"):
-        return lemma not in FEMALE_NOUNS
-    if pronoun.lower_ in ("she", "her"):
-        return lemma not in MALE_NOUNS
+    if pronoun.lower_ in MALE_PRONOUNS:
+        return lemma not in FEMALE_NOUNS and _first_pronoun_after(antecedent, pronoun) not in FEMALE_PRONOUNS
+    if pronoun.lower_ in FEMALE_PRONOUNS:
+        return lemma not in MALE_NOUNS and _first_pronoun_after(antecedent, pronoun) not in MALE_PRONOUNS
     return True
+
+
+def _first_pronoun_after(antecedent: Token, pronoun: Token) -> str | None:
+    """The first personal pronoun between a name and a later pronoun, which most often stands for
+    the name: in "Ivanov said he called Berg before she met Lee", "he" is Ivanov, so "she" is not."""
+    for t in antecedent.doc[antecedent.i + 1 : pronoun.i]:
+        if t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS and t.tag_ in ("PRP", "PRP$"):
+            return t.lower_
+    return None
 
 
 def _antecedent(tok: Token) -> Token | None:
@@ -197,8 +244,10 @@ def _actor_of(tok: Token, index: ActorIndex, depth: int = 0) -> Actor | None:
         if antecedent is not None:
             actor = _actor_of(antecedent, index, depth + 1)
             if actor is not None and not _agrees(tok, actor, antecedent):
-                actor = None
-        if actor is None and tok.lower_ in PRONOUN_KINDS:
+                actor = _state_spoken_for(tok, actor, index)
+        # "The minister said he ...": he is that minister, whom no name gives, not the person named last
+        unnamed = antecedent is not None and antecedent.pos_ == "NOUN" and _a_person_noun(antecedent)
+        if actor is None and tok.lower_ in PRONOUN_KINDS and not unnamed:
             actor = index.before(tok.idx, PRONOUN_KINDS[tok.lower_])
     if actor is None and tok.pos_ == "NOUN":
         actor = _described(tok, index)
@@ -239,6 +288,24 @@ PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 
 
+def _a_person_noun(tok: Token) -> bool:
+    """A noun of one person, a title or a word of kin or kind ("the minister", "the pope", "the
+    woman"), not of a body ("the court", "the army"), for whom "he" or "she" may stand."""
+    found = term([tok.lower_])
+    return (found is not None and found.role is not None) or tok.lemma_.lower() in PERSONS_NOUNS
+
+
+def _state_spoken_for(pronoun: Token, person: Actor, index: ActorIndex) -> Actor | None:
+    """The state an official speaks for, whom "it" stands for after him: "the envoy said it would
+    not allow ..." tells what his country will do. None for anyone else."""
+    if pronoun.lower_ not in ("it", "its") or person.kind != "PERSON" or person.sector not in STATE_SECTORS:
+        return None
+    if not person.country or person.country in NON_STATE:
+        return None
+    return index.generic(country_label(person.country, ""), pronoun.idx, pronoun.idx + len(pronoun.text),
+                         person.country, None)
+
+
 def _agrees(pronoun: Token, actor: Actor, antecedent: Token) -> bool:
     """Whether a pronoun can stand for the actor its antecedent names: "they" is no one person
     ("Michael Steiner said ... to represent their clients"), "he" is a person."""
@@ -246,6 +313,8 @@ def _agrees(pronoun: Token, actor: Actor, antecedent: Token) -> bool:
         return actor.kind != "PERSON" or antecedent.tag_ in ("NNS", "NNPS") or bool(antecedent.conjuncts)
     if pronoun.lower_ in PERSONAL_PRONOUNS:
         return actor.kind == "PERSON"
+    if pronoun.lower_ in ("it", "its"):
+        return actor.kind != "PERSON"  # "Berg lobbied against a motion criticising its record": not Berg's
     return True
 
 
@@ -306,12 +375,19 @@ def _agent_tokens(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
+# Nouns of help, whose "with" phrase names an ally or a means, never whom the act is done to:
+# "raided the camp with the help of the army", "with the backing of Moscow".
+HELP_NOUNS = frozenset("help support backing assistance aid cooperation collaboration complicity "
+                       "connivance approval consent permission blessing".split())
+
+
 def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     found = []
     for pref in preps:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == pref:
-                found += [g for g in c.children if g.dep_ == "pobj"]
+                found += [g for g in c.children if g.dep_ == "pobj"
+                          and not (pref == "with" and g.lemma_.lower() in HELP_NOUNS)]
     return found
 
 
@@ -448,6 +524,7 @@ def _written(tok: Token, actor: Actor | None = None) -> Token:
             antecedent is not None
             and _same_sentence(antecedent, tok)
             and antecedent.lower_ not in PRONOUNS
+            and not (tok.lower_ in ("it", "its") and antecedent.ent_type_ == "PERSON")
         ):
             return antecedent
     return tok

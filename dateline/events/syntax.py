@@ -149,6 +149,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             # "The first soldiers disembarked here and met up with ...", read as a participle
             # after its noun: a finite verb joined to it has its noun as the doer
             passive = any(c.dep_ == "auxpass" for c in verb.children)
+        elif any(c.dep_ == "auxpass" for c in verb.children):
+            passive = True  # "the cabinet took office and has been accused of ...": it is accused
+        elif any(c.dep_ == "aux" for c in verb.children) and verb.tag_ in ("VBN", "VBG"):
+            passive = False  # "he was elected in May and has ruled since": he rules
         return subj, passive
     if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
         gov = verb.head if verb.dep_ != "pcomp" else clause_head(verb.head)
