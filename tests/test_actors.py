@@ -48,6 +48,7 @@ LEAD_000 = (
         ("Lima", "Lima rejected the plan.", "PER", "GOV"),
         ("Lima", "The army imposed a curfew in Lima.", "PER", "CVL"),
         ("Lima", "The embassy in Lima closed.", "PER", "GOV"),
+        ("Lima", "Lima rejected the plan, an aide told reporters in Lima.", "PER", "GOV"),  # named twice
         ("Baltic Fleet", "", "RUS", "MIL"),
         ("Shanghai Cooperation Organisation", "", "IGO", None),
         ("Georgian Prime Minister", "", "GEO", "GOV"),

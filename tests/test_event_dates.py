@@ -125,7 +125,11 @@ def test_event_date_nothing_told_as_done_is_dated_after_its_report(text, publish
 
 
 def test_event_date_a_noun_under_after_is_not_of_its_clauses_day():
-    text = "The mayor spoke on Sunday, two days after the ambush."
+    # the measure dates it from the clause's day; without one it is no event of that day
+    assert by_trigger("The mayor spoke on Sunday, two days after the ambush.", "2017-12-31", "ambush").date == (
+        "2017-12-29"
+    )
+    text = "The mayor spoke on Sunday after the ambush."
     assert not [e for e in events(text, "2017-12-31") if e.trigger == "ambush" and e.date == "2017-12-31"]
 
 

@@ -275,6 +275,7 @@ def test_clause_tense(text: str, tense: str) -> None:
         # what an active infinitive on a noun aims at says nothing of when
         ("Lawyers sought ways to overturn Monday's ruling.", "2025-05-05"),
         ("She was the last hostage to be freed on Monday.", "2025-05-05"),
+        ("He was the third reporter to be detained on Monday.", "2025-05-05"),
         # the day of a thing ("Monday's vote") lies behind, whatever the clause that names it,
         # unless the sentence looks ahead to it
         ("Envoys urged the council to fund the inquiry into Monday's shooting.", "2025-05-05"),

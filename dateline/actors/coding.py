@@ -117,10 +117,11 @@ def _where_it_happens(words: Sequence[str], context: str) -> bool:
     ("the embassy in Lima")."""
     around = [w.rstrip(".,;:") for w in words_of(context)]
     n = len(words)
-    for i in range(1, len(around) - n + 1):
-        if around[i : i + n] == list(words) and around[i - 1].lower() == "in":
-            return i < 2 or around[i - 2].lower() not in MISSION_WORDS
-    return False
+    at = [i for i in range(len(around) - n + 1) if around[i : i + n] == list(words)]
+    if len(at) != 1 or at[0] == 0:
+        return False  # a capital named twice may be the actor once and the place once
+    i = at[0]
+    return around[i - 1].lower() == "in" and (i < 2 or around[i - 2].lower() not in MISSION_WORDS)
 
 
 def _sector_of_the_noun_after(adjective: str, context: str, day: int | None) -> str | None:

@@ -446,7 +446,19 @@ def drop_reference(m: Mention) -> bool:
         return False
     if light_governor(m.trigger) is not None:
         return False
+    if _measured_from(m.trigger):
+        return False  # "four days after a bombing at a market": the measure will date it
     return not (m.source or m.target or m.timex or m.figures)
+
+
+def _measured_from(tok: Token) -> bool:
+    """The object of an "after" or "before" a duration measures ("two days after the ambush")."""
+    head = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ in ("after", "before")
+        and any(c.dep_ == "npadvmod" for c in head.children)
+    )
 
 
 MODEL_FILE = "sense_model.json"

@@ -109,12 +109,14 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
 def _to_be_done(verb: Token, words: set[str]) -> bool:
     """A passive infinitive on a noun tells what is still to be done to it: "a summit to be held
     on Friday", "the accord to be signed in May" (not an active one, whose noun may be an aim or
-    a means: "plans to challenge Friday's verdict"; nor "the last to be freed", picked out by
-    what was done)."""
+    a means: "plans to challenge Friday's verdict"; nor "the last" or "the second to be freed",
+    picked out by what was done)."""
     head = verb.head
     if verb.dep_ not in ("acl", "relcl") or not {"to", "be"} <= words or head.pos_ not in ("NOUN", "PROPN"):
         return False
-    return not any(c.lower_ in ("first", "last", "only") or c.tag_ == "JJS" for c in head.children)
+    return not any(
+        c.lower_ in ("last", "only") or c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" for c in head.children
+    )
 
 
 SCHEDULING_VERBS = {"schedule", "set", "plan", "slate", "expect", "due", "reschedule", "postpone", "delay"}
