@@ -577,3 +577,9 @@ def test_find_actors_a_country_before_a_title_before_a_name_still_describes() ->
 def test_find_actors_a_title_only_one_state_has_gives_its_country(text: str, name: str) -> None:
     actors = {a.name: a for a in find_actors(parse(text), "Lisbon")}
     assert (actors[name].country, actors[name].sector) == ("VAT", "REL")
+
+
+def test_find_actors_a_surname_alone_drops_its_arabic_article() -> None:
+    doc = parse("Interior Minister Khalid al-Rashidi visited Basra. Rashidi said the port would reopen.")
+    (person,) = [a for a in find_actors(doc) if a.kind == "PERSON"]
+    assert person.name == "Khalid al-Rashidi" and len(person.mentions) == 2

@@ -3,6 +3,7 @@ knowledge base's codes, bare surnames and pronouns joined to them."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -286,10 +287,20 @@ def _name_word(tok: Token) -> bool:
 
 
 def _part_of(name: tuple[str, ...], full: str) -> bool:
-    parts = full.split()
+    parts = [_without_article(w) for w in full.split()]
+    name = tuple(_without_article(w) for w in name)
     return len(parts) > len(name) and (
         tuple(parts[-len(name) :]) == name or tuple(parts[: len(name)]) == name
     )
+
+
+# The Arabic article a surname keeps in full and drops when it stands alone: "Nuri al-Maliki" is
+# "Maliki" later on.
+_ARTICLE = re.compile(r"^(?:al|el)[-‐](?=[A-Z])", re.IGNORECASE)
+
+
+def _without_article(word: str) -> str:
+    return _ARTICLE.sub("", word)
 
 
 def _bare_names(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
@@ -298,7 +309,7 @@ def _bare_names(doc: Doc, drafts: list[Draft], taken: set[int]) -> None:
     for index, draft in enumerate(drafts):
         words = draft.name.split()
         if len(words) > 1:
-            for word in (words[0], words[-1]):
+            for word in {words[0], words[-1], _without_article(words[-1])}:
                 parts.setdefault(word, set()).add(index)
     for tok in doc:
         if tok.i in taken or tok.text not in parts or len(parts[tok.text]) != 1:
