@@ -201,8 +201,11 @@ def _coded(text: str, type_: str) -> tuple[list[tuple[str, str | None, str | Non
         # of the one state the sentence names, unless it is the other side's
         ("Students launched a hunger strike to call for the dismissal of Tunisian Prime Minister Leila Hamdi.",
          "PROTEST", [("Students", "TUN", "EDU")], []),
+        # an armed body a nationality names is that body, of that country
         ("Israeli troops shot dead three protesters near the camp.", "ASSAULT",
-         [("Israel", "ISR", None)], [("three protesters", None, "OPP")]),
+         [("Israeli troops", "ISR", "MIL")], [("three protesters", None, "OPP")]),
+        ("Two British soldiers were killed by a roadside bomb.", "ASSAULT",
+         [], [("Two British soldiers", "GBR", "MIL")]),
         # a noun of number names whom it counts; a place named after people is no side
         ("Hundreds of political activists were released by the government.", "RETREAT",
          [("government", None, "GOV")], [("Hundreds of political activists", None, "OPP")]),

@@ -194,6 +194,7 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
                 o for o in objs if o.i not in m.consumed or _actors_of(o, index)
                 or (_names_people(o) and not _prep_objects(o, preps))
             ]
+        objs = [o for o in objs if o.lower_ not in BEARINGS]  # "struck his vehicle west of Baghdad"
         target = tgt.take(_first_actors(objs, index, source, any_phrase=m.type in THING_TARGETS))
     if not target and m.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE", "SUPPORT"):
         blames = m.type == "ACCUSE"
@@ -212,6 +213,10 @@ def verb_arguments(m: Mention, index: ActorIndex) -> None:
         src, tgt = tgt, src
     m.source, m.target = list(source), list(target)  # plain lists: a Found holds a token
     _set_tokens(m, src, tgt, index)
+
+
+# Where something happened, read as an object in a parse gone wrong: "west of Baghdad" is a place.
+BEARINGS = frozenset("north south east west northeast northwest southeast southwest".split())
 
 
 def _shared_agent(verb: Token) -> list[Token]:

@@ -617,8 +617,6 @@ def _nationality_of_people(tok: Token, actor: Actor) -> bool:
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
     if not modifiers or any(c.conjuncts for c in modifiers):
         return False  # "Hungarian and Romanian officials" are the two states' (``_modifier_actors``)
-    if _head_sector(tok.text) in ARMED_SECTORS:
-        return False  # "Turkish troops", "Afghan guerrillas": the side the country's name stands for
     return _names_people(tok)
 
 
