@@ -96,6 +96,9 @@ def test_participle_object_selects_the_sense(text: str, trigger: str, event: boo
         ("Scientists linked the outbreak to meat imported from abroad.", "linked", "COOPERATE", False),
         # a passive subject is what the dictionary's object patterns test
         ("A new draft text was submitted to the assembly's legal committee on Monday.", "submitted", "CONCEDE", False),
+        # a particle of starting or ending makes no act of the verb
+        ("The trade fair kicked off in Lyon on Monday.", "kicked", "ASSAULT", False),
+        ("Riot police kicked a student in Lyon on Monday.", "kicked", "ASSAULT", True),
     ],
 )
 def test_dictionary_verbs_in_their_news_sense(text: str, trigger: str, type_: str, event: bool, shared_kb) -> None:

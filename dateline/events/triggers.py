@@ -199,6 +199,9 @@ PATTERN_ONLY_CODES = ("061",)
 # Verbs whose dictionary senses are all another's act or no act at all: a prisoner's escape is no
 # concession, "escaped an assassination attempt" tells of the attempt, not of the one who escaped.
 NO_EVENT_VERBS = frozenset({"escape"})
+# Phrasal verbs whose particle makes a verb of starting or ending of an event verb: "the talks
+# kicked off", "the festival wrapped up". Their subject's own event is what happened.
+PHRASAL_NO_EVENT = frozenset({("kick", "off"), ("wrap", "up")})
 
 
 class _Context:
@@ -304,7 +307,8 @@ def _match_kb_verb(tok: Token, alone: bool = True) -> Entry | None:
         alone = False  # "set", "prepared" frame another event; "set a deadline" is one
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in tok.children):
         return None  # "attempts to resolve the crisis", "efforts to improve": an aim, not an act
-    if lemma in NO_EVENT_VERBS:
+    if lemma in NO_EVENT_VERBS or any((lemma, c.lower_) in PHRASAL_NO_EVENT for c in tok.children
+                                      if c.dep_ == "prt"):
         return None
     verbs = [v for v in vocab.verbs.verbs.get(lemma, []) if v.particle is None or _particle_of(tok, v.particle)]
     if not verbs:
