@@ -261,7 +261,7 @@ _ANOTHER = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|in\s+the\s+day"
-    r"|that\s+day)|(?:hours?|minutes?)\s+(?:earlier|later)|(?:on|that)\s+the\s+same\s+day)\b",
+    r"|that\s+day)|(?:hours?|minutes?)\s+(?:earlier|later)|(?:on\s+the|that)\s+same\s+day)\b",
     re.IGNORECASE,
 )
 _TOLD_AGAIN = re.compile(

@@ -437,13 +437,7 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         bool(weak) or shared >= 1 or _same_trigger(group, mention))) or (same_story and (
         _same_phrase(group, mention) or _told_back(group, mention, span)))
     if not anchored and same_story and not (strong or weak):
-        # nobody named on either side ("a blast at the quarry", "the gas explosion that killed 12 workers"):
-        # within a story, the day both name and words of what happened tie them (not the monitor
-        # both quote, nor "eastern"), unless their tolls differ (a car bomb that killed five soldiers
-        # is not the one that killed two that day)
-        anchored = _same_named_day(group, span) and len(
-            mention.plain & set().union(*(m.plain for m in group.mentions))) >= SHARED_WORDS and not any(
-            _tolls_differ(mention.event, m.event) for m in group.mentions)
+        anchored = _unnamed_tie(group, mention, span)
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
@@ -610,6 +604,28 @@ def _distinct_harm(group: _Group, mention: EventMention) -> bool:
 
 def _tolls_differ(a: Event, b: Event) -> bool:
     return any(k in b.figures and b.figures[k] != v for k, v in a.figures.items())
+
+
+def _same_toll(a: Event, b: Event) -> bool:
+    """Both tellings give a toll, of the same things, and no figure differs."""
+    return bool(a.figures.keys() & b.figures.keys()) and not _tolls_differ(a, b)
+
+
+def _unnamed_tie(group: _Group, mention: EventMention, span: DateSpan) -> bool:
+    """Nobody named on either side ("a blast at the quarry", "the gas explosion that killed 12
+    workers"): within a story, reports from other articles that name the same day and share words
+    of what happened (not the monitor both quote, nor "eastern") are one act when they also give
+    the same toll or name the same place. A day and "a bomb exploded" alone fit every blast of the
+    day, and two sentences of one article that name no one are two of its items."""
+    if mention.article in group.articles or not _same_named_day(group, span):
+        return False
+    if len(mention.plain & set().union(*(m.plain for m in group.mentions))) < SHARED_WORDS:
+        return False
+    if any(_tolls_differ(mention.event, m.event) for m in group.mentions):
+        return False  # a car bomb that killed five soldiers is not the one that killed two that day
+    place = _named_place(mention.event)
+    return all(_same_toll(mention.event, m.event) for m in group.mentions) or bool(place) and all(
+        _named_place(m.event) == place for m in group.mentions)
 
 
 def _same_named_day(group: _Group, span: DateSpan) -> bool:
