@@ -354,13 +354,22 @@ def _standing_charge(before: list[str], word: str) -> bool:
 _HABITUAL = re.compile(
     r"\b(?:frequently|often|routinely|regularly|repeatedly|constantly|continuously|usually|habitually|persistently)\b"
 )
-# Acts told as counted or repeated over a period ("have shelled the valley at least 30 times",
-# "struck again and again"): many acts, not one.
+# Acts told as repeated ("struck again and again"): many acts, not one.
 _REPEATED = re.compile(
-    r"\b(?:again\s+and\s+again|time\s+and\s+(?:time\s+)?again|time\s+after\s+time|over\s+and\s+over"
-    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|several|many|numerous)"
-    r"\s+times\b(?!\s+(?:as|more|higher|larger|bigger|the)\b))"
+    r"\b(?:again\s+and\s+again|time\s+and\s+(?:time\s+)?again|time\s+after\s+time|over\s+and\s+over)\b"
 )
+# Acts counted ("have shelled the valley at least 30 times"): many acts only over a period the
+# sentence tells ("since the spring", "over the past month", "this year", a perfect tense); "was shot
+# five times in the chest" counts the blows of one act.
+_TIMES = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|several|many|numerous)"
+    r"\s+times\b(?!\s+(?:as|more|higher|larger|bigger|the)\b)"
+)
+_PERIOD = re.compile(
+    r"\b(?:since|so\s+far|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|this\s+(?:year|month|week)"
+    r"|(?:has|have|had)\s+(?:(?:already|now|also|repeatedly)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b)"
+)
+_ONE_BLOW = re.compile(r"\b(?:shot|stabbed|hit|struck)\s+(?:\w+\s+){0,2}times\s+in\s+(?:the|his|her|their)\b")
 
 
 def repeated(event: Event) -> bool:
@@ -372,8 +381,15 @@ def repeated(event: Event) -> bool:
     True
     >>> repeated(stub_event(text="The toll is three times higher than first feared."))
     False
+    >>> repeated(stub_event(text="The judge was stabbed four times in the back outside the court."))
+    False
     """
-    return _REPEATED.search(event.text.casefold()) is not None
+    text = event.text.casefold()
+    if _REPEATED.search(text):
+        return True
+    return bool(_TIMES.search(text)) and bool(_PERIOD.search(text)) and not _ONE_BLOW.search(text)
+
+
 # Plurals of acts that a participle after them tells of as a class ("the bombings blamed on X").
 _PLURAL_ACTS = frozenset(
     """attacks bombings killings blasts explosions raids abductions kidnappings assassinations incidents
