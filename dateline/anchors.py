@@ -20,7 +20,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from .mention_text import is_place_name
+from .mention_text import is_place_name, stem
 
 if TYPE_CHECKING:
     from .model import Event
@@ -426,6 +426,37 @@ ACT_NOUNS = {
 # Verbs that tell an operation against one place, which a story tells once: "marines stormed the
 # warehouse" retold without its day is the story's storming; "attacked" is any act of a war.
 OPERATION_VERBS = frozenset("stormed raided assaulted".split())
+# An operation told as another than the one before: "officers later stormed a flat", "raided a second house"
+_NEXT_OPERATION = re.compile(r"\b(?:later|another|separate|second)\b")
+_OBJECT_STOPS = frozenset(
+    """in on at into through from with by near after before during as while and or but when to for of""".split()
+)
+
+
+def operation_object(event: Event) -> tuple[str, bool] | None:
+    """The noun an operation's verb acts on, stemmed, and whether the sentence makes it definite:
+    "stormed a bank on Monday" → ("bank", False), "raided the main depot through a side gate" →
+    ("depot", True); None when the sentence tells it as another operation than one before ("later
+    stormed a flat", "raided a second house").
+
+    >>> from .mention_text import stub_event
+    >>> operation_object(stub_event(text="Troops stormed the old mill at dawn.", trigger="stormed", trigger_start=7))
+    ('mill', True)
+    >>> operation_object(stub_event(text="Troops later stormed a farm.", trigger="stormed", trigger_start=13)) is None
+    True
+    """
+    if _NEXT_OPERATION.search(event.text.casefold()):
+        return None
+    offset = max(event.trigger_start - event.start, 0) + len(event.trigger)
+    words: list[str] = []
+    for word in re.findall(r"[\w'’-]+|[,.;:]", event.text[offset:].casefold()):
+        if word in _OBJECT_STOPS or not word[0].isalpha():
+            break
+        words.append(word)
+    if not words:
+        return None
+    definite = words[0] in ("the", "its", "their", "his", "her") or words[0].endswith(("'s", "’s"))
+    return stem(words[-1]), definite
 _WITHIN = re.compile(r"\b(?:in|during)\s+(?:the|this|that|[a-z]+day['’]s)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 
 

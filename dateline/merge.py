@@ -48,6 +48,7 @@ from .anchors import (
     class_of_acts,
     habitual,
     onset,
+    operation_object,
     repeated,
     victims,
     within_act,
@@ -707,7 +708,8 @@ def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     names no day in a report from the days after it ("the raid began before dawn on Friday",
     "Friday's raid on the depot", "as the assault went on"): every report of a story refers back
     so to its main act, naming no one. So does harm told as done within the act ("two guards died in
-    the raid"), and an operation's own verb told again ("marines stormed the depot").
+    the raid"), and an operation's own verb told again on an object the sentence makes definite or
+    that the act's has ("marines stormed the depot").
     The noun is the group's own, or one of its type's other names for one act (``ACT_NOUNS``)."""
     if mention.event.type not in ACT_NOUNS:
         return False  # a summit's "the meeting" is any of its meetings; a raid's "the raid" is the raid
@@ -717,7 +719,14 @@ def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     family = ACT_NOUNS.get(mention.event.type, frozenset())
     verb = mention.event.trigger.casefold().strip()
     if verb in OPERATION_VERBS:
-        return any(_trigger_stem(t) == _trigger_stem(verb) for t in group.triggers)
+        # "marines stormed the depot" (or "the vault" of the bank they stormed) retells the storming,
+        # not "stormed a flat" nor "later stormed the flat"
+        target = operation_object(mention.event)
+        if not target:
+            return False
+        retold = [m for m in group.mentions if _trigger_stem(m.event.trigger.casefold().strip()) == _trigger_stem(verb)]
+        return bool(retold) and (target[1] or any(
+            (told := operation_object(m.event)) and told[0] == target[0] for m in retold))
     nouns = [n for n in (definite_noun(mention.event), within_act(mention.event)) if n]
     return any(_trigger_stem(t) == _trigger_stem(noun) or (noun in family and t in family)
                for noun in nouns for t in group.triggers)

@@ -1066,9 +1066,14 @@ def test_merge_a_blast_told_as_an_hour_later_is_the_next_of_a_series(second, mer
         # harm told as done within the act is part of the act's toll, whoever died
         ("A bank clerk was killed in the raid, the prosecutor said.", "killed", 1),
         ("Two officers were wounded during the assault on the bank.", "wounded", 1),
-        # the operation's own verb, told again without its day
+        # the operation's own verb on its object or one told as known, retold without its day
+        ("Witnesses said the commandos stormed a bank through a side door.", "stormed", 1),
         ("Witnesses said the commandos stormed the vault through a side door.", "stormed", 1),
         ("Witnesses said the commandos stormed the vault through a side door on Monday.", "stormed", 1),
+        # the verb on another object, or told as a later or another operation
+        ("Witnesses said the commandos stormed a warehouse by the docks.", "stormed", 2),
+        ("The commandos later stormed the bank manager's flat by the docks.", "stormed", 2),
+        ("The commandos stormed another bank across the river.", "stormed", 2),
         # harm told elsewhere is not the raid's
         ("A bank clerk was killed in a car crash on the coast, the prosecutor said.", "killed", 2),
     ],
