@@ -277,11 +277,32 @@ _SINCE_LAUNCH = re.compile(
 )
 
 
+_LAUNCH = re.compile(
+    r"\b(?:launched|began|started|opened|unleashed)\s+(?:(?:an?|the|their|its|his)\s+)?(?:[\w-]+\s+)?$"
+)
+
+
+def one_launch(a: Event, b: Event, same_day: bool) -> bool:
+    """Two tellings of one launch, one of them as the start of a period ("fighting has raged since the
+    rebels launched an attack on the town on Wednesday"), the other as the launch itself ("launched
+    an attack on the town") or on the day both name: the onset both tell is one act."""
+    if onset(a) == onset(b):
+        return True
+    since, other = (a, b) if onset(a) else (b, a)
+    if _SINCE_LAUNCH.search(_before(since)) is None:
+        return False  # "began shelling the hills" starts a campaign: none of its strikes
+    return same_day or _LAUNCH.search(_before(other)) is not None
+
+
+def _before(event: Event) -> str:
+    return event.text[: max(event.trigger_start - event.start, 0)].casefold()
+
+
 def onset(event: Event) -> bool:
     """The act is told as the start of a campaign ("began shelling the hills", "started to shell the
     town", "fighting since the rebels launched an attack on the town"): the onset of many acts, not
     one of them."""
-    before = event.text[: max(event.trigger_start - event.start, 0)].casefold()
+    before = _before(event)
     return _ONSET.search(before) is not None or _SINCE_LAUNCH.search(before) is not None
 
 

@@ -47,7 +47,7 @@ from .anchors import (
     another,
     class_of_acts,
     habitual,
-    onset,
+    one_launch,
     operation_object,
     repeated,
     victims,
@@ -395,7 +395,8 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         anchors_differ(event.text, m.event.text, event.type, _at(event), _at(m.event)) for m in group.mentions
     ):
         return 0.0
-    if event.type in HARM and any(onset(event) != onset(m.event) for m in group.mentions):
+    if event.type in HARM and not all(one_launch(event, m.event, _exact(span) and _exact(s) and s.lo == span.lo)
+                                      for m, s in zip(group.mentions, group.spans, strict=True)):
         return 0.0  # "the army started shelling the hills on 3 May" starts a campaign; a strike is one act
     shared = _shared_content(group, mention)
     if another(event.text, event.type) or any(another(m.event.text, m.event.type) for m in group.mentions):

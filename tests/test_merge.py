@@ -1041,6 +1041,33 @@ def test_merge_the_act_that_opened_a_period_is_not_a_later_clash(second, merged)
 
 
 @pytest.mark.parametrize(
+    "first, second, merged",
+    [
+        # the launch told as such and as the start of the fighting since: one act
+        ("The Azawad Union launched an offensive on the garrison at Tessit on Tuesday, officials said.",
+         "Battles have gone on for a week since the Azawad Union launched an offensive on the garrison at Tessit.", 1),
+        # the day both name ties the launch to the attack of that day
+        ("The Azawad Union attacked the garrison at Tessit on Tuesday, officials said.",
+         "Battles have gone on since the Azawad Union launched an offensive on the garrison at Tessit on Tuesday.", 1),
+        # a campaign begun is still not one of its attacks
+        ("The Azawad Union attacked the garrison at Tessit on Tuesday, officials said.",
+         "The Azawad Union began attacking the garrison at Tessit on Tuesday, officials said.", 2),
+    ],
+)
+def test_merge_a_launch_told_as_the_start_of_a_period_is_the_launch(first, second, merged):
+    union = Actor(61, "Azawad Union", kind="ORG", country="MLI", sector="REB")
+    army = Actor(62, "the garrison", kind="ORG", country="MLI", sector="MIL")
+    first_trigger, second_trigger = (next(w for w in ("offensive", "attacking", "attacked") if w in text)
+                                     for text in (first, second))
+    told = _at(first, first_trigger, "2025-08-12", "a1", type_="ASSAULT", source=(union,), target=(army,),
+               location=None, published="2025-08-13")
+    day = "2025-08-12" if "Tuesday" in second else None
+    since = _at(second, second_trigger, day, "a2", type_="ASSAULT", source=(union,), target=(army,), location=None,
+                published="2025-08-19")
+    assert len(merge_events([told, since])) == merged
+
+
+@pytest.mark.parametrize(
     "second, merged",
     [
         # the next shelling of a day's series, hours after the first
