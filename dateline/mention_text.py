@@ -124,6 +124,13 @@ def _place_spans(text: str) -> set[int]:
     return out
 
 
+def named_place(event: Event) -> str | None:
+    """The place of the event when its own sentence names it; None for the city only a report's
+    dateline gives (where it was filed, not where the act was)."""
+    place = (event.location or {}).get("name")
+    return place if place and place in event.text else None
+
+
 def stem(word: str) -> str:
     """A crude stem that makes a verb's forms one word: "pledged", "pledging", "pledges" → "pledg"."""
     for suffix in ("ing", "ed", "es", "s"):

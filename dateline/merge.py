@@ -71,6 +71,7 @@ from .mention_text import (
     content_words,
     definite_noun,
     is_place_name,
+    named_place,
     plain_words,
     sentence_towns,
     stem,
@@ -216,7 +217,7 @@ class _Group:
         self.spans.append(span)
         self.articles.add(mention.article)
         self.copies.setdefault(mention.copy_key, set()).add(mention.article)
-        place = _named_place(mention.event)
+        place = named_place(mention.event)
         if place:
             self.places.add(place)
         event = mention.event
@@ -333,7 +334,7 @@ def _places_conflict(group: _Group, mention: EventMention, same_story: bool) -> 
     if not country:
         return False
     if same_story:
-        return bool(_named_place(mention.event) and group.named_countries and country not in group.named_countries)
+        return bool(named_place(mention.event) and group.named_countries and country not in group.named_countries)
     return bool(group.countries and country not in group.countries)
 
 
@@ -584,17 +585,16 @@ def _distinct_harm(group: _Group, mention: EventMention) -> bool:
         return True
     if not mention.event.figures or within_act(mention.event):
         return False  # "two guards died in the raid": a part of the raid's toll, not another toll
-    place = _named_place(mention.event)
+    place = named_place(mention.event)
     for other in group.mentions:
         if within_act(other.event):
             continue
         figures = other.event.figures
-        mine = mention.event.figures
         # tolls that disagree, or that count different things ("four were killed", "three were injured")
-        if not figures or not (any(k in figures and figures[k] != v for k, v in mine.items())
-                               or not figures.keys() & mine.keys()):
+        if not figures or not (_tolls_differ(mention.event, other.event)
+                               or not figures.keys() & mention.event.figures.keys()):
             continue
-        other_place = _named_place(other.event)
+        other_place = named_place(other.event)
         if place and other_place and place != other_place:
             return True
         if other.article == mention.article and other.event.sentence != mention.event.sentence:
@@ -605,6 +605,8 @@ def _distinct_harm(group: _Group, mention: EventMention) -> bool:
 
 
 def _tolls_differ(a: Event, b: Event) -> bool:
+    """Some count both tellings give differs ("killed five" and "killed two"); counts of different
+    things ("four killed", "three injured") do not differ here."""
     return any(k in b.figures and b.figures[k] != v for k, v in a.figures.items())
 
 
@@ -625,9 +627,9 @@ def _unnamed_tie(group: _Group, mention: EventMention, span: DateSpan) -> bool:
         return False
     if any(_tolls_differ(mention.event, m.event) for m in group.mentions):
         return False  # a car bomb that killed five soldiers is not the one that killed two that day
-    place = _named_place(mention.event)
+    place = named_place(mention.event)
     return all(_same_toll(mention.event, m.event) for m in group.mentions) or bool(place) and all(
-        _named_place(m.event) == place for m in group.mentions)
+        named_place(m.event) == place for m in group.mentions)
 
 
 def _same_named_day(group: _Group, span: DateSpan) -> bool:
@@ -746,7 +748,7 @@ def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story:
     """The same place, named in the sentence itself (not just the dateline every report of the
     day shares), on the same named day: the attack in Pahalgam on April 22. Within a story, one
     report naming the day is enough when the other's dates allow it."""
-    place = _named_place(event)
+    place = named_place(event)
     if not place or place not in group.places:
         return False
     if event.type in HARM:
@@ -772,12 +774,12 @@ def _same_toll_place_and_day(group: _Group, mention: EventMention, span: DateSpa
     day as every member: "a roadside bomb killed three police officers in Kandahar province on
     Friday", "the bomb killed three officers in Kandahar province on Friday", whoever is named."""
     event = mention.event
-    place = _named_place(event)
+    place = named_place(event)
     if event.type not in HARM or not event.figures or not place or not _same_named_day(group, span):
         return False
     for m in group.mentions:
         figures = m.event.figures
-        if _named_place(m.event) != place or not figures or any(
+        if named_place(m.event) != place or not figures or any(
                 figures.get(k, v) != v for k, v in event.figures.items()) or not figures.keys() & event.figures.keys():
             return False
     return all(_exact(s) and s.lo == span.lo for s in group.spans)
@@ -790,11 +792,6 @@ def _town_itself(text: str, place: str) -> bool:
     return town in sentence_towns(text) and not re.search(
         r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + re.escape(place), text, re.I
     )
-
-
-def _named_place(event: Event) -> str | None:
-    place = (event.location or {}).get("name")
-    return place if place and place in event.text else None
 
 
 def _day_level(span: DateSpan) -> bool:
