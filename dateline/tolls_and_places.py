@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .anchors import HARM, within_act
 from .mention_dates import MIN_DAY, REPORT_WINDOW, DateSpan
-from .mention_text import SHARED_WORDS, actor_name_words, named_place, sentence_towns
+from .mention_text import SHARED_WORDS, actor_name_words, definite_noun, named_place, sentence_towns
 from .model import Event
 
 if TYPE_CHECKING:
@@ -68,17 +68,22 @@ def same_toll(a: Event, b: Event) -> bool:
 
 
 def unnamed_tie(group: _Group, mention: EventMention, span: DateSpan) -> bool:
-    """Nobody named on either side ("a blast at the quarry", "the gas explosion that killed 12
-    workers"): within a story, reports from other articles that name the same day and share words
-    of what happened (not the monitor both quote, nor "eastern") are one act when they also give
-    the same toll or name the same place. A day and "a bomb exploded" alone fit every blast of the
-    day, and two sentences of one article that name no one are two of its items."""
-    if mention.article in group.articles or not same_named_day(group, span):
+    """Nobody named on either side ("a blast at the quarry", "the talks resumed"): within a story,
+    tellings that name the same day and share words of what happened (not the monitor both quote,
+    nor "eastern") are one act. Harm needs more: a day and "a bomb exploded" fit every blast of the
+    day, so tellings in other articles must also give the same toll or name the same place, and a
+    sentence of the same article must tell the act as one told before ("the raid")."""
+    if not same_named_day(group, span):
         return False
     if len(mention.plain & set().union(*(m.plain for m in group.mentions))) < SHARED_WORDS:
         return False
     if any(tolls_differ(mention.event, m.event) for m in group.mentions):
         return False  # a car bomb that killed five soldiers is not the one that killed two that day
+    if mention.event.type not in HARM:
+        return True
+    if mention.article in group.articles:
+        # a roundup's next item is told anew ("a bomb exploded"); "the raid" is its article's act again
+        return definite_noun(mention.event) is not None
     place = named_place(mention.event)
     return all(same_toll(mention.event, m.event) for m in group.mentions) or bool(place) and all(
         named_place(m.event) == place for m in group.mentions)

@@ -1156,6 +1156,8 @@ def test_merge_tellings_naming_no_one_join_on_the_day_and_words_within_a_story(s
         # the place both name ties them
         ("A grenade thrown from a motorbike exploded at a tax office in Puno on Tuesday, witnesses said.", "a2",
          "Puno", 1),
+        # the article's own blast told again as known
+        ("The explosion of the grenade shattered shop windows on Tuesday, witnesses said.", "a1", None, 1),
     ],
 )
 def test_merge_tellings_naming_no_one_need_a_toll_or_place_to_join(second, article, place, merged):
@@ -1163,7 +1165,8 @@ def test_merge_tellings_naming_no_one_need_a_toll_or_place_to_join(second, artic
     first = _at("A grenade exploded outside a tax office in Puno on Tuesday morning, witnesses said.", "exploded",
                 "2025-06-10",
                 "a1", type_="ASSAULT", source=(), target=(), location={"name": "Puno", "country": "PER"})
-    other = _at(second, "exploded", "2025-06-10", article, type_="ASSAULT", source=(), target=(), location=where,
+    trigger = "explosion" if "The explosion" in second else "exploded"
+    other = _at(second, trigger, "2025-06-10", article, type_="ASSAULT", source=(), target=(), location=where,
                 published="2025-06-11", sentence=1 if article == "a1" else 0)
     assert len(merge_events([first, other])) == merged
 
