@@ -20,7 +20,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from .mention_text import is_place_name
+from .mention_text import is_place_name, stem
 
 if TYPE_CHECKING:
     from .model import Event
@@ -261,7 +261,7 @@ _ANOTHER = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:(?:earlier|later)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|in\s+the\s+day"
-    r"|that\s+day)|(?:hours?|minutes?)\s+(?:earlier|later)|(?:on|that)\s+the\s+same\s+day)\b",
+    r"|that\s+day)|(?:hours?|minutes?)\s+(?:earlier|later)|(?:on\s+the|that)\s+same\s+day)\b",
     re.IGNORECASE,
 )
 _TOLD_AGAIN = re.compile(
@@ -277,11 +277,32 @@ _SINCE_LAUNCH = re.compile(
 )
 
 
+_LAUNCH = re.compile(
+    r"\b(?:launched|began|started|opened|unleashed)\s+(?:(?:an?|the|their|its|his)\s+)?(?:[\w-]+\s+)?$"
+)
+
+
+def one_launch(a: Event, b: Event, same_day: bool) -> bool:
+    """Two tellings of one launch, one of them as the start of a period ("fighting has raged since the
+    rebels launched an attack on the town on Wednesday"), the other as the launch itself ("launched
+    an attack on the town") or on the day both name: the onset both tell is one act."""
+    if onset(a) == onset(b):
+        return True
+    since, other = (a, b) if onset(a) else (b, a)
+    if _SINCE_LAUNCH.search(_before(since)) is None:
+        return False  # "began shelling the hills" starts a campaign: none of its strikes
+    return same_day or _LAUNCH.search(_before(other)) is not None
+
+
+def _before(event: Event) -> str:
+    return event.text[: max(event.trigger_start - event.start, 0)].casefold()
+
+
 def onset(event: Event) -> bool:
     """The act is told as the start of a campaign ("began shelling the hills", "started to shell the
     town", "fighting since the rebels launched an attack on the town"): the onset of many acts, not
     one of them."""
-    before = event.text[: max(event.trigger_start - event.start, 0)].casefold()
+    before = _before(event)
     return _ONSET.search(before) is not None or _SINCE_LAUNCH.search(before) is not None
 
 
@@ -354,13 +375,22 @@ def _standing_charge(before: list[str], word: str) -> bool:
 _HABITUAL = re.compile(
     r"\b(?:frequently|often|routinely|regularly|repeatedly|constantly|continuously|usually|habitually|persistently)\b"
 )
-# Acts told as counted or repeated over a period ("have shelled the valley at least 30 times",
-# "struck again and again"): many acts, not one.
+# Acts told as repeated ("struck again and again"): many acts, not one.
 _REPEATED = re.compile(
-    r"\b(?:again\s+and\s+again|time\s+and\s+(?:time\s+)?again|time\s+after\s+time|over\s+and\s+over"
-    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|several|many|numerous)"
-    r"\s+times\b(?!\s+(?:as|more|higher|larger|bigger|the)\b))"
+    r"\b(?:again\s+and\s+again|time\s+and\s+(?:time\s+)?again|time\s+after\s+time|over\s+and\s+over)\b"
 )
+# Acts counted ("have shelled the valley at least 30 times"): many acts only over a period the
+# sentence tells ("since the spring", "over the past month", "this year", a perfect tense); "was shot
+# five times in the chest" counts the blows of one act.
+_TIMES = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|several|many|numerous)"
+    r"\s+times\b(?!\s+(?:as|more|higher|larger|bigger|the)\b)"
+)
+_PERIOD = re.compile(
+    r"\b(?:since|so\s+far|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|this\s+(?:year|month|week)"
+    r"|(?:has|have|had)\s+(?:(?:already|now|also|repeatedly)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b)"
+)
+_ONE_BLOW = re.compile(r"\b(?:shot|stabbed|hit|struck)\s+(?:\w+\s+){0,2}times\s+in\s+(?:the|his|her|their)\b")
 
 
 def repeated(event: Event) -> bool:
@@ -372,8 +402,15 @@ def repeated(event: Event) -> bool:
     True
     >>> repeated(stub_event(text="The toll is three times higher than first feared."))
     False
+    >>> repeated(stub_event(text="The judge was stabbed four times in the back outside the court."))
+    False
     """
-    return _REPEATED.search(event.text.casefold()) is not None
+    text = event.text.casefold()
+    if _REPEATED.search(text):
+        return True
+    return bool(_TIMES.search(text)) and bool(_PERIOD.search(text)) and not _ONE_BLOW.search(text)
+
+
 # Plurals of acts that a participle after them tells of as a class ("the bombings blamed on X").
 _PLURAL_ACTS = frozenset(
     """attacks bombings killings blasts explosions raids abductions kidnappings assassinations incidents
@@ -410,6 +447,37 @@ ACT_NOUNS = {
 # Verbs that tell an operation against one place, which a story tells once: "marines stormed the
 # warehouse" retold without its day is the story's storming; "attacked" is any act of a war.
 OPERATION_VERBS = frozenset("stormed raided assaulted".split())
+# An operation told as another than the one before: "officers later stormed a flat", "raided a second house"
+_NEXT_OPERATION = re.compile(r"\b(?:later|another|separate|second)\b")
+_OBJECT_STOPS = frozenset(
+    """in on at into through from with by near after before during as while and or but when to for of""".split()
+)
+
+
+def operation_object(event: Event) -> tuple[str, bool] | None:
+    """The noun an operation's verb acts on, stemmed, and whether the sentence makes it definite:
+    "stormed a bank on Monday" → ("bank", False), "raided the main depot through a side gate" →
+    ("depot", True); None when the sentence tells it as another operation than one before ("later
+    stormed a flat", "raided a second house").
+
+    >>> from .mention_text import stub_event
+    >>> operation_object(stub_event(text="Troops stormed the old mill at dawn.", trigger="stormed", trigger_start=7))
+    ('mill', True)
+    >>> operation_object(stub_event(text="Troops later stormed a farm.", trigger="stormed", trigger_start=13)) is None
+    True
+    """
+    if _NEXT_OPERATION.search(event.text.casefold()):
+        return None
+    offset = max(event.trigger_start - event.start, 0) + len(event.trigger)
+    words: list[str] = []
+    for word in re.findall(r"[\w'’-]+|[,.;:]", event.text[offset:].casefold()):
+        if word in _OBJECT_STOPS or not word[0].isalpha():
+            break
+        words.append(word)
+    if not words:
+        return None
+    definite = words[0] in ("the", "its", "their", "his", "her") or words[0].endswith(("'s", "’s"))
+    return stem(words[-1]), definite
 _WITHIN = re.compile(r"\b(?:in|during)\s+(?:the|this|that|[a-z]+day['’]s)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 
 

@@ -124,6 +124,21 @@ def _place_spans(text: str) -> set[int]:
     return out
 
 
+SHARED_WORDS = 2  # content words two sentences share when they tell one act (beyond who did it)
+
+
+def actor_name_words(event: Event) -> set[str]:
+    """Words of the names of the event's actors, stemmed: who acted, not what happened."""
+    return {stem(w) for a in event.source + event.target for w in re.findall(r"\w+", a.name.casefold())}
+
+
+def named_place(event: Event) -> str | None:
+    """The place of the event when its own sentence names it; None for the city only a report's
+    dateline gives (where it was filed, not where the act was)."""
+    place = (event.location or {}).get("name")
+    return place if place and place in event.text else None
+
+
 def stem(word: str) -> str:
     """A crude stem that makes a verb's forms one word: "pledged", "pledging", "pledges" → "pledg"."""
     for suffix in ("ing", "ed", "es", "s"):

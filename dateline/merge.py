@@ -26,8 +26,9 @@ events, not with the number of mentions.
 Undated articles get their dates from their story (``story_dates.infer_dates``), which should run
 first. How two sides compare lives in ``sides``, what a sentence says beyond who did it (content
 words, trigger phrases, towns) in ``mention_text``, what must agree between two tellings of one act
-(victims, sums, phases) in ``anchors``, how a mention's date reads as a span in ``mention_dates``, and
-the record a group of mentions makes (consensus, sources, evidence) in ``merge_record``.
+(victims, sums, phases) in ``anchors``, how the place a sentence names and its toll tie or part tellings
+of harm in ``tolls_and_places``, how a mention's date reads as a span in ``mention_dates``, and the
+record a group of mentions makes (consensus, sources, evidence) in ``merge_record``.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ from .anchors import (
     another,
     class_of_acts,
     habitual,
-    onset,
+    one_launch,
+    operation_object,
     repeated,
     victims,
     within_act,
@@ -67,16 +69,26 @@ from .meetings import (
 from .merge_record import MergedEvent, Texts, build_record, identity
 from .mention_text import (
     DEFINITE,
+    SHARED_WORDS,
+    actor_name_words,
     content_words,
     definite_noun,
     is_place_name,
+    named_place,
     plain_words,
-    sentence_towns,
     stem,
     trigger_phrase,
 )
 from .model import Actor, Event
 from .sides import Side, alike_key, compare_sides, ref_of
+from .tolls_and_places import (
+    distinct_harm,
+    exact_day,
+    same_named_day,
+    same_place_and_day,
+    same_toll_place_and_day,
+    unnamed_tie,
+)
 
 MERGEABLE_STATUS = {
     "occurred": "real",
@@ -94,9 +106,6 @@ CONFLICT_DAYS = 1  # same-story reports a day apart are one event with a date co
 
 
 STORY_LOOKBACK = 62
-
-
-SHARED_WORDS = 2  # content words two sentences share when they tell one act (beyond who did it)
 
 
 @dataclass
@@ -208,14 +217,14 @@ class _Group:
         if phrase:
             self.phrases.add(phrase)
         self.side_sets[mention.sides] = None
-        self.name_words |= _name_words(mention)
+        self.name_words |= actor_name_words(mention.event)
         self.triggers.add(mention.event.trigger.casefold())
         if self._content is not None:
             self._content |= mention.content
         self.spans.append(span)
         self.articles.add(mention.article)
         self.copies.setdefault(mention.copy_key, set()).add(mention.article)
-        place = _named_place(mention.event)
+        place = named_place(mention.event)
         if place:
             self.places.add(place)
         event = mention.event
@@ -311,7 +320,7 @@ def _block_keys(mention: EventMention, span: DateSpan) -> list[tuple[str, ...]]:
     keys: list[tuple[str, ...]] = [(kind, "article:" + mention.article)]
     if mention.story:
         keys.append((kind, "story:" + mention.story))
-    if _exact(span):
+    if exact_day(span):
         days = [(span.lo + dt.timedelta(days=d)).isoformat() for d in range(-CONFLICT_DAYS, CONFLICT_DAYS + 1)]
         keys += [(kind, k, day) for k in sorted(mention.keys) for day in days]
     return keys
@@ -332,7 +341,7 @@ def _places_conflict(group: _Group, mention: EventMention, same_story: bool) -> 
     if not country:
         return False
     if same_story:
-        return bool(_named_place(mention.event) and group.named_countries and country not in group.named_countries)
+        return bool(named_place(mention.event) and group.named_countries and country not in group.named_countries)
     return bool(group.countries and country not in group.countries)
 
 
@@ -389,28 +398,29 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
             span, other, same_story, strong + weak
         ):
             return 0.0
-    if _distinct_harm(group, mention) or _other_parties(group, mention) or side_meeting(group, mention) or (
+    if distinct_harm(group, mention) or _other_parties(group, mention) or side_meeting(group, mention) or (
             visit_and_gathering(group, mention)) or any(
         anchors_differ(event.text, m.event.text, event.type, _at(event), _at(m.event)) for m in group.mentions
     ):
         return 0.0
-    if event.type in HARM and any(onset(event) != onset(m.event) for m in group.mentions):
+    if event.type in HARM and not all(one_launch(event, m.event, exact_day(span) and exact_day(s) and s.lo == span.lo)
+                                      for m, s in zip(group.mentions, group.spans, strict=True)):
         return 0.0  # "the army started shelling the hills on 3 May" starts a campaign; a strike is one act
     shared = _shared_content(group, mention)
     if another(event.text, event.type) or any(another(m.event.text, m.event.type) for m in group.mentions):
         # "In a separate incident, ...": the sentence says its act is not the others of its article;
         # another report may tell the same act, on the day both name and in the same words
-        if mention.article in group.articles or not (_same_named_day(group, span) and shared >= SHARED_WORDS):
+        if mention.article in group.articles or not (same_named_day(group, span) and shared >= SHARED_WORDS):
             return 0.0
     told_alike = (
         (mention.article in group.articles and not (event.source and event.target) and _refers_back(group, event))
-        or _same_place_and_day(group, event, span, same_story)
+        or same_place_and_day(group, event, span, same_story)
         or (same_story and (_same_phrase(group, mention) or shared >= SHARED_WORDS))
     )
     # A day both name ties a dyad's two tellings; but every clash of a conflict's sides that day,
     # and every act done by or to one named actor that day (a trip and a letter), shares the day:
     # those must share a word of what happened, or the actor its role.
-    named_day = _same_named_day(group, span)
+    named_day = same_named_day(group, span)
     both_given = bool(event.source and event.target)
     # the same actors named alike in a story do many things: a word of what happened must be shared too
     dyad_told = told_alike or (named_day and (event.type not in HARM or shared >= 1)) or (
@@ -432,22 +442,16 @@ def _match(group: _Group, mention: EventMention, span: DateSpan) -> float:
         return 0.0  # without a named actor, a month or a year says too little
     # a summit's city sees many meetings a day: a telling that ties by no side must share a word
     # of what happened too ("the talks between Dung and Abe" are not "the two-day meeting")
-    anchored = _same_toll_place_and_day(group, mention, span) or (
-        _same_place_and_day(group, event, span, same_story) and (
+    anchored = same_toll_place_and_day(group, mention, span) or (
+        same_place_and_day(group, event, span, same_story) and (
         bool(weak) or shared >= 1 or _same_trigger(group, mention))) or (same_story and (
         _same_phrase(group, mention) or _told_back(group, mention, span)))
     if not anchored and same_story and not (strong or weak):
-        # nobody named on either side ("a blast at the quarry", "the gas explosion that killed 12 workers"):
-        # within a story, the day both name and words of what happened tie them (not the monitor
-        # both quote, nor "eastern"), unless their tolls differ (a car bomb that killed five soldiers
-        # is not the one that killed two that day)
-        anchored = _same_named_day(group, span) and len(
-            mention.plain & set().union(*(m.plain for m in group.mentions))) >= SHARED_WORDS and not any(
-            _tolls_differ(mention.event, m.event) for m in group.mentions)
+        anchored = unnamed_tie(group, mention, span)
     if not anchored and weak and same_story:
         # only countries or generic sides alike ("Russia", "Moscow"): the sentences must tell the
         # same thing too, on a day both name or in many of the same words
-        anchored = (_same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1 or (
+        anchored = (same_named_day(group, span) and shared >= 1) or shared >= SHARED_WORDS + 1 or (
             named_alike and shared >= SHARED_WORDS
         )  # "Russia vetoed the resolution" in a story of Russia's veto of the resolution
     if anchored and _undated_retelling(group, mention, span):
@@ -521,7 +525,6 @@ def _undated_retelling(group: _Group, mention: EventMention, span: DateSpan) -> 
     return (mention.article not in group.articles and span.weak and all(s.weak for s in group.spans))
 
 
-
 def _same_trigger(group: _Group, mention: EventMention) -> bool:
     """The mention's trigger word is one of the group's (its forms alike: "rejected", "rejects")."""
     mine = _trigger_stem(mention.event.trigger)
@@ -543,16 +546,12 @@ def _other_parties(group: _Group, mention: EventMention) -> bool:
     return bool(mine & theirs and mine - theirs - {"IGO"} and theirs - mine - {"IGO"})
 
 
-def _name_words(mention: EventMention) -> set[str]:
-    return {stem(w) for a in mention.event.source + mention.event.target for w in re.findall(r"\w+", a.name.casefold())}
-
-
 def _shared_content(group: _Group, mention: EventMention) -> int:
     """Content words the mention shares with the group, none of them a name of either's actors
     ("Abbas" in one sentence is who acted there, not what happened in the other)."""
     shared = mention.content & group.content
     if shared:
-        shared = shared - group.name_words - _name_words(mention)
+        shared = shared - group.name_words - actor_name_words(mention.event)
     return len(shared)
 
 
@@ -561,7 +560,7 @@ def _shared_words(group: _Group, mention: EventMention) -> int:
     same named sides may share no more than "visit" ("cancelled a US visit", "scrapped plans to
     visit the United States")."""
     theirs = set().union(*(m.words for m in group.mentions))
-    return len((mention.words & theirs) - group.name_words - _name_words(mention))
+    return len((mention.words & theirs) - group.name_words - actor_name_words(mention.event))
 
 
 def _names_alike(group: _Group, mention: EventMention) -> bool:
@@ -570,50 +569,6 @@ def _names_alike(group: _Group, mention: EventMention) -> bool:
     mine = {alike_key(r) for side in mention.sides for r in side}
     theirs = {alike_key(r) for sides in group.side_sets for side in sides for r in side}
     return bool(mine) and mine <= theirs
-
-
-def _distinct_harm(group: _Group, mention: EventMention) -> bool:
-    """Killings, attacks and arrests in different towns, or with different tolls in different named
-    places, are different events, however alike their sides ("Israeli troops" shot someone in two
-    towns): a toll may rise between reports of one attack, but not move to another town. Without a
-    place named in both
-    sentences, different tolls of one report and another are read as two events as well when
-    both come from one article (a roundup lists its incidents one by one), or when the sentences
-    share too few words to tell one attack."""
-    if mention.event.type not in HARM:
-        return False
-    towns = sentence_towns(mention.event.text)
-    if towns and any((other_towns := sentence_towns(m.event.text)) and not towns & other_towns
-                     for m in group.mentions):
-        return True
-    if not mention.event.figures or within_act(mention.event):
-        return False  # "two guards died in the raid": a part of the raid's toll, not another toll
-    place = _named_place(mention.event)
-    for other in group.mentions:
-        if within_act(other.event):
-            continue
-        figures = other.event.figures
-        mine = mention.event.figures
-        # tolls that disagree, or that count different things ("four were killed", "three were injured")
-        if not figures or not (any(k in figures and figures[k] != v for k, v in mine.items())
-                               or not figures.keys() & mine.keys()):
-            continue
-        other_place = _named_place(other.event)
-        if place and other_place and place != other_place:
-            return True
-        if other.article == mention.article and other.event.sentence != mention.event.sentence:
-            return True
-        if len((mention.content & other.content) - _name_words(other) - _name_words(mention)) < SHARED_WORDS:
-            return True  # other tolls told in other words: another attack
-    return False
-
-
-def _tolls_differ(a: Event, b: Event) -> bool:
-    return any(k in b.figures and b.figures[k] != v for k, v in a.figures.items())
-
-
-def _same_named_day(group: _Group, span: DateSpan) -> bool:
-    return _exact(span) and any(_exact(s) and s.lo == span.lo for s in group.spans)
 
 
 def _dates_fit(span: DateSpan, other: DateSpan, relaxed: bool) -> bool:
@@ -691,17 +646,25 @@ def _told_back(group: _Group, mention: EventMention, span: DateSpan) -> bool:
     names no day in a report from the days after it ("the raid began before dawn on Friday",
     "Friday's raid on the depot", "as the assault went on"): every report of a story refers back
     so to its main act, naming no one. So does harm told as done within the act ("two guards died in
-    the raid"), and an operation's own verb told again ("marines stormed the depot").
+    the raid"), and an operation's own verb told again on an object the sentence makes definite or
+    that the act's has ("marines stormed the depot").
     The noun is the group's own, or one of its type's other names for one act (``ACT_NOUNS``)."""
     if mention.event.type not in ACT_NOUNS:
         return False  # a summit's "the meeting" is any of its meetings; a raid's "the raid" is the raid
-    if not (_same_named_day(group, span) or (span.weak and any(
-            _exact(s) and s.compatible(span) for s in group.spans))):
+    if not (same_named_day(group, span) or (span.weak and any(
+            exact_day(s) and s.compatible(span) for s in group.spans))):
         return False  # the day a member names, or a report of the days after it that names none
     family = ACT_NOUNS.get(mention.event.type, frozenset())
     verb = mention.event.trigger.casefold().strip()
     if verb in OPERATION_VERBS:
-        return any(_trigger_stem(t) == _trigger_stem(verb) for t in group.triggers)
+        # "marines stormed the depot" (or "the vault" of the bank they stormed) retells the storming,
+        # not "stormed a flat" nor "later stormed the flat"
+        target = operation_object(mention.event)
+        if not target:
+            return False
+        retold = [m for m in group.mentions if _trigger_stem(m.event.trigger.casefold().strip()) == _trigger_stem(verb)]
+        return bool(retold) and (target[1] or any(
+            (told := operation_object(m.event)) and told[0] == target[0] for m in retold))
     nouns = [n for n in (definite_noun(mention.event), within_act(mention.event)) if n]
     return any(_trigger_stem(t) == _trigger_stem(noun) or (noun in family and t in family)
                for noun in nouns for t in group.triggers)
@@ -713,62 +676,7 @@ def _same_phrase(group: _Group, mention: EventMention) -> bool:
 
 
 def _exact_day_match(group: _Group, span: DateSpan) -> bool:
-    return _exact(span) and any(_exact(s) and s.gap(span) <= CONFLICT_DAYS for s in group.spans)
-
-
-def _same_place_and_day(group: _Group, event: Event, span: DateSpan, same_story: bool = False) -> bool:
-    """The same place, named in the sentence itself (not just the dateline every report of the
-    day shares), on the same named day: the attack in Pahalgam on April 22. Within a story, one
-    report naming the day is enough when the other's dates allow it."""
-    place = _named_place(event)
-    if not place or place not in group.places:
-        return False
-    if event.type in HARM:
-        # a conflict's territory ("the Gaza Strip") or the country round a city ("north of Baghdad")
-        # sees several attacks a day: only a town both name as the place itself is an anchor
-        if not _town_itself(event.text, place) or not any(_town_itself(m.event.text, place) for m in group.mentions):
-            return False
-    if _exact(span):
-        return any(_exact(s) and s.lo == span.lo for s in group.spans) or (same_story and all(
-            s.compatible(span) and _narrow(s) for s in group.spans))
-    return same_story and _narrow(span) and any(_exact(s) for s in group.spans) and all(
-        s.compatible(span) and _narrow(s) for s in group.spans)
-
-
-def _narrow(span: DateSpan) -> bool:
-    """A day, or the days just before a report: not the weeks a plan that names no day may fall in
-    (a wish to visit Oslo "later in the year" is not the visit of someone else who landed there)."""
-    return _exact(span) or (span.weak and span.lo != MIN_DAY and span.hi - span.lo <= dt.timedelta(days=REPORT_WINDOW))
-
-
-def _same_toll_place_and_day(group: _Group, mention: EventMention, span: DateSpan) -> bool:
-    """An attack told with the same toll, in the same place the sentence names, on the same named
-    day as every member: "a roadside bomb killed three police officers in Kandahar province on
-    Friday", "the bomb killed three officers in Kandahar province on Friday", whoever is named."""
-    event = mention.event
-    place = _named_place(event)
-    if event.type not in HARM or not event.figures or not place or not _same_named_day(group, span):
-        return False
-    for m in group.mentions:
-        figures = m.event.figures
-        if _named_place(m.event) != place or not figures or any(
-                figures.get(k, v) != v for k, v in event.figures.items()) or not figures.keys() & event.figures.keys():
-            return False
-    return all(_exact(s) and s.lo == span.lo for s in group.spans)
-
-
-def _town_itself(text: str, place: str) -> bool:
-    """The sentence names a town as where it happened, not as a bearing from it ("west of Baghdad");
-    a part of the town ("in northern Bogota") is in it."""
-    town = re.sub(r"^(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+", "", place, flags=re.I)
-    return town in sentence_towns(text) and not re.search(
-        r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+" + re.escape(place), text, re.I
-    )
-
-
-def _named_place(event: Event) -> str | None:
-    place = (event.location or {}).get("name")
-    return place if place and place in event.text else None
+    return exact_day(span) and any(exact_day(s) and s.gap(span) <= CONFLICT_DAYS for s in group.spans)
 
 
 def _day_level(span: DateSpan) -> bool:
@@ -778,11 +686,7 @@ def _day_level(span: DateSpan) -> bool:
     )
 
 
-def _exact(span: DateSpan) -> bool:
-    return span.precision == "day" and not span.weak
-
-
 def _date_conflict(a: DateSpan, b: DateSpan, same_story: bool, shared: int) -> bool:
     """Reports of one story that name days a day apart for the same actors: one event whose
     date is in dispute, not two events."""
-    return _exact(a) and _exact(b) and a.gap(b) <= CONFLICT_DAYS and same_story and shared >= 2
+    return exact_day(a) and exact_day(b) and a.gap(b) <= CONFLICT_DAYS and same_story and shared >= 2

@@ -19,6 +19,7 @@ from typing import Any
 
 from .corroboration import independent_reports, outlet_count, shingles
 from .mention_dates import DateSpan
+from .mention_text import named_place
 from .model import Actor, Event
 
 STATUS_RANK = {"occurred": 3, "planned": 2, "hypothetical": 1, "negated": 0}
@@ -186,7 +187,7 @@ def _consensus_location(events: list[Event], conflicts: dict[str, list[Any]]) ->
     places = [e.location for e in events if e.location and e.location.get("name")]
     if not places:
         return None
-    named = [e.location for e in events if e.location and e.location.get("name") and e.location["name"] in e.text]
+    named = [e.location for e in events if e.location and named_place(e)]
     places = named or places
     names = Counter(p["name"] for p in places)
     if len(names) > 1:

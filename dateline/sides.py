@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .countries import fold_igo
+from .countries import demonym_country, fold_igo
 from .model import Actor
 from .plural import singular
 
@@ -42,11 +42,14 @@ def ref_of(actor: Actor) -> Ref:
 def _body(actor: Actor) -> str | None:
     """The capitalised word a group's name opens with when the rest only says who its members are
     ("Maoist fighters", "Maoist cadres", "Maoists" → "maoist"); None for a person, a country or a
-    name of several capitalised words ("Maoist Communist Centre")."""
+    name of several capitalised words ("Maoist Communist Centre"), or a nationality ("Israeli
+    soldiers" and "Israeli settlers" are two bodies of one country, which its code already tells)."""
     if actor.kind in ("PERSON", "COUNTRY"):
         return None
     words = re.findall(r"[\w'-]+", actor.name)
     if not words or not words[0][:1].isupper() or any(not w.islower() for w in words[1:]):
+        return None
+    if demonym_country(words[0]):
         return None
     return singular(words[0].lower())
 
@@ -83,7 +86,8 @@ def _pair(a: Ref, b: Ref) -> int:
         not a.sector or not b.sector or a.sector == b.sector
     ):
         return 1
-    if a.body and a.body == b.body and same_country:
+    same_sector = not a.sector or not b.sector or a.sector == b.sector
+    if a.body and a.body == b.body and same_country and same_sector:
         return 1  # "Maoist cadres" and "Maoist fighters": one side, told by different members
     return 0
 

@@ -1041,21 +1041,49 @@ def test_merge_the_act_that_opened_a_period_is_not_a_later_clash(second, merged)
 
 
 @pytest.mark.parametrize(
+    "first, second, merged",
+    [
+        # the launch told as such and as the start of the fighting since: one act
+        ("The Azawad Union launched an offensive on the garrison at Tessit on Tuesday, officials said.",
+         "Battles have gone on for a week since the Azawad Union launched an offensive on the garrison at Tessit.", 1),
+        # the day both name ties the launch to the attack of that day
+        ("The Azawad Union attacked the garrison at Tessit on Tuesday, officials said.",
+         "Battles have gone on since the Azawad Union launched an offensive on the garrison at Tessit on Tuesday.", 1),
+        # a campaign begun is still not one of its attacks
+        ("The Azawad Union attacked the garrison at Tessit on Tuesday, officials said.",
+         "The Azawad Union began attacking the garrison at Tessit on Tuesday, officials said.", 2),
+    ],
+)
+def test_merge_a_launch_told_as_the_start_of_a_period_is_the_launch(first, second, merged):
+    union = Actor(61, "Azawad Union", kind="ORG", country="MLI", sector="REB")
+    army = Actor(62, "the garrison", kind="ORG", country="MLI", sector="MIL")
+    first_trigger, second_trigger = (next(w for w in ("offensive", "attacking", "attacked") if w in text)
+                                     for text in (first, second))
+    told = _at(first, first_trigger, "2025-08-12", "a1", type_="ASSAULT", source=(union,), target=(army,),
+               location=None, published="2025-08-13")
+    day = "2025-08-12" if "Tuesday" in second else None
+    since = _at(second, second_trigger, day, "a2", type_="ASSAULT", source=(union,), target=(army,), location=None,
+                published="2025-08-19")
+    assert len(merge_events([told, since])) == merged
+
+
+@pytest.mark.parametrize(
     "second, merged",
     [
-        # the next blast of a day's series, an hour after the first
-        ("One hour later, a second device exploded beside a petrol station in the province on Friday.", 2),
-        ("Minutes later another device exploded beside a petrol station in the province on Friday.", 2),
-        # the same blast told again in the same words
-        ("The roadside bomb exploded as the army patrol passed through the province on Friday.", 1),
+        # the next shelling of a day's series, hours after the first
+        ("Two hours later, a mortar round fell near a grain silo outside the town on Tuesday.", 2),
+        ("Minutes later another mortar round fell near a grain silo outside the town on Tuesday.", 2),
+        ("Later that same day, a mortar round fell near a grain silo outside the town.", 2),
+        # the same shelling told again in the same words
+        ("The mortar round fell on the market square of the town on Tuesday as traders set up.", 1),
     ],
 )
 def test_merge_a_blast_told_as_an_hour_later_is_the_next_of_a_series(second, merged):
-    province = {"name": "Narathiwat", "country": "THA"}
-    first = _at("A roadside bomb exploded beside an army patrol in the province on Friday morning.",
-                "exploded", "2025-05-09", "a1", type_="ASSAULT", source=(), target=(), location=province)
-    later = _at(second, "exploded", "2025-05-09", "a1", type_="ASSAULT", source=(), target=(),
-                location=province, sentence=1)
+    town = {"name": "Oruro", "country": "BOL"}
+    first = _at("A mortar round fell on the market square of the town on Tuesday evening.",
+                "fell", "2025-03-11", "a1", type_="ASSAULT", source=(), target=(), location=town)
+    later = _at(second, "fell", "2025-03-11", "a1", type_="ASSAULT", source=(), target=(),
+                location=town, sentence=1)
     assert len(merge_events([first, later])) == merged
 
 
@@ -1065,9 +1093,14 @@ def test_merge_a_blast_told_as_an_hour_later_is_the_next_of_a_series(second, mer
         # harm told as done within the act is part of the act's toll, whoever died
         ("A bank clerk was killed in the raid, the prosecutor said.", "killed", 1),
         ("Two officers were wounded during the assault on the bank.", "wounded", 1),
-        # the operation's own verb, told again without its day
+        # the operation's own verb on its object or one told as known, retold without its day
+        ("Witnesses said the commandos stormed a bank through a side door.", "stormed", 1),
         ("Witnesses said the commandos stormed the vault through a side door.", "stormed", 1),
         ("Witnesses said the commandos stormed the vault through a side door on Monday.", "stormed", 1),
+        # the verb on another object, or told as a later or another operation
+        ("Witnesses said the commandos stormed a warehouse by the docks.", "stormed", 2),
+        ("The commandos later stormed the bank manager's flat by the docks.", "stormed", 2),
+        ("The commandos stormed another bank across the river.", "stormed", 2),
         # harm told elsewhere is not the raid's
         ("A bank clerk was killed in a car crash on the coast, the prosecutor said.", "killed", 2),
     ],
@@ -1113,6 +1146,32 @@ def test_merge_tellings_naming_no_one_join_on_the_day_and_words_within_a_story(s
 
 
 @pytest.mark.parametrize(
+    "second, article, place, merged",
+    [
+        # no toll on either side and no place both name: two blasts of the day
+        ("A grenade thrown from a motorbike exploded in a crowded bus depot on Tuesday, witnesses said.", "a2",
+         None, 2),
+        ("A grenade thrown from a motorbike exploded in a crowded bus depot on Tuesday, witnesses said.", "a1",
+         None, 2),
+        # the place both name ties them
+        ("A grenade thrown from a motorbike exploded at a tax office in Puno on Tuesday, witnesses said.", "a2",
+         "Puno", 1),
+        # the article's own blast told again as known
+        ("The explosion of the grenade shattered shop windows on Tuesday, witnesses said.", "a1", None, 1),
+    ],
+)
+def test_merge_tellings_naming_no_one_need_a_toll_or_place_to_join(second, article, place, merged):
+    where = {"name": place, "country": "PER"} if place else None
+    first = _at("A grenade exploded outside a tax office in Puno on Tuesday morning, witnesses said.", "exploded",
+                "2025-06-10",
+                "a1", type_="ASSAULT", source=(), target=(), location={"name": "Puno", "country": "PER"})
+    trigger = "explosion" if "The explosion" in second else "exploded"
+    other = _at(second, trigger, "2025-06-10", article, type_="ASSAULT", source=(), target=(), location=where,
+                published="2025-06-11", sentence=1 if article == "a1" else 0)
+    assert len(merge_events([first, other])) == merged
+
+
+@pytest.mark.parametrize(
     "second, merged",
     [
         # acts counted over a war are not the one attack a report dates
@@ -1148,9 +1207,11 @@ def test_merge_tellings_naming_no_one_need_words_of_what_happened(second, merged
     first = _at("Artillery shelling of a market in northern Halab killed nine people on Tuesday, the Levant Monitor "
                 "for Human Rights said.", "shelling", "2025-02-18", "a1", type_="ASSAULT", source=(), target=(),
                 location=None)
+    first.event.figures = {"killed": 9}
     trigger = "struck" if "mortar" in second else "shelling"
     other = _at(second, trigger, "2025-02-18", "a2", type_="ASSAULT", source=(), target=(), location=None,
                 published="2025-02-19")
+    other.event.figures = {"killed": 9} if "nine" in second else {}
     if "same day" in second:
         other = _at(second, trigger, "2025-02-18", "a1", type_="ASSAULT", source=(), target=(), location=None,
                     sentence=1)

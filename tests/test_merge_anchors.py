@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.anchors import amounts, anchors_differ, ordinals, victims
+from dateline.anchors import amounts, anchors_differ, ordinals, repeated, victims
 from dateline.merge import merge_events
 from dateline.model import Actor
 
@@ -268,3 +268,32 @@ def test_merge_a_named_act_is_no_reference_back():
     text = "Officials were gloomy about the Geneva meeting."
     event = stub_event(type="ASSAULT", text=text, trigger="meeting", trigger_start=text.index("meeting"))
     assert definite_noun(event) is None
+
+
+@pytest.mark.parametrize(
+    "text, many",
+    [
+        # blows of one act, counted
+        ("The customs chief was shot four times in the neck as he left his office.", False),
+        ("Police said the judge had been stabbed six times in the back.", False),
+        ("A drone hit the convoy three times before dawn on Monday.", False),
+        # acts counted over a period, or told as repeated
+        ("Insurgents have struck the border post five times since January.", True),
+        ("The airport was shelled nine times over the past month.", True),
+        ("Fighters fired on the ferry again and again, the crew said.", True),
+    ],
+)
+def test_anchors_a_count_of_blows_is_not_a_count_of_acts(text, many):
+    from dateline.mention_text import stub_event
+
+    assert repeated(stub_event(type="ASSAULT", text=text)) is many
+
+
+def test_anchors_blows_of_one_shooting_retold_join_it():
+    gunmen = Actor(71, "gunmen", kind="ORG", sector="CRM")
+    chief = Actor(72, "Tomas Varga", kind="PERSON", country="HUN", sector="GOV")
+    killing = _at("Gunmen shot dead customs chief Tomas Varga outside his home in Szeged on Thursday.", "shot",
+                  "2025-10-09", "a1", type_="ASSAULT", source=(gunmen,), target=(chief,), location=None)
+    retold = _at("Tomas Varga was shot four times in the neck, the police said.", "shot", None, "a2",
+                 type_="ASSAULT", source=(), target=(chief,), location=None, published="2025-10-10")
+    assert len(merge_events([killing, retold])) == 1

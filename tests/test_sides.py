@@ -43,6 +43,11 @@ def test_sides_a_vague_side_is_unknown_not_a_conflict(mine: tuple, theirs: tuple
         (_ref("Unionist leaders", "ORG", "GBR"), _ref("Unionist fighters", "ORG", "ESP"), None),
         # a name of several capitalised words is a name, not a description
         (_ref("Maoist Communist Centre"), _ref("Maoist cadres"), None),
+        # one body's members in two sectors are two sides
+        (_ref("Zapatista fighters", "ORG", "MEX", "REB"), _ref("Zapatista mayors", "ORG", "MEX", "GOV"), None),
+        # a nationality is a country, not a body: its soldiers and its settlers are apart
+        (_ref("Peruvian soldiers", "ORG", "PER", "MIL"), _ref("Peruvian settlers", "ORG", "PER", "CVL"), None),
+        (_ref("Peruvian soldiers", "ORG", "PER"), _ref("Peruvian farmers", "ORG", "PER"), None),
     ],
 )
 def test_sides_members_of_one_body_are_one_side(mine: Ref, theirs: Ref, tie) -> None:
