@@ -20,7 +20,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from .mention_text import is_place_name, stem
+from .mention_text import is_place_name, stem, text_before
 
 if TYPE_CHECKING:
     from .model import Event
@@ -295,7 +295,7 @@ def one_launch(a: Event, b: Event, same_day: bool) -> bool:
 
 
 def _before(event: Event) -> str:
-    return event.text[: max(event.trigger_start - event.start, 0)].casefold()
+    return text_before(event).casefold()
 
 
 def onset(event: Event) -> bool:
@@ -478,6 +478,8 @@ def operation_object(event: Event) -> tuple[str, bool] | None:
         return None
     definite = words[0] in ("the", "its", "their", "his", "her") or words[0].endswith(("'s", "’s"))
     return stem(words[-1]), definite
+
+
 _WITHIN = re.compile(r"\b(?:in|during)\s+(?:the|this|that|[a-z]+day['’]s)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 
 

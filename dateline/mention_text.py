@@ -193,18 +193,23 @@ def trigger_phrase(event: Event) -> str | None:
 DEFINITE = frozenset("the this that these those its their his her".split())
 
 
+def text_before(event: Event) -> str:
+    """The sentence's text before the event's trigger."""
+    return event.text[: max(event.trigger_start - event.start, 0)]
+
+
 def definite_noun(event: Event) -> str | None:
     """The trigger when it is a noun the sentence makes definite: "the" (or a possessive, "Friday's")
     within the three words before it; None for a verb ("stormed") or an indefinite noun ("a raid")."""
     trigger = event.trigger.casefold().strip()
     if not trigger or " " in trigger or trigger.endswith("ed"):
         return None
-    before = re.findall(r"[\w'’-]+", event.text[: max(event.trigger_start - event.start, 0)].casefold())[-3:]
+    words = re.findall(r"[\w'’-]+", text_before(event))[-3:]
+    before = [w.casefold() for w in words]
     if not before or before[-1] in ("a", "an", "another"):
         return None
     if not any(w in DEFINITE or w.endswith(("'s", "’s")) for w in before):
         return None
-    words = re.findall(r"[\w'’-]+", event.text[: max(event.trigger_start - event.start, 0)])[-3:]
     start = max((i for i, w in enumerate(before) if w in DEFINITE or w.endswith(("'s", "’s"))), default=0)
     if any(w[:1].isupper() and w.casefold() not in _DAY_WORDS for w in words[start + 1 :]):
         return None  # "the Geneva meeting", "the Oslo summit": a name says which one, maybe another

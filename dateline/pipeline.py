@@ -346,7 +346,7 @@ def finalize(store: Store) -> list[str]:
 
     fresh: dict[str, Analysis] = {}
     for story in sorted(stories):  # a fixed order, whatever order the store lists them in
-        fresh.update(_infer_story_dates(store, story))
+        fresh.update(_complete_story(store, story))
     near = store.articles_with_events_near(
         {(e.type, e.date) for a in fresh.values() for e in a.events if e.date and len(e.date) == 10}
     )
@@ -367,7 +367,7 @@ def finalize(store: Store) -> list[str]:
     return stories
 
 
-def _infer_story_dates(store: Store, story: str) -> dict[str, Analysis]:
+def _complete_story(store: Store, story: str) -> dict[str, Analysis]:
     """The story's articles, undated ones dated through the story, and persons of no country given
     the one the story's other reports give their full name (and stored so)."""
     from .story_actors import borrow_countries, story_countries

@@ -78,15 +78,13 @@ def _pair(a: Ref, b: Ref) -> int:
     generic (a country, "the government", "police"), 0 apart. A country named on both sides is
     compatible but says little: every report of a story about China names China."""
     same_country = not a.country or not b.country or fold_igo(a.country) == fold_igo(b.country)
+    same_sector = not a.sector or not b.sector or a.sector == b.sector
     if a.name and _same_name(a, b) and not (a.generic and b.generic) and same_country:
         return 2
     if a.generic and b.generic and a.name and a.name == b.name:
         return 1
-    if (a.generic or b.generic) and a.country and a.country == b.country and (
-        not a.sector or not b.sector or a.sector == b.sector
-    ):
+    if (a.generic or b.generic) and a.country and a.country == b.country and same_sector:
         return 1
-    same_sector = not a.sector or not b.sector or a.sector == b.sector
     if a.body and a.body == b.body and same_country and same_sector:
         return 1  # "Maoist cadres" and "Maoist fighters": one side, told by different members
     return 0

@@ -111,11 +111,16 @@ def _members_of_a_people(words: Sequence[str]) -> bool:
 MISSION_WORDS = ENVOY_WORDS | {"embassy", "embassies"}
 
 
+def _context_words(context: str) -> list[str]:
+    """The words of a sentence, without the punctuation that closes them ("Lima." is "Lima")."""
+    return [w.rstrip(".,;:") for w in words_of(context)]
+
+
 def _where_it_happens(words: Sequence[str], context: str) -> bool:
     """A capital after "in" is where something happens, and its people the ones it happens to
     ("a curfew in Lima"), not its government; a mission "in" a capital is sent to the government
     ("the embassy in Lima")."""
-    around = [w.rstrip(".,;:") for w in words_of(context)]
+    around = _context_words(context)
     n = len(words)
     at = [i for i in range(len(around) - n + 1) if around[i : i + n] == list(words)]
     if len(at) != 1 or at[0] == 0:
@@ -128,7 +133,7 @@ def _sector_of_the_noun_after(adjective: str, context: str, day: int | None) -> 
     """A nationality standing before a common noun in its sentence is that noun's actor:
     "Danish and Dutch diplomats" make "Danish" of GOV, "Dutch warships" of MIL. Nationalities
     joined to it are read past; a capitalised name after it ("Dutch Reformed Church") is its own."""
-    after = [w.rstrip(".,;:") for w in words_of(context)]
+    after = _context_words(context)
     at = next((i for i, w in enumerate(after) if w == adjective), None)
     if at is None:
         return None

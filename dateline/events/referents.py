@@ -186,7 +186,7 @@ def _first_pronoun_after(antecedent: Token, pronoun: Token) -> str | None:
     """The first personal pronoun between a name and a later pronoun, which most often stands for
     the name: in "Ivanov said he called Berg before she met Lee", "he" is Ivanov, so "she" is not."""
     for t in antecedent.doc[antecedent.i + 1 : pronoun.i]:
-        if t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS and t.tag_ in ("PRP", "PRP$"):
+        if t.lower_ in PERSONAL_PRONOUNS and t.tag_ in ("PRP", "PRP$"):
             return t.lower_
     return None
 
@@ -285,7 +285,7 @@ def _described(tok: Token, index: ActorIndex) -> Actor | None:
 
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
-PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 
 
 def _a_person_noun(tok: Token) -> bool:

@@ -71,7 +71,7 @@ def off_topic(m: Mention, nouns: set[str]) -> bool:
             return True  # "beat her teammate into silver", "was beaten in the election"
     if not m.nominal and _no_comment(m.trigger):
         return True  # "declined to comment on the claims": a spokesman's silence, not a refusal
-    if m.type == "ASSAULT" and not m.source and _mishap(m, nouns):
+    if m.type == "ASSAULT" and _mishap(m, nouns):
         return True  # "were hurt when their truck overturned": harm with no attacker in a mishap
     if not m.nominal and m.type == "ASSAULT" and _self_harm(m.trigger):
         return True  # "killed himself in his cell": a suicide, not an attack on anyone
