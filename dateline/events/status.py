@@ -148,6 +148,8 @@ def clause_status(clause: Token) -> str:
             hypothetical = True
     if _purpose_of_other(t):
         planned = True  # "a force raised to fight Isis": an aim, not a report that it happened
+    if _content_of_prospect(t):
+        hypothetical = True  # "voiced hope that the deal can lead to talks": a prospect
     if negated:
         return "negated"
     if hypothetical:
@@ -270,6 +272,16 @@ PROSPECT_VERBS = {"warn": ("of", "against", "about"), "prepare": ("for",), "fear
                   "brace": ("for",), "contemplate": (), "consider": (), "mull": ()}
 PREVENT_VERBS = frozenset("prevent avert avoid forestall thwart foil preempt pre-empt".split())
 FRAME_PREPS = frozenset({"of", "for", "over", "about", "on", "against"})
+
+
+def _content_of_prospect(verb: Token) -> bool:
+    """The clause says what a hope, fear or expectation is of: "hope that the talks will resume"."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and lemma_of(verb.head) in PROSPECT_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    )
 
 
 def framed_status(noun: Token) -> str | None:

@@ -248,7 +248,7 @@ class _Context:
 
     @staticmethod
     def _add(words: set[str], tok: Token, limit: int) -> None:
-        for t in [tok, *[d for d in tok.subtree if d.i != tok.i][: limit * 2]]:
+        for t in [tok, *_phrase(tok)[: limit * 2]]:
             words.add(t.lower_)
             words.add(t.lemma_.lower())
 
@@ -273,6 +273,22 @@ class _Context:
             if words is None or not all(self.has(t, words) for t in terms):
                 return False
         return True
+
+
+# A clause inside a phrase tells of another act: "quoted a review released last month as urging
+# Kenya to improve its commitments" quotes; the commitments belong to the review's own clause.
+INNER_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "parataxis"})
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The words of a phrase below its head, without the clauses inside it, in text order."""
+    found: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ not in INNER_CLAUSES]
+    while stack:
+        t = stack.pop()
+        found.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in INNER_CLAUSES)
+    return sorted(found, key=lambda t: t.i)
 
 
 _FIRST_WORDS: dict[int, tuple[Pattern, tuple[frozenset[str], ...]]] = {}
