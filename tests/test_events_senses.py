@@ -96,6 +96,13 @@ def test_participle_object_selects_the_sense(text: str, trigger: str, event: boo
         ("Scientists linked the outbreak to meat imported from abroad.", "linked", "COOPERATE", False),
         # a passive subject is what the dictionary's object patterns test
         ("A new draft text was submitted to the assembly's legal committee on Monday.", "submitted", "CONCEDE", False),
+        # a pattern's object is the verb's own phrase: the commitments of a clause inside it are not
+        # what a newspaper quotes
+        ("The newspaper quoted a report published last week as urging the government to honour its commitments.",
+         "quoted", "AGREE", False),
+        # a document released is no release; people released are
+        ("The ministry released a review of the prisons last month.", "released", "RETREAT", False),
+        ("The rebels released two aid workers on Monday.", "released", "RETREAT", True),
         # a particle of starting or ending makes no act of the verb
         ("The trade fair kicked off in Lyon on Monday.", "kicked", "ASSAULT", False),
         ("Riot police kicked a student in Lyon on Monday.", "kicked", "ASSAULT", True),

@@ -37,6 +37,10 @@ def status_of(text: str, verb: str) -> str:
         ("If the talks fail, the rebels would attack the capital.", "attack", "hypothetical"),
         ("The pact, if sealed, would provide for joint patrols.", "provide", "hypothetical"),
         ("Turkey could launch an offensive within days.", "launch", "hypothetical"),
+        # what a hope is of is a prospect; news that something happened is a report of it
+        ("The envoy voiced hope that the truce can lead to talks.", "lead", "hypothetical"),
+        ("The minister expressed hope that the talks will resume.", "resume", "hypothetical"),
+        ("The news that the rebels attacked the town spread fast.", "attacked", "occurred"),
         # a wish to express something is the expression itself, made as it is said
         ('"I would like to thank the people of Ghana," the minister said.', "thank", "occurred"),
         ("We want to congratulate the people of Malawi, the envoy said.", "congratulate", "occurred"),
